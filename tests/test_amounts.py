@@ -1,0 +1,31 @@
+"""Amounts stage: values, qualifiers and units; times and names are not amounts."""
+
+from __future__ import annotations
+
+from .conftest import run_stages
+
+
+def amounts(make_document, text):
+    d = run_stages(make_document(text), "actors", "times", "amounts")
+    return [(a.text, a.value, a.qualifier, a.unit) for a in d.amounts]
+
+
+def test_amounts_qualifiers_and_units(make_document):
+    got = amounts(make_document, "Approximately 3,000 personnel took part. Over 30,000 people were killed, "
+                                 "nearly 4,000 went missing and one million fled. At least 10 drills and 20 percent of land.")
+    assert (["Approximately 3,000", ""][0], 3000, "approx", "personnel") in got
+    assert ("Over 30,000", 30000, "over", "people") in got
+    assert ("nearly 4,000", 4000, "approx", None) in got
+    assert ("one million", 1000000, "exact", None) in got
+    assert ("At least 10", 10, "at_least", "drill") in got
+    assert ("20 percent", 20, "exact", "percent") in got
+
+
+def test_amounts_money_and_scale(make_document):
+    got = amounts(make_document, "The bank lent $5.5 billion to the government.")
+    assert got == [("$5.5 billion", 5_500_000_000, "exact", "USD")]
+
+
+def test_amounts_skip_years_durations_and_small_words(make_document):
+    got = amounts(make_document, "In 2020 a 44-day war and a one-day operation involved two countries.")
+    assert got == []
