@@ -16,7 +16,10 @@ from pathlib import Path
 import click
 
 from .config import Settings
+from .evaluation import EVALUATORS
 from .ingest import INPUT_FORMATS, read_inputs
+
+EVALUATOR_NAMES = tuple(EVALUATORS)
 
 EXIT_ALL_FAILED = 1
 
@@ -122,7 +125,7 @@ def show(path, published, raw, json_out, spacy_model):
 
 
 @main.command(name="eval")
-@click.argument("name", type=click.Choice(["all", "seed", "timex", "geo", "quotes", "plover"]))
+@click.argument("name", type=click.Choice(["all", *EVALUATOR_NAMES]))
 @click.argument("files", nargs=-1, type=click.Path(exists=True))
 @click.option("--shared", type=click.Path(file_okay=False), default=None,
               help="Folder with the development sets (default: $NEWSLEDGER_SHARED or ../shared).")
@@ -130,7 +133,8 @@ def show(path, published, raw, json_out, spacy_model):
               help="Write the reports as JSON to this file.")
 @_spacy_option
 def eval_command(name, files, shared, json_out, spacy_model):
-    """Score the pipeline against gold data: NAME is seed, timex, geo, quotes, plover or all."""
+    """Score the pipeline against gold data: NAME is one evaluation (seed, timex, geo, quotes,
+    actors, plover) or all of those whose data is present."""
     from . import evaluation
 
     folder = evaluation.shared_dir(shared)

@@ -4,6 +4,7 @@ NEWSLEDGER_SPACY_MODEL  name or path of a spaCy English pipeline (default: the s
 NEWSLEDGER_MAX_BYTES    largest input accepted, in bytes (default 10 MB)
 NEWSLEDGER_TIME_BUDGET  seconds of processing allowed per document (default 60)
 NEWSLEDGER_CACHE_DIR    where compiled indexes (the gazetteer) are kept
+NEWSLEDGER_DB           the ledger store: a SQLite path or a postgresql:// URL (default newsledger.db)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Settings:
     max_bytes: int = field(default_factory=lambda: int(os.environ.get("NEWSLEDGER_MAX_BYTES", str(10 * 1024 * 1024))))
     time_budget: float = field(default_factory=lambda: float(os.environ.get("NEWSLEDGER_TIME_BUDGET", "60")))
     cache_dir: Path = field(default_factory=_default_cache_dir)
+    db: str = field(default_factory=lambda: os.environ.get("NEWSLEDGER_DB", "newsledger.db"))
     # Documents with fewer English function words than this share are refused.
     min_english_ratio: float = 0.12
     batch_size: int = 16

@@ -27,6 +27,7 @@ EVALUATORS: dict[str, str] = {
     "timex": "newsledger.evaluation.timex",
     "geo": "newsledger.evaluation.geo",
     "quotes": "newsledger.evaluation.quotes",
+    "actors": "newsledger.evaluation.actors",
     "plover": "newsledger.evaluation.plover",
 }
 
