@@ -28,6 +28,13 @@ def main(report_path: str) -> int:
         path = BASELINES / f"{name}.json"
         base = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"floors": {}}
         floors = base.setdefault("floors", {})
+        digest = r.get("corpus_sha256")
+        if name != "seed" and digest:
+            if base.get("corpus_sha256") not in (None, digest):
+                print(f"{name}: corpus changed since the baseline; floors not touched")
+                status = 1
+                continue
+            base["corpus_sha256"] = digest
         for metric, value in r["metrics"].items():
             if not isinstance(value, (int, float)):
                 continue

@@ -152,6 +152,7 @@ def eval_command(name, files, shared, json_out, spacy_model):
             click.echo(f"== {n}: {module.TITLE}\n   skipped: no data under {folder}")
             continue
         report = module.evaluate(paths, pipeline=pipeline)
+        report["corpus_sha256"] = evaluation.corpus_digest(paths)
         reports[n] = report
         click.echo(f"== {n}: {module.TITLE}")
         click.echo(module.format_report(report))

@@ -17,6 +17,7 @@ data is present and skips the others with a note.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import os
 from pathlib import Path
@@ -46,6 +47,15 @@ def available() -> dict[str, ModuleType]:
             if exc.name != EVALUATORS[name]:
                 raise
     return out
+
+
+def corpus_digest(paths: list[Path]) -> str:
+    """One sha256 over the evaluation files (names and contents), to pin floors to a corpus."""
+    h = hashlib.sha256()
+    for p in sorted(paths, key=lambda p: p.name):
+        h.update(p.name.encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()
 
 
 def shared_dir(explicit: str | Path | None = None) -> Path:
