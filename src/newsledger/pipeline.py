@@ -20,6 +20,7 @@ from .ingest import InputDocument, to_document
 from .model import ErrorInfo, ErrorRecord, Record
 from .nlp import load_spacy
 from .stages import default_stages
+from .stages.actors.knowledge import ActorKnowledge
 from .stages.base import Stage, check_stage_order
 
 if TYPE_CHECKING:
@@ -31,10 +32,11 @@ class Pipeline:
     """`Pipeline().extract(text)` → Record; `Pipeline().process(inputs)` → records and errors."""
 
     def __init__(self, *, nlp: Language | None = None, stages: Sequence[Stage] | None = None,
-                 settings: Settings | None = None) -> None:
+                 settings: Settings | None = None, knowledge: ActorKnowledge | None = None) -> None:
         self.settings = settings or Settings()
         self._nlp = nlp
-        self.stages: list[Stage] = list(stages) if stages is not None else default_stages(self.settings)
+        self.stages: list[Stage] = (list(stages) if stages is not None
+                                    else default_stages(self.settings, knowledge=knowledge))
         check_stage_order(self.stages)
         self.pre_parse = [s for s in self.stages if not s.needs_parse]
         self.post_parse = [s for s in self.stages if s.needs_parse]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..config import Settings
 from .actors import ActorsStage
+from .actors.knowledge import ActorKnowledge
 from .amounts import AmountsStage
 from .base import Stage, check_stage_order
 from .events import EventsStage
@@ -24,11 +25,13 @@ from .times import TimesStage
 STAGE_NAMES = ("metadata", "actors", "times", "places", "quotes", "amounts", "events")
 
 
-def default_stages(settings: Settings | None = None) -> list[Stage]:
+def default_stages(settings: Settings | None = None, knowledge: ActorKnowledge | None = None) -> list[Stage]:
+    """The default stages; `knowledge` is what the actors stage may know beyond the article
+    (an override file, the ledger's knowledge base)."""
     settings = settings or Settings()
     return [
         MetadataStage(settings),
-        ActorsStage(),
+        ActorsStage(knowledge=knowledge),
         TimesStage(),
         PlacesStage(),
         QuotesStage(),

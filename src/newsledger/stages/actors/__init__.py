@@ -23,6 +23,7 @@ from ...document import Document
 from ...model import Entity, Span
 from ..base import Stage
 from .dictionaries import ActorDictionaries, load_dictionaries
+from .knowledge import ActorKnowledge, EmptyKnowledge
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -75,9 +76,11 @@ class ActorsStage(Stage):
     reads = ("doc", "text")
     writes = ("entities", "mentions")
 
-    def __init__(self, dictionaries: ActorDictionaries | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(self, dictionaries: ActorDictionaries | None = None, gazetteer: Gazetteer | None = None,
+                 knowledge: ActorKnowledge | None = None) -> None:
         self.dicts = dictionaries or load_dictionaries()
         self._gazetteer = gazetteer
+        self.knowledge: ActorKnowledge = knowledge or EmptyKnowledge()
 
     @property
     def gazetteer(self) -> Gazetteer:
