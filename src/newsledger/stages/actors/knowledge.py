@@ -1,6 +1,6 @@
 """What the actors stage knows about actors beyond the article: the knowledge interface.
 
-Resolution may use knowledge from outside the article ("Aliyev" -> a known head of
+Resolution may use knowledge from outside the article ("Lindqvist" -> a known head of
 state with country and sector), but only through an explicit, inspectable
 `ActorKnowledge`, never through hidden document order. Layers, most trusted first:
 
