@@ -12,6 +12,8 @@ their day from a date in the same sentence, else from the story's latest day.
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
@@ -23,6 +25,7 @@ from .normalize import Normalizer, value_start
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+_RANGE_WORDS = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
 _MODAL_AUX = {"may", "might", "could", "should", "must", "can", "ca"}
 _PAST_AUX = {"did", "was", "were", "had", "'d"}
@@ -33,6 +36,10 @@ _FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope",
                    "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
 # verbs that move something to a later date: "postponed until Saturday" looks forward
 _DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "extend", "suspend"}
+# present-tense verbs that describe a state or a report rather than a scheduled happening
+_STATIVE_LEMMAS = {"be", "have", "say", "tell", "report", "show", "remain", "know", "believe", "think", "seem",
+                   "appear", "mean", "include", "contain", "cost", "stand", "hold", "own", "need", "want", "like",
+                   "accord", "suggest", "indicate", "estimate", "note", "write", "add", "claim", "argue"}
 _BARE_NAME_KINDS = {"month", "weekday", "season", "holiday"}
 _NAME_ENTITIES = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW", "GPE", "LOC", "NORP", "EVENT"}
 _AMBIGUOUS_MONTHS = {"May", "March"}
@@ -57,6 +64,10 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     """'past', 'future' or 'present' for the clause a verb heads."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
+    if not aux and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 \
+            and verb.tag_ not in ("VBD",):
+        # "will resume on Monday and continue through Wednesday": the first verb's auxiliary
+        return verb_tense(verb.head, depth + 1)
     if words & _FUTURE_AUX:
         return "future"
     if any(c.lower_ == "to" for c in aux) and verb.head is not verb:
@@ -83,6 +94,10 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     for c in verb.children:
         if c.dep_ == "acomp" and c.lower_ in ("due", "set", "scheduled", "expected", "likely", "poised"):
             return "future"
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_.lower() not in _STATIVE_LEMMAS:
+        # news writes what is scheduled in the simple present: "the report comes out Wednesday",
+        # "the law takes effect in January"
+        return "future"
     return "present"
 
 
@@ -175,6 +190,7 @@ class TimesStage(Stage):
             value = normalizer.clock_value(e.groups, tenses[i], day)
             if value is not None:
                 results[i] = ("TIME", value)
+        _order_weekday_ranges(document, expressions, results, tenses)
         times: list[Time] = []
         for i, e in enumerate(expressions):
             if i not in results:
@@ -185,6 +201,23 @@ class TimesStage(Stage):
                 type=ttype, value=value, anchor=normalizer.anchor_value,
             ))
         document.times = times
+
+
+def _order_weekday_ranges(document: Document, expressions: list[Expression],
+                          results: dict[int, tuple[str, str]], tenses: dict[int, str]) -> None:
+    """"from Monday through Thursday": the second day of a range comes after the first."""
+    for i in range(1, len(expressions)):
+        a, b = expressions[i - 1], expressions[i]
+        if b.kind != "weekday" or i - 1 not in results or i not in results or b.groups.get("rel"):
+            continue
+        if not _RANGE_WORDS.fullmatch(document.text[a.end:b.start]):
+            continue
+        first, second = value_start(results[i - 1][1]), value_start(results[i][1])
+        if first is None or second is None or first[1] != "day" or second[1] != "day" or second[0] >= first[0]:
+            continue
+        ttype, value = results[i]
+        moved = (second[0] + timedelta(days=7)).isoformat()
+        results[i] = (ttype, moved + value[10:])
 
 
 def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[str, str]],

@@ -159,119 +159,173 @@ def _holiday_pattern() -> str:
     return f"(?-i:(?P<holiday>{alts}))"
 
 
-def _rule(kind: str, pattern: str) -> tuple[str, re.Pattern[str]]:
-    return kind, re.compile(pattern, re.I)
+@dataclass(frozen=True)
+class Key:
+    """Words (or, for a few rules, a regular expression) that every match of a rule contains."""
+    words: frozenset[str] = frozenset()
+    regex: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    # the pattern runs only in windows around its key (speed); `reach` is how far a
+    # match may extend before and after the key
+    key: Key | None
+    reach: tuple[int, int] = (100, 100)
+
+
+_KEYS: dict[str, Key] = {}
+_WORD = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _key(spec: str) -> Key:
+    """'re:PATTERN' or space-separated words; lower-case words also match Capitalised and UPPER."""
+    if spec not in _KEYS:
+        if spec.startswith("re:"):
+            _KEYS[spec] = Key(regex=re.compile(spec[3:], re.I))
+        else:
+            words = set()
+            for w in spec.split():
+                words.add(w)
+                if w.islower():
+                    words.update((w.capitalize(), w.upper()))
+            _KEYS[spec] = Key(words=frozenset(words))
+    return _KEYS[spec]
+
+
+def _rule(kind: str, pattern: str, key: str | None = None, reach: tuple[int, int] = (100, 100)) -> Rule:
+    return Rule(kind, re.compile(pattern, re.I), _key(key) if key is not None else None, reach)
+
+
+# keys: words a rule cannot match without ("#4" is any four-digit number)
+_UNIT_WORDS = ("second seconds minute minutes hour hours day days daylong week weeks weekend weekends weeklong "
+               "fortnight fortnights month months monthlong year years yearlong decade decades century centuries")
+K_MONTH = " ".join([*(m.capitalize() for m in MONTH_NAMES), *(m.capitalize() for m in MONTH_ABBR)])
+K_WEEKDAY = " ".join([*(w.capitalize() for w in WEEKDAYS), *(w.capitalize() + "s" for w in WEEKDAYS),
+                      *(w.capitalize() for w in WEEKDAY_ABBR)])
+K_YEAR = "#4"
+K_UNIT = _UNIT_WORDS
+K_UNIT_OR_PART = _UNIT_WORDS + " morning afternoon evening night quarter"
+K_SEASON = "spring summer autumn fall winter"
+K_TZ = ("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST MSK IST JST AEST AEDT ET PT CT local "
+        "Time hours hrs")
 
 
 _BEFORE_NUMBER = r"(?<![\w$€£¥#.,/:\-])"
 
-RULES: list[tuple[str, re.Pattern[str]]] = [
+_HOLIDAY_KEY = " ".join(sorted({re.match(r"[A-Za-z]+", h.name).group() for h in holidays().values()}))
+
+RULES: list[Rule] = [
     # --- explicit dates and times -------------------------------------------------------------
     _rule("iso", r"\b(?P<year>\d{4})-(?P<mnum>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-                 r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?\b"),
-    _rule("numeric", rf"{_BEFORE_NUMBER}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])"),
-    _rule("mdy", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')},?\s+(?:of\s+)?{_year('year')}"),
-    _rule("dmy", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')},?\s+{_year('year')}"),
+                 r"(?:[T ](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?)?\b", K_YEAR),
+    _rule("numeric", rf"{_BEFORE_NUMBER}(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}}|\d{{2}})(?![\d/])", "re:/\\d"),
+    _rule("mdy", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')},?\s+(?:of\s+)?{_year('year')}", K_MONTH, (40, 40)),
+    _rule("dmy", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')},?\s+{_year('year')}", K_MONTH, (40, 40)),
     _rule("range_md", rf"\b{_month('month')}\s*{_day('day')}\s*(?P<sep>-|–|—|to|through|until|till|and|or)\s*"
-                      rf"{_day('day2')}(?:,?\s+{_year('year')}|{_TRAIL})?"),
+                      rf"{_day('day2')}(?:,?\s+{_year('year')}|{_TRAIL})?", K_MONTH, (20, 60)),
     _rule("range_dm", rf"\b{_day('day')}\s*(?P<sep>-|–|—|to|and|or)\s*{_day('day2')}\s+(?:of\s+)?{_month('month')}"
-                      rf"(?:,?\s+{_year('year')}|{_TRAIL})?"),
+                      rf"(?:,?\s+{_year('year')}|{_TRAIL})?", K_MONTH, (40, 40)),
     _rule("range_my", rf"\b{_month('month')}\s*(?P<sep>-|–|—|to|through|until|and|or)\s*{_month('month2')},?\s+"
-                      rf"(?:of\s+)?{_year('year')}"),
-    _rule("range_years", rf"{_BEFORE_NUMBER}{_year('year')}\s*(?:-|–|—)\s*(?P<year2>{_YEAR4}|\d\d)(?![\d%]|\.\d)"),
-    _rule("md", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')}(?![\d:.,]\d|\s*(?:%|percent|per\s+cent)){_TRAIL}?"),
-    _rule("dm", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_TRAIL}?"),
-    _rule("dm_word", rf"\bthe\s+(?P<dayword>{_alt(ORDINALS)})\s+of\s+{_month('month')}(?:,?\s+{_year('year')})?"),
-    _rule("my", rf"\b(?:(?P<part>{_PART})\s*)?{_month('month')},?\s+(?:of\s+)?{_year('year')}"),
+                      rf"(?:of\s+)?{_year('year')}", K_MONTH, (40, 40)),
+    _rule("range_years", rf"{_BEFORE_NUMBER}{_year('year')}\s*(?:-|–|—)\s*(?P<year2>{_YEAR4}|\d\d)(?![\d%]|\.\d)", K_YEAR, (20, 20)),
+    _rule("md", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')}(?![\d:.,]\d|\s*(?:%|percent|per\s+cent)){_TRAIL}?", K_MONTH, (40, 40)),
+    _rule("dm", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_TRAIL}?", K_MONTH, (40, 40)),
+    _rule("dm_word", rf"\bthe\s+(?P<dayword>{_alt(ORDINALS)})\s+of\s+{_month('month')}(?:,?\s+{_year('year')})?", K_MONTH, (40, 20)),
+    _rule("my", rf"\b(?:(?P<part>{_PART})\s*)?{_month('month')},?\s+(?:of\s+)?{_year('year')}", K_MONTH, (40, 20)),
     _rule("month", rf"\b(?:(?P<part0>early|late|mid-|mid)\s*(?=(?:this|last|next|past|coming)\b))?"
                    rf"(?:(?P<rel>this|last|next|past|coming|previous|early|late|mid-|mid|"
                    rf"(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close)\s+of)\s*)?{_month('month', abbr=False)}"
-                   rf"(?:,?\s+(?P<trail>last|this|next)\s+year\b)?"),
+                   rf"(?:,?\s+(?P<trail>last|this|next)\s+year\b)?", K_MONTH, (40, 25)),
     _rule("year", rf"{_BEFORE_NUMBER}(?:(?P<the>the\s+(?:calendar\s+)?year\s+)|(?P<fiscal>fiscal\s+(?:year\s+)?|(?-i:FY)\s?))?"
-                  rf"{_year('year')}(?![\w%/]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))"),
-    _rule("year_part", rf"\b(?P<part>{_PART})\s*{_year('year')}(?![\w%/]|[.,]\d)"),
-    _rule("decade", r"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b"),
-    _rule("decade", r"(?:\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?|(?<![\w'’]))['’](?P<d2>\d0)s\b"),
-    _rule("decade", r"\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?(?P<d2>\d0)s\b"),
+                  rf"{_year('year')}(?![\w%/]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))", K_YEAR, (40, 15)),
+    _rule("year_part", rf"\b(?P<part>{_PART})\s*{_year('year')}(?![\w%/]|[.,]\d)", K_YEAR, (40, 15)),
+    _rule("decade", r"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b", "re:0['’]?s\\b|ties\\b"),
+    _rule("decade", r"(?:\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?|(?<![\w'’]))['’](?P<d2>\d0)s\b", "re:0['’]?s\\b|ties\\b"),
+    _rule("decade", r"\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?(?P<d2>\d0)s\b", "re:0['’]?s\\b|ties\\b"),
     _rule("decade", r"\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?(?:nineteen[- ])?(?P<dword>twenties|thirties|forties|"
-                    r"fifties|sixties|seventies|eighties|nineties)\b"),
+                    r"fifties|sixties|seventies|eighties|nineties)\b", "re:0['’]?s\\b|ties\\b"),
     _rule("century", rf"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(ORDINALS)})"
-                     r"[\s-]+century\b"),
+                     r"[\s-]+century\b", "century"),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming|previous|current)\s+|(?P<the>the\s+))?"
                     r"(?:(?P<part>early|late|mid-|mid)\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
-                    rf"(?:,?\s+(?:of\s+)?{_year('year')})?"),
+                    rf"(?:,?\s+(?:of\s+)?{_year('year')})?", K_SEASON, (30, 25)),
     _rule("quarter", rf"\b(?:the\s+)?(?:(?P<rel>this|last|next|previous|current|latest|coming|same)\s+(?:year['’]s\s+)?|"
                      rf"(?P<yrel0>this|last|next)\s+year['’]s\s+|(?P<yago>year-earlier|year-ago)\s+)?"
                      rf"(?:(?P<fiscal>fiscal|calendar)[\s-]+)?(?:{_year('year0')}\s+)?"
                      r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-]+(?P<unit>quarter|half)"
                      rf"(?:\s+of\s+(?:(?:the\s+)?(?P<yrel>this|last|next|current|previous|the)\s+(?:fiscal\s+|calendar\s+)?year\b"
-                     rf"|(?:fiscal\s+|calendar\s+)?{_year('year')}))?\b"),
-    _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?"),
-    _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b"),
+                     rf"|(?:fiscal\s+|calendar\s+)?{_year('year')}))?\b", "quarter half Q H"),
+    _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
+    _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
     _rule("weekday", rf"\b(?:(?P<rel>this|last|next|coming|past|early|late|earlier|later)\s+)?{_weekday('wd')}"
-                     r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?"),
+                     r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?", K_WEEKDAY, (20, 20)),
     _rule("weekday_set", r"\b(?-i:(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b"
-                         r"(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?"),
+                         r"(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?", K_WEEKDAY, (5, 20)),
     _rule("dateword", r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?P<word>today|tomorrow|yesterday|tonight)\b"
-                      r"(?:\s+(?P<pod>morning|afternoon|evening|night))?"),
-    _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b"),
+                      r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "today tomorrow yesterday tonight"),
+    _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", "today tomorrow yesterday tonight"),
     _rule("rel_unit", rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<the>the)\s+)?"
                       r"(?P<rel>this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
                       r"(?:(?P<fiscal>fiscal|financial|calendar|budget|school|academic)\s+(?=year\b))?"
                       r"(?P<unit>year|month|week|weekend|decade|century|quarter|day|morning|afternoon|evening|night)\b"
-                      r"(?!['’]s\s+(?:first|second|third|fourth|final|last)\b)"),
+                      r"(?!['’]s\s+(?:first|second|third|fourth|final|last)\b)", K_UNIT_OR_PART, (80, 40)),
     _rule("rel_unit", r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?P<rel>that|the\s+same)\s+"
-                      r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b"),
-    _rule("rel_unit", r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after)(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|when)\b)"),
-    _rule("the_unit", rf"\b(?P<part>{_PART}|(?:earlier|later)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|day)\b"),
-    _rule("the_unit", r"\bthe\s+(?P<unit>weekend)\b"),
+                      r"(?P<unit>day|morning|afternoon|evening|night|week|weekend|month|year)\b", K_UNIT_OR_PART),
+    _rule("rel_unit", r"\bthe\s+(?P<unit>day|night|week|month|year)\s+(?P<rel>before|after)(?=\s*[,.;:!?)]|\s*$|\s+(?:and|but|when)\b)", K_UNIT_OR_PART),
+    _rule("the_unit", rf"\b(?P<part>{_PART}|(?:earlier|later)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|day)\b", K_UNIT_OR_PART, (50, 5)),
+    _rule("the_unit", r"\bthe\s+(?P<unit>weekend)\b", K_UNIT_OR_PART, (50, 5)),
     _rule("ref_word", r"\b(?P<word>right\s+now|just\s+now|now|currently|nowadays|these\s+days|the\s+present(?:\s+day)?"
-                      r"|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b"),
-    _rule("ref_word", r"\b(?:at|in)\s+(?P<core>(?P<word>present|recent\s+times))\b"),
-    _rule("ago", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{_NUMX})\s+)?(?P<unit>{UNIT})\s+(?:or\s+(?:so|more)\s+)?"
-                 r"(?P<dir>ago|from\s+now|hence)\b"),
-    _rule("anchored", rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<num>{_NUMX})\s+(?P<unit>{UNIT})\s+"
-                      r"(?P<dir>later|earlier|afterwards?|before|after|prior|previously)\b"),
+                      r"|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b", "now currently nowadays days present recently lately recent past future"),
+    _rule("ref_word", r"\b(?:at|in)\s+(?P<core>(?P<word>present|recent\s+times))\b", "now currently nowadays days present recently lately recent past future"),
+    _rule("ago", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{_NUMX}|half\s+an?)\s+)?(?P<unit>{UNIT})\s+(?:or\s+(?:so|more)\s+)?"
+                 r"(?P<dir>ago|from\s+now|hence)\b", "ago now hence", (80, 10)),
+    _rule("anchored", rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<num>{_NUMX}|half\s+an?)\s+(?P<unit>{UNIT})\s+"
+                      r"(?P<dir>later|earlier|afterwards?|before|after|prior|previously)\b",
+          "later earlier afterward afterwards before after prior previously", (80, 15)),
     # --- durations ---------------------------------------------------------------------------
     _rule("duration", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{_NUMX})\s+"
                       r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire)\s+)?"
-                      rf"(?P<unit>{UNIT})\b(?:\s+(?P<period>period|term|span|stretch|window))?"),
+                      rf"(?P<unit>{UNIT})\b(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
     _rule("duration_half", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})\s+and\s+a\s+half\s+(?P<unit>{UNIT})"
-                           rf"|(?:an?|one)\s+(?P<unit2>{_UNIT_SG})\s+and\s+a\s+half|half\s+an?\s+(?P<unit3>{_UNIT_SG}))\b"),
+                           rf"|(?:an?|one)\s+(?P<unit2>{_UNIT_SG})\s+and\s+a\s+half|half\s+an?\s+(?P<unit3>{_UNIT_SG}))\b", "half"),
     _rule("duration_hyphen", rf"\b(?P<num>\d+(?:\.\d+)?|{_NUMWORD}|half|multi)-(?P<unit>{_UNIT_SG})s?"
-                             r"(?:-(?P<long>long|old|olds))?\b"),
-    _rule("duration_long", rf"\b(?P<unit>{UNIT})[- ]?long\b"),
+                             r"(?:-(?P<long>long|old|olds))?\b", K_UNIT, (30, 15)),
+    _rule("duration_long", rf"\b(?P<unit>{UNIT})[- ]?long\b", "long yearlong daylong weeklong monthlong", (20, 10)),
     _rule("duration_plural", rf"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|recent|previous|following|first|final)\s+"
-                             rf"(?P<unit>{_UNIT_PL})\b"),
-    _rule("duration_bare", rf"\b(?:for|over|in|within|during|after|before|from|of|than)\s+(?P<core>(?P<unit>{_UNIT_PL}))\b"),
-    _rule("duration_bare", r"\b(?P<core>(?P<unit>decades|centuries))\b"),
+                             rf"(?P<unit>{_UNIT_PL})\b", K_UNIT, (30, 5)),
+    _rule("duration_bare", rf"\b(?:for|over|in|within|during|after|before|from|of|than)\s+(?P<core>(?P<unit>{_UNIT_PL}))\b", K_UNIT, (15, 5)),
+    _rule("duration_bare", r"\b(?P<core>(?P<unit>decades|centuries))\b", K_UNIT, (15, 5)),
     # --- sets ------------------------------------------------------------------------------------
     _rule("set_every", rf"\b(?P<every>every|each)\s+(?:(?P<num>other|{NUM})\s+)?"
                        rf"(?P<unit>{UNIT}|weekend|weekends|(?-i:{_WEEKDAY_FULL}|{_MONTH_FULL})|spring|summer|autumn|fall"
-                       r"|winter|morning|afternoon|evening|night)\b"),
+                       r"|winter|morning|afternoon|evening|night)\b", "every each", (5, 60)),
     _rule("set_times", rf"\b(?P<freq>once|twice|thrice|(?:{NUM})\s+times)\s+(?:an?|per|each|every)\s+"
-                       rf"(?P<unit>{_UNIT_SG})\b"),
-    _rule("set_per", rf"\b(?P<per>per|an?)\s+(?P<unit>{_UNIT_SG})\b"),
+                       rf"(?P<unit>{_UNIT_SG})\b", "once twice thrice times"),
+    _rule("set_per", rf"\b(?P<per>per|an?)\s+(?P<unit>{_UNIT_SG})\b", K_UNIT, (10, 5)),
     _rule("set_adverb", r"\b(?P<adv>annually|yearly|monthly|weekly|daily|nightly|hourly|biweekly|bimonthly|biannually"
-                        r"|semiannually|semi-annually|quarterly|biennially)\b"),
+                        r"|semiannually|semi-annually|quarterly|biennially)\b", "annually yearly monthly weekly daily nightly hourly biweekly bimonthly biannually semiannually quarterly biennially"),
     # --- times of day -----------------------------------------------------------------------------
     _rule("clock", rf"\b(?P<hour>1[0-2]|0?[1-9])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.|[ap]\.m\b|[ap]m\b)"
-                   rf"(?:\s+(?P<tz>{_TZ}))?(?:,?\s+{_weekday('wd')})?"),
+                   rf"(?:\s+(?P<tz>{_TZ}))?(?:,?\s+{_weekday('wd')})?", "re:[ap]\\.?\\s?m\\b"),
     _rule("clock", rf"\b(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?:hours?\s+|hrs\s+)?(?P<tz>{_TZ})\b"
-                   rf"(?:,?\s+{_weekday('wd')})?"),
+                   rf"(?:,?\s+{_weekday('wd')})?", K_TZ),
     _rule("clock", r"\b(?:at|by|until|till|from|after|before|around|about)\s+(?P<core>(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))"
-                   r"(?![\d:])(?!\s*[ap]\.?m)"),
-    _rule("clock", rf"\b(?P<hourw>{_NUMWORD}|1[0-2]|[1-9])\s+o['’]clock\b"),
-    _rule("clock", r"\b(?P<word>noon|midday|midnight)\b"),
+                   r"(?![\d:])(?!\s*[ap]\.?m)", "re::\\d\\d"),
+    _rule("clock", rf"\b(?P<hourw>{_NUMWORD}|1[0-2]|[1-9])\s+o['’]clock\b", "clock"),
+    _rule("clock", r"\b(?P<word>noon|midday|midnight)\b", "noon midday midnight"),
 ]
 
-_RULE_ORDER = {id(p): i for i, (_, p) in enumerate(RULES)}
 
 # after an amount, "a year" is a rate: "$5 billion a year", "20 percent a month"
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|%|\b(?:percent|per\s+cent|million|billion|trillion|thousand|hundred|dollars|euros|pounds|yuan|yen"
-    r"|rupees|roubles|rubles|barrels|tons|tonnes|people|visitors|flights|cases|deaths|times|once|twice))\s*$", re.I)
+    r"|rupees|roubles|rubles|times|once|twice)"
+    # "2,000 cars a day", "eight hours a day", "three meals a day"
+    rf"|(?:\d[\d,.]*|\b{_NUMWORD}|\b(?:several|many|few|dozens\s+of|hundreds\s+of|thousands\s+of))\s+(?:[a-z-]+\s+)?[a-z]+s)\s*$", re.I)
 _APPROX_BEFORE = re.compile(r"(?:\b(?:about|around|nearly|almost|some|approximately|roughly|over|under|more\s+than|"
                             r"less\s+than|fewer\s+than|up\s+to|at\s+least|No\.?|number)|#)\s*$", re.I)
 _NON_YEAR_AFTER = re.compile(
@@ -284,12 +338,24 @@ _ORDINAL_SECOND_WORDS = {"a", "an", "some", "many", "few", "one"}
 def find_expressions(text: str) -> list[Expression]:
     """Non-overlapping expressions in text order; the longest wins where rules overlap."""
     candidates: list[tuple[Expression, int]] = []
-    for kind, pattern in RULES:
-        order = _RULE_ORDER[id(pattern)]
-        for m in pattern.finditer(text):
-            expr = _expression(text, kind, m)
-            if expr is not None and expr.end > expr.start and _acceptable(text, expr):
-                candidates.append((expr, order))
+    windows: dict[tuple[int, int, int], list[tuple[int, int]]] = {}
+    index: dict[str, list[tuple[int, int]]] = {}
+    for m in _WORD.finditer(text):
+        word = m.group()
+        index.setdefault("#4" if len(word) == 4 and word.isdigit() else word, []).append(m.span())
+    for order, rule in enumerate(RULES):
+        if rule.key is None:
+            spans = [(0, len(text))]
+        else:
+            cache_key = (id(rule.key), *rule.reach)
+            spans = windows.get(cache_key)
+            if spans is None:
+                spans = windows[cache_key] = _windows(rule.key, text, index, rule.reach)
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                expr = _expression(text, rule.kind, m)
+                if expr is not None and expr.end > expr.start and _acceptable(text, expr):
+                    candidates.append((expr, order))
     candidates.sort(key=lambda c: (-(c[0].end - c[0].start), c[1], c[0].start))
     chosen: list[Expression] = []
     taken: list[tuple[int, int]] = []
@@ -302,6 +368,23 @@ def find_expressions(text: str) -> list[Expression]:
     out: list[Expression] = []
     for e in chosen:
         out.extend(_split_range(text, e))
+    return out
+
+
+def _windows(key: Key, text: str, index: dict[str, list[tuple[int, int]]],
+             reach: tuple[int, int]) -> list[tuple[int, int]]:
+    """Merged stretches of text around the places a key occurs."""
+    if key.regex is not None:
+        hits = [m.span() for m in key.regex.finditer(text)]
+    else:
+        hits = sorted(span for w in key.words if w in index for span in index[w])
+    out: list[tuple[int, int]] = []
+    for start, end in hits:
+        lo, hi = max(0, start - reach[0]), min(len(text), end + reach[1])
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
     return out
 
 
