@@ -83,3 +83,31 @@ def test_eval_timex_default_inputs(tmp_path):
     (folder / "a.tml").write_text(TML)
     assert [p.name for p in ev.default_inputs(tmp_path)] == ["a.tml", "b.tml"]
     assert ev.default_inputs(tmp_path / "missing") == []
+
+
+OLD_STYLE = """<TimeML>
+<TIMEX3 tid="t0" type="DATE" value="19980108" functionInDocument="CREATION_TIME">01/08/1998</TIMEX3>
+<TEXT>It rained <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3>.</TEXT>
+</TimeML>"""
+
+
+def test_eval_timex_reads_creation_time_outside_dct(tmp_path):
+    path = tmp_path / "old.tml"
+    path.write_text(OLD_STYLE, encoding="utf-8")
+    doc = read_timeml(path)
+    assert doc.dct == "1998-01-08"
+    assert [t.text for t in doc.timexes] == ["yesterday"]
+
+
+def test_eval_timex_a_failing_document_does_not_stop_the_run(tmp_path):
+    from newsledger.errors import NewsledgerError
+
+    class Failing:
+        def extract(self, *args, **kwargs):
+            raise NewsledgerError("broken", code="bad_input")
+
+    path = tmp_path / "sample.tml"
+    path.write_text(TML, encoding="utf-8")
+    report = ev.evaluate([path], pipeline=Failing(), baseline=False)
+    assert report["metrics"]["system"] == 0 and report["failures"]
+    assert "failed" in ev.format_report(report)

@@ -27,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import NewsledgerError
+
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
@@ -63,10 +65,14 @@ def read_timeml(path: Path | str, content: str | None = None) -> TimeMLDocument:
     data = content if content is not None else path.read_text(encoding="utf-8")
     dct = None
     m = re.search(r"<DCT>(.*?)</DCT>", data, re.S)
-    if m:
-        t = re.search(r"<TIMEX3\b([^>]*)>", m.group(1))
-        if t:
-            dct = dict(_ATTR.findall(t.group(1))).get("value")
+    t = re.search(r"<TIMEX3\b([^>]*)>", m.group(1)) if m else None
+    if t is None:  # older TimeML: the creation-time timex wherever it stands
+        t = re.search(r"<TIMEX3\b([^>]*functionInDocument=\"(?:CREATION|PUBLICATION)_TIME\"[^>]*)>", data)
+    if t is not None:
+        dct = dict(_ATTR.findall(t.group(1))).get("value")
+        if dct and not re.match(r"\d{4}-\d\d-\d\d", dct):
+            compact = re.match(r"(\d{4})(\d\d)(\d\d)", dct)
+            dct = f"{compact.group(1)}-{compact.group(2)}-{compact.group(3)}" if compact else None
     m = re.search(r"<TEXT>(.*?)</TEXT>", data, re.S)
     if not m:
         raise ValueError(f"{path}: no <TEXT> element")
@@ -92,6 +98,8 @@ def strip_tags(annotated: str) -> tuple[str, list[Timex]]:
         if closing:
             if open_timex:
                 start, a = open_timex.pop()
+                if a.get("functionInDocument") in ("CREATION_TIME", "PUBLICATION_TIME"):
+                    continue  # the document's own date is not scored (TempEval-3 leaves out t0)
                 timexes.append(Timex(start, length, a.get("type", ""), a.get("value", "")))
         elif not selfclosing:
             open_timex.append((length, dict(_ATTR.findall(attrs))))
@@ -229,11 +237,16 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
     pipeline = pipeline or default_pipeline()
     ours, theirs = Counts(), Counts()
     files = []
+    failures: list[str] = []
     seconds = {"newsledger": 0.0, "dateparser": 0.0}
     for path in paths:
         doc = read_timeml(path)
         t0 = time.perf_counter()
-        system = pipeline_timexes(pipeline, doc)
+        try:
+            system = pipeline_timexes(pipeline, doc)
+        except NewsledgerError as exc:  # one document fails, the run goes on (scored as finding nothing)
+            system = []
+            failures.append(f"{path.name}: {exc.code}: {exc.message}")
         seconds["newsledger"] += time.perf_counter() - t0
         counts, errors = score(doc.timexes, system)
         ours.add(counts)
@@ -246,7 +259,7 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
             theirs.add(base_counts)
             entry["baseline_value_f1"] = base_counts.metrics()["value_f1"]
         files.append(entry)
-    report: dict[str, Any] = {"metrics": ours.metrics(), "files": files,
+    report: dict[str, Any] = {"metrics": ours.metrics(), "files": files, "failures": failures,
                               "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     if baseline:
         report["baseline"] = {"name": "dateparser.search_dates", **theirs.metrics()}
@@ -274,6 +287,8 @@ def format_report(report: dict) -> str:
     lines.append(row("value accuracy", "value_accuracy"))
     lines.append(row("value F1", "value_f1"))
     lines.append(f"  {'timexes found':<22}{m['system']:>12}" + (f"{b['system']:>12}" if b else ""))
+    for failure in report.get("failures", []):
+        lines.append(f"  failed: {failure}")
     if "seconds" in report:
         s = report["seconds"]
         lines.append(f"  {'seconds':<22}{s['newsledger']:>12.2f}" + (f"{s['dateparser']:>12.2f}" if b else ""))

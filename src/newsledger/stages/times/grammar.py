@@ -80,7 +80,7 @@ _WEEKDAY_FULL = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 _WEEKDAY_ABBR = r"(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\."
 _NUMWORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_ONES)}))?|{'|'.join(_TEENS)}|{'|'.join(_ONES)}"
             rf"|(?:a|one|two|three|four|five)\s+hundred|a\s+dozen|dozen)")
-NUM = rf"(?:\d+(?:\.\d+)?|{_NUMWORD})"
+NUM = rf"(?:\d+(?:\s+1/2|½)|\d+(?:\.\d+)?|{_NUMWORD})"
 _FUZZY = (r"(?:several|a\s+few|few|a\s+couple\s+of|a\s+couple|couple\s+of|some|many|numerous|a\s+number\s+of"
           r"|dozens\s+of|hundreds\s+of)")
 _NUMX = rf"(?:{NUM}|an?|{_FUZZY})"
@@ -261,7 +261,8 @@ RULES: list[Rule] = [
     _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
-    _rule("weekday", rf"\b(?:(?P<rel>this|last|next|coming|past|early|late|earlier|later)\s+)?{_weekday('wd')}"
+    _rule("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|early|late|earlier|later"
+                     rf"|the\s+following|the\s+previous|the\s+preceding)\s+)?{_weekday('wd')}"
                      r"(?:,?\s+(?P<pod>morning|afternoon|evening|night))?", K_WEEKDAY, (20, 20)),
     _rule("weekday_set", r"\b(?-i:(?P<wds>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))\b"
                          r"(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?", K_WEEKDAY, (5, 20)),
@@ -269,7 +270,7 @@ RULES: list[Rule] = [
                       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "today tomorrow yesterday tonight"),
     _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", "today tomorrow yesterday tonight"),
     _rule("rel_unit", rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<the>the)\s+)?"
-                      r"(?P<rel>this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
+                      r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
                       r"(?:(?P<fiscal>fiscal|financial|calendar|budget|school|academic)\s+(?=year\b))?"
                       r"(?P<unit>year|month|week|weekend|decade|century|quarter|day|morning|afternoon|evening|night)\b"
                       r"(?!['’]s\s+(?:first|second|third|fourth|final|last)\b)", K_UNIT_OR_PART, (80, 40)),
@@ -316,7 +317,7 @@ RULES: list[Rule] = [
     _rule("clock", r"\b(?:at|by|until|till|from|after|before|around|about)\s+(?P<core>(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d))"
                    r"(?![\d:])(?!\s*[ap]\.?m)", "re::\\d\\d"),
     _rule("clock", rf"\b(?P<hourw>{_NUMWORD}|1[0-2]|[1-9])\s+o['’]clock\b", "clock"),
-    _rule("clock", r"\b(?P<word>noon|midday|midnight)\b", "noon midday midnight"),
+    _rule("clock", rf"\b(?P<word>noon|midday|midnight)\b(?:,?\s+{_weekday('wd')})?", "noon midday midnight"),
 ]
 
 

@@ -70,6 +70,9 @@ def weekday_number(name: str) -> int:
 def parse_number(text: str) -> float | None:
     """'44' -> 44, 'five' -> 5, 'twenty-one' -> 21, 'a hundred' -> 100, 'several' -> None (unknown)."""
     t = text.lower().replace("-", " ").strip()
+    half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", t)
+    if half:
+        return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
         v = float(t)
         return int(v) if v.is_integer() else v
@@ -506,7 +509,15 @@ class Normalizer:
 
     def _weekday(self, g, tense):
         wd = weekday_number(g["wd"])
-        rel = (g.get("rel") or "").lower()
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).replace("this past", "last").replace("this coming", "next")
+        if rel.startswith("the ") and self.anchor is not None:
+            # "the following Monday": the first Monday after the story's day
+            base = self.reference("day") or self.anchor
+            forward = rel == "the following"
+            delta = (wd - base.weekday()) % 7 if forward else -((base.weekday() - wd) % 7)
+            delta = delta or (7 if forward else -7)
+            value = (base + timedelta(days=delta)).isoformat()
+            return ("TIME", f"{value}T{part_code(g['pod'])}") if g.get("pod") else ("DATE", value)
         if self.anchor is None:
             value = f"XXXX-WXX-{wd + 1}"
         else:
@@ -536,7 +547,7 @@ class Normalizer:
         return "DATE", value
 
     def _rel_unit(self, g, tense):
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("this past", "last").replace("this coming", "next")
         unit = g["unit"].lower()
         the = bool(g.get("the"))
         day_like = unit in ("day", "morning", "afternoon", "evening", "night")
