@@ -69,7 +69,7 @@ def test_eval_timex_evaluate_runs_pipeline_and_baseline(tmp_path, pipeline):
     path = tmp_path / "sample.tml"
     path.write_text(TML, encoding="utf-8")
     report = ev.evaluate([path], pipeline=pipeline)
-    assert report["metrics"]["gold"] == 3
+    assert report["counts"]["gold"] == 3
     assert report["metrics"]["value_f1"] == 1.0
     assert "value_f1" in report["baseline"] and report["baseline"]["name"] == "dateparser.search_dates"
     text = ev.format_report(report)
@@ -109,5 +109,5 @@ def test_eval_timex_a_failing_document_does_not_stop_the_run(tmp_path):
     path = tmp_path / "sample.tml"
     path.write_text(TML, encoding="utf-8")
     report = ev.evaluate([path], pipeline=Failing(), baseline=False)
-    assert report["metrics"]["system"] == 0 and report["failures"]
+    assert report["counts"]["system"] == 0 and report["failures"]
     assert "failed" in ev.format_report(report)

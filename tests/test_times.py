@@ -136,6 +136,8 @@ def test_times_story_time_anchors_next_day_and_later():
     # a year earlier than a quarter is that quarter a year before
     assert values("Profit fell in the fourth quarter, from $9 million a year earlier.") == [
         ("the fourth quarter", "DATE", "2023-Q4"), ("a year earlier", "DATE", "2022-Q4")]
+    assert values("Sales in the third quarter of 2022 beat the year-earlier quarter.") == [
+        ("the third quarter of 2022", "DATE", "2022-Q3"), ("the year-earlier quarter", "DATE", "2021-Q3")]
     # with nothing to anchor to, the publication date is the story's time
     assert values("Two days later, it rained.") == [("Two days later", "DATE", "2024-02-22")]
 

@@ -142,8 +142,11 @@ class Counts:
             "relaxed_precision": round(rp, 4), "relaxed_recall": round(rr, 4), "relaxed_f1": round(rf, 4),
             "type_accuracy": round(type_acc, 4), "value_accuracy": round(value_acc, 4),
             "type_f1": round(type_acc * rf, 4), "value_f1": round(value_acc * rf, 4),
-            "gold": self.gold, "system": self.system,
         }
+
+    def totals(self) -> dict[str, int]:
+        return {"gold": self.gold, "system": self.system, "strict": self.strict, "relaxed": self.relaxed,
+                "value_ok": self.value_ok}
 
 
 def match(gold: list[Timex], system: list[Timex]) -> list[tuple[Timex, Timex]]:
@@ -250,7 +253,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
         seconds["newsledger"] += time.perf_counter() - t0
         counts, errors = score(doc.timexes, system)
         ours.add(counts)
-        entry: dict[str, Any] = {"file": str(path), "dct": doc.dct, **counts.metrics(), "errors": errors}
+        entry: dict[str, Any] = {"file": str(path), "dct": doc.dct, **counts.metrics(), "counts": counts.totals(),
+                                 "errors": errors}
         if baseline:
             t0 = time.perf_counter()
             base = dateparser_timexes(doc)
@@ -259,10 +263,10 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
             theirs.add(base_counts)
             entry["baseline_value_f1"] = base_counts.metrics()["value_f1"]
         files.append(entry)
-    report: dict[str, Any] = {"metrics": ours.metrics(), "files": files, "failures": failures,
+    report: dict[str, Any] = {"metrics": ours.metrics(), "counts": ours.totals(), "files": files, "failures": failures,
                               "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     if baseline:
-        report["baseline"] = {"name": "dateparser.search_dates", **theirs.metrics()}
+        report["baseline"] = {"name": "dateparser.search_dates", **theirs.metrics(), "counts": theirs.totals()}
     return report
 
 
@@ -272,7 +276,8 @@ _ROWS = [("strict span", "strict"), ("relaxed span", "relaxed")]
 def format_report(report: dict) -> str:
     m = report["metrics"]
     b = report.get("baseline")
-    lines = [f"{len(report['files'])} documents, {m['gold']} gold timexes"]
+    counts = report["counts"]
+    lines = [f"{len(report['files'])} documents, {counts['gold']} gold timexes"]
     header = f"  {'':<22}{'newsledger':>12}" + (f"{'dateparser':>12}" if b else "")
     lines.append(header)
 
@@ -286,7 +291,7 @@ def format_report(report: dict) -> str:
     lines.append(row("type accuracy", "type_accuracy"))
     lines.append(row("value accuracy", "value_accuracy"))
     lines.append(row("value F1", "value_f1"))
-    lines.append(f"  {'timexes found':<22}{m['system']:>12}" + (f"{b['system']:>12}" if b else ""))
+    lines.append(f"  {'timexes found':<22}{counts['system']:>12}" + (f"{b['counts']['system']:>12}" if b else ""))
     for failure in report.get("failures", []):
         lines.append(f"  failed: {failure}")
     if "seconds" in report:

@@ -259,6 +259,8 @@ RULES: list[Rule] = [
                      rf"(?:\s+of\s+(?:(?:the\s+)?(?P<yrel>this|last|next|current|previous|the)\s+(?:fiscal\s+|calendar\s+)?year\b"
                      rf"|(?:fiscal\s+|calendar\s+)?{_year('year')}))?\b", "quarter half Q H"),
     _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
+    _rule("quarter_ago", r"\bthe\s+(?:same\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
+          "quarter half"),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
     _rule("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|early|late|earlier|later"

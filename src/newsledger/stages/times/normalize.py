@@ -476,6 +476,18 @@ class Normalizer:
                     year += 1
         return "DATE", f"{year:04d}-{kind}{n}"
 
+    def _quarter_ago(self, g, tense):
+        """"the year-earlier quarter": the quarter (or half) just named, a year before."""
+        kind = "H" if g["unit"].lower() == "half" else "Q"
+        for value, _ in reversed(self.refs):
+            if re.fullmatch(rf"\d{{4}}-{kind}\d", value):
+                return "DATE", f"{int(value[:4]) - 1:04d}{value[4:]}"
+        if self.anchor is None:
+            return "DATE", f"XXXX-{kind}X"
+        a = self.anchor
+        n = (a.month - 1) // (3 if kind == "Q" else 6) + 1
+        return "DATE", f"{a.year - 1:04d}-{kind}{n}"
+
     def _holiday(self, g, tense):
         h = holidays().get(holiday_key(g["holiday"]))
         if h is None:
