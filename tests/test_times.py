@@ -107,6 +107,8 @@ def test_times_relative_to_publication_date():
     assert values("next month") == [("next month", "DATE", "2024-03")]
     assert values("May last year") == [("May last year", "DATE", "2023-05")]
     assert values("the current fiscal year") == [("the current fiscal year", "DATE", "2024")]
+    assert values("over the past decade") == [("the past decade", "DURATION", "P10Y")]
+    assert values("this decade") == [("this decade", "DATE", "202")]
     assert values("by the end of the year", "future") == [("the end of the year", "DATE", "2024")]
     assert values("the market peaked by the end of the year", "past") == [("the end of the year", "DATE", "2023")]
 
@@ -280,6 +282,9 @@ def test_times_stage_uses_clause_tense(make_document):
     # news writes schedules in the simple present
     assert stage(make_document, "The report comes out on Friday.") == [("Friday", "DATE", "2024-02-23")]
     assert stage(make_document, "The law takes effect in January.") == [("January", "DATE", "2025-01")]
+    # what began "since" a date is behind us, whatever the tense of the clause
+    assert stage(make_document, "The ban, in force since 1 December, runs until the end of 2025.") == [
+        ("1 December", "DATE", "2023-12-01"), ("the end of 2025", "DATE", "2025")]
     # a deferral looks forward even in the past tense
     assert stage(make_document, "The match was postponed until Saturday.") == [("Saturday", "DATE", "2024-02-24")]
 
@@ -292,3 +297,4 @@ def test_times_clock_takes_the_day_of_its_sentence(make_document):
 def test_times_names_inside_names_are_not_times(make_document):
     assert stage(make_document, "April Ryan asked the question.") == []
     assert stage(make_document, "Christmas shopping began early.") == []
+    assert stage(make_document, "Roads were busy over the Labor Day weekend.") == [("Labor Day", "DATE", "2023-09-04")]

@@ -40,6 +40,8 @@ _DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", 
 _STATIVE_LEMMAS = {"be", "have", "say", "tell", "report", "show", "remain", "know", "believe", "think", "seem",
                    "appear", "mean", "include", "contain", "cost", "stand", "hold", "own", "need", "want", "like",
                    "accord", "suggest", "indicate", "estimate", "note", "write", "add", "claim", "argue"}
+_TIME_NOUNS = {"weekend", "holiday", "holidays", "week", "period", "season", "break", "eve", "day", "night",
+               "morning", "evening", "recess", "vacation"}
 _BARE_NAME_KINDS = {"month", "weekday", "season", "holiday"}
 _NAME_ENTITIES = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW", "GPE", "LOC", "NORP", "EVENT"}
 _AMBIGUOUS_MONTHS = {"May", "March"}
@@ -111,6 +113,8 @@ def expression_tense(doc: Doc, start: int, end: int) -> str:
         return "present"
     if root.head.lower_ in ("until", "till", "to") and verb.lemma_.lower() in _DEFER_LEMMAS:
         return "future"
+    if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
+        return "past"  # "in force since 1 January": what began is behind us
     return verb_tense(verb)
 
 
@@ -147,8 +151,9 @@ def plausible(doc: Doc, text: str, e: Expression) -> bool:
         season = next((t for t in tokens if t.lower_ == g["season"].lower()), None)
         if season is not None and season.pos_ == "VERB":
             return False
-    if e.kind == "holiday" and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN":
-        return False  # "Christmas shopping", "Thanksgiving dinner"
+    if e.kind == "holiday" and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" \
+            and last.head.lower_ not in _TIME_NOUNS:
+        return False  # "Christmas shopping", "Thanksgiving dinner"; but "the Labor Day weekend"
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)

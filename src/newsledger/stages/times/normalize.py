@@ -593,6 +593,9 @@ class Normalizer:
             if self.anchor is None:
                 return "TIME", f"XXXX-XX-XXT{part_code(unit)}"
             return "TIME", f"{(self.anchor + timedelta(days=shift)).isoformat()}T{part_code(unit)}"
+        if the and shift and unit in ("decade", "century"):
+            # "the past decade", "the next century": a stretch of time up to (or from) now
+            return "DURATION", duration_value(1, unit)
         if self.anchor is None:
             return "DATE", {0: "PRESENT_REF", -1: "PAST_REF", 1: "FUTURE_REF"}[shift]
         return "DATE", self.shift(self.anchor, unit, shift)
