@@ -222,6 +222,11 @@ def test_times_without_anchor_keep_unknowns():
     assert values("this summer", anchor=None) == [("this summer", "DATE", "XXXX-SU")]
 
 
+def test_times_impossible_dates_are_dropped():
+    assert values("on 2023-02-30 and February 30, 2023 and 31/31/2023") == []
+    assert values("in the 0th century") == []
+
+
 @pytest.mark.parametrize("text", [
     "a 59-year-old teacher",
     "children aged 6 months and older",

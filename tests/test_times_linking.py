@@ -29,7 +29,7 @@ def test_times_linking_value_interval_keeps_precision(value, interval):
 
 
 def test_times_linking_values_that_name_no_period():
-    for value in ("PAST_REF", "FUTURE_REF", "XXXX-09", "P3Y", "XXXX-WXX-1"):
+    for value in ("PAST_REF", "FUTURE_REF", "XXXX-09", "P3Y", "XXXX-WXX-1", "2023-02-30", "2023-13"):
         assert value_interval(value) is None
     assert value_interval("PRESENT_REF", "2024-02-20") == ("2024-02-20", "2024-02-20")
 

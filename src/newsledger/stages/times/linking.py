@@ -44,6 +44,10 @@ def value_interval(value: str, published: str | None = None) -> tuple[str, str] 
         return (published[:10], published[:10]) if published else None
     m = re.fullmatch(r"(\d{4})(-\d\d(-\d\d(T\d\d(:\d\d)?)?)?)?", value)
     if m:
+        try:  # an impossible day or month names no period
+            date(int(value[:4]), int(value[5:7]) if m.group(2) else 1, int(value[8:10]) if m.group(3) else 1)
+        except ValueError:
+            return None
         return value, value
     m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)", value)
     if m:

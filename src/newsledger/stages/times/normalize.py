@@ -212,6 +212,8 @@ class Normalizer:
         if handler is None:
             return None
         result = handler(e.groups, tense)
+        if result is not None and not result[1]:
+            return None
         if result is not None and result[0] in ("DATE", "TIME") and value_start(result[1]) is not None:
             self.refs.append((result[1], self.sentence))
         return result
@@ -331,6 +333,8 @@ class Normalizer:
 
     def _iso(self, g, tense):
         value = f"{g['year']}-{g['mnum']}-{g['day']}"
+        if self._full_date(int(g["year"]), int(g["mnum"]), int(g["day"])) is None:
+            return None
         if g.get("hour"):
             return "TIME", f"{value}T{g['hour']}:{g['minute']}"
         return "DATE", value
@@ -412,7 +416,7 @@ class Normalizer:
     def _century(self, g, tense):
         word = g["ord"].lower()
         n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else ORDINALS[word]
-        return "DATE", f"{n - 1:02d}"
+        return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
     # --- calendar periods -----------------------------------------------------------------------------
 
@@ -498,7 +502,7 @@ class Normalizer:
         a = self.anchor
         if a is None:
             fixed = re.fullmatch(r"(\d\d)-(\d\d)", h.rule)
-            return "DATE", f"XXXX-{fixed.group(1)}-{fixed.group(2)}" if fixed else None
+            return ("DATE", f"XXXX-{fixed.group(1)}-{fixed.group(2)}") if fixed else None
         rel = (g.get("rel") or "").lower()
         this = holiday_date(h.rule, a.year)
         if this is None:
