@@ -6,9 +6,9 @@ Each rule names a kind of expression (the normaliser has one handler per kind).
 "1991-94", "May and June 2011") into their two ends, as TimeML annotates them.
 
 What the extents follow (TimeML 1.2.1 annotation guidelines, TIMEX3):
-- prepositions and subordinating words ("in", "on", "since", "until") stay out;
-  determiners, "this/last/next", approximators ("about", "nearly", "more than") and
-  part words ("early", "the end of") are in;
+- prepositions and subordinating words ("in", "on", "since", "until") stay out, and so
+  do approximators ("about", "nearly", "more than"), which TimeML keeps as a modifier;
+  determiners, "this/last/next" and part words ("early", "the end of") are in;
 - "two days ago", "a year earlier", "the next day" are one DATE each; in "two days after
   the vote" and "a month earlier than usual" only "two days"/"a month" is a DURATION;
 - ages ("a 59-year-old") are not time expressions.
@@ -17,6 +17,10 @@ Names of months, weekdays and holidays must be capitalised; the words that are a
 ordinary words ("may", "march", "spring", "fall", "second", "one") only count where
 the grammar sees a date: "May 5", "in March 2021", "this spring", "the second quarter".
 The stage checks the rest against the parse (a modal "May", a verb "spring").
+
+Speed: each rule names key words that every match contains ("ago", a month name, a
+four-digit number); one pass indexes the words of the text, and a rule's pattern runs
+only in short windows around its keys, never over the whole text.
 """
 
 from __future__ import annotations
@@ -126,6 +130,8 @@ class Expression:
     end: int
     kind: str
     groups: dict[str, str] = field(default_factory=dict)
+    # where each group matched, for splitting ranges
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -209,8 +215,7 @@ K_YEAR = "#4"
 K_UNIT = _UNIT_WORDS
 K_UNIT_OR_PART = _UNIT_WORDS + " morning afternoon evening night quarter"
 K_SEASON = "spring summer autumn fall winter"
-K_TZ = ("GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST MSK IST JST AEST AEDT ET PT CT local "
-        "Time hours hrs")
+K_TZ = "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST MSK IST JST AEST AEDT ET PT CT local Time"
 
 
 _BEFORE_NUMBER = r"(?<![\w$€£¥#.,/:\-])"
@@ -409,7 +414,7 @@ def _expression(text: str, kind: str, m: re.Match[str]) -> Expression | None:
     # trailing spaces or dots that a pattern took ("Sept. ") never end an expression
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    return Expression(start, end, kind, groups)
+    return Expression(start, end, kind, groups, {k: m.span(k) for k in groups})
 
 
 def _acceptable(text: str, e: Expression) -> bool:
@@ -503,43 +508,27 @@ _CHECKS = {
 
 
 def _split_range(text: str, e: Expression) -> list[Expression]:
-    g = e.groups
+    """The two ends of a range, each its own expression (the year or "last year" serves both)."""
+    g, at = e.groups, e.spans
     if e.kind in ("range_md", "range_dm"):
         shared = {k: v for k, v in g.items() if k in ("month", "year", "trail")}
-        m1 = re.compile(rf"{_day('d')}").search(text, e.start, e.end) if e.kind == "range_dm" else None
-        if e.kind == "range_md":
-            # "October 23" | "25 last year"
-            first_end = _end_of_day(text, e.start + len(g["month"]), e.end, g["day"])
-            second_start = _start_of(text, first_end, e.end, g["day2"])
-            return [Expression(e.start, first_end, "md", {**shared, "day": g["day"]}),
-                    Expression(second_start, e.end, "md", {**shared, "day": g["day2"]})]
-        assert m1 is not None
-        first_end = m1.end()
-        second_start = _start_of(text, first_end, e.end, g["day2"])
+        # "October 23" | "25 last year";  "3" | "5 May 2022"
+        first_end = _after_ordinal(text, at["day"][1])
         return [Expression(e.start, first_end, "md", {**shared, "day": g["day"]}),
-                Expression(second_start, e.end, "dm", {**shared, "day": g["day2"]})]
+                Expression(at["day2"][0], e.end, "md" if e.kind == "range_md" else "dm", {**shared, "day": g["day2"]})]
     if e.kind == "range_my":
-        first_end = e.start + len(g["month"])
-        second_start = _start_of(text, first_end, e.end, g["month2"])
-        return [Expression(e.start, first_end, "my", {"month": g["month"], "year": g["year"]}),
-                Expression(second_start, e.end, "my", {"month": g["month2"], "year": g["year"]})]
+        return [Expression(e.start, at["month"][1], "my", {"month": g["month"], "year": g["year"]}),
+                Expression(at["month2"][0], e.end, "my", {"month": g["month2"], "year": g["year"]})]
     if e.kind == "range_years":
-        y1 = g["year"]
-        y2 = g["year2"]
+        y1, y2 = g["year"], g["year2"]
         full2 = y2 if len(y2) == 4 else y1[:2] + y2
+        first = Expression(e.start, at["year"][1], "year", {"year": y1})
         if int(full2) <= int(y1):
-            return [Expression(e.start, e.start + 4, "year", {"year": y1})]
-        second_start = e.end - len(y2)
-        return [Expression(e.start, e.start + 4, "year", {"year": y1}),
-                Expression(second_start, e.end, "year", {"year": full2})]
+            return [first]
+        return [first, Expression(at["year2"][0], e.end, "year", {"year": full2})]
     return [e]
 
 
-def _end_of_day(text: str, lo: int, hi: int, day: str) -> int:
-    i = text.index(day, lo, hi) + len(day)
-    m = re.match(r"(?:st|nd|rd|th)", text[i:hi])
+def _after_ordinal(text: str, i: int) -> int:
+    m = re.match(r"(?:st|nd|rd|th)\b", text[i:i + 3])
     return i + (m.end() if m else 0)
-
-
-def _start_of(text: str, lo: int, hi: int, word: str) -> int:
-    return text.index(word, lo, hi)
