@@ -252,7 +252,7 @@ ORDINARY_WORDS = [
     "The may be a problem, we said.",
     "May we ask one question?",
     "March on, they said, and we marched.",
-    "They march every weekday morning, and we set off with them.",
+    "They march to the gate, and we set off with them.",
     "Second, the plan must be set aside; one side may object.",
     "Hopes spring eternal, and new parties spring up in the city's politics.",
     "We may march to the square, said one organiser.",
@@ -265,8 +265,7 @@ ORDINARY_WORDS = [
 
 @pytest.mark.parametrize("sentence", ORDINARY_WORDS)
 def test_times_ordinary_words_are_not_times(sentence, make_document):
-    assert values(sentence) == [] or all(
-        word not in {"may", "march", "we", "set", "second", "one", "spring"} for word, *_ in values(sentence))
+    # none of these sentences holds a time expression: the real stage (grammar and parse) finds none
     assert stage(make_document, sentence) == []
 
 
