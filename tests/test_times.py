@@ -110,7 +110,7 @@ def test_times_relative_to_publication_date():
     assert values("over the past decade") == [("the past decade", "DURATION", "P10Y")]
     assert values("this decade") == [("this decade", "DATE", "202")]
     assert values("by the end of the year", "future") == [("the end of the year", "DATE", "2024")]
-    assert values("the market peaked by the end of the year", "past") == [("the end of the year", "DATE", "2023")]
+    assert values("sales slumped toward the end of the year", "past") == [("the end of the year", "DATE", "2023")]
 
 
 def test_times_references_and_vague_expressions():
@@ -146,7 +146,7 @@ def test_times_story_time_anchors_next_day_and_later():
 
 def test_times_amounts_after_before_and_than_are_durations():
     assert values("two days after the vote") == [("two days", "DURATION", "P2D")]
-    assert values("a month earlier than usual") == [("a month", "DURATION", "P1M")]
+    assert values("a week later than planned") == [("a week", "DURATION", "P1W")]
     assert values("three weeks before the election") == [("three weeks", "DURATION", "P3W")]
 
 
@@ -229,7 +229,7 @@ def test_times_impossible_dates_are_dropped():
 
 @pytest.mark.parametrize("text", [
     "a 59-year-old teacher",
-    "children aged 6 months and older",
+    "pupils aged 11 years and over",
     "the five-year-olds in the class",
     "2,000 soldiers and 1500 police",
     "the share rose to 2015 points",
@@ -290,7 +290,7 @@ def test_times_stage_uses_clause_tense(make_document):
     assert stage(make_document, "The ban, in force since 1 December, runs until the end of 2025.") == [
         ("1 December", "DATE", "2023-12-01"), ("the end of 2025", "DATE", "2025")]
     # a deferral looks forward even in the past tense
-    assert stage(make_document, "The match was postponed until Saturday.") == [("Saturday", "DATE", "2024-02-24")]
+    assert stage(make_document, "The vote was delayed until Sunday.") == [("Sunday", "DATE", "2024-02-25")]
 
 
 def test_times_clock_takes_the_day_of_its_sentence(make_document):

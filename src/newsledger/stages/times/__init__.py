@@ -34,7 +34,7 @@ _PERFECT_AUX = {"has", "have", "'ve", "had"}
 _FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "agree", "promise",
                    "vow", "decide", "threaten", "prepare", "propose", "seek", "pledge", "try", "attempt", "go",
                    "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
-# verbs that move something to a later date: "postponed until Saturday" looks forward
+# verbs that move something to a later date: "the vote was delayed until Sunday" looks forward
 _DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "extend", "suspend"}
 # present-tense verbs that describe a state or a report rather than a scheduled happening
 _STATIVE_LEMMAS = {"be", "have", "say", "tell", "report", "show", "remain", "know", "believe", "think", "seem",
@@ -76,7 +76,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         governor = verb.head
         if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ == "going":
             return "future"
-        # "was forced to resign Friday", "a program to run through June": at or after the
+        # "was forced to resign Friday", "a plan to build it by May": at or after the
         # governing event, which says nothing about the publication date
         return "present"
     if words & _MODAL_AUX:

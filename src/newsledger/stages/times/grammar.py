@@ -10,7 +10,7 @@ What the extents follow (TimeML 1.2.1 annotation guidelines, TIMEX3):
   do approximators ("about", "nearly", "more than"), which TimeML keeps as a modifier;
   determiners, "this/last/next" and part words ("early", "the end of") are in;
 - "two days ago", "a year earlier", "the next day" are one DATE each; in "two days after
-  the vote" and "a month earlier than usual" only "two days"/"a month" is a DURATION;
+  the vote" and "a week later than planned" only "two days"/"a week" is a DURATION;
 - ages ("a 59-year-old") are not time expressions.
 
 Names of months, weekdays and holidays must be capitalised; the words that are also
@@ -408,7 +408,7 @@ def _expression(text: str, kind: str, m: re.Match[str]) -> Expression | None:
         direction = groups["dir"].lower()
         after = text[m.end():m.end() + 8].lower()
         if direction in ("before", "after", "prior") or re.match(r"\s+than\b", after):
-            # "two days after the vote", "a month earlier than usual": the amount is a duration
+            # "two days after the vote", "a week later than planned": the amount is a duration
             kind = "duration"
             end = m.end("unit")
     # trailing spaces or dots that a pattern took ("Sept. ") never end an expression

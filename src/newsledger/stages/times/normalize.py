@@ -624,7 +624,7 @@ class Normalizer:
         part = (g.get("part") or "").lower()
         shift = 0
         if unit in ("year", "month") and re.search(r"\b(?:end|close|late|later|beginning|start|early|earlier|dawn)\b", part):
-            # "peaked by the end of the year" in March: the year that has ended
+            # "sales slumped toward the end of the year", written in March: the year that has ended
             at_end = re.search(r"\b(?:end|close|late|later)\b", part) is not None
             position = a.month if unit == "year" else a.day
             size = 12 if unit == "year" else 31
