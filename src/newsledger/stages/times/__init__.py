@@ -1,55 +1,167 @@
-"""Times stage: TIMEX3 expressions found in the text and normalised against the publication date.
+"""Times stage: TIMEX3 expressions found in the text and normalised to TimeML values.
 
-Detection is a grammar of regular expressions over the text (see `grammar.py`),
-longest match first; normalisation (see `normalize.py`) turns each match into a
-TimeML type and value. The direction of an underspecified date ("Monday",
-"September") comes from the tense of its sentence: past in past-tense sentences,
-future in future-tense ones, the nearest otherwise.
+Detection is a grammar of regular expressions over the text (`grammar.py`), longest
+match first; the parse then vetoes readings the words cannot have here (a modal
+"May", a verb "spring", a weekday inside a newspaper's name). Normalisation
+(`normalize.py`) gives each expression its TimeML type and value, anchored at the
+publication date, at the story's own time for "the next day" or "two days later",
+and directed by the tense of the clause that governs it: "Monday" is past in a
+past-tense clause, future in a future one, the nearest otherwise. Clock times take
+their day from a date in the same sentence, else from the story's latest day.
 """
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
 from ...model import Time
 from ..base import Stage
-from .grammar import find_expressions
-from .normalize import Normalizer
+from .grammar import Expression, find_expressions
+from .normalize import Normalizer, value_start
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Doc, Token
 
-_FUTURE_MODALS = {"will", "'ll", "shall"}
+_RANGE_WORDS = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.I)
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
+_MODAL_AUX = {"may", "might", "could", "should", "must", "can", "ca"}
+_PAST_AUX = {"did", "was", "were", "had", "'d"}
+_PERFECT_AUX = {"has", "have", "'ve", "had"}
+# verbs whose complement happens after them: "plans to meet Monday", "scheduled for Friday"
+_FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "agree", "promise",
+                   "vow", "decide", "threaten", "prepare", "propose", "seek", "pledge", "try", "attempt", "go",
+                   "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
+# verbs that move something to a later date: "the vote was delayed until Sunday" looks forward
+_DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "extend", "suspend"}
+# present-tense verbs that describe a state or a report rather than a scheduled happening
+_STATIVE_LEMMAS = {"be", "have", "say", "tell", "report", "show", "remain", "know", "believe", "think", "seem",
+                   "appear", "mean", "include", "contain", "cost", "stand", "hold", "own", "need", "want", "like",
+                   "accord", "suggest", "indicate", "estimate", "note", "write", "add", "claim", "argue"}
+_TIME_NOUNS = {"weekend", "holiday", "holidays", "week", "period", "season", "break", "eve", "day", "night",
+               "morning", "evening", "recess", "vacation"}
+_BARE_NAME_KINDS = {"month", "weekday", "season", "holiday"}
+_NAME_ENTITIES = {"PERSON", "ORG", "FAC", "WORK_OF_ART", "PRODUCT", "LAW", "GPE", "LOC", "NORP", "EVENT"}
+_AMBIGUOUS_MONTHS = {"May", "March"}
+_MONTH_CONTEXT = {"in", "since", "until", "till", "by", "from", "during", "through", "throughout", "before", "after",
+                  "of", "between", "to", "and", "or", "early", "late", "mid", "mid-", "last", "this", "next",
+                  "each", "every", "late-", "early-", "on", "around", "for", "past", "end", ","}
 
 
-def sentence_tense(sent: SpacySpan, char: int | None = None) -> str:
-    """'past', 'future' or 'present' for the clause around `char` (or the whole sentence)."""
-    tokens = list(sent)
-    if char is not None:
-        # the verb that governs the expression, when the parse links them
-        for t in tokens:
-            if t.idx <= char < t.idx + len(t.text):
-                head = t
-                for _ in range(6):
-                    if head.pos_ in ("VERB", "AUX") or head.head is head:
-                        break
-                    head = head.head
-                if head.pos_ in ("VERB", "AUX"):
-                    tokens = [head, *head.children]
-                break
-    for t in tokens:
-        if t.lower_ in _FUTURE_MODALS:
+def governing_verb(token: Token) -> Token | None:
+    head = token
+    for _ in range(8):
+        if head.pos_ in ("VERB", "AUX") and head.dep_ not in ("aux", "auxpass"):
+            return head
+        if head.head is head:
+            break
+        head = head.head
+    root = token.sent.root
+    return root if root.pos_ in ("VERB", "AUX") else None
+
+
+def verb_tense(verb: Token, depth: int = 0) -> str:
+    """'past', 'future' or 'present' for the clause a verb heads."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {c.lower_ for c in aux}
+    if not aux and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and depth < 3 \
+            and verb.tag_ not in ("VBD",):
+        # "will resume on Monday and continue through Wednesday": the first verb's auxiliary
+        return verb_tense(verb.head, depth + 1)
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(c.lower_ == "to" for c in aux) and verb.head is not verb:
+        governor = verb.head
+        if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ == "going":
             return "future"
-        if t.lower_ == "going" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
+        # "was forced to resign Friday", "a plan to build it by May": at or after the
+        # governing event, which says nothing about the publication date
+        return "present"
+    if words & _MODAL_AUX:
+        return "future"
+    if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
+        return "past"
+    if verb.tag_ == "VBN":
+        if words & _PERFECT_AUX:
+            return "past"
+        if verb.lemma_.lower() in _FORWARD_LEMMAS:
             return "future"
-    for t in tokens:
-        if t.tag_ in ("VBD",) or t.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in t.children):
-            return "past"
-    for t in tokens:
-        if t.tag_ in ("VBD", "VBN"):
-            return "past"
+        return "past" if not words else "present"
+    if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        return verb_tense(verb.head, depth + 1)
+    if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
+        return "future"
+    for c in verb.children:
+        if c.dep_ == "acomp" and c.lower_ in ("due", "set", "scheduled", "expected", "likely", "poised"):
+            return "future"
+    if verb.tag_ in ("VBP", "VBZ") and verb.lemma_.lower() not in _STATIVE_LEMMAS:
+        # news writes what is scheduled in the simple present: "the report comes out Wednesday",
+        # "the law takes effect in January"
+        return "future"
     return "present"
+
+
+def expression_tense(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "present"
+    root = span.root
+    verb = governing_verb(root)
+    if verb is None:
+        return "present"
+    if root.head.lower_ in ("until", "till", "to") and verb.lemma_.lower() in _DEFER_LEMMAS:
+        return "future"
+    if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
+        return "past"  # "in force since 1 January": what began is behind us
+    return verb_tense(verb)
+
+
+def _tokens(doc: Doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def plausible(doc: Doc, text: str, e: Expression) -> bool:
+    """Vetoes from the parse: the words of a match read as something else here."""
+    tokens = _tokens(doc, e.start, e.end)
+    if not tokens:
+        return True
+    g = e.groups
+    first, last = tokens[0], tokens[-1]
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if e.kind in _BARE_NAME_KINDS:
+        # a name inside a longer name: "Sunday Times", "April Ryan", "Good Friday Agreement"
+        for t in tokens:
+            if t.ent_type_ in _NAME_ENTITIES:
+                ent = next((x for x in doc.ents if x.start <= t.i < x.end), None)
+                if ent is not None and (ent.start < first.i or ent.end > last.i + 1):
+                    return False
+    if e.kind == "month" and not g.get("rel") and not g.get("trail"):
+        month_token = tokens[-1]
+        if month_token.tag_ == "MD" or month_token.tag_.startswith("VB"):
+            return False
+        if g["month"] in _AMBIGUOUS_MONTHS and (prev is None or prev.lower_ not in _MONTH_CONTEXT):
+            return False
+    if e.kind in ("md", "my") and g.get("month") in _AMBIGUOUS_MONTHS and first.tag_ == "MD":
+        return False
+    if e.kind == "season":
+        season = next((t for t in tokens if t.lower_ == g["season"].lower()), None)
+        if season is not None and season.pos_ == "VERB":
+            return False
+    if e.kind == "holiday" and last.dep_ == "compound" and last.head.i > last.i and last.head.pos_ == "NOUN" \
+            and last.head.lower_ not in _TIME_NOUNS:
+        return False  # "Christmas shopping", "Thanksgiving dinner"; but "the Labor Day weekend"
+    if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
+            and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False  # "the future president", "the past decade" (another rule takes that)
+    if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") \
+            and (prev is None or prev.pos_ not in ("DET", "PRON") and prev.tag_ != "POS"):
+        return False  # "2000 soldiers"; but "the 2012 elections"
+    # "a weekly newspaper": a kind of thing, not a recurrence
+    return not (e.kind == "set_adverb" and first.pos_ == "ADJ" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"))
 
 
 class TimesStage(Stage):
@@ -60,19 +172,70 @@ class TimesStage(Stage):
     def __call__(self, document: Document) -> None:
         doc = document.doc
         assert doc is not None
+        text = document.text
+        expressions = [e for e in find_expressions(text) if plausible(doc, text, e)]
         normalizer = Normalizer(document.anchor)
-        times: list[Time] = []
-        sents = list(doc.sents)
-        for expr in find_expressions(document.text):
-            sent = sents[document.sentence_of(expr.start)] if sents else None
-            tense = sentence_tense(sent, expr.start) if sent is not None else "present"
-            result = normalizer.normalize(expr, tense)
-            if result is None:
+        results: dict[int, tuple[str, str]] = {}
+        tenses: dict[int, str] = {}
+        # dates first, in text order (story time follows the text); clock times then take
+        # the day their sentence names
+        for i, e in enumerate(expressions):
+            tenses[i] = expression_tense(doc, e.start, e.end)
+            if e.kind == "clock":
                 continue
-            ttype, value = result
+            normalizer.sentence = document.sentence_of(e.start)
+            r = normalizer.normalize(e, tenses[i])
+            if r is not None:
+                results[i] = r
+        for i, e in enumerate(expressions):
+            if e.kind != "clock":
+                continue
+            sentence = document.sentence_of(e.start)
+            day = _day_in_sentence(document, expressions, results, i, sentence)
+            value = normalizer.clock_value(e.groups, tenses[i], day)
+            if value is not None:
+                results[i] = ("TIME", value)
+        _order_weekday_ranges(document, expressions, results, tenses)
+        times: list[Time] = []
+        for i, e in enumerate(expressions):
+            if i not in results:
+                continue
+            ttype, value = results[i]
             times.append(Time(
-                id=f"T{len(times) + 1}", start=expr.start, end=expr.end,
-                text=document.text[expr.start:expr.end], type=ttype, value=value,
-                anchor=normalizer.anchor_value,
+                id=f"T{len(times) + 1}", start=e.start, end=e.end, text=text[e.start:e.end],
+                type=ttype, value=value, anchor=normalizer.anchor_value,
             ))
         document.times = times
+
+
+def _order_weekday_ranges(document: Document, expressions: list[Expression],
+                          results: dict[int, tuple[str, str]], tenses: dict[int, str]) -> None:
+    """"from Monday through Thursday": the second day of a range comes after the first."""
+    for i in range(1, len(expressions)):
+        a, b = expressions[i - 1], expressions[i]
+        if b.kind != "weekday" or i - 1 not in results or i not in results or b.groups.get("rel"):
+            continue
+        if not _RANGE_WORDS.fullmatch(document.text[a.end:b.start]):
+            continue
+        first, second = value_start(results[i - 1][1]), value_start(results[i][1])
+        if first is None or second is None or first[1] != "day" or second[1] != "day" or second[0] >= first[0]:
+            continue
+        ttype, value = results[i]
+        moved = (second[0] + timedelta(days=7)).isoformat()
+        results[i] = (ttype, moved + value[10:])
+
+
+def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[str, str]],
+                     i: int, sentence: int) -> str | None:
+    """The day named by the nearest day-precise date in the same sentence, if any."""
+    best: tuple[int, str] | None = None
+    here = expressions[i].start
+    for j, e in enumerate(expressions):
+        if j == i or j not in results or document.sentence_of(e.start) != sentence:
+            continue
+        found = value_start(results[j][1])
+        if found and found[1] == "day":
+            distance = abs(e.start - here)
+            if best is None or distance < best[0]:
+                best = (distance, found[0].isoformat())
+    return best[1] if best else None

@@ -1,59 +1,205 @@
 """Which time expression dates an event: syntactic link first, then sentence, then paragraph.
 
 `event_date` is what the events stage calls; the times stage owns how an event's
-date interval is chosen from the expressions around its trigger words. When nothing
-dates an event, the publication date does.
+date interval is chosen from the expressions around its trigger words:
+
+1. a time the parse attaches to a trigger ("attacked ... on Monday", "the attack on
+   Monday", "the 2020 war"), or, for a noun trigger, to the verb that carries it
+   ("the attack took place on Monday");
+2. else the time nearest to a trigger in its sentence;
+3. else the nearest time before it in its paragraph (the paragraph's time frame),
+   then after it;
+4. else the publication date.
+
+Only times with a calendar value date an event (not durations, sets or "recently").
+The interval keeps the precision of the value: "2020" is 2020..2020, "the third
+quarter of 2023" 2023-07..2023-09, "the 1990s" 1990..1999, "last week" its Monday
+to Sunday; the two ends of a range ("October 23 to 25") make one interval.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...data import read_tsv
 from ...document import Document
-from ...model import DateInterval, Time, is_iso_prefix
+from ...model import DateInterval, Time
+from . import governing_verb, verb_tense
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|through|until|till|and|or)\s*$", re.I)
+_RANGE_BEFORE = re.compile(r"\b(?:from|between)\s*$", re.I)
+
+
+def value_interval(value: str, published: str | None = None) -> tuple[str, str] | None:
+    """The ISO 8601 prefixes that bound a TimeML value, at its precision; None when it names no period."""
+    if value == "PRESENT_REF":
+        return (published[:10], published[:10]) if published else None
+    m = re.fullmatch(r"(\d{4})(-\d\d(-\d\d(T\d\d(:\d\d)?)?)?)?", value)
+    if m:
+        try:  # an impossible day or month names no period
+            date(int(value[:4]), int(value[5:7]) if m.group(2) else 1, int(value[8:10]) if m.group(3) else 1)
+        except ValueError:
+            return None
+        return value, value
+    m = re.fullmatch(r"(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI|DT)", value)
+    if m:
+        return m.group(1), m.group(1)
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE|-[1-7])?", value)
+    if m:
+        try:
+            monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        except ValueError:
+            return None
+        suffix = m.group(3)
+        if suffix == "-WE":
+            return (monday + timedelta(days=5)).isoformat(), (monday + timedelta(days=6)).isoformat()
+        if suffix:
+            d = monday + timedelta(days=int(suffix[1:]) - 1)
+            return d.isoformat(), d.isoformat()
+        return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+    m = re.fullmatch(r"(\d{4})-([QH])([1-4])", value)
+    if m:
+        year, n = int(m.group(1)), int(m.group(3))
+        size = 3 if m.group(2) == "Q" else 6
+        first = (n - 1) * size + 1
+        if first > 12:
+            return None
+        return f"{year:04d}-{first:02d}", f"{year:04d}-{first + size - 1:02d}"
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+    if m:
+        year = int(m.group(1))
+        lo, hi = _SEASON_MONTHS[m.group(2)]
+        end_year, hi = (year + 1, hi - 12) if hi > 12 else (year, hi)
+        return f"{year:04d}-{lo:02d}", f"{end_year:04d}-{hi:02d}"
+    m = re.fullmatch(r"(\d{3})", value)  # a decade
+    if m:
+        return f"{m.group(1)}0", f"{m.group(1)}9"
+    m = re.fullmatch(r"(\d{2})", value)  # a century
+    if m:
+        return f"{m.group(1)}00", f"{m.group(1)}99"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    return frozenset(r["lemma"].lower() for r in read_tsv("speech_verbs.tsv"))
+
+
+def _dating(document: Document) -> list[tuple[Time, tuple[str, str]]]:
+    published = document.article.published
+    out = []
+    for t in document.times:
+        if t.type not in ("DATE", "TIME"):
+            continue
+        interval = value_interval(t.value, published)
+        if interval is not None:
+            out.append((t, interval))
+    return out
+
+
+def _governors(document: Document, time: Time) -> list[Token]:
+    """The tokens a time hangs from in the parse, up to and including the first verb."""
+    doc = document.doc
+    assert doc is not None
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    chain = []
+    token = span.root
+    for _ in range(10):
+        if token.head is token:
+            break
+        token = token.head
+        chain.append(token)
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return chain
+
 
 def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | None, DateInterval | None]:
     """The time expression that dates an event with these trigger tokens, and its interval."""
-    dated = [t for t in document.times if t.type in ("DATE", "TIME") and is_iso_prefix(t.value)]
-    if not dated:
+    dated = _dating(document)
+    if not dated or not triggers:
         return None, publication_interval(document)
-    # 1. linked in the parse: the time lies in the trigger's (or its governing verb's) subtree
-    for trigger in triggers:
-        for head in (trigger, trigger.head):
-            lo = min(t.idx for t in head.subtree)
-            hi = max(t.idx + len(t.text) for t in head.subtree)
-            linked = [t for t in dated if lo <= t.start and t.end <= hi]
-            if linked and (head.i == trigger.i or head.pos_ in ("VERB", "AUX")):
-                return linked[0], interval_of(linked)
-    # 2. in the sentence, 3. in the paragraph
+    trigger_ids = {t.i for t in triggers}
+    # 1. linked in the parse
+    linked = [(t, iv) for t, iv in dated if trigger_ids & {g.i for g in _governors(document, t)}]
+    if not linked:
+        carriers = {t.head.i for t in triggers if t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")}
+        linked = [(t, iv) for t, iv in dated
+                  if (gov := _governors(document, t)) and gov[-1].i in carriers]
+    if linked:
+        return _interval(document, linked, triggers, dated)
+    # beyond the parse, leave out the time of a report ("said Tuesday that ...") and, for an
+    # event still to come, dates already past
+    dated = [(t, iv) for t, iv in dated if not _dates_a_report(document, t, trigger_ids)]
+    if _future(triggers) and document.article.published:
+        today = document.article.published[:10]
+        dated = [(t, iv) for t, iv in dated if iv[1][:10] >= today[:len(iv[1][:10])]]
+    # 2. in the sentence
     for trigger in triggers:
         sent = trigger.sent
-        in_sentence = [t for t in dated if sent.start_char <= t.start < sent.end_char]
-        if in_sentence:
-            return in_sentence[0], interval_of(in_sentence)
+        here = [(t, iv) for t, iv in dated if sent.start_char <= t.start < sent.end_char]
+        if here:
+            return _interval(document, here, [trigger], dated)
+    # 3. in the paragraph: the latest time before the trigger, else the first after it
     for trigger in triggers:
         p0, p1 = document.paragraph_bounds(document.paragraph_of(trigger.idx))
-        in_paragraph = [t for t in dated if p0 <= t.start < p1]
-        if in_paragraph:
-            return in_paragraph[0], interval_of(in_paragraph[:1])
+        before = [(t, iv) for t, iv in dated if p0 <= t.start < trigger.idx]
+        if before:
+            return _interval(document, before[-1:], [trigger], dated)
+        after = [(t, iv) for t, iv in dated if trigger.idx <= t.start < p1]
+        if after:
+            return _interval(document, after[:1], [trigger], dated)
     return None, publication_interval(document)
+
+
+def _dates_a_report(document: Document, time: Time, trigger_ids: set[int]) -> bool:
+    chain = _governors(document, time)
+    return bool(chain) and chain[-1].i not in trigger_ids and chain[-1].lemma_.lower() in _speech_lemmas()
+
+
+def _future(triggers: Sequence[Token]) -> bool:
+    trigger = triggers[0]
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    return verb is not None and verb_tense(verb) == "future"
+
+
+def _interval(document: Document, candidates: list[tuple[Time, tuple[str, str]]], triggers: Sequence[Token],
+              dated: list[tuple[Time, tuple[str, str]]]) -> tuple[Time, DateInterval]:
+    """The candidate nearest a trigger, widened to a range when it is one end of "X to Y"."""
+    def distance(item: tuple[Time, tuple[str, str]]) -> int:
+        t = item[0]
+        return min(abs(t.start - tr.idx) for tr in triggers)
+
+    time, (start, end) = min(candidates, key=distance)
+    i = next(k for k, (t, _) in enumerate(dated) if t.id == time.id)
+    if i + 1 < len(dated) and _is_range(document.text, time, dated[i + 1][0]) and dated[i + 1][1][1] >= end:
+        end = dated[i + 1][1][1]
+    elif i > 0 and _is_range(document.text, dated[i - 1][0], time) and dated[i - 1][1][0] <= start:
+        time, start = dated[i - 1][0], dated[i - 1][1][0]
+    return time, DateInterval(start=start, end=end, time=time.id)
+
+
+def _is_range(text: str, first: Time, second: Time) -> bool:
+    """"October 23 to 25", "from 1991 to 1994", "between May and July": two ends of one period."""
+    gap = text[first.end:second.start]
+    if not _RANGE_GAP.match(gap):
+        return False
+    return bool(re.search(r"[-–—]|\bto\b|through|until|till", gap, re.I)
+                or _RANGE_BEFORE.search(text[max(0, first.start - 12):first.start]))
 
 
 def publication_interval(document: Document) -> DateInterval | None:
     published = document.article.published
-    if published and is_iso_prefix(published[:10]):
+    if published and re.fullmatch(r"\d{4}-\d\d-\d\d", published[:10]):
         return DateInterval(start=published[:10], end=published[:10], time=None)
     return None
-
-
-def interval_of(times: Sequence[Time]) -> DateInterval:
-    first = times[0]
-    # "October 23 to 25": two adjacent dates of a range make one interval
-    if len(times) > 1 and times[1].start - first.end <= 5 and times[1].value >= first.value:
-        return DateInterval(start=first.value[:10], end=times[1].value[:10], time=first.id)
-    return DateInterval(start=first.value[:10], end=first.value[:10], time=first.id)

@@ -1,111 +1,272 @@
-"""From a found expression to a TimeML type and value, against the publication date.
+"""From a found expression to a TimeML type and value.
 
-Values follow TimeML: dates as ISO prefixes (`2023`, `2023-09`, `2023-09-20`),
-weeks as `2013-W11`, seasons as `2024-SP`, quarters as `2024-Q1`, durations as
-`P44D`/`PXW`, sets as `P1Y`, references as `PRESENT_REF`/`PAST_REF`/`FUTURE_REF`.
+Values are written as TimeML (TIMEX3, ISO 8601 based) writes them:
+dates as ISO prefixes (`2023`, `2023-09`, `2023-09-20`), decades and centuries as
+truncated years (`199`, `19`), weeks `2013-W11`, weekends `2013-W11-WE`, quarters
+`2024-Q1`, halves `2024-H2`, seasons `2024-SP`, parts of the day `2024-02-19TMO`,
+clock times `2024-02-19T14:30`; durations `P44D`, `PT3H`, `P10Y`, `PXW` (unknown
+amount); sets `P1Y`, `XXXX-WXX-1`; and `PRESENT_REF`/`PAST_REF`/`FUTURE_REF`.
+
+Three anchors resolve what the text leaves open:
+- the publication date (`anchor`) for "Monday", "last year", "five months ago";
+- the tense of the clause (given by the stage) for the direction of "Monday" or
+  "in September": past in past-tense clauses, future in future ones, nearest otherwise;
+- the story's own time (`refs`: the dates resolved so far, in text order) for
+  "the next day", "two days later", "that week", "a year earlier".
 Without a publication date, relative expressions keep unknown parts (`XXXX-09`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
-from .grammar import MONTH_ABBR, MONTH_NAMES, NUMBER_WORDS, UNITS, WEEKDAYS, Expression
+from .grammar import (
+    MONTH_ABBR,
+    MONTH_NAMES,
+    NUMBER_WORDS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    UNITS,
+    WEEKDAY_ABBR,
+    WEEKDAYS,
+    Expression,
+    holiday_key,
+    holidays,
+    unit_of,
+)
 
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-_SET_ADVERBS = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W",
-                "daily": "P1D", "hourly": "PT1H", "biannual": "P6M", "biennial": "P2Y", "quarterly": "P3M"}
+_QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                "final": 4}
+_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+                "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M", "biannually": "P6M",
+                "semiannually": "P6M", "semi-annually": "P6M", "quarterly": "P3M", "biennially": "P2Y"}
+_SEASON_ORDER = ["SP", "SU", "FA", "WI"]
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+_BACK = {"last", "past", "previous", "prior", "latest", "before", "earlier", "previously", "ago"}
+_FORWARD = {"next", "coming", "following", "after", "later", "afterward", "afterwards", "from now", "hence"}
+_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-(?:WE|\d))?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?(?:T.*)?$")
+_PRECISION_RANK = {"year": 1, "half": 1.2, "season": 1.3, "quarter": 1.5, "month": 2, "week": 2.5, "day": 3}
+_UNIT_PRECISION = {"second": "day", "minute": "day", "hour": "day", "day": "day", "morning": "day",
+                   "afternoon": "day", "evening": "day", "night": "day", "week": "week", "weekend": "week",
+                   "fortnight": "week", "month": "month", "quarter": "quarter", "year": "year",
+                   "decade": "year", "century": "year"}
 
+
+# --- calendar helpers ------------------------------------------------------------------------------
 
 def month_number(name: str) -> int:
     key = name.lower().rstrip(".")
     return MONTH_NAMES.get(key) or MONTH_ABBR[key]
 
 
-def parse_number(text: str) -> int | None:
-    """'44' -> 44, 'five' -> 5, 'twenty-one' -> 21, 'several' -> None (unknown)."""
+def weekday_number(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return WEEKDAYS[key] if key in WEEKDAYS else WEEKDAY_ABBR[key]
+
+
+def parse_number(text: str) -> float | None:
+    """'44' -> 44, 'five' -> 5, 'twenty-one' -> 21, 'a hundred' -> 100, 'several' -> None (unknown)."""
     t = text.lower().replace("-", " ").strip()
-    if t.replace(".", "", 1).isdigit():
-        return int(float(t))
+    half = re.fullmatch(r"(\d+)(?:\s+1/2|½)", t)
+    if half:
+        return int(half.group(1)) + 0.5
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        v = float(t)
+        return int(v) if v.is_integer() else v
     total = 0
-    for part in t.split():
+    words = [w for w in t.split() if w not in ("of",)]
+    if not words:
+        return None
+    for part in words:
         if part not in NUMBER_WORDS:
             return None
         v = NUMBER_WORDS[part]
         if v is None:
             return None
-        total = total * v if v == 100 and total else total + v
+        total = total * v if v in (100, 12) and total else total + v
     return total or None
 
 
-def _add_months(d: date, months: int) -> date:
+def iso_week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y:04d}-W{w:02d}"
+
+
+def add_months(d: date, months: int) -> date:
     y, m = divmod(d.month - 1 + months, 12)
     return date(d.year + y, m + 1, 1)
 
 
+def season_of(d: date) -> tuple[int, str]:
+    """The season a day falls in, winter belonging to the year it starts in."""
+    if d.month == 12:
+        return d.year, "WI"
+    if d.month <= 2:
+        return d.year - 1, "WI"
+    return d.year, _SEASON_ORDER[(d.month - 3) // 3]
+
+
+def easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    L = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * L) // 451
+    month, day = divmod(h + L - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+_WD_CODES = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+
+
+def holiday_date(rule: str, year: int) -> date | None:
+    if re.fullmatch(r"\d\d-\d\d", rule):
+        return date(year, int(rule[:2]), int(rule[3:]))
+    m = re.fullmatch(r"easter([+-]\d+)", rule)
+    if m:
+        return easter(year) + timedelta(days=int(m.group(1)))
+    m = re.fullmatch(r"nth:(-?\d):(\w\w):(\d\d)", rule)
+    if m:
+        k, wd, month = int(m.group(1)), _WD_CODES[m.group(2)], int(m.group(3))
+        if k > 0:
+            first = date(year, month, 1)
+            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (k - 1))
+        last = add_months(date(year, month, 1), 1) - timedelta(days=1)
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    return None
+
+
+def value_start(value: str) -> tuple[date, str] | None:
+    """The first day of the period a calendar value names, and its precision."""
+    m = _VALUE.match(value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            return date(year, int(m.group(2)), int(m.group(3))), "day"
+        if m.group(2):
+            return date(year, int(m.group(2)), 1), "month"
+        if m.group(4):
+            return date.fromisocalendar(year, int(m.group(4)), 1), "week"
+        if m.group(5):
+            return date(year, 3 * int(m.group(5)) - 2, 1), "quarter"
+        if m.group(6):
+            return date(year, 1 if m.group(6) == "1" else 7, 1), "half"
+        if m.group(7):
+            return date(year, {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m.group(7)], 1), "season"
+        return date(year, 1, 1), "year"
+    except ValueError:
+        return None
+
+
+def part_code(word: str) -> str:
+    return PARTS_OF_DAY[word.lower().rstrip("s")]
+
+
+def _unit_code(unit: str) -> str:
+    return UNITS[unit_of(unit)]
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TimeML duration: P3Y, PT2H, P10Y for a decade, PXW when the amount is unknown."""
+    u = unit_of(unit)
+    if u in ("decade", "century"):
+        if n is None:
+            return f"PX{UNITS[u]}"
+        years = n * (10 if u == "decade" else 100)
+        return f"P{_num(years)}Y"
+    if u == "fortnight":
+        return f"P{_num(2 * n)}W" if n is not None else "PXW"
+    amount = "X" if n is None else _num(n)
+    if u in ("hour", "minute", "second"):
+        return f"PT{amount}{UNITS[u]}"
+    return f"P{amount}{UNITS[u]}"
+
+
+def _num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
 class Normalizer:
+    """Normalises expressions in text order, remembering the dates it resolved (story time)."""
+
     def __init__(self, anchor: date | datetime | None) -> None:
+        self.anchor_time: datetime | None = anchor if isinstance(anchor, datetime) else None
         if isinstance(anchor, datetime):
             anchor = anchor.date()
         self.anchor: date | None = anchor
         self.anchor_value = anchor.isoformat() if anchor else None
+        # resolved calendar values in text order, with the sentence they were in
+        self.refs: list[tuple[str, int]] = []
+        self.sentence = 0
 
-    def normalize(self, e: Expression, tense: str) -> tuple[str, str] | None:
+    def normalize(self, e: Expression, tense: str = "present") -> tuple[str, str] | None:
         handler = getattr(self, "_" + e.kind, None)
         if handler is None:
             return None
-        return handler(e.groups, tense)
-
-    # --- absolute dates -------------------------------------------------------------------
-
-    def _iso_date(self, g, tense):
-        value = f"{g['year']}-{g['mnum']}-{g['day']}"
-        if g.get("hour"):
-            return "TIME", f"{value}T{g['hour']}:{g['minute']}"
-        return "DATE", value
-
-    def _date_mdy(self, g, tense):
-        return self._full_date(int(g["year"]), month_number(g["month"]), int(g["day"]))
-
-    _date_dmy = _date_mdy
-
-    def _full_date(self, year: int, month: int, day: int):
-        try:
-            return "DATE", date(year, month, day).isoformat()
-        except ValueError:
+        result = handler(e.groups, tense)
+        if result is not None and not result[1]:
             return None
+        if result is not None and result[0] in ("DATE", "TIME") and value_start(result[1]) is not None:
+            self.refs.append((result[1], self.sentence))
+        return result
 
-    def _month_year(self, g, tense):
-        return "DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}"
+    # --- story time --------------------------------------------------------------------------
 
-    def _year(self, g, tense):
-        return "DATE", g["year"]
+    def reference(self, precision: str = "day") -> date | None:
+        """The latest resolved date at least as precise as `precision`, else the publication date."""
+        need = _PRECISION_RANK[precision]
+        for value, _ in reversed(self.refs):
+            found = value_start(value)
+            if found and _PRECISION_RANK[found[1]] >= need:
+                return found[0]
+        return self.anchor
 
-    def _year_range(self, g, tense):
-        return "DURATION", f"P{int(g['year2']) - int(g['year'])}Y"
-
-    def _decade(self, g, tense):
-        return "DATE", g["decade"][:3]
-
-    # --- dates relative to the anchor -------------------------------------------------------
-
-    def _trail_year(self, g) -> int | None:
-        if g.get("trail_year"):
-            return int(g["trail_year"])
-        rel = (g.get("trail_rel") or "").lower()
-        if rel and self.anchor:
-            return self.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
+    def _recent_period(self) -> str | None:
+        """A quarter or half named in this or the previous sentence ("the fourth quarter ... a year earlier")."""
+        for value, sentence in reversed(self.refs):
+            if self.sentence - sentence > 1:
+                return None
+            if re.match(r"^\d{4}-[QH]\d$", value):
+                return value
         return None
 
-    def _month_day(self, g, tense):
-        month, day = month_number(g["month"]), int(g["day"])
-        year = self._trail_year(g)
-        if year is None:
-            if self.anchor is None:
-                return "DATE", f"XXXX-{month:02d}-{day:02d}"
-            year = self._year_for(month, day, tense)
-        return self._full_date(year, month, day)
+    # --- shifting a date by a unit, written at that unit's precision ---------------------------------
+
+    def shift(self, base: date, unit: str, n: int) -> str:
+        u = unit_of(unit)
+        if u in ("day", "morning", "afternoon", "evening", "night"):
+            return (base + timedelta(days=n)).isoformat()
+        if u in ("week", "fortnight"):
+            return iso_week(base + timedelta(weeks=n * (2 if u == "fortnight" else 1)))
+        if u == "weekend":
+            return iso_week(base + timedelta(weeks=n)) + "-WE"
+        if u == "month":
+            d = add_months(base, n)
+            return f"{d.year:04d}-{d.month:02d}"
+        if u == "quarter":
+            q = (base.month - 1) // 3 + n
+            return f"{base.year + q // 4:04d}-Q{q % 4 + 1}"
+        if u == "year":
+            return f"{base.year + n:04d}"
+        if u == "decade":
+            return f"{(base.year + 10 * n) // 10:03d}"
+        if u == "century":
+            return f"{(base.year + 100 * n) // 100:02d}"
+        # hours, minutes, seconds: the day, or the clock time when the publication time is known
+        if self.anchor_time is not None and base == self.anchor:
+            delta = {"hour": timedelta(hours=n), "minute": timedelta(minutes=n), "second": timedelta(seconds=n)}[u]
+            return (self.anchor_time + delta).strftime("%Y-%m-%dT%H:%M")
+        return base.isoformat()
+
+    # --- direction by tense -------------------------------------------------------------------------
 
     def _year_for(self, month: int, day: int, tense: str) -> int:
         """The year of a day-and-month without a year, chosen by tense around the anchor."""
@@ -119,219 +280,497 @@ class Normalizer:
             return a.year if this_year <= a else a.year - 1
         if tense == "future":
             return a.year if this_year >= a else a.year + 1
-        # nearest: within six months either way
         if (this_year - a).days > 183:
             return a.year - 1
         if (a - this_year).days > 183:
             return a.year + 1
         return a.year
 
-    def _month_alone(self, g, tense):
-        month = month_number(g["month"])
-        if self.anchor is None:
-            return "DATE", f"XXXX-{month:02d}"
-        return "DATE", f"{self._year_for(month, 1, tense) if month != self.anchor.month else self.anchor.year:04d}-{month:02d}"
-
-    def _rel_month(self, g, tense):
-        month = month_number(g["month"])
-        rel = g["rel"].lower()
-        if self.anchor is None:
-            return "DATE", f"XXXX-{month:02d}"
+    def _year_for_month(self, month: int, tense: str) -> int:
+        assert self.anchor is not None
         a = self.anchor
-        if rel in ("last", "past", "previous"):
-            year = a.year if month < a.month else a.year - 1
-        elif rel in ("next", "coming", "following"):
-            year = a.year if month > a.month else a.year + 1
-        else:
-            year = a.year
-        return "DATE", f"{year:04d}-{month:02d}"
-
-    def _weekday(self, g, tense):
-        wd = WEEKDAYS[g["weekday"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if self.anchor is None:
-            return "DATE", f"XXXX-WXX-{wd + 1}"
-        a = self.anchor
-        if rel == "last":
-            tense = "past"
-        elif rel in ("next", "coming"):
-            tense = "future"
-        delta = wd - a.weekday()
         if tense == "past":
-            d = a + timedelta(days=delta if delta <= 0 else delta - 7)
-        elif tense == "future":
-            d = a + timedelta(days=delta if delta >= 0 else delta + 7)
-        else:
-            d = a + timedelta(days=delta if abs(delta) <= 3 else (delta - 7 if delta > 0 else delta + 7))
-        value = d.isoformat()
-        if g.get("part"):
-            return "TIME", f"{value}T{_part_code(g['part'])}"
-        return "DATE", value
+            return a.year if month <= a.month else a.year - 1
+        if tense == "future":
+            return a.year if month >= a.month else a.year + 1
+        return a.year
 
-    def _ago(self, g, tense):
-        n = parse_number(g["num"])
-        unit = g["unit"].lower()
-        direction = g["dir"].lower()
-        sign = -1 if direction in ("ago", "earlier", "before") else 1
-        if direction in ("earlier", "before", "later"):
-            # "two days later" is anchored to the story's own time, which the events stage knows;
-            # as a TIMEX it is the duration
-            if n is None:
-                return "DURATION", f"PX{UNITS[unit]}"
-            return "DURATION", f"P{n}{UNITS[unit]}" if unit not in ("hour", "minute", "second") else f"PT{n}{UNITS[unit]}"
-        if self.anchor is None or n is None:
-            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    def _weekday_date(self, wd: int, tense: str, rel: str = "") -> date:
+        assert self.anchor is not None
         a = self.anchor
-        if unit == "day":
-            return "DATE", (a + timedelta(days=sign * n)).isoformat()
-        if unit == "week":
-            d = a + timedelta(weeks=sign * n)
-            iso = d.isocalendar()
-            return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}"
-        if unit == "month":
-            d = _add_months(a, sign * n)
-            return "DATE", f"{d.year:04d}-{d.month:02d}"
-        if unit == "year":
-            return "DATE", f"{a.year + sign * n:04d}"
-        if unit == "decade":
-            return "DATE", f"{(a.year + sign * 10 * n) // 10:03d}"
-        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        delta = wd - a.weekday()
+        if rel == "last":
+            return a + timedelta(days=delta - 7 if delta >= 0 else delta)
+        if rel in ("next", "coming"):
+            return a + timedelta(days=delta + 7 if delta <= 0 else delta)
+        if rel == "this":
+            return a + timedelta(days=delta)
+        if tense == "past":
+            return a + timedelta(days=delta if delta <= 0 else delta - 7)
+        if tense == "future":
+            return a + timedelta(days=delta if delta >= 0 else delta + 7)
+        if delta > 3:
+            delta -= 7
+        elif delta < -3:
+            delta += 7
+        return a + timedelta(days=delta)
 
-    def _rel_unit(self, g, tense):
-        rel = g["rel"].lower()
-        unit = g["unit"].lower()
-        num = g.get("num")
-        if num is not None or rel in ("past", "coming") and unit != "year":
-            n = parse_number(num) if num else 1
-            code = UNITS[unit]
-            if n is None:
-                return "DURATION", f"PX{code}"
-            return "DURATION", (f"PT{n}{code}" if unit in ("hour", "minute", "second") else f"P{n}{code}")
-        shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1,
-                 "this": 0, "current": 0}[rel]
-        if self.anchor is None:
-            return "DATE", {"-1": "PAST_REF", "1": "FUTURE_REF", "0": "PRESENT_REF"}[str(shift)]
-        a = self.anchor
-        if unit == "year":
-            return "DATE", f"{a.year + shift:04d}"
-        if unit == "month":
-            d = _add_months(a, shift)
-            return "DATE", f"{d.year:04d}-{d.month:02d}"
-        if unit == "week":
-            d = a + timedelta(weeks=shift)
-            iso = d.isocalendar()
-            return "DATE", f"{iso[0]:04d}-W{iso[1]:02d}"
-        if unit == "day":
-            return "DATE", (a + timedelta(days=shift)).isoformat()
-        if unit == "decade":
-            return "DATE", f"{(a.year // 10 + shift):03d}"
-        if unit == "quarter":
-            q = (a.month - 1) // 3 + shift
-            y, q = a.year + q // 4, q % 4
-            return "DATE", f"{y:04d}-Q{q + 1}"
+    def _full_date(self, year: int, month: int, day: int):
+        try:
+            return "DATE", date(year, month, day).isoformat()
+        except ValueError:
+            return None
+
+    def _trail_year(self, g) -> int | None:
+        if g.get("year"):
+            return int(g["year"])
+        rel = (g.get("trail") or "").lower()
+        if rel and self.anchor:
+            return self.anchor.year + {"last": -1, "this": 0, "next": 1}[rel]
         return None
 
-    def _rel_word(self, g, tense):
-        w = g["word"].lower()
-        if w in ("now", "currently", "nowadays"):
-            return "DATE", "PRESENT_REF"
-        if w in ("recently", "formerly", "previously"):
-            return "DATE", "PAST_REF"
-        if self.anchor is None:
-            return "DATE", "PRESENT_REF" if w in ("today", "tonight") else ("PAST_REF" if w == "yesterday" else "FUTURE_REF")
-        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[w]
-        value = (self.anchor + timedelta(days=shift)).isoformat()
-        return ("TIME", value + "TNI") if w == "tonight" else ("DATE", value)
+    # --- explicit dates -------------------------------------------------------------------------------
 
-    def _ref_phrase(self, g, tense):
-        p = g["phrase"].lower()
-        if "future" in p:
-            return "DATE", "FUTURE_REF"
-        if "past" in p or "recent" in p or p == "at the time" or p == "once again":
-            return ("DATE", "PAST_REF") if p not in ("once again",) else None
-        return "DATE", "PRESENT_REF"
+    def _iso(self, g, tense):
+        value = f"{g['year']}-{g['mnum']}-{g['day']}"
+        if self._full_date(int(g["year"]), int(g["mnum"]), int(g["day"])) is None:
+            return None
+        if g.get("hour"):
+            return "TIME", f"{value}T{g['hour']}:{g['minute']}"
+        return "DATE", value
 
-    def _part_of_day(self, g, tense):
-        rel = g["rel"].lower()
-        shift = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
-        if rel == "last" and g["part"].lower() != "night":
-            shift = -1
+    def _numeric(self, g, tense):
+        a, b, y = int(g["a"]), int(g["b"]), g["y"]
+        month, day = (a, b) if a <= 12 else (b, a)
+        year = int(y)
+        if len(y) == 2:
+            pivot = (self.anchor.year % 100 + 10) if self.anchor else 30
+            year += 1900 if year > pivot else 2000
+        return self._full_date(year, month, day)
+
+    def _mdy(self, g, tense):
+        return self._full_date(int(g["year"]), month_number(g["month"]), int(g["day"]))
+
+    _dmy = _mdy
+
+    def _md(self, g, tense):
+        month, day = month_number(g["month"]), int(g["day"])
+        year = self._trail_year(g)
+        if year is None:
+            if self.anchor is None:
+                return "DATE", f"XXXX-{month:02d}-{day:02d}"
+            year = self._year_for(month, day, tense)
+            if g.get("wd"):
+                # "Friday, March 22": the year in which that day is that weekday
+                wd = weekday_number(g["wd"])
+                for y in (year, year - 1, year + 1):
+                    try:
+                        if date(y, month, day).weekday() == wd:
+                            year = y
+                            break
+                    except ValueError:
+                        break
+        return self._full_date(year, month, day)
+
+    _dm = _md
+
+    def _dm_word(self, g, tense):
+        return self._md({**g, "day": str(ORDINALS[g["dayword"].lower()])}, tense)
+
+    def _my(self, g, tense):
+        return "DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}"
+
+    def _month(self, g, tense):
+        month = month_number(g["month"])
+        if g.get("trail"):
+            year = self._trail_year(g)
+            return "DATE", f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
         if self.anchor is None:
-            return "TIME", f"XXXX-XX-XXT{_part_code(g['part'])}"
-        return "TIME", f"{(self.anchor + timedelta(days=shift)).isoformat()}T{_part_code(g['part'])}"
+            return "DATE", f"XXXX-{month:02d}"
+        a = self.anchor
+        rel = (g.get("rel") or "").lower()
+        if rel in ("last", "past", "previous"):
+            year = a.year if month < a.month else a.year - 1
+        elif rel in ("next", "coming"):
+            year = a.year if month > a.month else a.year + 1
+        elif rel == "this":
+            year = a.year
+        else:
+            year = self._year_for_month(month, tense)
+        return "DATE", f"{year:04d}-{month:02d}"
+
+    def _year(self, g, tense):
+        return "DATE", g["year"]
+
+    def _year_part(self, g, tense):
+        return "DATE", g["year"]
+
+    def _decade(self, g, tense):
+        if g.get("decade"):
+            return "DATE", g["decade"][:3]
+        if g.get("d2"):
+            d = int(g["d2"][0])
+            return "DATE", f"{19 if d >= 2 else 20}{d}"
+        return "DATE", f"19{_DECADE_WORDS[g['dword'].lower()]}"
+
+    def _century(self, g, tense):
+        word = g["ord"].lower()
+        n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else ORDINALS[word]
+        return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
+
+    # --- calendar periods -----------------------------------------------------------------------------
 
     def _season(self, g, tense):
-        code = _SEASONS[g["season"].lower()]
+        code = SEASONS[g["season"].lower()]
         if g.get("year"):
             return "DATE", f"{g['year']}-{code}"
-        rel = g["rel"].lower()
         if self.anchor is None:
             return "DATE", f"XXXX-{code}"
-        year = self.anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+        cur_year, cur = season_of(self.anchor)
+        cur_i, i = _SEASON_ORDER.index(cur), _SEASON_ORDER.index(code)
+        rel = (g.get("rel") or "").lower()
+        if rel in ("this", "current"):
+            return "DATE", f"{self.anchor.year:04d}-{code}" if code != "WI" else f"{cur_year:04d}-WI"
+        if rel in ("last", "past", "previous") or (not rel and tense == "past"):
+            strict = bool(rel)
+            year = cur_year if (i < cur_i or (i == cur_i and not strict)) else cur_year - 1
+        elif rel in ("next", "coming") or tense == "future":
+            strict = bool(rel)
+            year = cur_year if (i > cur_i or (i == cur_i and not strict)) else cur_year + 1
+        else:
+            year = cur_year if code != "WI" or cur == "WI" else self.anchor.year
         return "DATE", f"{year:04d}-{code}"
 
     def _quarter(self, g, tense):
-        ordinal = g["ord"].lower()
+        if g.get("qh"):
+            kind, n = g["qh"].upper(), int(g["n"])
+        else:
+            kind = "H" if g["unit"].lower() == "half" else "Q"
+            word = g["ord"].lower()
+            if word == "last":
+                n = 2 if kind == "H" else 4
+            else:
+                n = _QUARTER_ORD[word]
+                if kind == "H" and n > 2:
+                    return None
+        year_word = g.get("year") or g.get("year0")
+        a = self.anchor
+        if year_word:
+            year = int(year_word)
+        elif a is None:
+            return "DATE", f"XXXX-{kind}{n}"
+        else:
+            rel = (g.get("yrel") or g.get("yrel0") or g.get("rel") or "").lower()
+            if g.get("yago"):
+                base = self.reference("year") or a
+                year = base.year - 1
+            elif rel in ("last", "previous"):
+                year = a.year - 1
+            elif rel == "next":
+                year = a.year + 1
+            elif rel in ("this", "current", "the"):
+                year = a.year
+            else:
+                start_month = 1 + (n - 1) * (3 if kind == "Q" else 6)
+                end_month = start_month + (2 if kind == "Q" else 5)
+                year = a.year
+                if tense == "past" and start_month > a.month:
+                    year -= 1
+                elif tense == "future" and end_month < a.month:
+                    year += 1
+        return "DATE", f"{year:04d}-{kind}{n}"
+
+    def _quarter_ago(self, g, tense):
+        """"the year-earlier quarter": the quarter (or half) just named, a year before."""
+        kind = "H" if g["unit"].lower() == "half" else "Q"
+        for value, _ in reversed(self.refs):
+            if re.fullmatch(rf"\d{{4}}-{kind}\d", value):
+                return "DATE", f"{int(value[:4]) - 1:04d}{value[4:]}"
+        if self.anchor is None:
+            return "DATE", f"XXXX-{kind}X"
+        a = self.anchor
+        n = (a.month - 1) // (3 if kind == "Q" else 6) + 1
+        return "DATE", f"{a.year - 1:04d}-{kind}{n}"
+
+    def _holiday(self, g, tense):
+        h = holidays().get(holiday_key(g["holiday"]))
+        if h is None:
+            return None
         if g.get("year"):
-            q = _QUARTERS.get(ordinal, 4)
-            return "DATE", f"{g['year']}-Q{q}"
-        if ordinal == "last" or self.anchor is None:
-            return "DATE", "XXXX-QX" if self.anchor is None else f"{self.anchor.year:04d}-Q{(self.anchor.month - 1) // 3 or 4}"
-        return "DATE", f"{self.anchor.year:04d}-Q{_QUARTERS[ordinal]}"
+            d = holiday_date(h.rule, int(g["year"]))
+            return ("DATE", d.isoformat()) if d else None
+        a = self.anchor
+        if a is None:
+            fixed = re.fullmatch(r"(\d\d)-(\d\d)", h.rule)
+            return ("DATE", f"XXXX-{fixed.group(1)}-{fixed.group(2)}") if fixed else None
+        rel = (g.get("rel") or "").lower()
+        this = holiday_date(h.rule, a.year)
+        if this is None:
+            return None
+        if rel == "last" or (not rel and tense == "past"):
+            d = this if this < a or (this == a and not rel) else holiday_date(h.rule, a.year - 1)
+        elif rel == "next" or (not rel and tense == "future"):
+            d = this if this > a or (this == a and not rel) else holiday_date(h.rule, a.year + 1)
+        elif rel == "this":
+            d = this
+        else:
+            d = this
+            if (this - a).days > 183:
+                d = holiday_date(h.rule, a.year - 1)
+            elif (a - this).days > 183:
+                d = holiday_date(h.rule, a.year + 1)
+        return ("DATE", d.isoformat()) if d else None
 
-    def _clock(self, g, tense):
-        hour = int(g["hour"])
-        ampm = g["ampm"].lower().replace(".", "")
-        if ampm == "pm" and hour < 12:
-            hour += 12
-        elif ampm == "am" and hour == 12:
-            hour = 0
-        minute = g.get("minute") or "00"
-        day = self.anchor.isoformat() if self.anchor else "XXXX-XX-XX"
-        return "TIME", f"{day}T{hour:02d}:{minute}"
+    # --- relative to the publication date ---------------------------------------------------------------
 
-    # --- durations and sets -------------------------------------------------------------------
+    def _weekday(self, g, tense):
+        wd = weekday_number(g["wd"])
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).replace("this past", "last").replace("this coming", "next")
+        if rel.startswith("the ") and self.anchor is not None:
+            # "the following Monday": the first Monday after the story's day
+            base = self.reference("day") or self.anchor
+            forward = rel == "the following"
+            delta = (wd - base.weekday()) % 7 if forward else -((base.weekday() - wd) % 7)
+            delta = delta or (7 if forward else -7)
+            value = (base + timedelta(days=delta)).isoformat()
+            return ("TIME", f"{value}T{part_code(g['pod'])}") if g.get("pod") else ("DATE", value)
+        if self.anchor is None:
+            value = f"XXXX-WXX-{wd + 1}"
+        else:
+            value = self._weekday_date(wd, tense, rel if rel in ("last", "next", "coming", "this") else "").isoformat()
+        if g.get("pod"):
+            return "TIME", f"{value}T{part_code(g['pod'])}"
+        return "DATE", value
 
-    def _duration_value(self, num: str | None, unit: str) -> str:
-        code = UNITS[unit.lower()]
-        n = parse_number(num) if num else None
-        time_unit = unit.lower() in ("hour", "minute", "second")
-        amount = "X" if n is None else str(n)
-        if unit.lower() == "quarter":
-            return f"P{amount if n is None else n * 3}M"
-        return f"PT{amount}{code}" if time_unit else f"P{amount}{code}"
+    def _weekday_set(self, g, tense):
+        value = f"XXXX-WXX-{weekday_number(g['wds'][:-1]) + 1}"
+        if g.get("pod"):
+            value += f"T{part_code(g['pod'])}"
+        return "SET", value
+
+    def _dateword(self, g, tense):
+        w = re.sub(r"\s+", " ", g["word"].lower())
+        shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
+                 "before yesterday": -2, "after tomorrow": 2}[w]
+        pod = g.get("pod") or ("night" if w == "tonight" else None)
+        if self.anchor is None:
+            if pod:
+                return "TIME", f"XXXX-XX-XXT{part_code(pod)}"
+            return "DATE", "PRESENT_REF" if shift == 0 else ("PAST_REF" if shift < 0 else "FUTURE_REF")
+        value = (self.anchor + timedelta(days=shift)).isoformat()
+        if pod:
+            return "TIME", f"{value}T{part_code(pod)}"
+        return "DATE", value
+
+    def _rel_unit(self, g, tense):
+        rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("this past", "last").replace("this coming", "next")
+        unit = g["unit"].lower()
+        the = bool(g.get("the"))
+        day_like = unit in ("day", "morning", "afternoon", "evening", "night")
+        anchored = (rel in ("following", "prior", "that", "the same", "same", "before", "after")
+                    or (the and rel in ("previous", "next") and day_like)
+                    or (rel == "next" and unit == "day"))
+        if anchored:
+            shift = 0 if rel in ("that", "the same", "same") else (-1 if rel in ("previous", "prior", "before") else 1)
+            base = self.reference(_UNIT_PRECISION[unit])
+            if base is None:
+                return "DATE", {0: "PRESENT_REF", -1: "PAST_REF", 1: "FUTURE_REF"}[shift]
+            value = self.shift(base, "day" if day_like else unit, shift)
+            if day_like and unit != "day":
+                return "TIME", f"{value}T{part_code(unit)}"
+            return "DATE", value
+        if rel in ("this", "current"):
+            shift = 0
+        elif rel in ("last", "past", "previous", "latest"):
+            shift = -1
+        else:
+            shift = 1
+        if day_like:
+            if unit == "day":
+                return None  # "this day", "last day": not a calendar reference
+            if rel == "last" and unit in ("night", "evening"):
+                shift = -1
+            elif rel in ("this",):
+                shift = 0
+            else:
+                return None
+            if self.anchor is None:
+                return "TIME", f"XXXX-XX-XXT{part_code(unit)}"
+            return "TIME", f"{(self.anchor + timedelta(days=shift)).isoformat()}T{part_code(unit)}"
+        if the and shift and unit in ("decade", "century"):
+            # "the past decade", "the next century": a stretch of time up to (or from) now
+            return "DURATION", duration_value(1, unit)
+        if self.anchor is None:
+            return "DATE", {0: "PRESENT_REF", -1: "PAST_REF", 1: "FUTURE_REF"}[shift]
+        return "DATE", self.shift(self.anchor, unit, shift)
+
+    def _the_unit(self, g, tense):
+        unit = g["unit"].lower()
+        a = self.anchor
+        if unit == "weekend":
+            if a is None:
+                return "DATE", "XXXX-WXX-WE"
+            weekend = a.weekday() >= 5
+            if tense == "past" and not weekend:
+                return "DATE", self.shift(a, "weekend", -1)
+            if tense == "future" and weekend:
+                return "DATE", self.shift(a, "weekend", 1)
+            return "DATE", self.shift(a, "weekend", 0)
+        if unit == "day":
+            base = self.reference("day")
+            return ("DATE", base.isoformat()) if base else None
+        if a is None:
+            return "DATE", "PRESENT_REF"
+        part = (g.get("part") or "").lower()
+        shift = 0
+        if unit in ("year", "month") and re.search(r"\b(?:end|close|late|later|beginning|start|early|earlier|dawn)\b", part):
+            # "sales slumped toward the end of the year", written in March: the year that has ended
+            at_end = re.search(r"\b(?:end|close|late|later)\b", part) is not None
+            position = a.month if unit == "year" else a.day
+            size = 12 if unit == "year" else 31
+            if tense == "past" and at_end and position < size * 0.75:
+                shift = -1
+            elif tense == "future" and not at_end and position > size * 0.25:
+                shift = 1
+        return "DATE", self.shift(a, unit, shift)
+
+    def _ref_word(self, g, tense):
+        w = re.sub(r"\s+", " ", g["word"].lower())
+        if w in ("recently", "lately", "recent times", "the past"):
+            return "DATE", "PAST_REF"
+        if "future" in w:
+            return "DATE", "FUTURE_REF"
+        return "DATE", "PRESENT_REF"
+
+    def _ago(self, g, tense):
+        direction = re.sub(r"\s+", " ", g["dir"].lower())
+        sign = -1 if direction == "ago" else 1
+        unit = unit_of(g["unit"])
+        n = parse_number(g["num"]) if g.get("num") else None
+        if self.anchor is None or n is None or not float(n).is_integer():
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        n = int(n)
+        if unit == "year" and n == 1:
+            period = self._recent_period()
+            if period:
+                return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
+        return "DATE", self.shift(self.anchor, unit, sign * n)
+
+    def _anchored(self, g, tense):
+        direction = g["dir"].lower()
+        sign = -1 if direction in _BACK else 1
+        unit = unit_of(g["unit"])
+        n = parse_number(g["num"])
+        if n is None or not float(n).is_integer():
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        n = int(n)
+        if unit == "year" and n == 1:
+            period = self._recent_period()
+            if period:
+                return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
+        base = self.reference(_UNIT_PRECISION.get(unit, "day"))
+        if base is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        return "DATE", self.shift(base, unit, sign * n)
+
+    # --- durations and sets ---------------------------------------------------------------------------
 
     def _duration(self, g, tense):
-        return "DURATION", self._duration_value(g["num"], g["unit"])
+        num = g["num"].lower()
+        n = 1 if num in ("a", "an") else parse_number(num)
+        return "DURATION", duration_value(n, g["unit"])
 
-    _duration_adj2 = _duration
+    def _duration_half(self, g, tense):
+        if g.get("unit3"):
+            u = unit_of(g["unit3"])
+            halves = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "week": "P3.5D", "month": "P2W",
+                      "year": "P6M", "decade": "P5Y", "century": "P50Y", "fortnight": "P1W", "second": "PT0.5S"}
+            return "DURATION", halves[u]
+        if g.get("unit2"):
+            n, u = 1.0, unit_of(g["unit2"])
+        else:
+            n, u = parse_number(g["num"]), unit_of(g["unit"])
+            if n is None:
+                return "DURATION", duration_value(None, u)
+        n += 0.5
+        if u == "year":
+            return "DURATION", f"P{int(n * 12)}M"
+        if u == "hour":
+            return "DURATION", f"PT{int(n * 60)}M"
+        if u == "day":
+            return "DURATION", f"PT{int(n * 24)}H"
+        return "DURATION", duration_value(n, u)
 
-    def _duration_vague(self, g, tense):
-        return "DURATION", self._duration_value(None, g["unit"])
+    def _duration_hyphen(self, g, tense):
+        num = g["num"].lower()
+        if num == "half":
+            return self._duration_half({"unit3": g["unit"]}, tense)
+        if num == "multi":
+            return "DURATION", duration_value(None, g["unit"])
+        return "DURATION", duration_value(parse_number(num), g["unit"])
+
+    def _duration_long(self, g, tense):
+        word = g["unit"].lower()
+        plural = unit_of(word) != word
+        return "DURATION", duration_value(None if plural else 1, word)
 
     def _duration_plural(self, g, tense):
-        unit = g["unit"].lower()
-        unit = "century" if unit == "centuries" else unit.rstrip("s")
-        return "DURATION", self._duration_value(None, unit)
+        return "DURATION", duration_value(None, g["unit"])
 
-    def _decades(self, g, tense):
-        return self._duration_plural(g, tense)
+    _duration_bare = _duration_plural
 
     def _set_every(self, g, tense):
-        unit = g["unit"].lower()
+        word = g["unit"]
+        low = word.lower()
+        if word.lower() in WEEKDAYS and word[0].isupper():
+            return "SET", f"XXXX-WXX-{WEEKDAYS[low] + 1}"
+        if low in MONTH_NAMES and word[0].isupper():
+            return "SET", f"XXXX-{MONTH_NAMES[low]:02d}"
+        if low in SEASONS:
+            return "SET", f"XXXX-{SEASONS[low]}"
+        if low in ("morning", "afternoon", "evening", "night"):
+            return "SET", f"XXXX-XX-XXT{part_code(low)}"
+        if low in ("weekend", "weekends"):
+            return "SET", "XXXX-WXX-WE"
         num = (g.get("num") or "").lower()
-        if unit in WEEKDAYS:
-            return "SET", f"XXXX-WXX-{WEEKDAYS[unit] + 1}"
-        if unit in _SEASONS:
-            return "SET", f"XXXX-{_SEASONS[unit]}"
-        if unit in ("morning", "evening", "night"):
-            return "SET", f"TXX{_part_code(unit)}"
-        n = 2 if num == "other" else (parse_number(num) if num else 1) or 1
-        return "SET", self._duration_value(str(n), unit)
+        n = 2 if num == "other" else (parse_number(num) if num else 1)
+        return "SET", duration_value(n or 1, word)
+
+    def _set_times(self, g, tense):
+        return "SET", duration_value(1, g["unit"])
+
+    _set_per = _set_times
 
     def _set_adverb(self, g, tense):
         return "SET", _SET_ADVERBS[g["adv"].lower()]
 
+    # --- clock times ---------------------------------------------------------------------------------
 
-def _part_code(part: str) -> str:
-    return {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[part.lower()]
+    def clock_value(self, g, tense, day: str | None) -> str | None:
+        word = (g.get("word") or "").lower()
+        if word:
+            hhmm = "24:00" if word == "midnight" else "12:00"
+        else:
+            if g.get("hourw"):
+                h = parse_number(g["hourw"])
+                if h is None or not 0 < h <= 12:
+                    return None
+                hour = int(h)
+            else:
+                hour = int(g["hour"])
+            ampm = (g.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+            if ampm == "pm" and hour < 12:
+                hour += 12
+            elif ampm == "am" and hour == 12:
+                hour = 0
+            hhmm = f"{hour:02d}:{g.get('minute') or '00'}"
+        if g.get("wd") and self.anchor is not None:
+            day = self._weekday_date(weekday_number(g["wd"]), tense).isoformat()
+        if day is None:
+            ref = self.reference("day")
+            day = ref.isoformat() if ref else "XXXX-XX-XX"
+        return f"{day}T{hhmm}"
+
+    def _clock(self, g, tense, day: str | None = None):
+        value = self.clock_value(g, tense, day)
+        return ("TIME", value) if value else None
