@@ -257,6 +257,11 @@ def merge_actors(store: Store, keep: str, other: str) -> int:
         k, o = _one_actor(store, keep), _one_actor(store, other)
         if k == o:
             raise StoreError(f"{keep!r} and {other!r} are already the same actor")
+        # The kept actor keeps its name: choosing it is the user's word on what it is called
+        # (a user name, if any, is its name already).
+        store.execute("INSERT INTO actor_facts (actor_id, field, value, source, n) "
+                      "SELECT id, 'name', name, 'user', 1 FROM actors WHERE id = ? "
+                      "ON CONFLICT (actor_id, field, source, value) DO NOTHING", (k,))
         store.execute(
             "INSERT INTO actor_aliases (actor_id, alias, alias_norm, source, n) "
             "SELECT ?, alias, alias_norm, source, n FROM actor_aliases WHERE actor_id = ? "
