@@ -192,3 +192,40 @@ def test_ingest_cmd_cli_reports_and_exit_status(tmp_path):
     assert result.exit_code == 0 and "ok" in result.output
     result = CliRunner().invoke(main, ["ledger", "status", "--db", db])
     assert json.loads(result.stdout)["documents_by_status"] == {"ok": 2, "error": 1}
+
+
+def test_ingest_cmd_two_writers_at_once_store_each_article_once(store_url):
+    import threading
+
+    from newsledger.store.ingest import ingest_records
+    from tests.test_query_store import _corpus
+
+    records = _corpus()
+    open_store(store_url).close()  # migrate once, before the writers start
+    reports, failures = [], []
+
+    def writer(order):
+        try:
+            s = open_store(store_url)
+            try:
+                reports.append(ingest_records(s, order))
+            finally:
+                s.close()
+        except Exception as exc:  # noqa: BLE001 - reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(order,)) for order in (records, records[::-1])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert failures == []
+    assert sum(r.stored for r in reports) == len(records)
+    assert sum(r.skipped for r in reports) == len(records)
+    s = open_store(store_url)
+    try:
+        assert s.scalar("SELECT count(*) FROM articles") == len(records)
+        assert s.scalar("SELECT max(n_reports) FROM ledger_events") == 3  # writers took turns: same grouping
+        assert check_store(s) == []
+    finally:
+        s.close()
