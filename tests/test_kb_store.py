@@ -203,3 +203,27 @@ def test_kb_cli_list_show_edit_merge(store_url):
     out = runner.invoke(main, ["actors", "show", "Nobody", "--db", store_url])
     assert out.exit_code != 0 and "no actor" in out.output
     assert len(list_actors(open_store(store_url))) == 1
+
+
+def test_kb_is_asked_at_extraction_time_through_the_pipeline(store, nlp, tmp_path, monkeypatch):
+    import newsledger.pipeline as pipeline_module
+    from newsledger.stages import default_stages
+    from newsledger.store.ingest import ingest_paths
+
+    seen = []
+
+    def spy(settings=None, knowledge=None):
+        seen.append(knowledge)
+        return default_stages(settings, knowledge=knowledge)
+
+    monkeypatch.setattr(pipeline_module, "default_stages", spy)
+    save_all(store, [_lindqvist_article()])
+    override = tmp_path / "actors.csv"
+    override.write_text("name,type,country,aliases\nKari Nord,PERSON,SWE,Nord\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Lindqvist and Nord spoke in Bergen on Friday about fishing quotas.", encoding="utf-8")
+    report = ingest_paths(store, [str(article)], nlp=nlp, raw=True, override_file=override)
+    assert report.stored == 1 and len(seen) == 1
+    knowledge = seen[0]
+    assert knowledge.lookup("Lindqvist")[0].key == "person:maria-lindqvist"  # the store, learned earlier
+    assert knowledge.lookup("Nord")[0].country == "SWE"  # the override file

@@ -76,6 +76,9 @@ def test_query_filters_each_narrow_the_events(filled):
     assert q(speaker="Varga") == ["THREATEN@2024-04-01"]
     assert q(min_reports=2) == ["CONSULT@2024-03-04"]
     assert q(actor="Varga", date_from="2024-03-10", event_type="CONSULT") == ["CONSULT@2024-03-11"]
+    # the country may be another participant's: Lindqvist's events with a Hungarian in them
+    assert q(actor="Lindqvist", country="HUN") == ["CONSULT@2024-03-11", "CONSULT@2024-03-04"]
+    assert q(actor="Lindqvist", country="PER") == []
     with pytest.raises(StoreError, match="ISO dates"):
         q(date_from="March")
 

@@ -368,7 +368,8 @@ def refresh_ledger_event(store: Store, ledger_id: int) -> None:
 
 
 def refresh_ledger_actors(store: Store, ledger_id: int, day_start: str | None = None) -> None:
-    """The participants of a ledger event: one row per role and name over all its reports."""
+    """The participants of a ledger event: one row per role and canonical actor (or, for a
+    participant the knowledge base does not know, per name) over all its reports."""
     if day_start is None:
         day_start = store.scalar("SELECT day_start FROM ledger_events WHERE id = ?", (ledger_id,))
     store.execute("DELETE FROM ledger_actors WHERE ledger_event_id = ?", (ledger_id,))

@@ -97,29 +97,30 @@ def _geo_terms(f: Filters, lat_col: str, lon_col: str) -> tuple[list[str], list[
     return where, params
 
 
+def _actor_condition(store: Store, f: Filters) -> tuple[str, list[Any]] | None:
+    """The condition on `ledger_actors la` for the actor filter: a name the knowledge base
+    knows means its canonical actor(s); any other name means participants called exactly that."""
+    if not f.actor:
+        return None
+    ids, norm = _actor_terms(store, f.actor)
+    if ids:
+        return f"la.actor_id IN ({_marks(ids)})", list(ids)
+    return "la.name_norm = ?", [norm]
+
+
+def _country_condition(f: Filters) -> tuple[str, list[Any]] | None:
+    return ("la.country = ?", [f.country.upper()]) if f.country else None
+
+
 def participant_condition(store: Store, f: Filters) -> tuple[str, list[Any]] | None:
-    """The condition on `ledger_actors la` that the actor and country filters make, if any.
-    A name the knowledge base knows means its canonical actor(s); any other name means
-    participants called exactly that."""
-    terms: list[str] = []
-    params: list[Any] = []
-    if f.actor:
-        ids, norm = _actor_terms(store, f.actor)
-        if ids:
-            terms.append(f"la.actor_id IN ({_marks(ids)})")
-            params += ids
-        else:
-            terms.append("la.name_norm = ?")
-            params.append(norm)
-    if f.country:
-        terms.append("la.country = ?")
-        params.append(f.country.upper())
-    return (" AND ".join(terms), params) if terms else None
+    """The participant condition that can drive an events query (the actor's, else the
+    country's): its rows are read newest first from one index."""
+    return _actor_condition(store, f) or _country_condition(f)
 
 
-def event_conditions(store: Store, f: Filters, *, participants: bool = True) -> tuple[list[str], list[Any]]:
-    """WHERE terms over `ledger_events le` for the filters (the actor and country filters
-    only when `participants`; otherwise the caller joins `ledger_actors la` itself)."""
+def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple[list[str], list[Any]]:
+    """WHERE terms over `ledger_events le` for the filters. With `driven`, the caller reads
+    `ledger_actors la` under `participant_condition` itself, and that term is left out."""
     where: list[str] = []
     params: list[Any] = []
     if f.event_type:
@@ -136,9 +137,11 @@ def event_conditions(store: Store, f: Filters, *, participants: bool = True) -> 
     if f.min_reports:
         where.append("le.n_reports >= ?")
         params.append(int(f.min_reports))
-    if participants:
-        cond = participant_condition(store, f)
-        if cond is not None:
+    conditions = [_actor_condition(store, f), _country_condition(f)]
+    if driven:
+        conditions.remove(participant_condition(store, f))
+    for cond in conditions:
+        if cond is not None:  # each may be met by a different participant
             where.append(f"le.id IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE {cond[0]})")
             params += cond[1]
     if f.place:
@@ -186,7 +189,7 @@ def events(store: Store, filters: Filters | None = None, *, limit: int | None = 
         if driver is not None:
             # Walk the actor's (or country's) participations newest first in their index
             # and stop at the limit, instead of collecting every event of a busy actor.
-            where, params = event_conditions(store, f, participants=False)
+            where, params = event_conditions(store, f, driven=True)
             where = [driver[0], "la.day_start IS NOT NULL" if dated else "la.day_start IS NULL", *where]
             sql = (f"SELECT {EVENT_COLUMNS} FROM ledger_actors la JOIN ledger_events le ON le.id = la.ledger_event_id "
                    f"WHERE {' AND '.join(where)} "
@@ -235,7 +238,7 @@ def timeline(store: Store, filters: Filters | None = None, *, by: str = "month")
     where, params = event_conditions(store, filters or Filters())
     where.append("le.day_start IS NOT NULL")
     return store.frame(
-        f"SELECT substr(le.day_start, 1, {width}) AS period, count(*) AS events, sum(le.n_reports) AS reports "
+        f"SELECT substr(le.day_start, 1, {width}) AS period, count(*) AS events, CAST(sum(le.n_reports) AS BIGINT) AS reports "
         f"FROM ledger_events le WHERE {' AND '.join(where)} GROUP BY substr(le.day_start, 1, {width}) "
         "ORDER BY period", params)
 
