@@ -24,11 +24,16 @@ _db_option = click.option("--db", default=None, metavar="PATH|URL",
                           help="The store: a SQLite file or a postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")
 
 
-def _open(db: str | None):
+def _open(db: str | None, *, create: bool = False):
+    """The ledger at `db`; only `ingest` (and a user's edit) may create a new SQLite file."""
     from . import Ledger
+    from .backend import is_postgres_url
 
+    target = db or Settings().db
+    if not create and not is_postgres_url(target) and target != ":memory:" and not Path(target).exists():
+        raise click.ClickException(f"no ledger at {target} (newsledger ingest creates one; --db names another)")
     try:
-        return Ledger.open(db)
+        return Ledger.open(target)
     except NewsledgerError as exc:
         raise click.ClickException(f"{exc.code}: {exc.message}") from exc
 
@@ -96,7 +101,7 @@ def ingest(paths, db, published, raw, input_format, as_records, actors_file, ret
             raise click.BadParameter(f"{published!r} is not YYYY-MM-DD[THH:MM]", param_hint="--published") from exc
     settings = Settings().with_(spacy_model=spacy_model, batch_size=batch_size)
     show = sys.stderr.isatty() if progress is None else progress
-    ledger = _open(db)
+    ledger = _open(db, create=True)
     try:
         with _progress(show) as on_progress:
             if as_records:
@@ -337,7 +342,7 @@ def actors_edit(key_or_name, db, name, type_, country, sector, role, reset, add_
                                  ("country", country if country is None else country.upper()),
                                  ("sector", sector if sector is None else sector.upper()), ("role", role))
                if v is not None}
-    ledger = _open(db)
+    ledger = _open(db, create=create)
     try:
         aid = edit_actor(ledger.store, key_or_name, set_fields=changes, reset_fields=reset, add_aliases=add_alias,
                          remove_aliases=remove_alias, create=create)
