@@ -19,6 +19,7 @@ import click
 
 from ..config import Settings
 from ..errors import NewsledgerError
+from ..ingest import INPUT_FORMATS
 
 _db_option = click.option("--db", default=None, metavar="PATH|URL",
                           help="The store: a SQLite file or a postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")
@@ -69,8 +70,7 @@ def _filters(kwargs: dict):
 @_db_option
 @click.option("--published", metavar="YYYY-MM-DD[THH:MM]", help="The articles' publication time (overrides the documents).")
 @click.option("--raw", is_flag=True, help="Inputs are body text only: no header is looked for.")
-@click.option("--input-format", type=click.Choice(("auto", "text", "html", "jsonl", "warc", "feed")), default="auto",
-              show_default=True)
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True)
 @click.option("--records", "as_records", is_flag=True,
               help="PATHs are JSON Lines of records already extracted (newsledger extract): store them as they are.")
 @click.option("--actors", "actors_file", type=click.Path(exists=True, dir_okay=False), default=None,
