@@ -29,6 +29,7 @@ eval: install
 
 bench: install
 	$(BIN)/newsledger bench --json bench-report.json
+	$(BIN)/newsledger bench-store --json bench-store-report.json
 
 lint: install
 	$(BIN)/ruff check src tests scripts
@@ -43,4 +44,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json .pytest_cache
+	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json .pytest_cache

@@ -5,6 +5,7 @@
     newsledger eval NAME|all [FILES...]    evaluation against gold data
     newsledger bench                       throughput and memory against bare spaCy
     newsledger gazetteer build             compile the offline gazetteer now
+    newsledger ingest|query|export|actors|ledger|bench-store   the ledger (see newsledger.store.cli)
 """
 
 from __future__ import annotations
@@ -189,6 +190,17 @@ def gazetteer_build():
     t0 = time.monotonic()
     path = ensure_built(Settings().cache_dir)
     click.echo(f"gazetteer ready: {path} ({path.stat().st_size / 1e6:.1f} MB, {time.monotonic() - t0:.1f} s)")
+
+
+# The ledger (newsledger.store): one line per command.
+from .store import cli as _store_cli  # noqa: E402 - after `main` exists
+
+main.add_command(_store_cli.ingest)
+main.add_command(_store_cli.query)
+main.add_command(_store_cli.export)
+main.add_command(_store_cli.actors)
+main.add_command(_store_cli.ledger)
+main.add_command(_store_cli.bench_store)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,7 +24,7 @@ from .decode import decode_bytes
 from .html import extract_html, looks_like_html
 from .plaintext import split_header
 
-INPUT_FORMATS = ("auto", "text", "html", "jsonl")
+INPUT_FORMATS = ("auto", "text", "html", "jsonl", "warc", "feed")
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -72,8 +72,24 @@ def read_inputs(
             yield from _file_documents(p, input_format=input_format, raw=raw, published=published)
 
 
+def _container_reader(path: Path, input_format: str):
+    """The reader of a file that holds many documents (a web archive, a feed), if it is one."""
+    from .feeds import feed_documents, is_feed_file
+    from .warc import is_warc_file, warc_documents
+
+    if input_format == "warc" or (input_format == "auto" and is_warc_file(path)):
+        return warc_documents
+    if input_format == "feed" or (input_format == "auto" and is_feed_file(path)):
+        return feed_documents
+    return None
+
+
 def _file_documents(path: Path, *, input_format: str, raw: bool, published: str | None) -> Iterator[InputDocument]:
     source = str(path)
+    container = _container_reader(path, input_format)
+    if container is not None:
+        yield from container(path, raw=raw, published=published)
+        return
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -1,0 +1,181 @@
+"""Ingest a corpus into the store: read inputs, skip what is stored, extract, store, learn.
+
+Resumable by construction: every input has a content hash (`keys.input_hash`); an input
+whose hash is in `documents` is skipped before any work, and each article is stored in
+one transaction (document row, article, query rows, learned actors, ledger events), so a
+crash or `kill -9` loses at most the articles in flight and never leaves half of one.
+A re-run picks up where the last one stopped. Inputs that fail become error documents.
+
+The pipeline asks the knowledge base at extraction time through
+`ChainKnowledge([override file, the store's knowledge base])`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..config import Settings
+from ..ingest import InputDocument, read_inputs
+from ..model import ERROR_SCHEMA, RECORD_SCHEMA, ErrorInfo, ErrorRecord, Record
+from ..stages.actors.knowledge import ActorKnowledge, ChainKnowledge
+from .backend import Store
+from .keys import input_hash, record_hash
+from .knowledge import StoreKnowledge
+from .override import load_override_file
+from .records import Saved, find_document, forget_errors, save_error, save_record
+
+
+@dataclass
+class IngestReport:
+    inputs: int = 0  # documents read from the paths
+    stored: int = 0  # new articles
+    duplicates: int = 0  # same body text as an article already stored
+    skipped: int = 0  # already in the store (a re-run)
+    errors: int = 0  # error documents stored
+    retried: int = 0  # error documents forgotten to be tried again
+    seconds: float = 0.0
+    error_codes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def processed(self) -> int:
+        return self.stored + self.duplicates + self.errors
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.processed / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "docs_per_s": round(self.docs_per_s, 3)}
+
+    def count(self, saved: Saved, code: str | None = None) -> None:
+        if saved.status == "ok":
+            self.stored += 1
+        elif saved.status == "duplicate":
+            self.duplicates += 1
+        elif saved.status == "skipped":
+            self.skipped += 1
+        else:
+            self.errors += 1
+            if code:
+                self.error_codes[code] = self.error_codes.get(code, 0) + 1
+
+
+ProgressCallback = Callable[[IngestReport], None]
+
+
+def knowledge_chain(store: Store, override_file: str | Path | None = None) -> tuple[ActorKnowledge, StoreKnowledge]:
+    """The knowledge the pipeline asks: the user's file first, then the store."""
+    store_layer = StoreKnowledge(store)
+    layers: list[ActorKnowledge] = []
+    if override_file:
+        layers.append(load_override_file(override_file))
+    layers.append(store_layer)
+    return ChainKnowledge(layers), store_layer
+
+
+def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | None = None, nlp=None,
+                 raw: bool = False, published: str | None = None, input_format: str = "auto",
+                 override_file: str | Path | None = None, retry_errors: bool = False,
+                 on_progress: ProgressCallback | None = None) -> IngestReport:
+    """Extract and store every document named by `paths` that the store does not hold yet."""
+    from ..pipeline import Pipeline
+
+    settings = settings or Settings()
+    report = IngestReport()
+    if retry_errors:
+        report.retried = forget_errors(store)
+    knowledge, store_layer = knowledge_chain(store, override_file)
+    pipeline = Pipeline(nlp=nlp, settings=settings, knowledge=knowledge)
+    pending: deque[str] = deque()
+    started = time.monotonic()
+
+    def fresh(items: Iterable[InputDocument]) -> Iterator[InputDocument]:
+        for item in items:
+            report.inputs += 1
+            digest = input_hash(item)
+            if find_document(store, digest) is not None:
+                report.skipped += 1
+                _tick()
+                continue
+            pending.append(digest)
+            yield item
+
+    def _tick() -> None:
+        report.seconds = time.monotonic() - started
+        if on_progress is not None:
+            on_progress(report)
+
+    items = read_inputs(list(paths), input_format=input_format, raw=raw, published=published)
+    for result in pipeline.process(fresh(items)):
+        digest = pending.popleft()
+        if isinstance(result, ErrorRecord):
+            report.count(save_error(store, result, digest), result.error.code)
+        else:
+            report.count(save_record(store, result, digest))
+            store_layer.invalidate()
+        _tick()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def ingest_records(store: Store, records: Iterable[Record | ErrorRecord], *,
+                   on_progress: ProgressCallback | None = None) -> IngestReport:
+    """Store records extracted elsewhere (`newsledger extract`, a Spark job)."""
+    report = IngestReport()
+    started = time.monotonic()
+    for result in records:
+        report.inputs += 1
+        if isinstance(result, ErrorRecord):
+            digest = record_hash("error:" + result.to_json())
+            report.count(save_error(store, result, digest), result.error.code)
+        else:
+            report.count(save_record(store, result, record_hash(result.article.id)))
+        report.seconds = time.monotonic() - started
+        if on_progress is not None:
+            on_progress(report)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def read_record_files(paths: Iterable[str]) -> Iterator[Record | ErrorRecord]:
+    """Records from JSON Lines files written by `newsledger extract`; a line that is not a
+    valid record becomes an error record (so it is stored, not dropped)."""
+    for path in paths:
+        p = Path(path)
+        files = sorted(f for f in p.rglob("*.jsonl") if f.is_file()) if p.is_dir() else [p]
+        for f in files:
+            with f.open(encoding="utf-8") as fh:
+                for lineno, line in enumerate(fh, start=1):
+                    if line.strip():
+                        yield _parse_record_line(line, f"{f}:{lineno}")
+
+
+def _parse_record_line(line: str, where: str) -> Record | ErrorRecord:
+    def bad(message: str) -> ErrorRecord:
+        return ErrorRecord(source=where, error=ErrorInfo(code="bad_record", message=message))
+
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return bad(f"not JSON: {exc}")
+    if not isinstance(data, dict):
+        return bad("not a JSON object")
+    schema = data.get("schema")
+    try:
+        if schema == ERROR_SCHEMA:
+            return ErrorRecord.model_validate(data)
+        if schema != RECORD_SCHEMA:
+            return bad(f"schema {schema!r} is not {RECORD_SCHEMA}")
+        record = Record.from_dict(data)
+    except ValueError as exc:
+        return bad(f"invalid record: {str(exc)[:300]}")
+    problems = record.problems()
+    if problems:
+        return ErrorRecord(input_id=record.article.input_id, source=record.article.source or where,
+                           error=ErrorInfo(code="bad_record", message="; ".join(problems[:5])))
+    return record

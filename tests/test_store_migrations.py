@@ -1,0 +1,100 @@
+"""Schema migrations: from an empty store, from every previous schema version, in transactions."""
+# ruff: noqa: F811 - the store fixtures are imported from tests.test_store_fixtures and used as arguments
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.store import StoreError, open_store
+from newsledger.store import migrations as mig
+from newsledger.store.check import check_store
+from newsledger.store.records import write_article
+from tests.test_store_fixtures import ledger_groups, meeting_reports, store, store_url  # noqa: F401 - fixtures
+
+
+def test_store_migrations_from_empty_apply_all_in_order(store_url):
+    s = open_store(store_url, migrate=False)
+    try:
+        assert mig.applied(s) == []
+        names = mig.migrate(s)
+        assert names == [f"{m.version:04d}_{m.name}" for m in mig.MIGRATIONS]
+        assert [v for v, _, _ in mig.applied(s)] == [m.version for m in mig.MIGRATIONS]
+        assert mig.pending_backfills(s) == []
+        for table in ("documents", "articles", "events", "ledger_events", "ledger_actors", "actors",
+                      "actor_aliases", "actor_facts"):
+            assert s.has_table(table), table
+        assert mig.migrate(s) == []  # a second open applies nothing
+        assert check_store(s) == []
+    finally:
+        s.close()
+
+
+@pytest.mark.parametrize("old_version", [1, 2, 3])
+def test_store_migrations_from_previous_schema_keep_and_backfill_data(store_url, old_version):
+    # A store written by an older newsledger: its tables only, filled by the writer of that time.
+    s = open_store(store_url, migrate=False)
+    try:
+        mig.migrate(s, target=old_version)
+        assert mig.version(s) == old_version
+        records = meeting_reports()
+        with s.transaction():
+            for r in records:
+                write_article(s, r)
+                s.execute("INSERT INTO documents (content_hash, status, article_id, ingested_at) "
+                          "SELECT article_key, 'ok', id, ingested_at FROM articles WHERE article_key = ?",
+                          (r.article.id,))
+        applied = mig.migrate(s)
+        assert applied == [f"{m.version:04d}_{m.name}" for m in mig.MIGRATIONS if m.version > old_version]
+        assert mig.version(s) == mig.LATEST and mig.pending_backfills(s) == []
+        # The data is all there, and derived tables were backfilled from it.
+        assert s.scalar("SELECT count(*) FROM articles") == len(records)
+        assert s.scalar("SELECT count(*) FROM events WHERE ledger_event_id IS NULL") == 0
+        assert len(ledger_groups(s)) == 2  # the three reports of one meeting, and the other meeting
+        assert s.scalar("SELECT count(*) FROM actors WHERE key = 'person:maria-lindqvist'") == 1
+        assert s.scalar("SELECT count(*) FROM entities WHERE actor_id IS NOT NULL") > 0
+        if old_version >= 2:
+            from newsledger.store.query import Filters, events
+
+            assert len(events(s, Filters(text="Oslo"))) == 2  # full-text index covers old rows
+        assert check_store(s, deep=True) == []
+    finally:
+        s.close()
+
+
+def test_store_migration_that_fails_leaves_the_schema_as_it_was(store_url, monkeypatch):
+    s = open_store(store_url, migrate=False)
+    try:
+        mig.migrate(s, target=1)
+        broken = mig.Migration(2, "broken", ("CREATE TABLE half_done (x INTEGER)", "THIS IS NOT SQL"))
+        monkeypatch.setattr(mig, "MIGRATIONS", (mig.MIGRATIONS[0], broken))
+        with pytest.raises(StoreError):
+            mig.migrate(s)
+        assert mig.version(s) == 1
+        assert not s.has_table("half_done")
+    finally:
+        s.close()
+
+
+def test_store_migrations_refuse_a_newer_schema(store):
+    store.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from_the_future', 'x')")
+    with pytest.raises(StoreError, match="newer newsledger"):
+        mig.migrate(store)
+
+
+def test_store_interrupted_backfill_runs_on_next_open(store_url):
+    s = open_store(store_url, migrate=False)
+    try:
+        mig.migrate(s, target=3, run_backfills=False)
+        with s.transaction():
+            for r in meeting_reports():
+                write_article(s, r)
+        mig.migrate(s, run_backfills=False)  # schema complete, backfills left pending (a crash)
+        assert mig.pending_backfills(s) == ["knowledge", "ledger"]
+    finally:
+        s.close()
+    s = open_store(store_url)
+    try:
+        assert mig.pending_backfills(s) == []
+        assert len(ledger_groups(s)) == 2
+    finally:
+        s.close()
