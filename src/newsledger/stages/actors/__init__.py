@@ -60,6 +60,8 @@ _ROLE_WINDOW_SENTENCES = 6
 _MAX_CHAIN = 8
 # dependency labels of a mention that acts rather than locates
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
+# sectors of offices held at home: a holder with no stated country belongs to the one named nearby
+_DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "ben", "abu", "di", "dos"}
 
 
@@ -140,6 +142,7 @@ class ActorsStage(Stage):
         self._add_missed_surnames(doc, groups)
         self._apply_knowledge(doc, groups)
         self._code_places(doc, groups)
+        self._country_from_sentence(doc, groups)
         self._resolve_roles(doc, groups)
         self._resolve_pronouns(doc, groups)
         self._emit(document, groups)
@@ -190,8 +193,11 @@ class ActorsStage(Stage):
             m.label, m.country, m.name = "GPE", iso3, self.dicts.countries[iso3].name
             return
         iso3 = self.dicts.country_of_demonym(text)
-        if iso3 and len(span) == 1:
+        if iso3:
             m.label, m.country = "NORP", iso3
+            return
+        if self.dicts.is_ambiguous(text):  # "Congo": a country, but which one the name cannot tell
+            m.label = "NORP" if m.label == "NORP" else "GPE"
             return
         if m.label != "PERSON" and self._known_person_name(text) and not self._is_capital(text):
             m.label = "PERSON"  # a known full name tagged ORG
@@ -596,6 +602,12 @@ class ActorsStage(Stage):
                 if child.dep_ in ("amod", "compound", "poss", "nmod", "det", "nummod", "cc", "conj"):
                     left = min(left, child.left_edge.i)
                 words = [child] + [c for c in child.subtree if c.dep_ == "conj"]
+                if child.left_edge.i < child.i and child.dep_ in ("amod", "compound"):
+                    # a demonym or name of several words: "South Korean army", "Sierra Leonean troops"
+                    phrase = doc[child.left_edge.i:child.i + 1].text
+                    iso3 = self.dicts.country_of_demonym(phrase) or self.dicts.country_of_name(phrase)
+                    if iso3:
+                        countries.append((child.i, iso3))
                 for w in words:
                     iso3 = self.dicts.country_of_demonym(w.text) or self.dicts.country_of_name(w.text)
                     if not iso3 and w.ent_type_ in ("GPE", "NORP"):
@@ -718,7 +730,7 @@ class ActorsStage(Stage):
             elif g.label in ("ORG", "NORP", "FAC", "EVENT") or g.label in _PLACE_LABELS and not g.country:
                 known = None
                 for text in self._surface_names(doc, g):
-                    known = self._known(text)
+                    known = self._known(text) or self._known(_without_generic_word(text, self.dicts))
                     if known is not None and known.type != "PERSON":
                         break
                     known = None
@@ -760,20 +772,46 @@ class ActorsStage(Stage):
     def _code_places(self, doc: Doc, groups: list[_Group]) -> None:
         """Towns and regions get their country from the gazetteer; a capital that acts stands for
         its government (sector GOV), a country that acts stays the country."""
-        focus = self._focus
         for g in groups:
             if g.label not in _PLACE_LABELS:
                 continue
             capital = any(m.capital for m in g.mentions)
-            if g.country is None:
-                places = self.gazetteer.lookup(g.name)
-                places = [p for p in places if p.country and p.kind in ("city", "region", "feature", "country")]
-                if places:
-                    best = max(places, key=lambda p: (p.country in focus, p.kind == "region" or p.population >= 1000,
-                                                      p.population))
-                    g.country = best.country
+            if g.country is None and not self.dicts.is_ambiguous(g.name):
+                g.country = self._place_country(doc, g)
             if capital and g.sector is None and any(self._acts(doc, m) for m in g.mentions):
                 g.sector = "GOV"
+
+    def _place_country(self, doc: Doc, g: _Group) -> str | None:
+        """The country of a town or region: the gazetteer's sense in a country the article is about,
+        else a country named inside the name ("South Lebanon"), else the gazetteer's best sense."""
+        focus = self._focus
+        places = [p for p in self.gazetteer.lookup(g.name)
+                  if p.country and p.kind in ("city", "region", "feature", "country")]
+        in_focus = [p for p in places if p.country in focus]
+        if in_focus:
+            return max(in_focus, key=lambda p: (p.kind == "region" or p.population >= 1000, p.population)).country
+        m = next((m for m in g.mentions if doc[m.start:m.end].text == g.name), g.mentions[0])
+        inside = self._country_in(doc[m.start:m.end])
+        if inside:
+            return inside
+        if places:
+            return max(places, key=lambda p: (p.kind == "region" or p.population >= 1000, p.population)).country
+        return None
+
+    def _country_from_sentence(self, doc: Doc, groups: list[_Group]) -> None:
+        """A person with a domestic office ("Judge X", "Vice-President Y") whom neither the text
+        nor the knowledge layers place in a country: the one country named in the sentence of
+        the first mention, if the sentence names exactly one."""
+        places = [(m.start, g.country) for g in groups if g.label in ("GPE", "NORP") and g.country
+                  for m in g.mentions]
+        for g in groups:
+            if g.label != "PERSON" or g.country or g.sector not in _DOMESTIC_SECTORS or not g.role:
+                continue
+            first = min(g.mentions, key=lambda m: m.start)
+            sent = doc[first.start].sent
+            codes = {c for i, c in places if sent.start <= i < sent.end}
+            if len(codes) == 1:
+                g.country = codes.pop()
 
     def _acts(self, doc: Doc, m: _Mention) -> bool:
         token = doc[m.start:m.end].root
@@ -906,6 +944,14 @@ class ActorsStage(Stage):
             ))
         document.entities = entities
         document.mentions = token_map
+
+
+def _without_generic_word(text: str, dicts: ActorDictionaries) -> str:
+    """"Fatah Party" -> "Fatah": an organisation's name without a trailing generic word."""
+    words = text.split()
+    if len(words) > 1 and words[-1].casefold() in dicts.org_name_words:
+        return " ".join(words[:-1])
+    return text
 
 
 def _role_text(role: str | None, country: str | None, dicts: ActorDictionaries) -> str | None:

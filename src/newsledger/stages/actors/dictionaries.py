@@ -44,7 +44,8 @@ class ActorDictionaries:
     group_modifiers: dict[str, str] = field(default_factory=dict)  # folded modifier -> sector
     org_name_words: set[str] = field(default_factory=set)  # folded words that mark an organisation name
     qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("former")
-    ambiguous: set[str] = field(default_factory=set)  # folded forms with no preferred country
+    # folded country names and demonyms that name more than one country and prefer none ("Congo")
+    ambiguous: set[str] = field(default_factory=set)
 
     def country_of_name(self, text: str) -> str | None:
         """ISO alpha-3 of a country name or alias as written ("Czechia", "the Soviet Union", "US")."""
@@ -57,6 +58,10 @@ class ActorDictionaries:
 
     def country_of_demonym(self, text: str) -> str | None:
         return self.demonyms.get(text.strip().casefold())
+
+    def is_ambiguous(self, text: str) -> bool:
+        """A country name or demonym that names more than one country ("Congo", "Korean")."""
+        return _strip_the(text.strip()).casefold() in self.ambiguous
 
     def country_of_capital(self, text: str) -> str | None:
         return self.capitals.get(text.strip())
@@ -105,6 +110,8 @@ def load_dictionaries() -> ActorDictionaries:
     preferred: dict[tuple[str, str], str | None] = {}
     for row in ambiguity_rows():
         preferred[(row["kind"], row["form"].casefold())] = row["prefer"] or None
+        if not row["prefer"]:
+            d.ambiguous.add(row["form"].casefold())
     forms = country_forms()
 
     def resolve(kind: str, form: str, iso3: str) -> str | None:
@@ -113,8 +120,6 @@ def load_dictionaries() -> ActorDictionaries:
             return iso3
         key = (kind, form.casefold())
         if key in preferred:
-            if preferred[key] is None:
-                d.ambiguous.add(form.casefold())
             return preferred[key]
         return min(codes)  # unlisted (the integrity test forbids it): stable, not order-dependent
 
