@@ -62,6 +62,7 @@ _MAX_CHAIN = 8
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
 # sectors of offices held at home: a holder with no stated country belongs to the one named nearby
 _DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
+_PLACE_PREPOSITIONS = {"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "ben", "abu", "di", "dos"}
 
 
@@ -801,9 +802,11 @@ class ActorsStage(Stage):
     def _country_from_sentence(self, doc: Doc, groups: list[_Group]) -> None:
         """A person with a domestic office ("Judge X", "Vice-President Y") whom neither the text
         nor the knowledge layers place in a country: the one country named in the sentence of
-        the first mention, if the sentence names exactly one."""
-        places = [(m.start, g.country) for g in groups if g.label in ("GPE", "NORP") and g.country
-                  for m in g.mentions]
+        the first mention (by its name or demonym, not as where something happens: "arrived
+        in Norway" says nothing of who arrived), if the sentence names exactly one."""
+        places = [(m.start, g.country) for g in groups
+                  if g.country and (g.key[0] == "GPE" or g.key[0] == "NORP")  # countries and demonyms
+                  for m in g.mentions if not self._locates(doc, m)]
         for g in groups:
             if g.label != "PERSON" or g.country or g.sector not in _DOMESTIC_SECTORS or not g.role:
                 continue
@@ -812,6 +815,11 @@ class ActorsStage(Stage):
             codes = {c for i, c in places if sent.start <= i < sent.end}
             if len(codes) == 1:
                 g.country = codes.pop()
+
+    def _locates(self, doc: Doc, m: _Mention) -> bool:
+        """A mention that only says where ("arrived in Norway", "flew to Oslo")."""
+        root = doc[m.start:m.end].root
+        return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
 
     def _acts(self, doc: Doc, m: _Mention) -> bool:
         token = doc[m.start:m.end].root
