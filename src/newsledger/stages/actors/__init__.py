@@ -559,7 +559,7 @@ class ActorsStage(Stage):
                 if doc[e - 1].lower_ in {"of", "for", "the", "-"} | _NAME_PARTICLES:
                     continue
                 text = doc[i:e].text
-                if e - i == 1 and (doc[i].is_sent_start and not doc[i].is_upper or len(text) < 2
+                if e - i == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" or len(text) < 2
                                    or doc[i].pos_ != "PROPN" and not doc[i].is_upper
                                    or len(text) <= 4 and not doc[i].is_upper):
                     continue  # a short name only as an acronym ("NATO", never "Who")
@@ -653,6 +653,14 @@ class ActorsStage(Stage):
     def _merge(self, doc: Doc, mentions: list[_Mention]) -> list[_Group]:
         groups: dict[tuple, _Group] = {}
         people: list[_Group] = []
+        full_names = [frozenset(name_key(t.text) for t in doc[m.start:m.end] if not t.is_punct)
+                      for m in mentions if m.label == "PERSON" and m.end - m.start > 1]
+        for m in mentions:
+            # a part of a person's full name that NER tagged as something else ("Lindqvist" as ORG)
+            if m.label in ("ORG", "NORP", "GPE", "LOC") and not m.country and m.source == "ner":
+                words = frozenset(name_key(t.text) for t in doc[m.start:m.end] if not t.is_punct)
+                if words and any(words < full for full in full_names):
+                    m.label, m.sector = "PERSON", None
         persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: -(m.end - m.start))
         for m in mentions:
             if m.label == "PERSON":
@@ -735,6 +743,10 @@ class ActorsStage(Stage):
                     if known is not None and known.type != "PERSON":
                         break
                     known = None
+                if known is None and g.label in ("ORG", "NORP") or g.label in _PLACE_LABELS and not g.country:
+                    person = self._known_for_person(doc, g) if known is None else None
+                    if person is not None and not any(self._is_capital(n) for n in self._surface_names(doc, g)):
+                        g.label, known = "PERSON", person  # a known person's name NER took for a group
                 if known is not None and g.label in _PLACE_LABELS and known.type not in _PLACE_LABELS:
                     g.label = known.type  # an organisation NER took for a place
             else:
@@ -973,4 +985,7 @@ def _role_text(role: str | None, country: str | None, dicts: ActorDictionaries) 
     return role
 
 
-__all__ = ["ActorsStage"]
+
+from .learn import learnable_actors  # noqa: E402  (re-exported for the store)
+
+__all__ = ["ActorsStage", "learnable_actors"]
