@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..data import read_tsv
-from . import seed_eval
 from .seed import score_record
 
 if TYPE_CHECKING:
@@ -59,7 +58,10 @@ _WORD = re.compile(r"[\w’'.-]+")
 # --- inputs -----------------------------------------------------------------------------
 
 def default_inputs(shared: Path) -> list[Path]:
-    out = list(seed_eval.default_inputs(shared))
+    """The shared seed and PLOVER GSR (only the shared copies, so floors stay pinned to them)."""
+    out = []
+    if (shared / "seed" / "article.txt").exists() and (shared / "seed" / "gold.json").exists():
+        out.append(shared / "seed" / "article.txt")
     gsr = shared / "eval" / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
     if gsr.exists():
         out.append(gsr)
