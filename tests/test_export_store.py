@@ -93,7 +93,7 @@ def test_export_plover_json_has_the_structure_of_the_gold_records(ledger, tmp_pa
     assert {"actorText": "Maria Lindqvist", "code": "NOR", "sector": "GOV"} in meeting["source"]
     assert meeting["eventLoc"]["name"] == "Oslo" and meeting["eventLoc"]["country code"] == "NO"
     assert meeting["textInfo"]["markup"] == ("(SRC: Foreign Minister Maria Lindqvist) of Norway (EVT: met) "
-                                             "(TAR: Prime Minister Tomas Varga) in Oslo on Monday.")
+                                             "Hungarian (TAR: Prime Minister Tomas Varga) in Oslo on Monday.")
     assert len(meeting["sources"]) == 3
     if _gsr_path() is None:
         pytest.skip("the PLOVER gold records (../shared) are not here to compare with")
@@ -111,7 +111,7 @@ def test_export_plover_markup_marks_roles_inside_the_evidence():
     record = _corpus()[0]
     text, markup = plover_markup(record, "V1")
     assert text == record.text
-    assert markup.startswith("(SRC: Foreign Minister Maria Lindqvist) of Norway (EVT: met) (TAR: Prime")
+    assert markup.startswith("(SRC: Foreign Minister Maria Lindqvist) of Norway (EVT: met) Hungarian (TAR: Prime")
 
 
 def test_export_gdelt_tsv(ledger, tmp_path):

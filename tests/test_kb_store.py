@@ -9,7 +9,12 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsledger.stages.actors.knowledge import ChainKnowledge, KnownActor, MemoryKnowledge
+from newsledger.stages.actors.knowledge import (
+    ChainKnowledge,
+    FileKnowledge,
+    KnowledgeFileError,
+    MemoryKnowledge,
+)
 from newsledger.store import StoreError
 from newsledger.store.knowledge import (
     StoreKnowledge,
@@ -19,8 +24,6 @@ from newsledger.store.knowledge import (
     resolve_name,
     show_actor,
 )
-from newsledger.store.learn import learnable_actors
-from newsledger.store.override import OverrideFile, load_override_file
 from tests.test_store_fixtures import LINDQVIST, make_record, save_all, store, store_url  # noqa: F401 - fixtures
 
 
@@ -106,11 +109,11 @@ def test_kb_edit_can_create_an_actor_and_rejects_bad_fields(store):
 
 
 def test_kb_merge_moves_aliases_links_and_redirects_the_key(store):
-    a = make_record("Maria Lindqvist spoke in Oslo.", source="https://a.example/1",
+    a = make_record("Norwegian Foreign Minister Maria Lindqvist spoke in Oslo.", source="https://a.example/1",
                     entities=[dict(LINDQVIST, mentions=["Maria Lindqvist"])], places=["Oslo"])
-    b = make_record("Maria H. Lindqvist of Norway spoke again.", source="https://b.example/2",
+    b = make_record("Foreign Minister Maria H. Lindqvist of Norway spoke again.", source="https://b.example/2",
                     entities=[{"name": "Maria H. Lindqvist", "type": "PERSON", "country": "NOR", "sector": "GOV",
-                               "mentions": ["Maria H. Lindqvist"]}])
+                               "role": "Foreign Minister", "mentions": ["Maria H. Lindqvist"]}])
     save_all(store, [a, b])
     assert len(StoreKnowledge(store).lookup("Lindqvist")) == 2  # one surname, two actors: ambiguous
     assert resolve_name(store, "lindqvist", "PERSON", None) is None
@@ -148,26 +151,12 @@ def test_kb_override_file_comes_first_in_the_chain(store, tmp_path):
     assert chain.lookup("Lindqvist")[0].country == "SWE"  # the file wins
     assert chain.lookup("Foreign Minister Maria Lindqvist")[0].country == "NOR"  # only the store knows this name
     assert store_layer.lookup("ML") == ()
-    council = load_override_file(csv_file).lookup("nc")
+    council = FileKnowledge(csv_file).lookup("nc")
     assert council[0].key == "org:northern-council" and council[0].sector == "IGO"
     bad = tmp_path / "bad.yaml"
     bad.write_text("- type: PERSON\n", encoding="utf-8")
-    with pytest.raises(StoreError, match="needs at least a name"):
-        OverrideFile(bad)
-
-
-def test_kb_learnable_actors_stand_in_is_narrow():
-    record = make_record(
-        "President Maria Lindqvist met Mr Halvorsen and the government in Oslo.",
-        entities=[dict(LINDQVIST, role="President", mentions=["President Maria Lindqvist"]),
-                  {"name": "Halvorsen", "type": "PERSON", "sector": "GOV"},
-                  {"name": "government", "type": "ORG", "sector": "GOV"},
-                  {"name": "Oslo", "type": "GPE", "country": "NOR"}],
-        places=["Oslo"])
-    learned = learnable_actors(record)
-    assert [k.key for k in learned] == ["person:maria-lindqvist"]
-    assert set(learned[0].aliases) == {"President Maria Lindqvist", "Lindqvist"}
-    assert isinstance(learned[0], KnownActor)
+    with pytest.raises(KnowledgeFileError, match="bad.yaml"):
+        FileKnowledge(bad)
 
 
 def test_kb_store_layer_answers_the_knowledge_protocol(store):

@@ -29,7 +29,7 @@ def _corpus() -> list:
         places=["Budapest"],
         events=[{"type": "PROTEST", "trigger": "protested", "date": ("2024-02-25", "2024-02-25"), "place": "Budapest"}])
     threat = make_record(
-        "“We will respond,” said Prime Minister Tomas Varga, who threatened sanctions against Norway.",
+        "“We will respond,” said Hungarian Prime Minister Tomas Varga, who threatened sanctions against Norway.",
         source="https://f.example/6", published="2024-04-02",
         entities=[VARGA, {"name": "Norway", "type": "GPE", "country": "NOR"}],
         quotes=[{"text": "We will respond", "speaker": "Tomas Varga"}],

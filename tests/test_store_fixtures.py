@@ -148,7 +148,7 @@ VARGA = {"name": "Tomas Varga", "type": "PERSON", "country": "HUN", "sector": "G
 def meeting_reports() -> list[Record]:
     """Three articles about one meeting, worded differently, plus one about another meeting."""
     a = make_record(
-        "Foreign Minister Maria Lindqvist of Norway met Prime Minister Tomas Varga in Oslo on Monday.",
+        "Foreign Minister Maria Lindqvist of Norway met Hungarian Prime Minister Tomas Varga in Oslo on Monday.",
         source="https://a.example/1", entities=[LINDQVIST, VARGA], places=["Oslo"],
         events=[{"type": "CONSULT", "trigger": "met", "actor": ["Maria Lindqvist"], "recipient": ["Tomas Varga"],
                  "date": ("2024-03-04", "2024-03-04"), "place": "Oslo"}])

@@ -45,7 +45,11 @@ class GoldEvent:
 
 def _actors(items) -> list[GoldActor]:
     out = []
-    for a in items or []:
+    if not isinstance(items, list):  # a few records carry a bare string where a list belongs
+        return out
+    for a in items:
+        if not isinstance(a, dict):
+            continue
         out.append(GoldActor(a.get("actorText", ""), a.get("code", ""), a.get("sector")))
     return out
 

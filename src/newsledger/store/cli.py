@@ -20,6 +20,7 @@ import click
 from ..config import Settings
 from ..errors import NewsledgerError
 from ..ingest import INPUT_FORMATS
+from ..stages.actors.knowledge import KnowledgeFileError
 
 _db_option = click.option("--db", default=None, metavar="PATH|URL",
                           help="The store: a SQLite file or a postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")
@@ -112,6 +113,8 @@ def ingest(paths, db, published, raw, input_format, as_records, actors_file, ret
                                       retry_errors=retry_errors, on_progress=on_progress)
     except NewsledgerError as exc:
         raise click.ClickException(f"{exc.code}: {exc.message}") from exc
+    except KnowledgeFileError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         ledger.close()
     codes = ", ".join(f"{k} {v}" for k, v in sorted(report.error_codes.items()))

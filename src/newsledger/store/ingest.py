@@ -6,8 +6,9 @@ one transaction (document row, article, query rows, learned actors, ledger event
 crash or `kill -9` loses at most the articles in flight and never leaves half of one.
 A re-run picks up where the last one stopped. Inputs that fail become error documents.
 
-The pipeline asks the knowledge base at extraction time through
-`ChainKnowledge([override file, the store's knowledge base])`.
+The pipeline asks the knowledge base at extraction time through the actors stage's
+`default_knowledge(override file, layers=[the store's knowledge base])`: the user's file
+first, then what the ledger learned, then the bundled facts (leaders, organisations).
 """
 
 from __future__ import annotations
@@ -22,11 +23,10 @@ from pathlib import Path
 from ..config import Settings
 from ..ingest import InputDocument, read_inputs
 from ..model import ERROR_SCHEMA, RECORD_SCHEMA, ErrorInfo, ErrorRecord, Record
-from ..stages.actors.knowledge import ActorKnowledge, ChainKnowledge
+from ..stages.actors.knowledge import ActorKnowledge, default_knowledge
 from .backend import Store
 from .keys import input_hash, record_hash
 from .knowledge import StoreKnowledge
-from .override import load_override_file
 from .records import Saved, find_document, forget_errors, save_error, save_record
 
 
@@ -69,13 +69,9 @@ ProgressCallback = Callable[[IngestReport], None]
 
 
 def knowledge_chain(store: Store, override_file: str | Path | None = None) -> tuple[ActorKnowledge, StoreKnowledge]:
-    """The knowledge the pipeline asks: the user's file first, then the store."""
+    """The knowledge the pipeline asks: the user's file, then the store, then bundled facts."""
     store_layer = StoreKnowledge(store)
-    layers: list[ActorKnowledge] = []
-    if override_file:
-        layers.append(load_override_file(override_file))
-    layers.append(store_layer)
-    return ChainKnowledge(layers), store_layer
+    return default_knowledge(override_file, layers=[store_layer]), store_layer
 
 
 def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | None = None, nlp=None,

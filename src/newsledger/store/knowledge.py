@@ -23,20 +23,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Record
-from ..stages.actors.knowledge import KnownActor
+from ..stages.actors import learnable_actors
+from ..stages.actors.knowledge import KnownActor, actor_key
 from .backend import Store, StoreError
 from .keys import name_norm, now_iso
-from .learn import actor_key, find_learnable_actors
 
 FIELDS = ("name", "type", "country", "sector", "role")
-_learnable = None
 
 
 def _learnable_actors(record: Record) -> list[KnownActor]:
-    global _learnable
-    if _learnable is None:
-        _learnable = find_learnable_actors()
-    return list(_learnable(record))
+    return list(learnable_actors(record))
 
 
 class StoreKnowledge:
