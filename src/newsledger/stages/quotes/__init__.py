@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from ...document import Document
 from ...model import Quote
 from ..base import Stage
-from .direct import Cue, DirectQuote, TokenIndex, find_cue, looks_like_speech
+from .direct import Cue, DirectQuote, TokenIndex, find_cue, looks_like_speech, looks_like_title
 from .lexicon import reporting_verb, speech_verbs
 from .marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from .reported import Reported, reported_speech
@@ -103,13 +103,13 @@ class QuotesStage(Stage):
         # --- 2: direct quotes and partial quotes
         found: list[DirectQuote] = []
         for k, q in enumerate(spans):
-            pi = para_of(q.open)
-            lo, hi = paras[pi] if paras else (0, len(text))
+            lo, hi = paras[para_of(q.open)] if paras else (0, len(text))
+            close_para = paras[para_of(max(q.open, q.close - 1))] if paras else (0, len(text))
             prev_close = max([s.close for s in spans[:k] if s.close <= q.open] or [lo])
-            next_open = min([s.open for s in spans[k + 1:] if s.open >= q.close] or [hi])
-            standalone, cue = find_cue(text, tokens, q, (lo, hi), prev_close, next_open, inside_quote)
+            next_open = min([s.open for s in spans[k + 1:] if s.open >= q.close] or [close_para[1]])
+            standalone, cue = find_cue(text, tokens, q, (lo, hi), close_para, prev_close, next_open, inside_quote)
             found.append(DirectQuote(q, standalone, cue))
-        direct = [d for d in found if self._is_direct(text, d)]
+        direct = [d for d in found if self._is_direct(text, d, paras[0][1] if paras else 0)]
         partial = [d for d in found if d not in direct]
 
         # --- 3: reported speech, kept clear of the direct quotes
@@ -167,10 +167,12 @@ class QuotesStage(Stage):
     # --- direct quotes --------------------------------------------------------------------------
 
     @staticmethod
-    def _is_direct(text: str, d: DirectQuote) -> bool:
+    def _is_direct(text: str, d: DirectQuote, first_paragraph_end: int) -> bool:
         q = d.span
         if not d.standalone:
             return False
+        if q.open >= first_paragraph_end and looks_like_title(text, q):
+            return False  # a title, slogan or name (a headline, though, is in title case throughout)
         if not q.closed and q.open == q.start:  # closing mark without an opener: only with its cue after it
             return d.cue is not None and d.cue.start >= q.close
         if d.cue is not None:

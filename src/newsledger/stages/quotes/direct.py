@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import is_verb, reporting_verb
+from .lexicon import ReportingVerb, is_verb, reporting_verb
 from .marks import QuoteSpan
 from .speakers import SUBJECT_DEPS, agent_of, phrase, subject_of
 
@@ -45,6 +45,10 @@ if TYPE_CHECKING:
 _SENT_END = {".", "!", "?", "…"}
 _DASHES = {"—", "–", "-", "--", "―"}
 _FINITE = {"VBD", "VBZ", "VBP"}
+_TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "for", "at", "by",
+                      "with", "as", "from", "up", "vs", "vs."}
+_NEAR_WORDS = 6
+_NO_ENTRY = ReportingVerb("", "", False)  # at most this many words between a cue before a quote and its comma
 _HANDOVER = set(",—–-…:;")  # a quote ending so is followed by its attribution
 _QUOTE_TOKENS = {'"', "“", "”", "''", "``", "‘", "’", "'", "«", "»", "„"}
 
@@ -246,9 +250,9 @@ def _attribution_after(text: str, q: QuoteSpan, after: list[Token], ceiling: int
     if first.pos_ in ("SCONJ", "ADP") or first.tag_ in ("WRB", "WP", "WDT", "IN") or first.lower_ in ("as", "and"):
         return None  # '“...,” when Clinton blasted him': a subordinate clause, not an attribution
     verb = None
-    if is_verb(first) and first.pos_ not in ("PROPN", "AUX"):  # inverted: 'said Smith'
-        if reporting_verb(first) is not None or last == "," and first.tag_ in _FINITE:
-            verb = first
+    if is_verb(first) and first.pos_ not in ("PROPN", "AUX") and (
+            reporting_verb(first) is not None or last == "," and first.tag_ in _FINITE):
+        verb = first  # inverted: 'said Smith'
     else:
         # '[NP] V': the noun phrase, maybe with an apposition between commas, then the verb
         in_apposition = False
@@ -359,36 +363,76 @@ def _attribution_before(before: list[Token], prev: Token, q: QuoteSpan, ends_sen
     return _cue(verb, speaker)
 
 
-def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int],
+def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int], close_para: tuple[int, int],
              prev_close: int, next_open: int, quoted) -> tuple[bool, Cue | None]:
-    """(is the quote standalone, its cue or None). `quoted(char)` tells quoted words."""
-    lo, hi = para
-    floor = max(lo, prev_close)
-    ceiling = min(hi, next_open)
+    """(is the quote standalone, its cue or None). `para` is the paragraph where the quote opens,
+    `close_para` the one where it closes; `quoted(char)` tells quoted words."""
+    floor = max(para[0], prev_close)
+    ceiling = min(close_para[1], next_open)
     prev = tokens.before(q.open, floor) if q.open > floor else None
     ends = _ends_sentence(tokens, q, ceiling)
     cue = _signature(text, tokens, q, ceiling) or _attribution_after(text, q, _clause_after(tokens, q, ceiling),
                                                                        ceiling, quoted)
     prev_text = prev.text if prev is not None else None
     before_cue = None
+    before: list[Token] = []
     if prev is not None and (prev_text in (":", ",") or prev_text in _DASHES or is_verb(prev)):
-        before_cue = _attribution_before(_clause_before(tokens, q, floor), prev, q, ends, quoted)
-    if before_cue is not None:
+        before = _clause_before(tokens, q, floor)
+        before_cue = _attribution_before(before, prev, q, ends, quoted)
+    near = before_cue is not None and (before_cue.verb is None or
+                                       len([t for t in before if before_cue.verb.i < t.i < prev.i
+                                            and not t.is_punct]) <= _NEAR_WORDS)
+    if prev_text == "," and not near:
+        before_cue = None  # 'And perhaps, he said, it could help those who, “...”': not its cue
+    embedded = before_cue is not None and _inside_report(before_cue, before, prev)
+    if embedded and cue is not None and cue.speaker_head is not None:
+        embedded = False  # '...: “...,” the union wrote': the clause after attributes it
+    if before_cue is not None and not embedded:
         # 'Smith said, “...”' / 'Smith told reporters: “...”' hold the quote more tightly than a
         # clause after it; a far cue before loses to a clean one after ('“...,” the union wrote')
-        near = before_cue.verb is None or before_cue.verb.i >= prev.i - 4
         if cue is None or cue.speaker_head is None or near and before_cue.speaker_head is not None:
             cue = before_cue
-    if prev is None or prev_text in _SENT_END or prev_text in (":", "(", ";") or prev_text in _DASHES \
-            or _is_quote_token(prev):
+    if prev is None or prev_text in _SENT_END or _is_quote_token(prev):
         standalone = True
+    elif prev_text in (":", "(", ";") or prev_text in _DASHES:
+        standalone = not embedded
     elif prev_text == ",":
-        standalone = cue is not None
+        naming = cue is before_cue and cue is not None and cue.verb is not None and \
+            (reporting_verb(cue.verb) or _NO_ENTRY).cls == "naming"
+        standalone = cue is not None and not embedded and not naming  # 'as X called them, “...”': a label
     elif is_verb(prev) and prev.pos_ == "VERB":
-        standalone = ends and cue is not None and cue.verb is prev
+        entry = reporting_verb(prev)
+        standalone = ends and cue is not None and cue.verb is prev and not embedded and \
+            entry is not None and entry.cls != "naming"
     else:
         standalone = False
     return standalone, cue
+
+
+def _inside_report(cue: Cue, before: list[Token], prev: Token) -> bool:
+    """Is the quote the tail of a statement reported in the writer's words (a mixed quote)?
+    'said she has the quality the job needs: “...”' (the cue's clause runs up to the quote),
+    'said via email that, “...”', 'It was, the president said, “...”' (the cue is a parenthesis
+    inside the writer's sentence), 'He said the nation has become “...”' (the verb before the
+    quote belongs to the reported clause)."""
+    verb = cue.verb
+    if verb is None:
+        return False
+    words = [t for t in before if not t.is_punct]
+    if prev.text == "," and words and words[-1].lower_ == "that":
+        return True
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            if any(verb.i < t.i < prev.i and not t.is_punct for t in c.subtree):
+                return True
+    if verb.i == prev.i:
+        for t in verb.ancestors:  # the verb before the quote sits in a reporting verb's clause
+            if reporting_verb(t) is not None and t.idx >= before[0].idx and any(
+                    c.dep_ == "ccomp" and verb in c.subtree for c in t.children):
+                return True
+    # 'It was, the president said, “...”': the cue is a parenthesis in the writer's clause
+    first_speaker = cue.speaker_words[0].i if cue.speaker_words else verb.i
+    return verb.dep_ == "parataxis" and verb.head.i < min(first_speaker, verb.i) and verb.head.idx >= before[0].idx
 
 
 def _colon_cue(before: list[Token], colon: Token) -> Cue | None:
@@ -407,6 +451,18 @@ def _ends_sentence(tokens: TokenIndex, q: QuoteSpan, ceiling: int) -> bool:
         if not t.is_punct:
             return False
     return True
+
+
+def looks_like_title(text: str, q: QuoteSpan) -> bool:
+    """'“Make Your Kid a Millionaire,”': every longer word capitalised and no sentence inside: the
+    title of a work, a slogan or a name, not a statement."""
+    content = text[q.start:q.end].strip().rstrip(",")
+    words = [w.strip(".,;:()‘’'\"“”") for w in content.split()]
+    words = [w for w in words if any(c.isalpha() for c in w)]
+    if len(words) < 2 or content[-1:] in ".?!":
+        return False
+    capitalised = [w for w in words if w[:1].isupper()]
+    return len(capitalised) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)
 
 
 def looks_like_speech(text: str, q: QuoteSpan) -> bool:

@@ -55,7 +55,7 @@ def _content_tokens(verb: Token) -> list[Token] | None:
     comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if comp is not None:
         return sorted(comp.subtree, key=lambda t: t.i)
-    if entry.cls == "speech" and entry.object:
+    if entry.cls in ("speech", "naming") and entry.object:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
         if obj is not None and obj.pos_ in ("NOUN", "PROPN", "NUM", "ADJ", "X"):
             tokens = list(obj.subtree)
