@@ -352,7 +352,7 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
     report: dict = {
         "metrics": ours.metrics(),
         "counts": {"documents": len(docs), "gold_quotes": ours.gold, "predicted": ours.predicted,
-                   "gold_with_source": ours.with_source, "documents_failed": len(failed),
+                   "gold_with_source": sum(1 for d in docs for g in d.quotes if g.source), "documents_failed": len(failed),
                    "documents_with_unbalanced_marks": warned, "quotes_by_kind": kinds},
         "docs_per_second": round(len(docs) / seconds, 2) if seconds else None,
         "failed": failed,

@@ -36,8 +36,8 @@ from ..base import Stage
 from .direct import Cue, DirectQuote, TokenIndex, find_cue, looks_like_speech, looks_like_title
 from .lexicon import reporting_verb, speech_verbs
 from .marks import QuoteSpan, find_quote_spans, paragraph_bounds
-from .reported import Reported, reported_speech
-from .speakers import SpeakerResolver, phrase, subject_of
+from .reported import reported_speech
+from .speakers import SpeakerResolver, phrase
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -116,7 +116,7 @@ class QuotesStage(Stage):
         statements = [self._direct_statement(text, d) for d in direct]
         direct_ranges = sorted((d.span.open, d.span.close) for d in direct)
         cue_tokens = {d.cue.verb.i for d in direct if d.cue is not None and d.cue.verb is not None}
-        for r in reported_speech(doc, inside_quote):
+        for r in reported_speech(doc, inside_quote, document.mentions):
             if r.cue is not None and r.cue.i in cue_tokens:
                 continue
             start, end = _clear_of(r.start, r.end, direct_ranges, text)
@@ -208,7 +208,8 @@ class QuotesStage(Stage):
         pick = same[-1] if same else (after[0] if after else (before[-1] if before else None))
         if pick is not None:
             self._take(st, pick.speaker, pick.span, pick.text)
-            st.direct.continued = True if st.direct else False
+            if st.direct is not None:
+                st.direct.continued = True
 
     @staticmethod
     def _take(st: _Statement, speaker: str | None, span: tuple[int, int] | None, words: str | None) -> None:
@@ -260,11 +261,12 @@ class QuotesStage(Stage):
             return None
         left = [t for t in words if t.i < colon.i]
         right = [t for t in words if t.i > colon.i and not t.is_space]
-        if not 1 <= len(left) <= 5 or len(right) < 3 or not any(t.pos_ == "PROPN" for t in left):
+        named = [t for t in left if t.pos_ == "PROPN" or t.i in document.mentions]
+        if not 1 <= len(left) <= 5 or len(right) < 3 or not named:
             return None
         if any(t.pos_ in ("VERB", "AUX") for t in left):
             return None
-        head = next((t for t in reversed(left) if t.pos_ == "PROPN"), left[-1])
+        head = named[-1]
         start, end = _trim(text, right[0].idx, right[-1].idx + len(right[-1].text))
         if end <= start:
             return None

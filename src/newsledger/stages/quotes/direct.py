@@ -387,11 +387,11 @@ def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int],
     embedded = before_cue is not None and _inside_report(before_cue, before, prev)
     if embedded and cue is not None and cue.speaker_head is not None:
         embedded = False  # '...: “...,” the union wrote': the clause after attributes it
-    if before_cue is not None and not embedded:
-        # 'Smith said, “...”' / 'Smith told reporters: “...”' hold the quote more tightly than a
-        # clause after it; a far cue before loses to a clean one after ('“...,” the union wrote')
-        if cue is None or cue.speaker_head is None or near and before_cue.speaker_head is not None:
-            cue = before_cue
+    # 'Smith said, “...”' / 'Smith told reporters: “...”' hold the quote more tightly than a
+    # clause after it; a far cue before loses to a clean one after ('“...,” the union wrote')
+    if before_cue is not None and not embedded and (
+            cue is None or cue.speaker_head is None or near and before_cue.speaker_head is not None):
+        cue = before_cue
     if prev is None or prev_text in _SENT_END or _is_quote_token(prev):
         standalone = True
     elif prev_text in (":", "(", ";") or prev_text in _DASHES:
@@ -422,9 +422,8 @@ def _inside_report(cue: Cue, before: list[Token], prev: Token) -> bool:
     if prev.text == "," and words and words[-1].lower_ == "that":
         return True
     for c in verb.children:
-        if c.dep_ == "ccomp":
-            if any(verb.i < t.i < prev.i and not t.is_punct for t in c.subtree):
-                return True
+        if c.dep_ == "ccomp" and any(verb.i < t.i < prev.i and not t.is_punct for t in c.subtree):
+            return True
     if verb.i == prev.i:
         for t in verb.ancestors:  # the verb before the quote sits in a reporting verb's clause
             if reporting_verb(t) is not None and t.idx >= before[0].idx and any(

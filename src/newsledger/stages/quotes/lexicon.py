@@ -42,5 +42,21 @@ def reporting_verb(token: Token) -> ReportingVerb | None:
     return lex.get(token.lemma_.lower()) or lex.get(token.lower_)
 
 
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Lower-cased nouns that can name the source of a statement (speaker_nouns.tsv, titles, organisations)."""
+    words = {r["noun"].lower() for r in read_tsv("speaker_nouns.tsv")}
+    words |= {w.lower() for r in read_tsv("titles.tsv") for w in r["title"].split()[-1:]}
+    words |= {r["word"].lower() for r in read_tsv("org_words.tsv") if r.get("kind") == "head"}
+    return frozenset(words)
+
+
+def can_speak(head: Token) -> bool:
+    """Can this subject be the source of a statement: a name, a personal pronoun, or a source noun?"""
+    if head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they", "i", "we", "you"):
+        return True
+    return head.lemma_.lower() in source_nouns() or head.lower_ in source_nouns()
+
+
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)

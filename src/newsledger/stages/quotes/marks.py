@@ -111,12 +111,12 @@ def _marks(text: str, start: int, end: int) -> list[_Mark]:
     out = []
     for m in _MARK.finditer(text, start, end):
         s = m.group()
-        if s == "''" and m.end() < end and text[m.end()] == "'":
-            # three apostrophes: a nested single closer then the double closer, or
-            # the double opener then a nested single opener, decided by what follows
-            if m.end() + 1 >= end or not text[m.end() + 1].isalnum():
-                out.append(_Mark(m.start() + 1, m.end() + 1, "''"))
-                continue
+        # three apostrophes: a nested single closer then the double closer, or the double
+        # opener then a nested single opener, decided by what follows
+        if s == "''" and m.end() < end and text[m.end()] == "'" and (
+                m.end() + 1 >= end or not text[m.end() + 1].isalnum()):
+            out.append(_Mark(m.start() + 1, m.end() + 1, "''"))
+            continue
         out.append(_Mark(m.start(), m.end(), s))
     # the regex is not overlapping; drop a mark swallowed by the three-apostrophe case
     dedup: list[_Mark] = []

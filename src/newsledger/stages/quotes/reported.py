@@ -20,15 +20,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import negated, reporting_verb
+from .lexicon import can_speak, negated, reporting_verb
 from .speakers import phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_OBJECT_PREPS = {"as", "of", "for", "between", "with", "to", "about", "on", "over", "against", "in"}
-_ADVERBIAL_PREPS = {"at", "during", "after", "before", "since", "until", "while", "from", "by"}
-_SUBJECTLESS_OK = ("advcl", "xcomp")
+# prepositions on the verb that say more about the content object ("underscored X as ...");
+# others ("in a speech", "at the summit", "on Monday") are circumstances of the saying
+_OBJECT_PREPS = {"as", "of", "for", "between", "with", "to", "about", "over", "against"}
 _NARRATOR = {"i", "we", "you"}
 
 
@@ -62,10 +62,9 @@ def _content_tokens(verb: Token) -> list[Token] | None:
             for c in verb.children:
                 if c.i <= obj.i:
                     continue
-                if c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and c.lower_ not in _ADVERBIAL_PREPS \
-                        and not _temporal(c):
-                    tokens += list(c.subtree)
-                elif c.dep_ in ("advcl", "oprd", "xcomp") and (c.tag_ == "VBG" or c.dep_ != "advcl"):
+                about_object = c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS and not _temporal(c)
+                participle = c.dep_ in ("advcl", "oprd", "xcomp") and (c.tag_ == "VBG" or c.dep_ != "advcl")
+                if about_object or participle:
                     tokens += list(c.subtree)
             return sorted(set(tokens), key=lambda t: t.i)
         xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i), None)
@@ -88,8 +87,9 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def reported_speech(doc: Doc, inside_quote) -> list[Reported]:
-    """Reported statements of `doc`; `inside_quote(char)` says whether a character is quoted speech."""
+def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str]) -> list[Reported]:
+    """Reported statements of `doc`; `inside_quote(char)` says whether a character is quoted speech,
+    `mentions` maps tokens to entities (the actors stage's map)."""
     out: list[Reported] = []
     for verb in doc:
         entry = reporting_verb(verb)
@@ -104,7 +104,11 @@ def reported_speech(doc: Doc, inside_quote) -> list[Reported]:
             continue
         if subj.i in {t.i for t in tokens}:
             continue  # the parse put the speaker inside the content: no clean split
-        tokens = [t for t in tokens if t.i != verb.i]
+        by_object = not any(c.dep_ == "ccomp" for c in verb.children)
+        if by_object and not (can_speak(subj) or subj.i in mentions):
+            continue  # 'the exercise emphasized the integration of ...': a focus, not a statement
+        sent = verb.sent
+        tokens = [t for t in tokens if t.i != verb.i and sent.start <= t.i < sent.end and "\n" not in t.text]
         tokens = _trim(tokens)
         if len([t for t in tokens if not t.is_punct]) < 2:
             continue
