@@ -133,7 +133,7 @@ def test_quotes_quote_without_cue_continues_the_last_speaker(make_document):
 
 
 def test_quotes_paragraph_after_a_colon_is_the_speakers(make_document):
-    d = _run(make_document, "Ana Ortiz made the following comment:\n\n“The ruling changes nothing for our members.”")
+    d = _run(make_document, "Ana Ortiz gave this answer:\n\n“The ruling changes nothing for our members.”")
     q = _quote(d, "The ruling")
     assert q.kind == "direct" and q.speaker_text == "Ana Ortiz"
 
@@ -171,7 +171,7 @@ def test_quotes_partial_quote_in_reported_speech_is_mixed(make_document):
 
 
 def test_quotes_complementizer_before_the_quote_makes_it_mixed(make_document):
-    d = _run(make_document, "Tomas Berg said via email that, “the talks will resume in the spring.”")
+    d = _run(make_document, "Tomas Berg wrote in a letter that, “the talks will resume in the spring.”")
     assert not [q for q in d.quotes if q.kind == "direct"]
 
 

@@ -18,7 +18,7 @@
    stage's own fallbacks (recent speakers for pronouns, names by their words).
    A direct quote without a cue continues the speaker of the statement just
    before it (the next quote of its paragraph when that one has the cue, else the
-   nearest attribution in this or the two paragraphs above): '“...,” Ryan said.
+   nearest attribution in this or the two paragraphs above): '“...,” Berg said.
    “And ...”'. Its speaker_span then points at the words that named the speaker.
 The two parts of a split quote ('“...,” he said, “...”') are two quotes that share
 the same cue_span: linked parts of one statement.
@@ -218,8 +218,8 @@ class QuotesStage(Stage):
     @staticmethod
     def _bare_anchors(document: Document, inside_quote) -> list[tuple[int, Token, list[Token]]]:
         """Who was speaking, where no quote says so: the main reporting verbs of sentences ("Smith
-        wrote a letter urging ...", "He did not suggest retaliation") and the subjects of sentences
-        that end with a colon ("Smith made the following comment:"). A following quote with no cue
+        wrote to the council", "She did not insist") and the subjects of sentences
+        that end with a colon ("Smith gave this answer:"). A following quote with no cue
         of its own may be theirs."""
         doc = document.doc
         out = []

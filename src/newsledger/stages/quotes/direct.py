@@ -6,7 +6,7 @@ of its own, judged by what comes right before its opening mark:
   another quote ('“...,” “...”');
 - a comma after a cue ('Smith said, “...”', '“...,” he said, “...”');
 - a verb whose object the quote is, when the quote ends the sentence
-  ('Trump attacked “the hateful ideology of ...”').
+  ('the senator attacked “the reckless spending of ...”').
 Otherwise the marks sit inside the writer's own sentence ('called it “a
 disgrace”', 'said that “...”'): the stretch is a partial quote, which makes the
 reported statement around it a mixed quote (reported.py), or a title or scare
@@ -21,7 +21,7 @@ The cue of a direct quote, looked for in this order:
    dash or a verb ('Smith told reporters: “...”') — the reporting verb closest to
    the quote, or for a colon any verb, or for a colon after a bare name the name
    itself (headline style 'Smith: “...”', cue ":");
-3. none: the quote continues what a speaker just said ('“...,” Ryan said. “And
+3. none: the quote continues what a speaker just said ('“...,” Berg said. “And
    ...”'), so it is attributed afterwards from its context (see __init__.py).
 The speaker is the cue's subject (or the object of "according to", or the words
 before a headline colon). The two parts of a split quote ('“...,” he said,
@@ -146,7 +146,7 @@ def _syntactic_speaker(verb: Token, lo: int, hi: int, quoted) -> Token | None:
 
 
 def _np_before(verb: Token, floor: int) -> Token | None:
-    """The head of the noun phrase right before the cue verb ('Hillary Clinton asking', 'the former
+    """The head of the noun phrase right before the cue verb ('Ana Ortiz asking', 'the former
     secretary of state said', 'Smith also told'): walking left over adverbs, then over the phrase."""
     doc = verb.doc
     i = verb.i - 1
@@ -248,7 +248,7 @@ def _attribution_after(text: str, q: QuoteSpan, after: list[Token], ceiling: int
     if acc is not None:
         return acc
     if first.pos_ in ("SCONJ", "ADP") or first.tag_ in ("WRB", "WP", "WDT", "IN") or first.lower_ in ("as", "and"):
-        return None  # '“...,” when Clinton blasted him': a subordinate clause, not an attribution
+        return None  # '“...,” when Ortiz interrupted him': a subordinate clause, not an attribution
     verb = None
     if is_verb(first) and first.pos_ not in ("PROPN", "AUX") and (
             reporting_verb(first) is not None or last == "," and first.tag_ in _FINITE):
@@ -314,7 +314,7 @@ def _signature(text: str, tokens: TokenIndex, q: QuoteSpan, ceiling: int) -> Cue
 
 
 def _np_first(words: list[Token], verb: Token) -> Token | None:
-    """The head of the first noun phrase of an attribution clause ('Flynn, a top aide, said'): the
+    """The head of the first noun phrase of an attribution clause ('Berg, a top aide, said'): the
     words up to the first comma, bracket or the verb."""
     chunk = []
     for t in words:
@@ -332,7 +332,7 @@ def _np_first(words: list[Token], verb: Token) -> Token | None:
 
 def _attribution_before(before: list[Token], prev: Token, q: QuoteSpan, ends_sentence: bool,
                         quoted) -> Cue | None:
-    """'Smith said, “...”' / 'Smith told reporters: “...”' / 'Trump attacked “...”' / headline 'Smith: “...”'."""
+    """'Smith said, “...”' / 'Smith told reporters: “...”' / 'Ortiz attacked “...”' / headline 'Smith: “...”'."""
     if not before:
         return None
     lo = before[0].idx
@@ -348,7 +348,7 @@ def _attribution_before(before: list[Token], prev: Token, q: QuoteSpan, ends_sen
             else:
                 return _colon_cue(before, prev)
     elif is_verb(prev) and prev.pos_ == "VERB" and ends_sentence:
-        verb = prev  # 'Trump attacked “the hateful ideology of ...”'
+        verb = prev  # 'the senator attacked “the reckless spending of ...”'
     if verb is None:
         return _according_to(before)
     speaker = _syntactic_speaker(verb, lo, q.open, quoted)
@@ -383,12 +383,12 @@ def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int],
                                        len([t for t in before if before_cue.verb.i < t.i < prev.i
                                             and not t.is_punct]) <= _NEAR_WORDS)
     if prev_text == "," and not near:
-        before_cue = None  # 'And perhaps, he said, it could help those who, “...”': not its cue
+        before_cue = None  # 'Maybe, he said, it helps those who, “...”': not its cue
     embedded = before_cue is not None and _inside_report(before_cue, before, prev)
     if embedded and cue is not None and cue.speaker_head is not None:
-        embedded = False  # '...: “...,” the union wrote': the clause after attributes it
+        embedded = False  # '...: “...,” the council wrote': the clause after attributes it
     # 'Smith said, “...”' / 'Smith told reporters: “...”' hold the quote more tightly than a
-    # clause after it; a far cue before loses to a clean one after ('“...,” the union wrote')
+    # clause after it; a far cue before loses to a clean one after ('“...,” the council wrote')
     if before_cue is not None and not embedded and (
             cue is None or cue.speaker_head is None or near and before_cue.speaker_head is not None):
         cue = before_cue
@@ -411,9 +411,9 @@ def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int],
 
 def _inside_report(cue: Cue, before: list[Token], prev: Token) -> bool:
     """Is the quote the tail of a statement reported in the writer's words (a mixed quote)?
-    'said she has the quality the job needs: “...”' (the cue's clause runs up to the quote),
-    'said via email that, “...”', 'It was, the president said, “...”' (the cue is a parenthesis
-    inside the writer's sentence), 'He said the nation has become “...”' (the verb before the
+    'said the plan has one flaw: “...”' (the cue's clause runs up to the quote),
+    'wrote in a letter that, “...”', 'It was, the mayor said, “...”' (the cue is a parenthesis
+    inside the writer's sentence), 'She said the town has suffered “...”' (the verb before the
     quote belongs to the reported clause)."""
     verb = cue.verb
     if verb is None:
@@ -429,7 +429,7 @@ def _inside_report(cue: Cue, before: list[Token], prev: Token) -> bool:
             if reporting_verb(t) is not None and t.idx >= before[0].idx and any(
                     c.dep_ == "ccomp" and verb in c.subtree for c in t.children):
                 return True
-    # 'It was, the president said, “...”': the cue is a parenthesis in the writer's clause
+    # 'It was, the mayor said, “...”': the cue is a parenthesis in the writer's clause
     first_speaker = cue.speaker_words[0].i if cue.speaker_words else verb.i
     return verb.dep_ == "parataxis" and verb.head.i < min(first_speaker, verb.i) and verb.head.idx >= before[0].idx
 
@@ -453,7 +453,7 @@ def _ends_sentence(tokens: TokenIndex, q: QuoteSpan, ceiling: int) -> bool:
 
 
 def looks_like_title(text: str, q: QuoteSpan) -> bool:
-    """'“Make Your Kid a Millionaire,”': every longer word capitalised and no sentence inside: the
+    """'“Ten Rivers of the North,”': every longer word capitalised and no sentence inside: the
     title of a work, a slogan or a name, not a statement."""
     content = text[q.start:q.end].strip().rstrip(",")
     words = [w.strip(".,;:()‘’'\"“”") for w in content.split()]

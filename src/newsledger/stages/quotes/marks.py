@@ -201,7 +201,7 @@ def find_quote_spans(text: str) -> tuple[list[QuoteSpan], list[str]]:
                 single = None
                 current = QuoteSpan(mk.pos, mk.end, mk.end, mk.end)
             elif k == "dclose" and _opener_like(text, mk, lo, hi) and not _closer_like(text, mk, lo, hi):
-                # '”Fear. I am ...”': a closing mark typed where the quote opens
+                # '”Never again. We ...”': a closing mark typed where the quote opens
                 single = None
                 current = QuoteSpan(mk.pos, mk.end, mk.end, mk.end)
             elif k in ("dclose", "damb"):

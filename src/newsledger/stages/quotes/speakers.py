@@ -119,7 +119,7 @@ class SpeakerResolver:
         low = head.lower_
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             # a pronoun that speaks continues the last speaker it fits, as news reports chain
-            # attributions ('“...,” Obama said after meeting Putin. He did not ...')
+            # attributions ('“...,” Ortiz said after meeting Berg. She did not ...')
             recent = self._recent_speaker(head)
             if recent is not None:
                 return recent
