@@ -239,3 +239,32 @@ def test_quotes_spans_match_the_text(make_document):
         assert d.text[q.start:q.end] == q.text
         for span in (q.speaker_span, q.cue_span):
             assert span is None or d.text[span.start:span.end] == span.text
+
+
+def test_quotes_single_marks_as_house_style_for_speech(make_document):
+    d = _run(make_document, "'We are not going back until the contracts are signed,' said Pieter Smit, a union "
+             "negotiator. 'Our members have waited long enough.'")
+    first, second = _quote(d, "We are not"), _quote(d, "Our members")
+    assert first.kind == second.kind == "direct" and first.speaker == second.speaker == _entity(d, "Pieter Smit")
+
+
+def test_quotes_refused_or_asked_speech_is_not_a_statement(make_document):
+    d = _run(make_document, "A spokeswoman declined to say when the talks would resume.\n\n"
+             "Asked whether the aid would be enough, Tomas Berg said: “No sum of money replaces a harvest.”")
+    assert not [q for q in d.quotes if q.cue in ("say", "Asked")]
+    assert _quote(d, "No sum").speaker == _entity(d, "Tomas Berg")
+
+
+def test_quotes_pronoun_after_an_unnamed_speaker_is_not_given_to_an_earlier_one(make_document):
+    d = _run(make_document, "“The port is closed,” said Pieter Smit.\n\n"
+             "“Every day costs millions,” a spokeswoman for the employers told the radio. "
+             "She said that talks would resume on Friday.")
+    q = next(q for q in d.quotes if q.cue == "said" and q.text.startswith("talks"))
+    assert q.speaker is None and q.speaker_text == "She"
+
+
+def test_quotes_label_after_a_naming_verb_makes_the_statement_mixed(make_document):
+    d = _run(make_document, "The ministry described the package as “the largest in a generation.”\n\n"
+             "Protesters gathered outside the building on Monday.")
+    q = next(q for q in d.quotes if q.cue == "described")
+    assert q.kind == "mixed" and q.text == "the package as “the largest in a generation.”"

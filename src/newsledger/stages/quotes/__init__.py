@@ -122,7 +122,10 @@ class QuotesStage(Stage):
             start, end = _clear_of(r.start, r.end, direct_ranges, text)
             if end <= start:
                 continue
-            kind = "mixed" if any(start <= p.span.open and p.span.close <= end + 1 for p in partial) else "indirect"
+            inner = [p.span for p in partial if start <= p.span.start < end]
+            if inner and inner[-1].end >= end and inner[-1].close <= end + 3:
+                end = inner[-1].close  # keep the closing mark of a quote that ends the content
+            kind = "mixed" if inner else "indirect"
             statements.append(_Statement(start, end, kind, r.cue_text, (r.cue_start, r.cue_end),
                                          r.speaker_head, r.speaker_words))
         # --- 4: headline attribution inside the text
@@ -177,7 +180,11 @@ class QuotesStage(Stage):
             return d.cue is not None and d.cue.start >= q.close
         if d.cue is not None:
             return any(c.isalnum() for c in text[q.start:q.end])
-        return q.double and looks_like_speech(text, q)
+        if not looks_like_speech(text, q):
+            return False
+        # single marks quote speech in some house styles ('We are ready,' she said. 'Now.'),
+        # but name things in others: with no cue, a single-quoted stretch must be whole sentences
+        return q.double or text[q.start:q.end].rstrip()[-1:] in ".?!" and not looks_like_title(text, q, final_stop=True)
 
     @staticmethod
     def _direct_statement(text: str, d: DirectQuote) -> _Statement:
@@ -232,7 +239,8 @@ class QuotesStage(Stage):
                 if inside_quote(t.idx) or not (reporting_verb(t) is not None or colon and t.dep_ == "ROOT"
                                                and t.pos_ in ("VERB", "AUX")):
                     continue
-                if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+                if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis") or t.tag_ == "VBN" and not any(
+                        c.dep_ in ("aux", "auxpass") for c in t.children):
                     continue
                 subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.lower_ in _NARRATOR_OR_DUMMY or inside_quote(subj.idx) or \

@@ -452,13 +452,14 @@ def _ends_sentence(tokens: TokenIndex, q: QuoteSpan, ceiling: int) -> bool:
     return True
 
 
-def looks_like_title(text: str, q: QuoteSpan) -> bool:
+def looks_like_title(text: str, q: QuoteSpan, *, final_stop: bool = False) -> bool:
     """'“Ten Rivers of the North,”': every longer word capitalised and no sentence inside: the
-    title of a work, a slogan or a name, not a statement."""
+    title of a work, a slogan or a name, not a statement. `final_stop` also counts headline-style
+    titles that end with a full stop ('‘The Long Road Home.’')."""
     content = text[q.start:q.end].strip().rstrip(",")
     words = [w.strip(".,;:()‘’'\"“”") for w in content.split()]
     words = [w for w in words if any(c.isalpha() for c in w)]
-    if len(words) < 2 or content[-1:] in ".?!":
+    if len(words) < 2 or content[-1:] in ".?!" and not final_stop:
         return False
     capitalised = [w for w in words if w[:1].isupper()]
     return len(capitalised) >= 2 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words)

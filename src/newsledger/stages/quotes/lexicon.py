@@ -58,5 +58,19 @@ def can_speak(head: Token) -> bool:
     return head.lemma_.lower() in source_nouns() or head.lower_ in source_nouns()
 
 
+_REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide", "plan", "want", "expect", "promise"}
+
+
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def asserted(verb: Token) -> bool:
+    """Does the cue report something actually said? Not when negated ("did not say that"), a
+    bare participle whose speaker is someone else ("Asked whether ..., she said"), or an
+    infinitive under a refusal or a plan ("declined to say when", "wants to announce")."""
+    if negated(verb):
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in _REFUSALS or negated(verb.head)))

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import can_speak, negated, reporting_verb
+from .lexicon import asserted, can_speak, reporting_verb
 from .speakers import phrase, subject_of
 
 if TYPE_CHECKING:
@@ -52,7 +52,10 @@ def _content_tokens(verb: Token) -> list[Token] | None:
     entry = reporting_verb(verb)
     if entry is None:
         return None
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    text = verb.doc.text
+    # a clause across a line break is the parser joining paragraphs, not the verb's complement
+    comp = next((c for c in verb.children if c.dep_ == "ccomp"
+                 and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]), None)
     if comp is not None:
         return sorted(comp.subtree, key=lambda t: t.i)
     if entry.cls in ("speech", "naming") and entry.object:
@@ -93,7 +96,7 @@ def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str]) -> list[Re
     out: list[Reported] = []
     for verb in doc:
         entry = reporting_verb(verb)
-        if entry is None or entry.cls == "stance" or inside_quote(verb.idx) or negated(verb):
+        if entry is None or entry.cls == "stance" or inside_quote(verb.idx) or not asserted(verb):
             continue
         tokens = _content_tokens(verb)
         if not tokens:
@@ -104,11 +107,13 @@ def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str]) -> list[Re
             continue
         if subj.i in {t.i for t in tokens}:
             continue  # the parse put the speaker inside the content: no clean split
-        by_object = not any(c.dep_ == "ccomp" for c in verb.children)
+        by_object = not any(c.dep_ == "ccomp" and tokens[0].i <= c.i <= tokens[-1].i for c in verb.children)
         if by_object and not (can_speak(subj) or subj.i in mentions):
             continue  # 'the exercise emphasized the integration of ...': a focus, not a statement
         sent = verb.sent
-        tokens = [t for t in tokens if t.i != verb.i and sent.start <= t.i < sent.end and "\n" not in t.text]
+        text = doc.text
+        tokens = [t for t in tokens if t.i != verb.i and sent.start <= t.i < sent.end
+                  and "\n" not in text[min(t.idx, verb.idx):max(t.idx, verb.idx)]]
         tokens = _trim(tokens)
         if len([t for t in tokens if not t.is_punct]) < 2:
             continue

@@ -34,6 +34,7 @@ _FIRST_SECOND = {"i", "we", "you", "me", "us"}
 _TITLES_M = {"mr.", "mr", "sir", "lord"}
 _TITLES_F = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "dame"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
+_UNKNOWN = "?"  # the latest speaker has no entity
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -56,10 +57,14 @@ def agent_of(verb: Token) -> Token | None:
 
 def phrase(head: Token) -> list[Token]:
     """The words that name the speaker: the head with its modifiers, without appositions and clauses."""
-    out = [t for t in head.subtree if t.i < head.i] + [head]
+    text = head.doc.text
+    # never across a line break: a headline parsed into the next paragraph's subject
+    out = [t for t in head.subtree if t.i < head.i and "\n" not in text[t.idx:head.idx]] + [head]
     for t in head.subtree:
         if t.i <= head.i:
             continue
+        if "\n" in text[head.idx:t.idx]:
+            break
         if (t.is_punct and t.text not in (".", "-", "'", "’")) or (t.dep_ in _CUT_DEPS and t.head.i == head.i):
             break
         out.append(t)
@@ -111,8 +116,9 @@ class SpeakerResolver:
         self._offsets = [m[0] for m in self._mentions]
 
     def remember(self, char: int, entity_id: str | None) -> None:
-        if entity_id:
-            bisect.insort(self._speakers, (char, entity_id))
+        """A speaker at `char`; an unresolved one ("a spokeswoman") is remembered too, so that a
+        pronoun after it is not given to an earlier, resolved speaker."""
+        bisect.insort(self._speakers, (char, entity_id or ""))
 
     def resolve(self, words: list[Token], head: Token) -> str | None:
         mentions = self.document.mentions
@@ -122,15 +128,21 @@ class SpeakerResolver:
             # attributions ('“...,” Ortiz said after meeting Berg. She did not ...')
             recent = self._recent_speaker(head)
             if recent is not None:
-                return recent
-        if head.i in mentions:
-            return mentions[head.i]
-        for t in words:
-            if t.i in mentions and t.pos_ in ("PROPN", "PRON"):
-                return mentions[t.i]
-        for t in words:
-            if t.i in mentions and t.dep_ not in ("poss", "pobj") and t.head.dep_ != "prep":
-                return mentions[t.i]
+                return None if recent is _UNKNOWN else recent
+        mapped = mentions.get(head.i)
+        if mapped is None:
+            mapped = next((mentions[t.i] for t in words if t.i in mentions and t.pos_ in ("PROPN", "PRON")), None)
+        if mapped is None:
+            mapped = next((mentions[t.i] for t in words if t.i in mentions and t.dep_ not in ("poss", "pobj")
+                           and t.head.dep_ != "prep"), None)
+        if mapped is not None:
+            if self._types.get(mapped) != "PERSON" and head.pos_ == "PROPN":
+                # a speaker named like a person the article names ('Smith said', typed as a
+                # place or an organisation on its own) is that person
+                person = self._name(words, head.idx, person_only=True)
+                if person is not None:
+                    return person
+            return mapped
         if low in _PERSON_PRONOUNS or low in _GROUP_PRONOUNS:
             return self._pronoun(head)
         if low in _FIRST_SECOND:
@@ -153,6 +165,8 @@ class SpeakerResolver:
         for char, eid in reversed(self._speakers[:k]):
             if char < floor:
                 break
+            if not eid:
+                return _UNKNOWN
             if self._fits(eid, head.lower_):
                 return eid
         return None
@@ -164,7 +178,7 @@ class SpeakerResolver:
         for char, eid in reversed(self._speakers[:k]):
             if char < sentence_floor:
                 break
-            if self._fits(eid, head.lower_):
+            if eid and self._fits(eid, head.lower_):
                 return eid
         k = bisect.bisect_left(self._offsets, pos)
         for char, eid in reversed(self._mentions[:k]):
@@ -180,12 +194,13 @@ class SpeakerResolver:
         p = document.paragraph_of(head.idx)
         return document.paragraph_bounds(max(0, p - 3))[0]
 
-    def _name(self, words: list[Token], pos: int) -> str | None:
+    def _name(self, words: list[Token], pos: int, person_only: bool = False) -> str | None:
         names = {t.text.casefold().strip(".,’'s") for t in words if t.text[:1].isupper()}
         names -= _TITLES_M | _TITLES_F
         if not names:
             return None
-        candidates = [eid for eid, ws in self._words.items() if names & ws]
+        candidates = [eid for eid, ws in self._words.items() if names & ws
+                      and (not person_only or self._types.get(eid) == "PERSON")]
         if not candidates:
             return None
         if len(candidates) == 1:
