@@ -193,7 +193,8 @@ def _cue(verb: Token, speaker: Token | None, cue_text: str | None = None) -> Cue
         if c.dep_ == "prt" and c.i == verb.i + 1:
             end = c.idx + len(c.text)
     words = phrase(speaker) if speaker is not None else []
-    return Cue(verb.idx, end, cue_text or verb.doc.text[verb.idx:end], verb, speaker, words)
+    text = verb.text_with_ws + (verb.doc[verb.i + 1].text if end > verb.idx + len(verb.text) else "")
+    return Cue(verb.idx, end, cue_text or text[:end - verb.idx], verb, speaker, words)
 
 
 def _according_to(tokens: list[Token]) -> Cue | None:

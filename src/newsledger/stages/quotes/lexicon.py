@@ -61,6 +61,13 @@ def can_speak(head: Token) -> bool:
 _REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide", "plan", "want", "expect", "promise"}
 
 
+def line_break_between(a: Token, b: Token) -> bool:
+    """Is there a line break between two tokens of one parse? (Doc.text would rebuild the whole text.)"""
+    doc = a.doc
+    lo, hi = (a.i, b.i) if a.i <= b.i else (b.i, a.i)
+    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 

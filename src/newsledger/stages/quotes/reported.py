@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import asserted, can_speak, reporting_verb
+from .lexicon import asserted, can_speak, line_break_between, reporting_verb
 from .speakers import phrase, subject_of
 
 if TYPE_CHECKING:
@@ -52,10 +52,8 @@ def _content_tokens(verb: Token) -> list[Token] | None:
     entry = reporting_verb(verb)
     if entry is None:
         return None
-    text = verb.doc.text
     # a clause across a line break is the parser joining paragraphs, not the verb's complement
-    comp = next((c for c in verb.children if c.dep_ == "ccomp"
-                 and "\n" not in text[min(c.idx, verb.idx):max(c.idx, verb.idx)]), None)
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and not line_break_between(c, verb)), None)
     if comp is not None:
         return sorted(comp.subtree, key=lambda t: t.i)
     if entry.cls in ("speech", "naming") and entry.object:
@@ -111,9 +109,8 @@ def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str]) -> list[Re
         if by_object and not (can_speak(subj) or subj.i in mentions):
             continue  # 'the exercise emphasized the integration of ...': a focus, not a statement
         sent = verb.sent
-        text = doc.text
         tokens = [t for t in tokens if t.i != verb.i and sent.start <= t.i < sent.end
-                  and "\n" not in text[min(t.idx, verb.idx):max(t.idx, verb.idx)]]
+                  and not line_break_between(t, verb)]
         tokens = _trim(tokens)
         if len([t for t in tokens if not t.is_punct]) < 2:
             continue

@@ -21,6 +21,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .lexicon import line_break_between
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -57,13 +59,12 @@ def agent_of(verb: Token) -> Token | None:
 
 def phrase(head: Token) -> list[Token]:
     """The words that name the speaker: the head with its modifiers, without appositions and clauses."""
-    text = head.doc.text
     # never across a line break: a headline parsed into the next paragraph's subject
-    out = [t for t in head.subtree if t.i < head.i and "\n" not in text[t.idx:head.idx]] + [head]
+    out = [t for t in head.subtree if t.i < head.i and not line_break_between(t, head)] + [head]
     for t in head.subtree:
         if t.i <= head.i:
             continue
-        if "\n" in text[head.idx:t.idx]:
+        if line_break_between(head, t):
             break
         if (t.is_punct and t.text not in (".", "-", "'", "’")) or (t.dep_ in _CUT_DEPS and t.head.i == head.i):
             break
