@@ -105,8 +105,9 @@ class QuotesStage(Stage):
         for k, q in enumerate(spans):
             lo, hi = paras[para_of(q.open)] if paras else (0, len(text))
             close_para = paras[para_of(max(q.open, q.close - 1))] if paras else (0, len(text))
-            prev_close = max([s.close for s in spans[:k] if s.close <= q.open] or [lo])
-            next_open = min([s.open for s in spans[k + 1:] if s.open >= q.close] or [close_para[1]])
+            # top-level quotes do not overlap: the neighbours bound the clauses around this one
+            prev_close = spans[k - 1].close if k > 0 and spans[k - 1].close <= q.open else lo
+            next_open = spans[k + 1].open if k + 1 < len(spans) and spans[k + 1].open >= q.close else close_para[1]
             standalone, cue = find_cue(text, tokens, q, (lo, hi), close_para, prev_close, next_open, inside_quote)
             found.append(DirectQuote(q, standalone, cue))
         direct = [d for d in found if self._is_direct(text, d, paras[0][1] if paras else 0)]
@@ -215,8 +216,6 @@ class QuotesStage(Stage):
         pick = same[-1] if same else (after[0] if after else (before[-1] if before else None))
         if pick is not None:
             self._take(st, pick.speaker, pick.span, pick.text)
-            if st.direct is not None:
-                st.direct.continued = True
 
     @staticmethod
     def _take(st: _Statement, speaker: str | None, span: tuple[int, int] | None, words: str | None) -> None:

@@ -68,10 +68,6 @@ class DirectQuote:
     span: QuoteSpan
     standalone: bool  # an utterance of its own (else a partial or scare quote)
     cue: Cue | None = None
-    speaker: str | None = None  # entity id
-    speaker_span: tuple[int, int] | None = None
-    speaker_text: str | None = None
-    continued: bool = False  # speaker taken from the context (no cue of its own)
 
 
 class TokenIndex:
