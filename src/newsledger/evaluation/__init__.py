@@ -50,9 +50,13 @@ def available() -> dict[str, ModuleType]:
 
 
 def corpus_digest(paths: list[Path]) -> str:
-    """One sha256 over the evaluation files (names and contents), to pin floors to a corpus."""
+    """One sha256 over the evaluation files (names and contents), to pin floors to a corpus.
+    A folder stands for every file under it."""
+    files = []
+    for p in paths:
+        files.extend(sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p])
     h = hashlib.sha256()
-    for p in sorted(paths, key=lambda p: p.name):
+    for p in sorted(files, key=lambda p: p.name):
         h.update(p.name.encode())
         h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()

@@ -1,0 +1,83 @@
+"""Reporting verbs (data/speech_verbs.tsv) and the parse tests built on them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...data import read_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str
+    cls: str  # speech | cognition | manner | stance
+    object: bool  # a noun-phrase object is the reported content
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    return {r["lemma"]: ReportingVerb(r["lemma"], r["class"], r.get("object") == "yes")
+            for r in read_tsv("speech_verbs.tsv")}
+
+
+def speech_verbs() -> dict[str, str]:
+    """lemma -> class (kept for callers of the first version)."""
+    return {k: v.cls for k, v in reporting_verbs().items()}
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def reporting_verb(token: Token) -> ReportingVerb | None:
+    """The lexicon entry when `token` is used as a verb whose lemma reports speech or thought."""
+    if not is_verb(token):
+        return None
+    lex = reporting_verbs()
+    return lex.get(token.lemma_.lower()) or lex.get(token.lower_)
+
+
+@lru_cache(maxsize=1)
+def source_nouns() -> frozenset[str]:
+    """Lower-cased nouns that can name the source of a statement (speaker_nouns.tsv, titles, organisations)."""
+    words = {r["noun"].lower() for r in read_tsv("speaker_nouns.tsv")}
+    words |= {w.lower() for r in read_tsv("titles.tsv") for w in r["title"].split()[-1:]}
+    words |= {r["word"].lower() for r in read_tsv("org_words.tsv") if r.get("kind") == "head"}
+    return frozenset(words)
+
+
+def can_speak(head: Token) -> bool:
+    """Can this subject be the source of a statement: a name, a personal pronoun, or a source noun?"""
+    if head.pos_ == "PROPN" or head.lower_ in ("he", "she", "they", "i", "we", "you"):
+        return True
+    return head.lemma_.lower() in source_nouns() or head.lower_ in source_nouns()
+
+
+_REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide", "plan", "want", "expect", "promise"}
+
+
+def line_break_between(a: Token, b: Token) -> bool:
+    """Is there a line break between two tokens of one parse? (Doc.text would rebuild the whole text.)"""
+    doc = a.doc
+    lo, hi = (a.i, b.i) if a.i <= b.i else (b.i, a.i)
+    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def asserted(verb: Token) -> bool:
+    """Does the cue report something actually said? Not when negated ("did not say that"), a
+    bare participle whose speaker is someone else ("Asked whether ..., she said"), or an
+    infinitive under a refusal or a plan ("declined to say when", "wants to announce")."""
+    if negated(verb):
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not (verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in _REFUSALS or negated(verb.head)))
