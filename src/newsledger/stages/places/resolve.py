@@ -1,0 +1,207 @@
+"""Which place each toponym candidate names: one gazetteer sense per name per article.
+
+Each sense of a name gets a score:
+- prior: log population, kind (countries and continents first, then curated regions and
+  features, first-level regions, cities; second-level regions only when named as such),
+  national capitals, main names over alternate names;
+- the countries the article is about (country names, adjectives, unambiguous places) and
+  the first-level regions it names;
+- closeness to the places the article names unambiguously (co-mentioned places);
+- "City, Region" and "City, Country" patterns, and administrative words ("the X region").
+Two passes: the first finds the article's countries and its unambiguous places, the second
+scores every name with them. A region loses to its namesake city when the city is big for
+the region or a capital ("Aleppo", "New York"), unless the text says "region".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from ...gazetteer import GazPlace, name_key
+from .detect import ADJECTIVE, CONTEXT, NER, SCAN, Candidate
+
+if TYPE_CHECKING:
+    from ...document import Document
+    from ...gazetteer import Gazetteer
+
+_ADMIN_WORDS = re.compile(
+    r"\s*\b(?:autonomous republic|autonomous region|autonomous oblast|republic|region|province|district|"
+    r"governorate|oblast|state|county|prefecture|municipality|rayon|city|town|village|territory|territories|"
+    r"area|regions|districts|provinces)\b\s*$",
+    re.I,
+)
+_REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate|oblast|state|county|prefecture|"
+                            r"rayon|territory|regions|districts|provinces)\s*$", re.I)
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
+                       r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
+                       r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
+                       r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
+KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
+MAX_SENSES = 30
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    """Equirectangular distance: exact enough for the few hundred kilometres that matter here."""
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(x, y)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    # --- senses of a name ---------------------------------------------------------------------
+
+    def forms(self, text: str) -> list[str]:
+        out = [text]
+        plain = _PAREN.sub(" ", text).strip()
+        if plain != text:
+            out.append(plain)
+        shorter = _ADMIN_WORDS.sub("", plain).strip()
+        if shorter and shorter != plain:
+            out.append(shorter)
+        return out
+
+    def senses(self, cand: Candidate) -> tuple[GazPlace, ...]:
+        if cand.source == ADJECTIVE:
+            return cand.senses
+        forms = self.forms(cand.text)
+        for form in forms:
+            found = self.gaz.lookup(form)
+            if found:
+                return found[:MAX_SENSES]
+        if cand.source in (NER, CONTEXT):
+            for form in forms:
+                found = self.gaz.lookup_translit(form)
+                if found:
+                    return found[:MAX_SENSES]
+        return ()
+
+    # --- the article's context ------------------------------------------------------------------
+
+    def resolve(self, document: Document, cands: list[Candidate]) -> list[tuple[Candidate, GazPlace]]:
+        senses: dict[str, tuple[GazPlace, ...]] = {}
+        prefer: dict[str, str] = {}
+        keys: list[str] = []
+        for c in cands:
+            key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
+            keys.append(key)
+            if key not in senses:
+                senses[key] = self.senses(c)
+            if c.prefer or _REGION_SUFFIX.search(c.text):
+                prefer.setdefault(key, c.prefer or "region")
+        containers = self._containers(document, cands, keys, senses)
+        mentions = Counter(keys)
+
+        # pass 1: countries of the article from its country names and entity codes
+        focus: Counter[str] = Counter()
+        for e in document.entities:
+            if e.type in ("GPE", "NORP") and e.country:
+                focus[e.country] += len(e.mentions)
+        chosen = {k: self._choose(v, focus, {}, [], containers.get(k), prefer.get(k))
+                  for k, v in senses.items() if v}
+        # pass 2: with the countries and regions of what pass 1 found, and its unambiguous places
+        focus = Counter(focus)
+        regions: set[str] = set()
+        for k, s in chosen.items():
+            if s is None:
+                continue
+            if s.country:
+                focus[s.country] += mentions[k]
+            if s.kind == "region" and s.admin1:
+                regions.add(s.admin1)
+        anchors = [(k, s) for k, s in chosen.items()
+                   if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
+        chosen = {k: self._choose(v, focus, regions, [a for a in anchors if a[0] != k], containers.get(k),
+                                  prefer.get(k))
+                  for k, v in senses.items() if v}
+
+        local = self._local_focus(chosen, mentions)
+        out: list[tuple[Candidate, GazPlace]] = []
+        for c, k in zip(cands, keys, strict=True):
+            s = chosen.get(k)
+            if s is None:
+                if local is not None and c.source == NER and (c.label == "FAC" or _FACILITY.search(c.text)):
+                    # a facility the gazetteer does not know: in the town the article is about
+                    s = GazPlace(-9, c.text, local.lat, local.lon, local.country, "feature", 0, local.admin1)
+                else:
+                    continue
+            out.append((c, s))
+        return out
+
+    def _containers(self, document: Document, cands: list[Candidate], keys: list[str],
+                    senses: dict[str, tuple[GazPlace, ...]]) -> dict[str, list[GazPlace]]:
+        """"Edmonton, Alberta": the senses of a region or country written right after a name."""
+        out: dict[str, list[GazPlace]] = defaultdict(list)
+        text = document.text
+        for (a, ka), (b, kb) in zip(zip(cands, keys, strict=True), list(zip(cands, keys, strict=True))[1:],
+                                     strict=False):
+            between = text[a.end:b.start]
+            if between.strip() in (",", "") and "\n" not in between and between:
+                out[ka].extend(s for s in senses.get(kb, ()) if s.kind in ("region", "country"))
+        return out
+
+    @staticmethod
+    def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
+        others = [s for s in senses if s.geonameid != best.geonameid and _km(s, best) > 100]
+        return not others or best.population >= 20 * max(s.population for s in others)
+
+    @staticmethod
+    def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter) -> GazPlace | None:
+        cities = [(mentions[k], s.population, s) for k, s in chosen.items() if s is not None and s.kind == "city"]
+        if not cities:
+            return None
+        return max(cities, key=lambda t: (t[0], t[1]))[2]
+
+    # --- choosing ----------------------------------------------------------------------------------
+
+    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: set[str],
+                anchors: list[tuple[str, GazPlace]], containers: list[GazPlace] | None,
+                prefer: str | None) -> GazPlace | None:
+        top = max(focus.values()) if focus else 0
+
+        def score(s: GazPlace) -> float:
+            sc = math.log10(s.population + 10)
+            if s.kind == "region":
+                sc += 3.0 if s.level == 0 else 1.5 if s.level == 1 else (-1.0 if prefer != "region" else 0.5)
+            else:
+                sc += KIND_PRIOR.get(s.kind, 0.0)
+            if s.capital:
+                sc += 1.5
+            if not s.main_name:
+                sc -= 1.0
+            if top and s.country and focus.get(s.country):
+                sc += 2.0 + 2.0 * focus[s.country] / top
+            if s.admin1 and s.admin1 in regions and s.kind == "city":
+                sc += 2.0
+            if anchors and s.kind in ("city", "region", "feature"):
+                d = min(_km(s, a) for _, a in anchors)
+                sc += 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+            if containers:
+                for c in containers:
+                    if (c.kind == "country" and s.country == c.country) or \
+                            (c.kind == "region" and s.admin1 and s.admin1 == c.admin1 and s.geonameid != c.geonameid):
+                        sc += 6.0
+                        break
+            if prefer == "region" and s.kind == "region":
+                sc += 3.0
+            elif prefer == "city" and s.kind == "city":
+                sc += 2.0
+            return sc
+
+        best = max(senses, key=score)
+        if best.kind == "region" and best.level == 1 and prefer != "region":
+            # the namesake city of a region, when big for it or a capital ("Aleppo", "New York")
+            for s in senses:
+                if s.kind == "city" and s.country == best.country and _km(s, best) < 300 and \
+                        (s.capital or s.population >= 0.2 * best.population):
+                    return s
+        return best
+
+
+__all__ = ["ADJECTIVE", "CONTEXT", "NER", "SCAN", "Resolver"]
