@@ -162,6 +162,10 @@ class Gazetteer:
             found = self._query("name", abbreviation)
             if found or "." in name:
                 return found
+            # a short word in capitals ("IRAN" in a headline) is the name only of a well-known place,
+            # never of a village that shares an organisation's acronym ("NATO")
+            return tuple(p for p in self._query("name", name_key(name))
+                         if p.kind != "city" or p.population >= 100_000)
         key = name_key(name)
         return self._query("name", key) if key else ()
 

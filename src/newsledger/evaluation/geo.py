@@ -38,6 +38,7 @@ and countries), scored by the same rules.
 from __future__ import annotations
 
 import math
+import re
 import time
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -100,7 +101,8 @@ def read_corpus(path: Path) -> list[GoldDocument]:
     for n, article in enumerate(root.iter("article")):
         text = article.findtext("text") or ""
         doc_id = article.get("file") or article.get("docid") or str(n)
-        published = (article.findtext("dltime") or "").strip() or None
+        published = (article.findtext("dltime") or "").strip()
+        published = published if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published) else None
         doc = GoldDocument(doc_id, text, published)
         for t in article.iter("toponym"):
             gold = _gwn_toponym(t, text) if t.find("extractedName") is not None else _trnews_toponym(t, text)

@@ -44,9 +44,17 @@ _CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "upon", "on", "am", "a
 _STOP_CAPS = {"I", "A", "An", "The", "This", "That", "These", "Those", "It", "He", "She", "We", "They", "You",
               "Mr", "Mrs", "Ms", "Dr", "St", "Mt"}
 _PLURAL_DEMONYM = re.compile(r"(?:ans|ians|ese|ers|ites|is|ns|s)$")
-# a city found by gazetteer match alone must be at least this big (smaller ones need NER or context)
+# a city found by gazetteer match alone must be at least this big to stand on its own; smaller
+# ones (down to WEAK_MIN_CITY) need the support of the article's other places
 SCAN_MIN_CITY = 50_000
 EMBEDDED_MIN_CITY = 100_000
+WEAK_MIN_CITY = 2_000
+# words that name regions in some countries but are ordinary words in English text: alone they
+# are places only when an administrative word says so ("the Central region")
+GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                 "eastern", "western", "coast", "lakes", "islands", "capital", "mountains", "valley", "plains",
+                 "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
+                 "union", "commonwealth", "national", "atlantic", "pacific"}
 
 
 @dataclass
@@ -58,6 +66,10 @@ class Candidate:
     prefer: str | None = None  # "region" or "city" when an administrative word says so
     label: str | None = None  # NER label when from NER
     senses: tuple[GazPlace, ...] = ()  # for adjectives: the places found already
+    # 0: sure; 1: doubtful (NER called it a person or organisation, or a list item that NER did);
+    # 2: weak (a small town found by gazetteer match alone). Resolution keeps doubtful and weak
+    # candidates only when the article's other places support them.
+    doubt: int = 0
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -85,6 +97,7 @@ class Detector:
         n = len(doc)
         owner = [""] * n  # entity label covering each token ("" none)
         person = [False] * n
+        spacy_label = [t.ent_type_ for t in doc]
         taken = [False] * n  # tokens inside a candidate already
         cands: list[Candidate] = []
 
@@ -93,9 +106,18 @@ class Detector:
             return range(span.start, span.end) if span is not None else range(0)
 
         def add(c: Candidate) -> None:
+            if not c.text[:1].isupper() and not c.text[:1].isdigit():
+                return
+            if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and self.gaz.lookup(c.text + "."):
+                c.text, c.end = c.text + ".", c.end + 1  # "Que" "." -> "Que."
+            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region":
+                return
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
                 return
+            if c.source in (NER, CONTEXT) and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
+                                                  for i in idx):
+                c.doubt = max(c.doubt, 1)
             for i in idx:
                 taken[i] = True
             cands.append(c)
@@ -161,12 +183,20 @@ class Detector:
                 if j > 0 and doc[j - 1].lower_ in REGION_WORDS:  # "Autonomous Republic"
                     j -= 1
                 items = self._list_before(doc, j)
+                if len(items) == 1 and t.text[:1].isupper() and not t.is_sent_start:
+                    # a capitalised administrative word is part of the name: "Metcalfe County"
+                    s, _ = items[0]
+                    items = [(s, t.i + 1)]
                 for s, e in items:
+                    if self.gaz.lookup_adjective(doc[s:e].text):
+                        continue
                     yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
                                     prefer=prefer)
                 # "the cities of X, Y and Z", "the region of X"
                 if t.i + 2 < n and doc[t.i + 1].lower_ == "of" and word not in ("state", "states"):
                     for s, e in self._list_after(doc, t.i + 2):
+                        if self.gaz.lookup_adjective(doc[s:e].text):
+                            continue
                         yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
                                         prefer=prefer)
 
@@ -214,6 +244,9 @@ class Detector:
 
     def _adjectives(self, doc: Doc, taken: list[bool]):
         n = len(doc)
+
+        def spacy_label_of(t: Token) -> str:
+            return t.ent_type_
         i = 0
         while i < n:
             t = doc[i]
@@ -234,6 +267,11 @@ class Detector:
                 continue
             width, senses = found
             last = doc[i + width - 1]
+            nxt = doc[i + width] if i + width < n else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
+                    and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON"):
+                i += width  # a proper name that starts with an adjective ("French Quarter")
+                continue
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc[i:i + width].text, ADJECTIVE, senses=senses)
             i += width
@@ -258,7 +296,7 @@ class Detector:
         n = len(doc)
         i = 0
         while i < n:
-            if taken[i] or person[i] or not _is_name_token(doc[i]) or doc[i].pos_ == "ADJ":
+            if taken[i] or person[i] or not _is_name_token(doc[i]):
                 i += 1
                 continue
             matched = 0
@@ -273,30 +311,37 @@ class Detector:
                     continue
                 # an "X"-headed name continues: "New York Times" is scanned as "New York" only if
                 # "New York" names a place; the rest stays with the organisation
+                if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(span.text):
+                    continue
                 senses = self.gaz.lookup(span.text)
                 if not senses:
                     continue
                 inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP")
-                if self._salient(senses, embedded=inside, single=width == 1, doc=doc, i=i):
-                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN)
+                level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
+                if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
+                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level)
                     matched = width
                     break
             i += matched or 1
 
     @staticmethod
-    def _salient(senses: tuple[GazPlace, ...], *, embedded: bool, single: bool, doc: Doc, i: int) -> bool:
+    def _salience(senses: tuple[GazPlace, ...], *, embedded: bool, single: bool, doc: Doc, i: int) -> int | None:
         """Is a bare gazetteer match a place mention? Countries, continents, first-level regions and
-        curated places are; cities when big (bigger still inside an organisation's name)."""
+        curated places are (0); cities when big (bigger still inside an organisation's name); small
+        towns only weakly (2); None when not."""
         t = doc[i]
         if single and t.is_sent_start and not t.is_upper and t.pos_ != "PROPN":
-            return False
+            return None
+        weak = False
         for s in senses:
             if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
                                                        and (s.population >= 100_000 or s.geonameid < 0)):
-                return True
-            if s.kind == "city" and s.main_name and s.population >= (EMBEDDED_MIN_CITY if embedded else SCAN_MIN_CITY):
-                return True
-        return False
+                return 0
+            if s.kind == "city" and s.main_name:
+                if s.population >= (EMBEDDED_MIN_CITY if embedded else SCAN_MIN_CITY):
+                    return 0
+                weak = weak or (s.population >= WEAK_MIN_CITY and not embedded)
+        return 2 if weak else None
 
     # --- lists -----------------------------------------------------------------------------------
 
@@ -325,7 +370,8 @@ class Detector:
                     r += 1
                 if r == k or r - k > 4:
                     break
-                if not any(taken[x] for x in range(k, r)) and k not in seen:
+                if not any(taken[x] for x in range(k, r)) and k not in seen \
+                        and not self.gaz.lookup_adjective(doc[k:r].text):
                     seen.add(k)
                     yield Candidate(doc[k].idx, doc[r - 1].idx + len(doc[r - 1]), doc[k:r].text, CONTEXT)
                 e = starts.get(k, r)
@@ -346,7 +392,7 @@ class Detector:
                     break
                 # a list needs its items to look alike: the left item must end right at a comma
                 if not any(taken[x] for x in range(left, k)) and left not in seen \
-                        and name_key(doc[left:k].text):
+                        and name_key(doc[left:k].text) and not self.gaz.lookup_adjective(doc[left:k].text):
                     seen.add(left)
                     yield Candidate(doc[left].idx, doc[k - 1].idx + len(doc[k - 1]), doc[left:k].text, CONTEXT)
                 s = left

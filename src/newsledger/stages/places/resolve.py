@@ -121,10 +121,19 @@ class Resolver:
                                   prefer.get(k))
                   for k, v in senses.items() if v}
 
-        local = self._local_focus(chosen, mentions)
+        local = self._local_focus(chosen, mentions, focus)
+        sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
+        support = [(k, s) for k, s in chosen.items()
+                   if s is not None and k in sure and s.kind in ("city", "feature")] + anchors
+        regions.update(s.admin1 for k, s in chosen.items() if s is not None and k in sure and s.kind == "region"
+                       and s.admin1)
+        top_countries = {c for c, _ in focus.most_common(3)}
         out: list[tuple[Candidate, GazPlace]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
+            if s is not None and c.doubt and not self._supported(c, k, s, support, regions, top_countries,
+                                                                  containers.get(k)):
+                continue
             if s is None:
                 if local is not None and c.source == NER and (c.label == "FAC" or _FACILITY.search(c.text)):
                     # a facility the gazetteer does not know: in the town the article is about
@@ -147,13 +156,29 @@ class Resolver:
         return out
 
     @staticmethod
+    def _supported(c: Candidate, key: str, s: GazPlace, support: list[tuple[str, GazPlace]], regions: set[str],
+                   top_countries: set[str], containers: list[GazPlace] | None) -> bool:
+        """Do the article's other places back a doubtful or weak candidate?"""
+        near = min((_km(s, a) for k, a in support if k != key), default=1e9)
+        if containers and any(s.admin1 == x.admin1 or (x.kind == "country" and s.country == x.country)
+                              for x in containers):
+            return True
+        if c.doubt >= 2:
+            return near <= 150 or (s.kind == "city" and s.admin1 in regions)
+        return s.kind in ("country", "continent") or near <= 300 or (s.admin1 in regions) \
+            or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+
+    @staticmethod
     def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
         others = [s for s in senses if s.geonameid != best.geonameid and _km(s, best) > 100]
         return not others or best.population >= 20 * max(s.population for s in others)
 
     @staticmethod
-    def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter) -> GazPlace | None:
-        cities = [(mentions[k], s.population, s) for k, s in chosen.items() if s is not None and s.kind == "city"]
+    def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter, focus: Counter) -> GazPlace | None:
+        """The town the article is about: the most mentioned city of its main country."""
+        main = focus.most_common(1)[0][0] if focus else None
+        cities = [(mentions[k], s.population, s) for k, s in chosen.items()
+                  if s is not None and s.kind == "city" and (main is None or s.country == main)]
         if not cities:
             return None
         return max(cities, key=lambda t: (t[0], t[1]))[2]
@@ -177,7 +202,7 @@ class Resolver:
                 sc -= 1.0
             if top and s.country and focus.get(s.country):
                 sc += 2.0 + 2.0 * focus[s.country] / top
-            if s.admin1 and s.admin1 in regions and s.kind == "city":
+            if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2):
                 sc += 2.0
             if anchors and s.kind in ("city", "region", "feature"):
                 d = min(_km(s, a) for _, a in anchors)
@@ -198,8 +223,8 @@ class Resolver:
         if best.kind == "region" and best.level == 1 and prefer != "region":
             # the namesake city of a region, when big for it or a capital ("Aleppo", "New York")
             for s in senses:
-                if s.kind == "city" and s.country == best.country and _km(s, best) < 300 and \
-                        (s.capital or s.population >= 0.2 * best.population):
+                if s.kind == "city" and s.country == best.country and \
+                        (s.capital or (s.population >= 0.2 * best.population and _km(s, best) < 300)):
                     return s
         return best
 
