@@ -54,7 +54,12 @@ WEAK_MIN_CITY = 2_000
 GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
                  "eastern", "western", "coast", "lakes", "islands", "capital", "mountains", "valley", "plains",
                  "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
-                 "union", "commonwealth", "national", "atlantic", "pacific"}
+                 "union", "commonwealth", "national", "atlantic", "pacific", "gulf", "bay", "star", "surprise",
+                 "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# spaCy labels of spans that are not places whatever the gazetteer says
+NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
 
 
 @dataclass
@@ -108,15 +113,20 @@ class Detector:
         def add(c: Candidate) -> None:
             if not c.text[:1].isupper() and not c.text[:1].isdigit():
                 return
-            if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and self.gaz.lookup(c.text + "."):
+            if c.text.casefold() in MONTHS:
+                return
+            if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and not c.text.isupper() \
+                    and self.gaz.lookup(c.text + "."):
                 c.text, c.end = c.text + ".", c.end + 1  # "Que" "." -> "Que."
             if c.text.casefold() in GENERIC_WORDS and c.prefer != "region":
                 return
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
                 return
-            if c.source in (NER, CONTEXT) and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
-                                                  for i in idx):
+            if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
+                return
+            if c.source != ADJECTIVE and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
+                                             for i in idx):
                 c.doubt = max(c.doubt, 1)
             for i in idx:
                 taken[i] = True
@@ -313,7 +323,13 @@ class Detector:
                 # "New York" names a place; the rest stays with the organisation
                 if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(span.text):
                     continue
-                senses = self.gaz.lookup(span.text)
+                if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
+                        i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
+                    # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's
+                    # abbreviation ("US", "UK") anywhere
+                    senses = tuple(s for s in self.gaz.lookup(span.text) if s.kind != "region" or s.level == 0)
+                else:
+                    senses = self.gaz.lookup(span.text)
                 if not senses:
                     continue
                 inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP")

@@ -42,6 +42,7 @@ _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|brid
                        r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
 KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
 MAX_SENSES = 30
+CURATED_WEIGHT = 1_000_000
 
 
 def _km(a: GazPlace, b: GazPlace) -> float:
@@ -165,7 +166,8 @@ class Resolver:
             return True
         if c.doubt >= 2:
             return near <= 150 or (s.kind == "city" and s.admin1 in regions)
-        return s.kind in ("country", "continent") or near <= 300 or (s.admin1 in regions) \
+        well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
+        return well_known or near <= 300 or (s.admin1 in regions) \
             or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
 
     @staticmethod
@@ -191,7 +193,9 @@ class Resolver:
         top = max(focus.values()) if focus else 0
 
         def score(s: GazPlace) -> float:
-            sc = math.log10(s.population + 10)
+            curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
+            # a curated place is well known by definition: weigh it like a big city
+            sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
             if s.kind == "region":
                 sc += 3.0 if s.level == 0 else 1.5 if s.level == 1 else (-1.0 if prefer != "region" else 0.5)
             else:
