@@ -17,7 +17,7 @@ Sources (all shipped by PyPI packages or this package, nothing downloaded):
   Canadian provinces ("Ky.", "B.C.").
 
 Names are indexed by a folded key (`name_key`: no diacritics, case-folded) and by a
-looser transliteration key (`translit_key`: "Qubadli" and "Gubadli" meet) for names
+looser transliteration key (`translit_key`: "Qazvin" and "Ghazvin" meet) for names
 that match nothing exactly. Short all-capital abbreviations ("US", "UAE") are indexed
 case-sensitively so that they do not meet ordinary words ("us").
 
@@ -62,8 +62,8 @@ _ADMIN_SUFFIX = re.compile(
 _ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|departamento de|"
                            r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
 # Transliteration folds, applied in order to a name_key: spellings of one sound in the
-# romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qubadli"/"Gubadli",
-# "Shusha"/"Susa", "Dzhebrail"/"Jebrail", "Khankendi"/"Xankandi").
+# romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",
+# "Khachmaz"/"Xachmaz", "Tashkent"/"Toshkent" do not: vowels are kept).
 _FOLDS = (
     ("dzh", "j"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"),
     ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
@@ -170,12 +170,12 @@ class Gazetteer:
         return self._query("name", key) if key else ()
 
     def lookup_translit(self, name: str) -> tuple[GazPlace, ...]:
-        """Places whose name is a transliteration variant of `name` ("Gubadli" -> Qubadlı)."""
+        """Places whose name is a transliteration variant of `name` ("Ghazvin" -> Qazvin)."""
         key = translit_key(name)
         return self._query("translit", key) if len(key) >= 4 else ()
 
     def lookup_adjective(self, word: str) -> tuple[GazPlace, ...]:
-        """Places whose adjective `word` is ("Turkish" -> Türkiye, "European" -> Europe)."""
+        """Places whose adjective `word` is ("Polish" -> Poland, "European" -> Europe)."""
         key = name_key(word)
         return self._query("adjective", key) if key else ()
 

@@ -5,7 +5,7 @@ of proper-noun runs, list items and administrative phrases.
 
 Resolution (`resolve.py`): each distinct name is looked up in the gazetteer (`newsledger.gazetteer`),
 also in shorter forms ("the Tatarstan Autonomous Republic" -> "Tatarstan") and, for names
-that context says are places, by transliteration ("Gubadli" -> Qubadlı). Senses are scored by
+that context says are places, by transliteration ("Ghazvin" -> Qazvin). Senses are scored by
 population and kind, by the countries and regions the article is about, by closeness to the
 other places it names and by "City, Region" patterns; one sense per name per article.
 """

@@ -2,12 +2,12 @@
 
 Sources, all on the one spaCy parse and the actors stage's entities:
 - place entities (GPE, LOC, FAC) of the actors stage and of spaCy's NER;
-- adjectives of places used as modifiers ("Turkish troops", "European leaders"); a
+- adjectives of places used as modifiers ("Polish troops", "European leaders"); a
   plural people noun ("Mexicans") or a language ("in Russian") is not a place;
 - gazetteer matches NER missed or mislabelled: proper-noun runs that name a country,
   region, continent, curated place or sizeable city, also inside an organisation's name
   ("University of Michigan"), never inside a person's name ("Paris Hilton");
-- items of a list whose other items are places ("Jabrayil, Fuzuli, Zangilan, and Shusha");
+- items of a list whose other items are places ("Tartu, Narva, Pärnu, and Viljandi");
 - names before or after an administrative word ("the X region", "X and Y districts",
   "the cities of X and Y"), which also say which kind of place is meant.
 """
@@ -288,7 +288,7 @@ class Detector:
 
     @staticmethod
     def _used_as_modifier(doc: Doc, t: Token) -> bool:
-        """"Turkish troops", "the Russian-backed", not "Mexicans", "the French", "in Russian"."""
+        """"Polish troops", "the Dutch-led", not "Poles", "the Dutch", "in Polish"."""
         if t.tag_ in ("NNS", "NNPS") or (t.text.endswith("s") and _PLURAL_DEMONYM.search(t.lower_)
                                             and t.tag_ not in ("JJ",)):
             return False
