@@ -137,3 +137,9 @@ def test_places_stage_output_is_deterministic(make_document):
     b = run_stages(make_document(text), "actors", "places").places
     assert [(p.name, [m.start for m in p.mentions]) for p in a] == [(p.name, [m.start for m in p.mentions]) for p in b]
     assert isinstance(PlacesStage().gazetteer.lookup("Porto"), tuple)
+
+
+def test_places_event_place_for_a_trigger_without_a_verb(make_document):
+    d = run_stages(make_document("Floods in Lyon. More rain near Lyon."), "actors", "places")
+    floods = next(t for t in d.doc if t.text == "Floods")
+    assert event_place(d, [floods]) == _places(d)["Lyon"].id

@@ -328,7 +328,11 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
         metrics.update(total.metrics())
         baseline.update(total_base.metrics())
         errors["all"] = {**total.error_figures(), "baseline": total_base.error_figures()}
+    stage_seconds = {k: round(v, 3) for k, v in run.timings.items()}
+    total_seconds = sum(stage_seconds.values())
     return {"metrics": metrics, "baseline": baseline, "errors": errors, "documents_per_second": speed,
+            "stage_seconds": stage_seconds,
+            "places_share_of_time": round(stage_seconds.get("places", 0.0) / total_seconds, 4) if total_seconds else None,
             "failed_documents": failed, "wrong_resolutions": samples}
 
 
@@ -353,6 +357,9 @@ def format_report(report: dict) -> str:
             lines.append(f"  {'documents/second':<20} {report['documents_per_second'].get(stem)}")
             for w in report["wrong_resolutions"].get(stem, [])[:15]:
                 lines.append(f"      - {w}")
+    if report.get("places_share_of_time") is not None:
+        lines.append(f"places stage: {100 * report['places_share_of_time']:.1f}% of pipeline time "
+                     f"(seconds per stage: {report['stage_seconds']})")
     if report.get("failed_documents"):
         lines.append(f"failed documents: {report['failed_documents']}")
     return "\n".join(lines)

@@ -32,7 +32,7 @@ def _locative(document: Document, mention: Span) -> bool:
     if span is None:
         return False
     head = span.root
-    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head is not head:
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
         head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
 
@@ -40,7 +40,7 @@ def _locative(document: Document, mention: Span) -> bool:
 def _clause(trigger: Token) -> tuple[int, int]:
     """Character bounds of the clause a trigger heads or sits in."""
     head = trigger
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
 

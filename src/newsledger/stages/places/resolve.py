@@ -99,29 +99,36 @@ class Resolver:
         containers = self._containers(document, cands, keys, senses)
         mentions = Counter(keys)
 
-        # pass 1: countries of the article from its country names and entity codes
+        # pass 1: the countries the article names (country names and adjectives)
         focus: Counter[str] = Counter()
-        for e in document.entities:
-            if e.type in ("GPE", "NORP") and e.country:
-                focus[e.country] += len(e.mentions)
-        chosen = {k: self._choose(v, focus, {}, [], containers.get(k), prefer.get(k))
+        for k, v in senses.items():
+            top = max(v, key=lambda s: s.population) if v else None
+            countries = ({s.country for s in v} if k.startswith("adj:")
+                         else {top.country} if top is not None and top.kind == "country" else set())
+            if len(countries) == 1 and None not in countries:
+                focus[next(iter(countries))] += mentions[k]
+        chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
-        # pass 2: with the countries and regions of what pass 1 found, and its unambiguous places
-        focus = Counter(focus)
+        # pass 2: with the countries and regions of the other places pass 1 found (a name never
+        # votes for itself), and the article's unambiguous places
+        votes: dict[str, Counter] = {}
         regions: set[str] = set()
         for k, s in chosen.items():
             if s is None:
                 continue
-            if s.country:
-                focus[s.country] += mentions[k]
+            if s.country and s.kind in ("city", "region", "feature"):
+                votes[k] = Counter({s.country: mentions[k]})
             if s.kind == "region" and s.admin1:
                 regions.add(s.admin1)
+        others = Counter(focus)
+        for v in votes.values():
+            others.update(v)
         anchors = [(k, s) for k, s in chosen.items()
                    if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
-        chosen = {k: self._choose(v, focus, regions, [a for a in anchors if a[0] != k], containers.get(k),
-                                  prefer.get(k))
+        chosen = {k: self._choose(v, others - votes.get(k, Counter()), regions - self._own_regions(v),
+                                  [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
-
+        focus = others
         local = self._local_focus(chosen, mentions, focus)
         sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
         support = [(k, s) for k, s in chosen.items()
@@ -169,6 +176,10 @@ class Resolver:
         well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
         return well_known or near <= 300 or (s.admin1 in regions) \
             or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+
+    @staticmethod
+    def _own_regions(senses: tuple[GazPlace, ...]) -> set[str]:
+        return {s.admin1 for s in senses if s.kind == "region" and s.admin1}
 
     @staticmethod
     def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
