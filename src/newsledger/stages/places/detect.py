@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ...gazetteer import name_key
+from ...data import read_tsv
+from ...gazetteer import bare_region_name, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,7 +60,12 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # spaCy labels of spans that are not places whatever the gazetteer says
-NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LANGUAGE"}
+NOT_PLACE_LABELS = {"LANGUAGE"}
+
+
+def _titles() -> frozenset[str]:
+    """Titles that follow a country adjective in "Polish President ...", from the actors' titles file."""
+    return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv") if row.get("title"))
 
 
 @dataclass
@@ -95,6 +101,11 @@ def _is_name_token(t: Token) -> bool:
 class Detector:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self.titles = _titles()
+
+    def resolvable(self, text: str) -> bool:
+        return bool(self.gaz.lookup(text) or self.gaz.lookup(bare_region_name(text))
+                    or self.gaz.lookup_translit(text))
 
     def __call__(self, document: Document) -> list[Candidate]:
         doc = document.doc
@@ -103,6 +114,7 @@ class Detector:
         owner = [""] * n  # entity label covering each token ("" none)
         person = [False] * n
         spacy_label = [t.ent_type_ for t in doc]
+        extent = [(i, i + 1) for i in range(n)]  # token bounds of the entity covering each token
         taken = [False] * n  # tokens inside a candidate already
         cands: list[Candidate] = []
 
@@ -125,6 +137,8 @@ class Detector:
                 return
             if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
                 return
+            if c.source == CONTEXT and not self.resolvable(c.text):
+                return
             if c.source != ADJECTIVE and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
                                              for i in idx):
                 c.doubt = max(c.doubt, 1)
@@ -134,8 +148,10 @@ class Detector:
 
         for e in document.entities:
             for m in e.mentions:
-                for i in tokens_of(m.start, m.end):
+                idx = tokens_of(m.start, m.end)
+                for i in idx:
                     owner[i] = e.type
+                    extent[i] = (idx.start, idx.stop)
                     if e.type == "PERSON" and len(e.name.split()) > 1:
                         person[i] = True
         for ent in doc.ents:
@@ -165,7 +181,7 @@ class Detector:
         for c in self._adjectives(doc, taken):
             add(c)
         # 4. gazetteer matches of proper-noun runs
-        for c in self._scan(doc, taken, owner, person):
+        for c in self._scan(doc, taken, owner, person, extent):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
@@ -193,7 +209,8 @@ class Detector:
                 if j > 0 and doc[j - 1].lower_ in REGION_WORDS:  # "Autonomous Republic"
                     j -= 1
                 items = self._list_before(doc, j)
-                if len(items) == 1 and t.text[:1].isupper() and not t.is_sent_start:
+                if len(items) == 1 and t.text[:1].isupper() and not t.is_sent_start \
+                        and self.gaz.lookup(doc[items[0][0]:t.i + 1].text):
                     # a capitalised administrative word is part of the name: "Metcalfe County"
                     s, _ = items[0]
                     items = [(s, t.i + 1)]
@@ -203,7 +220,8 @@ class Detector:
                     yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
                                     prefer=prefer)
                 # "the cities of X, Y and Z", "the region of X"
-                if t.i + 2 < n and doc[t.i + 1].lower_ == "of" and word not in ("state", "states"):
+                if t.i + 2 < n and doc[t.i + 1].lower_ == "of" and word not in ("state", "states") \
+                        and t.is_lower:
                     for s, e in self._list_after(doc, t.i + 2):
                         if self.gaz.lookup_adjective(doc[s:e].text):
                             continue
@@ -265,7 +283,8 @@ class Detector:
                 continue
             found = None
             for width in (2, 1):  # "North American", "South Korean" before "American"
-                if i + width > n or any(taken[k] for k in range(i, i + width)):
+                if i + width > n or any(taken[k] for k in range(i, i + width)) \
+                        or (width == 2 and not doc[i + 1].is_alpha):
                     continue
                 span = doc[i:i + width]
                 senses = self.gaz.lookup_adjective(span.text)
@@ -279,7 +298,8 @@ class Detector:
             last = doc[i + width - 1]
             nxt = doc[i + width] if i + width < n else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
-                    and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON"):
+                    and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON") and nxt.lower_ not in self.titles \
+                    and doc[nxt.i:nxt.i + 2].text.casefold() not in self.titles:
                 i += width  # a proper name that starts with an adjective ("French Quarter")
                 continue
             if self._used_as_modifier(doc, last):
@@ -302,7 +322,8 @@ class Detector:
 
     # --- gazetteer scan ----------------------------------------------------------------------------
 
-    def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool]):
+    def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
+              extent: list[tuple[int, int]]):
         n = len(doc)
         i = 0
         while i < n:
@@ -332,7 +353,9 @@ class Detector:
                     senses = self.gaz.lookup(span.text)
                 if not senses:
                     continue
-                inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP")
+                # inside an organisation's name, unless the name is the place's alone ("Danbury police")
+                inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP") \
+                    and extent[i] != (i, j)
                 level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
                 if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
                     yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level)

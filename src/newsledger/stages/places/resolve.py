@@ -20,7 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
-from ...gazetteer import GazPlace, name_key
+from ...gazetteer import GazPlace, bare_region_name, name_key
 from .detect import ADJECTIVE, CONTEXT, NER, SCAN, Candidate
 
 if TYPE_CHECKING:
@@ -66,6 +66,9 @@ class Resolver:
         shorter = _ADMIN_WORDS.sub("", plain).strip()
         if shorter and shorter != plain:
             out.append(shorter)
+        bare = bare_region_name(plain)  # "City of X", "Province of X"
+        if bare and bare != name_key(plain) and bare not in out:
+            out.append(bare)
         return out
 
     def senses(self, cand: Candidate) -> tuple[GazPlace, ...]:
