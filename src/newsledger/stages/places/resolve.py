@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from ...data import read_tsv
 from ...gazetteer import GazPlace, bare_region_name, name_key
 from .detect import ADJECTIVE, CONTEXT, NER, SCAN, Candidate
 
@@ -42,6 +43,16 @@ _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|brid
                        r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
 KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
 MAX_SENSES = 30
+# nouns for people that a person's name stands beside ("his wife, Dora", "Georgia's father")
+PERSON_NOUNS = {"wife", "husband", "son", "daughter", "daughters", "sons", "father", "mother", "brother", "sister",
+                "girlfriend", "boyfriend", "partner", "friend", "coach", "children", "child", "baby", "mom", "dad",
+                "parents", "family", "grandmother", "grandfather", "uncle", "aunt", "cousin", "niece", "nephew",
+                "fiancee", "fiancé", "fiancée", "widow", "star", "player", "captain", "teammate", "lawyer",
+                "attorney", "spokesman", "spokeswoman"}
+
+
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row.get("lemma"))
 CURATED_WEIGHT = 1_000_000
 
 
@@ -55,6 +66,8 @@ def _km(a: GazPlace, b: GazPlace) -> float:
 class Resolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
+        self._translit: set[str] = set()
+        self.speech_verbs = _speech_verbs()
 
     # --- senses of a name ---------------------------------------------------------------------
 
@@ -71,7 +84,7 @@ class Resolver:
             out.append(bare)
         return out
 
-    def senses(self, cand: Candidate) -> tuple[GazPlace, ...]:
+    def senses(self, cand: Candidate, key: str) -> tuple[GazPlace, ...]:
         if cand.source == ADJECTIVE:
             return cand.senses
         forms = self.forms(cand.text)
@@ -79,12 +92,33 @@ class Resolver:
             found = self.gaz.lookup(form)
             if found:
                 return found[:MAX_SENSES]
-        if cand.source in (NER, CONTEXT):
+        # a transliteration variant, for names that context says are places; not for names in
+        # mixed case ("UConn") that are no transliteration of anything
+        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]", cand.text):
             for form in forms:
                 found = self.gaz.lookup_translit(form)
                 if found:
+                    self._translit.add(key)  # found so, a name needs the support of its neighbours
                     return found[:MAX_SENSES]
         return ()
+
+    def _used_as_person(self, document: Document, c: Candidate) -> bool:
+        """"said Georgia", "Georgia's father", "his wife, Dora": a town's name naming a person."""
+        doc = document.doc
+        assert doc is not None
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs:
+            return True
+        after = doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].lower_ in PERSON_NOUNS:
+            return True
+        if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
+            return True
+        before = doc[max(0, span.start - 2):span.start]
+        return len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS
 
     # --- the article's context ------------------------------------------------------------------
 
@@ -96,7 +130,7 @@ class Resolver:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
             keys.append(key)
             if key not in senses:
-                senses[key] = self.senses(c)
+                senses[key] = self.senses(c, key)
             if c.prefer or _REGION_SUFFIX.search(c.text):
                 prefer.setdefault(key, c.prefer or "region")
         containers = self._containers(document, cands, keys, senses)
@@ -142,11 +176,13 @@ class Resolver:
         out: list[tuple[Candidate, GazPlace]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
-            if s is not None and c.doubt and not self._supported(c, k, s, support, regions, top_countries,
+            if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
+                continue
+            if s is not None and (c.doubt or k in self._translit) and not self._supported(c, k, s, support, regions, top_countries,
                                                                   containers.get(k)):
                 continue
             if s is None:
-                if local is not None and c.source == NER and (c.label == "FAC" or _FACILITY.search(c.text)):
+                if local is not None and c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text):
                     # a facility the gazetteer does not know: in the town the article is about
                     s = GazPlace(-9, c.text, local.lat, local.lon, local.country, "feature", 0, local.admin1)
                 else:
