@@ -358,7 +358,11 @@ class Detector:
                     and extent[i] != (i, j)
                 level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
                 if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
-                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level)
+                    # only the senses that made the match salient: "Windsor" inside an
+                    # organisation's name is the big town, not a village of that name
+                    keep = tuple(x for x in senses if self._salient_sense(x, inside)) if inside else ()
+                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level,
+                                    senses=keep)
                     matched = width
                     break
             i += matched or 1
@@ -371,16 +375,22 @@ class Detector:
         t = doc[i]
         if single and t.is_sent_start and not t.is_upper and t.pos_ != "PROPN":
             return None
-        weak = False
-        for s in senses:
-            if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
-                                                       and (s.population >= 100_000 or s.geonameid < 0)):
-                return 0
-            if s.kind == "city" and s.main_name:
-                if s.population >= (EMBEDDED_MIN_CITY if embedded else SCAN_MIN_CITY):
-                    return 0
-                weak = weak or (s.population >= WEAK_MIN_CITY and not embedded)
-        return 2 if weak else None
+        if any(Detector._salient_sense(s, embedded) for s in senses):
+            return 0
+        if not embedded and any(Detector._salient_sense(s, embedded, weak=True) for s in senses):
+            return 2
+        return None
+
+    @staticmethod
+    def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
+        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
+                                                   and (s.population >= 100_000 or s.geonameid < 0)):
+            return True
+        if s.kind != "city" or not s.main_name:
+            return False
+        if weak:
+            return s.population >= WEAK_MIN_CITY
+        return s.population >= (EMBEDDED_MIN_CITY if embedded else SCAN_MIN_CITY)
 
     # --- lists -----------------------------------------------------------------------------------
 

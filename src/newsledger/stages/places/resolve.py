@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import GazPlace, bare_region_name, name_key
-from .detect import ADJECTIVE, CONTEXT, NER, SCAN, Candidate
+from .detect import ADJECTIVE, CONTEXT, NER, REGION_WORDS, SCAN, SETTLEMENT_WORDS, Candidate
 
 if TYPE_CHECKING:
     from ...document import Document
@@ -37,6 +37,7 @@ _ADMIN_WORDS = re.compile(
 _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate|oblast|state|county|prefecture|"
                             r"rayon|territory|regions|districts|provinces)\s*$", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
                        r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
@@ -85,7 +86,7 @@ class Resolver:
         return out
 
     def senses(self, cand: Candidate, key: str) -> tuple[GazPlace, ...]:
-        if cand.source == ADJECTIVE:
+        if cand.source == ADJECTIVE or cand.senses:
             return cand.senses
         forms = self.forms(cand.text)
         for form in forms:
@@ -131,8 +132,12 @@ class Resolver:
             keys.append(key)
             if key not in senses:
                 senses[key] = self.senses(c, key)
-            if c.prefer or _REGION_SUFFIX.search(c.text):
-                prefer.setdefault(key, c.prefer or "region")
+            after = _WORD_AFTER.match(document.text, c.end)
+            word = after.group(1).lower() if after else ""
+            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"}:
+                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province"
+            elif word in SETTLEMENT_WORDS:
+                prefer.setdefault(key, "city")
         containers = self._containers(document, cands, keys, senses)
         mentions = Counter(keys)
 
