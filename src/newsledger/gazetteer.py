@@ -150,7 +150,7 @@ class Gazetteer:
             (key,),
         ).fetchall()
         result = tuple(_place(r, bool(r[10])) for r in rows)
-        if len(self._cache) < 100_000:
+        if len(self._cache) < 20_000:  # bounded: a long run must not grow without end
             self._cache[(table, key)] = result
         return result
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
@@ -63,6 +64,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 NOT_PLACE_LABELS = {"LANGUAGE"}
 
 
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles that follow a country adjective in "Polish President ...", from the actors' titles file."""
     return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv") if row.get("title"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
@@ -52,6 +53,7 @@ PERSON_NOUNS = {"wife", "husband", "son", "daughter", "daughters", "sons", "fath
                 "attorney", "spokesman", "spokeswoman"}
 
 
+@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row.get("lemma"))
 CURATED_WEIGHT = 1_000_000
