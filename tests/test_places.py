@@ -143,3 +143,9 @@ def test_places_event_place_for_a_trigger_without_a_verb(make_document):
     d = run_stages(make_document("Floods in Lyon. More rain near Lyon."), "actors", "places")
     floods = next(t for t in d.doc if t.text == "Floods")
     assert event_place(d, [floods]) == _places(d)["Lyon"].id
+
+
+def test_places_coordinated_names_agree_in_kind(make_document):
+    d = run_stages(make_document("Wildfires spread across Oregon and Washington on Tuesday."), "actors", "places")
+    washington = [p for p in d.places if any(m.text == "Washington" for m in p.mentions)]
+    assert washington and washington[0].kind == "region" and washington[0].country == "USA"

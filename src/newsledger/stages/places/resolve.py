@@ -39,6 +39,7 @@ _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate
                             r"rayon|territory|regions|districts|provinces)\s*$", re.I)
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
                        r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
@@ -153,6 +154,12 @@ class Resolver:
                 focus[next(iter(countries))] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
+        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble"
+        for k, kinds in self._sibling_kinds(document, cands, keys, chosen).items():
+            if k not in prefer and len(kinds) == 1:
+                kind = next(iter(kinds))
+                if any(s.kind == kind for s in senses.get(k, ())):
+                    prefer[k] = kind
         # pass 2: with the countries and regions of the other places pass 1 found (a name never
         # votes for itself), and the article's unambiguous places
         votes: dict[str, Counter] = {}
@@ -222,6 +229,21 @@ class Resolver:
         well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
         return well_known or near <= 300 or (s.admin1 in regions) \
             or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+
+    @staticmethod
+    def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
+                       chosen: dict[str, GazPlace | None]) -> dict[str, set[str]]:
+        """The kinds (city or first-level region) of the names joined to each name by "and"/"or"."""
+        out: dict[str, set[str]] = defaultdict(set)
+        pairs = list(zip(cands, keys, strict=True))
+        for (a, ka), (b, kb) in zip(pairs, pairs[1:], strict=False):
+            if ka == kb or not _COORDINATION.fullmatch(document.text[a.end:b.start]):
+                continue
+            for here, there in ((ka, kb), (kb, ka)):
+                s = chosen.get(there)
+                if s is not None and (s.kind == "city" or (s.kind == "region" and s.level == 1)):
+                    out[here].add(s.kind)
+        return out
 
     @staticmethod
     def _own_regions(senses: tuple[GazPlace, ...]) -> set[str]:
