@@ -1,50 +1,151 @@
-"""Places stage: gazetteer lookup, administrative phrases, and choice by article focus."""
+"""Places stage: detection beyond NER, disambiguation by context, event places."""
 
 from __future__ import annotations
 
-from newsledger.gazetteer import Gazetteer, name_key
+from collections import Counter
+
+from newsledger.gazetteer import GazPlace
 from newsledger.stages.places import PlacesStage
+from newsledger.stages.places.detect import CONTEXT, Candidate
+from newsledger.stages.places.linking import event_place, main_place
+from newsledger.stages.places.resolve import Resolver
 
 from .conftest import run_stages
 
 
-def test_places_name_key_folds_diacritics_and_punctuation():
-    assert name_key("Türkiye") == name_key("turkiye")
-    assert name_key("Laçın") == "lacin"
-    assert name_key("Saint-Étienne") == "saint etienne"
+def _places(d):
+    return {p.name: p for p in d.places}
 
 
-def test_places_gazetteer_finds_cities_and_countries():
-    gaz = Gazetteer.open()
-    baku = gaz.lookup("Baku")[0]
-    assert baku.country == "AZE" and baku.kind == "city" and abs(baku.lat - 40.38) < 0.1
-    assert gaz.lookup("Türkiye")[0].kind == "country"
-    assert gaz.lookup("Turkey")[0].country == "TUR"
-    assert gaz.lookup("zzqx no such place") == ()
-
-
-def test_places_resolves_and_shortens_admin_phrases(make_document):
-    d = run_stages(make_document("Troops moved from Baku to the Nakhchivan Autonomous Republic, in Azerbaijan."),
-                   "actors", "places")
-    names = {p.name: p for p in d.places}
-    assert "Baku" in names and names["Baku"].country == "AZE"
-    assert any(p.country == "AZE" and p.kind in ("city", "region") and 39 < p.lat < 40 for p in d.places)
-    assert names["Azerbaijan"].kind == "country"
+def _check_spans(d):
     for p in d.places:
         for m in p.mentions:
             assert d.text[m.start:m.end] == m.text
 
 
-def test_places_focus_country_wins_over_population():
+def test_places_resolves_and_shortens_admin_phrases(make_document):
+    d = run_stages(make_document("Troops moved from Lyon to the Auvergne-Rhône-Alpes region, in France."),
+                   "actors", "places")
+    names = _places(d)
+    assert names["Lyon"].country == "FRA" and names["Lyon"].kind == "city"
+    assert names["France"].kind == "country"
+    assert any(p.kind == "region" and p.country == "FRA" for p in d.places)
+    _check_spans(d)
+
+
+def test_places_list_items_after_places_are_places(make_document):
+    text = ("The floods reached the towns of Tartu, Viljandi, Rakvere, and Paide in Estonia, "
+            "officials said on Monday.")
+    d = run_stages(make_document(text), "actors", "places")
+    found = {m.text for p in d.places for m in p.mentions}
+    assert {"Tartu", "Viljandi", "Rakvere", "Paide"} <= found
+    assert all(p.country == "EST" for p in d.places)
+    _check_spans(d)
+
+
+def test_places_adjectives_as_modifiers_but_not_people(make_document):
+    d = run_stages(make_document("Polish troops crossed the border. Many Poles welcomed them; "
+                                 "they spoke Polish."), "actors", "places")
+    mentions = [m.text for p in d.places for m in p.mentions]
+    assert mentions.count("Polish") == 1 and "Poles" not in mentions
+    assert _places(d)["Poland"].kind == "country"
+
+
+def test_places_transliteration_variant_found_when_context_says_place(make_document):
+    text = "Shelling hit the villages of Ghazvin and Hamadan in Iran overnight."
+    d = run_stages(make_document(text), "actors", "places")
+    assert any(m.text == "Ghazvin" and p.country == "IRN" for p in d.places for m in p.mentions)
+
+
+def test_places_city_region_pattern_and_focus_country(make_document):
+    d = run_stages(make_document("The mill in London, Ontario, closed. Workers in Ontario and across Canada "
+                                 "protested outside the plant in London."), "actors", "places")
+    london = [p for p in d.places if p.name == "London"]
+    assert len(london) == 1 and london[0].country == "CAN"  # one sense per name per article
+
+
+def test_places_person_names_are_not_places(make_document):
+    d = run_stages(make_document("Florence Pugh met Jordan Peterson in Berlin."), "actors", "places")
+    mentions = {m.text for p in d.places for m in p.mentions}
+    assert "Berlin" in mentions and "Florence" not in mentions and "Jordan" not in mentions
+
+
+def _fake(places):
     class FakeGaz:
         def lookup(self, name):
-            from newsledger.gazetteer import GazPlace
+            return places
 
-            return (GazPlace(1, "Springfield", 39.8, -89.6, "USA", "city", 116000),
-                    GazPlace(2, "Springfield", -43.3, 172.2, "NZL", "city", 1000))
+        def lookup_translit(self, name):
+            return ()
 
-    stage = PlacesStage(gazetteer=FakeGaz())
-    from collections import Counter
+    return FakeGaz()
 
-    assert stage._resolve("Springfield", Counter({"NZL": 3})).country == "NZL"
-    assert stage._resolve("Springfield", Counter()).country == "USA"
+
+def test_places_focus_country_wins_over_population():
+    senses = (GazPlace(1, "Springfield", 39.8, -89.6, "USA", "city", 116000),
+              GazPlace(2, "Springfield", -43.3, 172.2, "NZL", "city", 1000))
+    r = Resolver(_fake(senses))
+    assert r._choose(senses, Counter({"NZL": 3}), set(), [], None, None).country == "NZL"
+    assert r._choose(senses, Counter(), set(), [], None, None).country == "USA"
+
+
+def test_places_nearby_places_and_containers_decide():
+    senses = (GazPlace(1, "Avon", 52.0, -1.7, "GBR", "city", 9000, "GB.ENG"),
+              GazPlace(2, "Avon", 41.5, -82.0, "USA", "city", 22000, "US.OH"))
+    anchor = GazPlace(3, "Cleveland", 41.5, -81.7, "USA", "city", 380000, "US.OH")
+    r = Resolver(_fake(senses))
+    assert r._choose(senses, Counter(), set(), [("x", anchor)], None, None).geonameid == 2
+    ohio = GazPlace(4, "Ohio", 40.3, -82.8, "USA", "region", 11_000_000, "US.OH", level=1)
+    england = GazPlace(5, "England", 52.5, -1.5, "GBR", "region", 50_000_000, "GB.ENG", level=1)
+    assert r._choose(senses, Counter(), set(), [], [england], None).geonameid == 1
+    assert r._choose(senses, Counter(), set(), [], [ohio], None).geonameid == 2
+
+
+def test_places_region_loses_to_big_namesake_city():
+    region = GazPlace(1, "Homs", 34.5, 37.9, "SYR", "region", 1_500_000, "SY.11", level=1)
+    city = GazPlace(2, "Homs", 34.73, 36.72, "SYR", "city", 775_000, "SY.11")
+    r = Resolver(_fake((region, city)))
+    assert r._choose((region, city), Counter(), set(), [], None, None).kind == "city"
+    assert r._choose((region, city), Counter(), set(), [], None, "region").kind == "region"
+
+
+def test_places_weak_candidate_needs_support():
+    far = GazPlace(1, "Eden", -37.1, 149.9, "AUS", "city", 3000, "AU.02")
+    r = Resolver(_fake((far,)))
+    weak = Candidate(0, 4, "Eden", CONTEXT, doubt=2)
+    near_anchor = GazPlace(2, "Merimbula", -36.9, 149.9, "AUS", "city", 4000, "AU.02")
+    assert not r._supported(weak, "eden", far, [], set(), set(), None)
+    assert r._supported(weak, "eden", far, [("merimbula", near_anchor)], set(), set(), None)
+
+
+def test_places_event_place_prefers_clause_then_main_place(make_document):
+    d = run_stages(make_document("Protesters gathered in Lyon on Monday. Police in Marseille watched. "
+                                 "The government met again. Lyon stayed calm."), "actors", "places")
+    doc = d.doc
+    gathered = next(t for t in doc if t.text == "gathered")
+    watched = next(t for t in doc if t.text == "watched")
+    met = next(t for t in doc if t.text == "met")
+    ids = {p.name: p.id for p in d.places}
+    assert event_place(d, [gathered]) == ids["Lyon"]
+    assert event_place(d, [watched]) == ids["Marseille"]
+    assert event_place(d, [met]) == main_place(d) == ids["Lyon"]
+
+
+def test_places_stage_output_is_deterministic(make_document):
+    text = "Floods hit Porto and Braga in Portugal; Porto's mayor asked Lisbon for help."
+    a = run_stages(make_document(text), "actors", "places").places
+    b = run_stages(make_document(text), "actors", "places").places
+    assert [(p.name, [m.start for m in p.mentions]) for p in a] == [(p.name, [m.start for m in p.mentions]) for p in b]
+    assert isinstance(PlacesStage().gazetteer.lookup("Porto"), tuple)
+
+
+def test_places_event_place_for_a_trigger_without_a_verb(make_document):
+    d = run_stages(make_document("Floods in Lyon. More rain near Lyon."), "actors", "places")
+    floods = next(t for t in d.doc if t.text == "Floods")
+    assert event_place(d, [floods]) == _places(d)["Lyon"].id
+
+
+def test_places_coordinated_names_agree_in_kind(make_document):
+    d = run_stages(make_document("Wildfires spread across Oregon and Washington on Tuesday."), "actors", "places")
+    washington = [p for p in d.places if any(m.text == "Washington" for m in p.mentions)]
+    assert washington and washington[0].kind == "region" and washington[0].country == "USA"

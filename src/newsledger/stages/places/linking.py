@@ -1,11 +1,14 @@
-"""Which place an event happened in: a place in its clause or sentence, else the article's main place.
+"""Which place an event happened in: a place in its clause, else in its sentence, else the
+article's main place.
 
-`event_place` is what the events stage calls; the places stage owns the choice.
+`event_place` is what the events stage calls; the places stage owns the choice. Within a
+clause or sentence a place introduced by a locative preposition ("in", "at", "near") wins,
+then the nearest to the trigger; a country counts only when introduced so ("in Moldova"),
+since a country elsewhere in a sentence is usually an actor ("Moldova signed ...").
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -14,19 +17,73 @@ from ...document import Document
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ...model import Place, Span
+
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within",
+            "towards", "toward", "to", "from", "over", "on"}
+_KIND_RANK = {"feature": 0, "city": 0, "region": 1, "continent": 3, "country": 2}
+
+
+def _locative(document: Document, mention: Span) -> bool:
+    """Is the mention the object of a locative preposition ("in the Tavush region")?"""
+    doc = document.doc
+    assert doc is not None
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+
+
+def _clause(trigger: Token) -> tuple[int, int]:
+    """Character bounds of the clause a trigger heads or sits in."""
+    head = trigger
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+
+
+def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | None:
+    best: tuple | None = None
+    for p in document.places:
+        for m in p.mentions:
+            if not (start <= m.start and m.end <= end):
+                continue
+            locative = _locative(document, m)
+            if p.kind in ("country", "continent") and not locative:
+                continue
+            key = (not locative, _KIND_RANK.get(p.kind, 1), abs(m.start - trigger.idx))
+            if best is None or key < best[0]:
+                best = (key, p.id)
+    return best[1] if best else None
+
 
 def event_place(document: Document, triggers: Sequence[Token]) -> str | None:
     """The id of the place an event with these trigger tokens happened in, or None."""
+    if not document.places:
+        return None
+    for trigger in triggers:
+        found = _best_in(document, *_clause(trigger), trigger)
+        if found:
+            return found
     for trigger in triggers:
         sent = trigger.sent
-        for p in document.places:
-            if p.kind != "country" and any(sent.start_char <= m.start < sent.end_char for m in p.mentions):
-                return p.id
+        found = _best_in(document, sent.start_char, sent.end_char, trigger)
+        if found:
+            return found
     return main_place(document)
 
 
 def main_place(document: Document) -> str | None:
+    """The place the article is mostly about: the most mentioned town, region or feature, else the
+    most mentioned country; the first mentioned on a tie."""
     if not document.places:
         return None
-    counts = Counter({p.id: len(p.mentions) for p in document.places})
-    return counts.most_common(1)[0][0]
+
+    def key(p: Place) -> tuple:
+        specific = p.kind not in ("country", "continent") and len(p.mentions) >= 2
+        return (specific, len(p.mentions), -min(m.start for m in p.mentions))
+
+    return max(document.places, key=key).id

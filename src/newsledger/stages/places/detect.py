@@ -1,0 +1,449 @@
+"""Toponym candidates: where in the text a place is named, and how sure we are that it is one.
+
+Sources, all on the one spaCy parse and the actors stage's entities:
+- place entities (GPE, LOC, FAC) of the actors stage and of spaCy's NER;
+- adjectives of places used as modifiers ("Polish troops", "European leaders"); a
+  plural people noun ("Mexicans") or a language ("in Russian") is not a place;
+- gazetteer matches NER missed or mislabelled: proper-noun runs that name a country,
+  region, continent, curated place or sizeable city, also inside an organisation's name
+  ("University of Michigan"), never inside a person's name ("Paris Hilton");
+- items of a list whose other items are places ("Tartu, Narva, Pärnu, and Viljandi");
+- names before or after an administrative word ("the X region", "X and Y districts",
+  "the cities of X and Y"), which also say which kind of place is meant.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...data import read_tsv
+from ...gazetteer import bare_region_name, name_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from ...document import Document
+    from ...gazetteer import Gazetteer, GazPlace
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Kinds of evidence, strongest first. A candidate from NER or from context may use the
+# transliteration fallback; a bare gazetteer match must match exactly.
+NER, CONTEXT, ADJECTIVE, SCAN = "ner", "context", "adjective", "scan"
+
+REGION_WORDS = {
+    "region", "regions", "province", "provinces", "district", "districts", "governorate", "governorates",
+    "oblast", "oblasts", "state", "states", "county", "counties", "prefecture", "prefectures",
+    "municipality", "municipalities", "rayon", "rayons", "territory", "territories", "republic",
+    "autonomous", "canton", "cantons", "department", "departments", "parish", "parishes", "emirate",
+    "krai", "okrug", "voivodeship", "borough", "boroughs", "valley", "peninsula",
+}
+SETTLEMENT_WORDS = {"city", "cities", "town", "towns", "village", "villages", "settlement", "settlements",
+                    "capital", "port", "suburb", "suburbs", "township"}
+_CONNECTORS = {"of", "de", "del", "la", "le", "al", "el", "upon", "on", "am", "an", "der", "di", "da", "do", "dos"}
+_STOP_CAPS = {"I", "A", "An", "The", "This", "That", "These", "Those", "It", "He", "She", "We", "They", "You",
+              "Mr", "Mrs", "Ms", "Dr", "St", "Mt"}
+_PLURAL_DEMONYM = re.compile(r"(?:ans|ians|ese|ers|ites|is|ns|s)$")
+# a city found by gazetteer match alone must be at least this big to stand on its own; smaller
+# ones (down to WEAK_MIN_CITY) need the support of the article's other places
+SCAN_MIN_CITY = 50_000
+EMBEDDED_MIN_CITY = 100_000
+WEAK_MIN_CITY = 2_000
+# words that name regions in some countries but are ordinary words in English text: alone they
+# are places only when an administrative word says so ("the Central region")
+GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                 "eastern", "western", "coast", "lakes", "islands", "capital", "mountains", "valley", "plains",
+                 "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
+                 "union", "commonwealth", "national", "atlantic", "pacific", "gulf", "bay", "star", "surprise",
+                 "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# spaCy labels of spans that are not places whatever the gazetteer says
+NOT_PLACE_LABELS = {"LANGUAGE"}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Titles that follow a country adjective in "Polish President ...", from the actors' titles file."""
+    return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv") if row.get("title"))
+
+
+@dataclass
+class Candidate:
+    start: int  # character offsets into the text
+    end: int
+    text: str
+    source: str  # NER CONTEXT ADJECTIVE SCAN
+    prefer: str | None = None  # "region" or "city" when an administrative word says so
+    label: str | None = None  # NER label when from NER
+    senses: tuple[GazPlace, ...] = ()  # for adjectives: the places found already
+    # 0: sure; 1: doubtful (NER called it a person or organisation, or a list item that NER did);
+    # 2: weak (a small town found by gazetteer match alone). Resolution keeps doubtful and weak
+    # candidates only when the article's other places support them.
+    doubt: int = 0
+
+
+def _strip(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading article and a trailing possessive from a place mention."""
+    if text[:4].lower() == "the ":
+        text, start = text[4:], start + 4
+    for suffix in ("’s", "'s", "’", "'"):
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+            break
+    return text.strip(), start
+
+
+def _is_name_token(t: Token) -> bool:
+    return t.text[:1].isupper() and t.text not in _STOP_CAPS and (t.pos_ == "PROPN" or t.is_upper or t.pos_ == "ADJ")
+
+
+class Detector:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.titles = _titles()
+
+    def resolvable(self, text: str) -> bool:
+        return bool(self.gaz.lookup(text) or self.gaz.lookup(bare_region_name(text))
+                    or self.gaz.lookup_translit(text))
+
+    def __call__(self, document: Document) -> list[Candidate]:
+        doc = document.doc
+        assert doc is not None
+        n = len(doc)
+        owner = [""] * n  # entity label covering each token ("" none)
+        person = [False] * n
+        spacy_label = [t.ent_type_ for t in doc]
+        extent = [(i, i + 1) for i in range(n)]  # token bounds of the entity covering each token
+        taken = [False] * n  # tokens inside a candidate already
+        cands: list[Candidate] = []
+
+        def tokens_of(start: int, end: int) -> range:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            return range(span.start, span.end) if span is not None else range(0)
+
+        def add(c: Candidate) -> None:
+            if not c.text[:1].isupper() and not c.text[:1].isdigit():
+                return
+            if c.text.casefold() in MONTHS:
+                return
+            if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and not c.text.isupper() \
+                    and self.gaz.lookup(c.text + "."):
+                c.text, c.end = c.text + ".", c.end + 1  # "Que" "." -> "Que."
+            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region":
+                return
+            idx = tokens_of(c.start, c.end)
+            if any(taken[i] for i in idx):
+                return
+            if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
+                return
+            if c.source == CONTEXT and not self.resolvable(c.text):
+                return
+            if c.source != ADJECTIVE and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
+                                             for i in idx):
+                c.doubt = max(c.doubt, 1)
+            for i in idx:
+                taken[i] = True
+            cands.append(c)
+
+        for e in document.entities:
+            for m in e.mentions:
+                idx = tokens_of(m.start, m.end)
+                for i in idx:
+                    owner[i] = e.type
+                    extent[i] = (idx.start, idx.stop)
+                    if e.type == "PERSON" and len(e.name.split()) > 1:
+                        person[i] = True
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                if not owner[i]:
+                    owner[i] = ent.label_
+                if ent.label_ == "PERSON" and len(ent) > 1:
+                    person[i] = True
+
+        # 1. place entities of the actors stage, then spaCy's place spans it did not keep
+        for e in document.entities:
+            if e.type in PLACE_LABELS:
+                for m in e.mentions:
+                    text, start = _strip(m.text, m.start)
+                    if text:
+                        add(Candidate(start, start + len(text), text, NER, label=e.type))
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                text, start = _strip(ent.text, ent.start_char)
+                if text and not any(person[i] for i in range(ent.start, ent.end)):
+                    add(Candidate(start, start + len(text), text, NER, label=ent.label_))
+
+        # 2. administrative phrases and lists: context says these are places
+        for c in self._admin_phrases(doc, taken):
+            add(c)
+        # 3. adjectives of places used as modifiers
+        for c in self._adjectives(doc, taken):
+            add(c)
+        # 4. gazetteer matches of proper-noun runs
+        for c in self._scan(doc, taken, owner, person, extent):
+            add(c)
+        # 5. list items next to places
+        for c in self._list_items(doc, cands, taken, person):
+            add(c)
+        cands.sort(key=lambda c: c.start)
+        return cands
+
+    # --- administrative phrases --------------------------------------------------------------
+
+    def _name_run_before(self, doc: Doc, end: int) -> int:
+        """Start of the run of name tokens ending just before token `end`."""
+        i = end
+        while i > 0 and (_is_name_token(doc[i - 1]) or doc[i - 1].text in ("-",) and i - 1 > 0):
+            i -= 1
+        return i
+
+    def _admin_phrases(self, doc: Doc, taken: list[bool]):
+        n = len(doc)
+        for t in doc:
+            word = t.lower_
+            if word in REGION_WORDS or word in SETTLEMENT_WORDS:
+                prefer = "region" if word in REGION_WORDS else "city"
+                # "X region", "X and Y districts", "the occupied X, Y, and Z districts"
+                j = t.i
+                if j > 0 and doc[j - 1].lower_ in REGION_WORDS:  # "Autonomous Republic"
+                    j -= 1
+                items = self._list_before(doc, j)
+                if len(items) == 1 and t.text[:1].isupper() and not t.is_sent_start \
+                        and self.gaz.lookup(doc[items[0][0]:t.i + 1].text):
+                    # a capitalised administrative word is part of the name: "Metcalfe County"
+                    s, _ = items[0]
+                    items = [(s, t.i + 1)]
+                for s, e in items:
+                    if self.gaz.lookup_adjective(doc[s:e].text):
+                        continue
+                    yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
+                                    prefer=prefer)
+                # "the cities of X, Y and Z", "the region of X"
+                if t.i + 2 < n and doc[t.i + 1].lower_ == "of" and word not in ("state", "states") \
+                        and t.is_lower:
+                    for s, e in self._list_after(doc, t.i + 2):
+                        if self.gaz.lookup_adjective(doc[s:e].text):
+                            continue
+                        yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
+                                        prefer=prefer)
+
+    def _list_before(self, doc: Doc, end: int) -> list[tuple[int, int]]:
+        """Name runs ending at token `end`, walking back over ", " and "and"."""
+        out = []
+        i = end
+        while True:
+            s = self._name_run_before(doc, i)
+            if s == i:
+                break
+            out.append((s, i))
+            k = s
+            # separators: ",", "and", ", and", "or"
+            if k > 0 and doc[k - 1].lower_ in ("and", "or", "&"):
+                k -= 1
+            if k > 0 and doc[k - 1].text == ",":
+                k -= 1
+            if k == s or len(out) > 12:
+                break
+            i = k
+        return out
+
+    def _list_after(self, doc: Doc, start: int) -> list[tuple[int, int]]:
+        out = []
+        i, n = start, len(doc)
+        while i < n:
+            e = i
+            while e < n and _is_name_token(doc[e]):
+                e += 1
+            if e == i:
+                break
+            out.append((i, e))
+            k = e
+            if k < n and doc[k].text == ",":
+                k += 1
+            if k < n and doc[k].lower_ in ("and", "or", "&"):
+                k += 1
+            if k == e or len(out) > 12:
+                break
+            i = k
+        return out
+
+    # --- adjectives ------------------------------------------------------------------------------
+
+    def _adjectives(self, doc: Doc, taken: list[bool]):
+        n = len(doc)
+
+        def spacy_label_of(t: Token) -> str:
+            return t.ent_type_
+        i = 0
+        while i < n:
+            t = doc[i]
+            if taken[i] or not t.text[:1].isupper() or t.is_stop:
+                i += 1
+                continue
+            found = None
+            for width in (2, 1):  # "North American", "South Korean" before "American"
+                if i + width > n or any(taken[k] for k in range(i, i + width)) \
+                        or (width == 2 and not doc[i + 1].is_alpha):
+                    continue
+                span = doc[i:i + width]
+                senses = self.gaz.lookup_adjective(span.text)
+                if senses:
+                    found = (width, senses)
+                    break
+            if found is None:
+                i += 1
+                continue
+            width, senses = found
+            last = doc[i + width - 1]
+            nxt = doc[i + width] if i + width < n else None
+            if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
+                    and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON") and nxt.lower_ not in self.titles \
+                    and doc[nxt.i:nxt.i + 2].text.casefold() not in self.titles:
+                i += width  # a proper name that starts with an adjective ("French Quarter")
+                continue
+            if self._used_as_modifier(doc, last):
+                yield Candidate(t.idx, last.idx + len(last), doc[i:i + width].text, ADJECTIVE, senses=senses)
+            i += width
+
+    @staticmethod
+    def _used_as_modifier(doc: Doc, t: Token) -> bool:
+        """"Polish troops", "the Dutch-led", not "Poles", "the Dutch", "in Polish"."""
+        if t.tag_ in ("NNS", "NNPS") or (t.text.endswith("s") and _PLURAL_DEMONYM.search(t.lower_)
+                                            and t.tag_ not in ("JJ",)):
+            return False
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "–") and t.i + 2 < len(doc):
+            return True  # "Russian-backed"
+        if t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
+            return True
+        return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.text[:1].isupper() \
+            and t.dep_ not in ("dobj", "pobj", "nsubj", "attr")
+
+    # --- gazetteer scan ----------------------------------------------------------------------------
+
+    def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
+              extent: list[tuple[int, int]]):
+        n = len(doc)
+        i = 0
+        while i < n:
+            if taken[i] or person[i] or not _is_name_token(doc[i]):
+                i += 1
+                continue
+            matched = 0
+            for width in (4, 3, 2, 1):
+                j = i + width
+                if j > n or any(taken[k] or person[k] for k in range(i, j)):
+                    continue
+                span = doc[i:j]
+                if not _is_name_token(doc[j - 1]) or any(
+                        not (_is_name_token(t) or t.lower_ in _CONNECTORS or t.text in ("-", "."))
+                        for t in span):
+                    continue
+                # an "X"-headed name continues: "New York Times" is scanned as "New York" only if
+                # "New York" names a place; the rest stays with the organisation
+                if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(span.text):
+                    continue
+                if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
+                        i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
+                    # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's
+                    # abbreviation ("US", "UK") anywhere
+                    senses = tuple(s for s in self.gaz.lookup(span.text) if s.kind != "region" or s.level == 0)
+                else:
+                    senses = self.gaz.lookup(span.text)
+                if not senses:
+                    continue
+                # inside an organisation's name, unless the name is the place's alone ("Danbury police")
+                inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP") \
+                    and extent[i] != (i, j)
+                level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
+                if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
+                    # only the senses that made the match salient: "Windsor" inside an
+                    # organisation's name is the big town, not a village of that name
+                    keep = tuple(x for x in senses if self._salient_sense(x, inside)) if inside else ()
+                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level,
+                                    senses=keep)
+                    matched = width
+                    break
+            i += matched or 1
+
+    @staticmethod
+    def _salience(senses: tuple[GazPlace, ...], *, embedded: bool, single: bool, doc: Doc, i: int) -> int | None:
+        """Is a bare gazetteer match a place mention? Countries, continents, first-level regions and
+        curated places are (0); cities when big (bigger still inside an organisation's name); small
+        towns only weakly (2); None when not."""
+        t = doc[i]
+        if single and t.is_sent_start and not t.is_upper and t.pos_ != "PROPN":
+            return None
+        if any(Detector._salient_sense(s, embedded) for s in senses):
+            return 0
+        if not embedded and any(Detector._salient_sense(s, embedded, weak=True) for s in senses):
+            return 2
+        return None
+
+    @staticmethod
+    def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
+        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
+                                                   and (s.population >= 100_000 or s.geonameid < 0)):
+            return True
+        if s.kind != "city" or not s.main_name:
+            return False
+        if weak:
+            return s.population >= WEAK_MIN_CITY
+        return s.population >= (EMBEDDED_MIN_CITY if embedded else SCAN_MIN_CITY)
+
+    # --- lists -----------------------------------------------------------------------------------
+
+    def _list_items(self, doc: Doc, cands: list[Candidate], taken: list[bool], person: list[bool]):
+        """Name runs joined by commas and "and" to a place candidate ("X, Y, and Z")."""
+        n = len(doc)
+        starts = {}
+        for c in cands:
+            span = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if span is not None and c.source in (NER, CONTEXT, SCAN):
+                starts[span.start] = span.end
+        seen: set[int] = set()
+        for s0, e0 in sorted(starts.items()):
+            # walk right: ", Y", ", and Z", " and Z"
+            e = e0
+            while e < n:
+                k = e
+                if k < n and doc[k].text == ",":
+                    k += 1
+                if k < n and doc[k].lower_ in ("and", "or"):
+                    k += 1
+                if k == e:
+                    break
+                r = k
+                while r < n and _is_name_token(doc[r]) and not person[r]:
+                    r += 1
+                if r == k or r - k > 4:
+                    break
+                if not any(taken[x] for x in range(k, r)) and k not in seen \
+                        and not self.gaz.lookup_adjective(doc[k:r].text):
+                    seen.add(k)
+                    yield Candidate(doc[k].idx, doc[r - 1].idx + len(doc[r - 1]), doc[k:r].text, CONTEXT)
+                e = starts.get(k, r)
+            # walk left: "X, " before a place
+            s = s0
+            while s > 0:
+                k = s
+                if doc[k - 1].lower_ in ("and", "or"):
+                    k -= 1
+                if k > 0 and doc[k - 1].text == ",":
+                    k -= 1
+                if k == s:
+                    break
+                left = k
+                while left > 0 and _is_name_token(doc[left - 1]) and not person[left - 1]:
+                    left -= 1
+                if left == k or k - left > 4:
+                    break
+                # a list needs its items to look alike: the left item must end right at a comma
+                if not any(taken[x] for x in range(left, k)) and left not in seen \
+                        and name_key(doc[left:k].text) and not self.gaz.lookup_adjective(doc[left:k].text):
+                    seen.add(left)
+                    yield Candidate(doc[left].idx, doc[k - 1].idx + len(doc[k - 1]), doc[left:k].text, CONTEXT)
+                s = left

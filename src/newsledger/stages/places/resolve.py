@@ -1,0 +1,315 @@
+"""Which place each toponym candidate names: one gazetteer sense per name per article.
+
+Each sense of a name gets a score:
+- prior: log population, kind (countries and continents first, then curated regions and
+  features, first-level regions, cities; second-level regions only when named as such),
+  national capitals, main names over alternate names;
+- the countries the article is about (country names, adjectives, unambiguous places) and
+  the first-level regions it names;
+- closeness to the places the article names unambiguously (co-mentioned places);
+- "City, Region" and "City, Country" patterns, and administrative words ("the X region").
+Two passes: the first finds the article's countries and its unambiguous places, the second
+scores every name with them. A region loses to its namesake city when the city is big for
+the region or a capital ("Aleppo", "New York"), unless the text says "region".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...data import read_tsv
+from ...gazetteer import GazPlace, bare_region_name, name_key
+from .detect import ADJECTIVE, CONTEXT, NER, REGION_WORDS, SCAN, SETTLEMENT_WORDS, Candidate
+
+if TYPE_CHECKING:
+    from ...document import Document
+    from ...gazetteer import Gazetteer
+
+_ADMIN_WORDS = re.compile(
+    r"\s*\b(?:autonomous republic|autonomous region|autonomous oblast|republic|region|province|district|"
+    r"governorate|oblast|state|county|prefecture|municipality|rayon|city|town|village|territory|territories|"
+    r"area|regions|districts|provinces)\b\s*$",
+    re.I,
+)
+_REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate|oblast|state|county|prefecture|"
+                            r"rayon|territory|regions|districts|provinces)\s*$", re.I)
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
+_FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
+                       r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
+                       r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
+                       r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
+KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
+MAX_SENSES = 30
+# nouns for people that a person's name stands beside ("his wife, Dora", "Georgia's father")
+PERSON_NOUNS = {"wife", "husband", "son", "daughter", "daughters", "sons", "father", "mother", "brother", "sister",
+                "girlfriend", "boyfriend", "partner", "friend", "coach", "children", "child", "baby", "mom", "dad",
+                "parents", "family", "grandmother", "grandfather", "uncle", "aunt", "cousin", "niece", "nephew",
+                "fiancee", "fiancé", "fiancée", "widow", "star", "player", "captain", "teammate", "lawyer",
+                "attorney", "spokesman", "spokeswoman"}
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row.get("lemma"))
+CURATED_WEIGHT = 1_000_000
+
+
+def _km(a: GazPlace, b: GazPlace) -> float:
+    """Equirectangular distance: exact enough for the few hundred kilometres that matter here."""
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.hypot(x, y)
+
+
+class Resolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._translit: set[str] = set()
+        self.speech_verbs = _speech_verbs()
+
+    # --- senses of a name ---------------------------------------------------------------------
+
+    def forms(self, text: str) -> list[str]:
+        out = [text]
+        plain = _PAREN.sub(" ", text).strip()
+        if plain != text:
+            out.append(plain)
+        shorter = _ADMIN_WORDS.sub("", plain).strip()
+        if shorter and shorter != plain:
+            out.append(shorter)
+        bare = bare_region_name(plain)  # "City of X", "Province of X"
+        if bare and bare != name_key(plain) and bare not in out:
+            out.append(bare)
+        return out
+
+    def senses(self, cand: Candidate, key: str) -> tuple[GazPlace, ...]:
+        if cand.source == ADJECTIVE or cand.senses:
+            return cand.senses
+        forms = self.forms(cand.text)
+        for form in forms:
+            found = self.gaz.lookup(form)
+            if found:
+                return found[:MAX_SENSES]
+        # a transliteration variant, for names that context says are places; not for names in
+        # mixed case ("UConn") that are no transliteration of anything
+        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]", cand.text):
+            for form in forms:
+                found = self.gaz.lookup_translit(form)
+                if found:
+                    self._translit.add(key)  # found so, a name needs the support of its neighbours
+                    return found[:MAX_SENSES]
+        return ()
+
+    def _used_as_person(self, document: Document, c: Candidate) -> bool:
+        """"said Georgia", "Georgia's father", "his wife, Dora": a town's name naming a person."""
+        doc = document.doc
+        assert doc is not None
+        span = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs:
+            return True
+        after = doc[span.end:span.end + 2]
+        if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].lower_ in PERSON_NOUNS:
+            return True
+        if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
+            return True
+        before = doc[max(0, span.start - 2):span.start]
+        return len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS
+
+    # --- the article's context ------------------------------------------------------------------
+
+    def resolve(self, document: Document, cands: list[Candidate]) -> list[tuple[Candidate, GazPlace]]:
+        senses: dict[str, tuple[GazPlace, ...]] = {}
+        prefer: dict[str, str] = {}
+        keys: list[str] = []
+        for c in cands:
+            key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
+            keys.append(key)
+            if key not in senses:
+                senses[key] = self.senses(c, key)
+            after = _WORD_AFTER.match(document.text, c.end)
+            word = after.group(1).lower() if after else ""
+            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"}:
+                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province"
+            elif word in SETTLEMENT_WORDS:
+                prefer.setdefault(key, "city")
+        containers = self._containers(document, cands, keys, senses)
+        mentions = Counter(keys)
+
+        # pass 1: the countries the article names (country names and adjectives)
+        focus: Counter[str] = Counter()
+        for k, v in senses.items():
+            top = max(v, key=lambda s: s.population) if v else None
+            countries = ({s.country for s in v} if k.startswith("adj:")
+                         else {top.country} if top is not None and top.kind == "country" else set())
+            if len(countries) == 1 and None not in countries:
+                focus[next(iter(countries))] += mentions[k]
+        chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
+                  for k, v in senses.items() if v}
+        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble"
+        for k, kinds in self._sibling_kinds(document, cands, keys, chosen).items():
+            if k not in prefer and len(kinds) == 1:
+                kind = next(iter(kinds))
+                if any(s.kind == kind for s in senses.get(k, ())):
+                    prefer[k] = kind
+        # pass 2: with the countries and regions of the other places pass 1 found (a name never
+        # votes for itself), and the article's unambiguous places
+        votes: dict[str, Counter] = {}
+        regions: set[str] = set()
+        for k, s in chosen.items():
+            if s is None:
+                continue
+            if s.country and s.kind in ("city", "region", "feature"):
+                votes[k] = Counter({s.country: mentions[k]})
+            if s.kind == "region" and s.admin1:
+                regions.add(s.admin1)
+        others = Counter(focus)
+        for v in votes.values():
+            others.update(v)
+        anchors = [(k, s) for k, s in chosen.items()
+                   if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
+        chosen = {k: self._choose(v, others - votes.get(k, Counter()), regions - self._own_regions(v),
+                                  [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
+                  for k, v in senses.items() if v}
+        focus = others
+        local = self._local_focus(chosen, mentions, focus)
+        sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
+        support = [(k, s) for k, s in chosen.items()
+                   if s is not None and k in sure and s.kind in ("city", "feature")] + anchors
+        regions.update(s.admin1 for k, s in chosen.items() if s is not None and k in sure and s.kind == "region"
+                       and s.admin1)
+        top_countries = {c for c, _ in focus.most_common(3)}
+        out: list[tuple[Candidate, GazPlace]] = []
+        for c, k in zip(cands, keys, strict=True):
+            s = chosen.get(k)
+            if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
+                continue
+            if s is not None and (c.doubt or k in self._translit) and not self._supported(c, k, s, support, regions, top_countries,
+                                                                  containers.get(k)):
+                continue
+            if s is None:
+                if local is not None and c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text):
+                    # a facility the gazetteer does not know: in the town the article is about
+                    s = GazPlace(-9, c.text, local.lat, local.lon, local.country, "feature", 0, local.admin1)
+                else:
+                    continue
+            out.append((c, s))
+        return out
+
+    def _containers(self, document: Document, cands: list[Candidate], keys: list[str],
+                    senses: dict[str, tuple[GazPlace, ...]]) -> dict[str, list[GazPlace]]:
+        """"Edmonton, Alberta": the senses of a region or country written right after a name."""
+        out: dict[str, list[GazPlace]] = defaultdict(list)
+        text = document.text
+        for (a, ka), (b, kb) in zip(zip(cands, keys, strict=True), list(zip(cands, keys, strict=True))[1:],
+                                     strict=False):
+            between = text[a.end:b.start]
+            if between.strip() in (",", "") and "\n" not in between and between:
+                out[ka].extend(s for s in senses.get(kb, ()) if s.kind in ("region", "country"))
+        return out
+
+    @staticmethod
+    def _supported(c: Candidate, key: str, s: GazPlace, support: list[tuple[str, GazPlace]], regions: set[str],
+                   top_countries: set[str], containers: list[GazPlace] | None) -> bool:
+        """Do the article's other places back a doubtful or weak candidate?"""
+        near = min((_km(s, a) for k, a in support if k != key), default=1e9)
+        if containers and any(s.admin1 == x.admin1 or (x.kind == "country" and s.country == x.country)
+                              for x in containers):
+            return True
+        if c.doubt >= 2:
+            return near <= 150 or (s.kind == "city" and s.admin1 in regions)
+        well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
+        return well_known or near <= 300 or (s.admin1 in regions) \
+            or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+
+    @staticmethod
+    def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
+                       chosen: dict[str, GazPlace | None]) -> dict[str, set[str]]:
+        """The kinds (city or first-level region) of the names joined to each name by "and"/"or"."""
+        out: dict[str, set[str]] = defaultdict(set)
+        pairs = list(zip(cands, keys, strict=True))
+        for (a, ka), (b, kb) in zip(pairs, pairs[1:], strict=False):
+            if ka == kb or not _COORDINATION.fullmatch(document.text[a.end:b.start]):
+                continue
+            for here, there in ((ka, kb), (kb, ka)):
+                s = chosen.get(there)
+                if s is not None and (s.kind == "city" or (s.kind == "region" and s.level == 1)):
+                    out[here].add(s.kind)
+        return out
+
+    @staticmethod
+    def _own_regions(senses: tuple[GazPlace, ...]) -> set[str]:
+        return {s.admin1 for s in senses if s.kind == "region" and s.admin1}
+
+    @staticmethod
+    def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
+        others = [s for s in senses if s.geonameid != best.geonameid and _km(s, best) > 100]
+        return not others or best.population >= 20 * max(s.population for s in others)
+
+    @staticmethod
+    def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter, focus: Counter) -> GazPlace | None:
+        """The town the article is about: the most mentioned city of its main country."""
+        main = focus.most_common(1)[0][0] if focus else None
+        cities = [(mentions[k], s.population, s) for k, s in chosen.items()
+                  if s is not None and s.kind == "city" and (main is None or s.country == main)]
+        if not cities:
+            return None
+        return max(cities, key=lambda t: (t[0], t[1]))[2]
+
+    # --- choosing ----------------------------------------------------------------------------------
+
+    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: set[str],
+                anchors: list[tuple[str, GazPlace]], containers: list[GazPlace] | None,
+                prefer: str | None) -> GazPlace | None:
+        top = max(focus.values()) if focus else 0
+
+        def score(s: GazPlace) -> float:
+            curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
+            # a curated place is well known by definition: weigh it like a big city
+            sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
+            if s.kind == "region":
+                sc += 3.0 if s.level == 0 else 1.5 if s.level == 1 else (-1.0 if prefer != "region" else 0.5)
+            else:
+                sc += KIND_PRIOR.get(s.kind, 0.0)
+            if s.capital:
+                sc += 1.5
+            if not s.main_name:
+                sc -= 1.0
+            if top and s.country and focus.get(s.country):
+                sc += 2.0 + 2.0 * focus[s.country] / top
+            if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2):
+                sc += 2.0
+            if anchors and s.kind in ("city", "region", "feature"):
+                d = min(_km(s, a) for _, a in anchors)
+                sc += 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+            if containers:
+                for c in containers:
+                    if (c.kind == "country" and s.country == c.country) or \
+                            (c.kind == "region" and s.admin1 and s.admin1 == c.admin1 and s.geonameid != c.geonameid):
+                        sc += 6.0
+                        break
+            if prefer == "region" and s.kind == "region":
+                sc += 3.0
+            elif prefer == "city" and s.kind == "city":
+                sc += 2.0
+            return sc
+
+        best = max(senses, key=score)
+        if best.kind == "region" and best.level == 1 and prefer != "region":
+            # the namesake city of a region, when big for it or a capital ("Aleppo", "New York")
+            for s in senses:
+                if s.kind == "city" and s.country == best.country and \
+                        (s.capital or (s.population >= 0.2 * best.population and _km(s, best) < 300)):
+                    return s
+        return best
+
+
+__all__ = ["ADJECTIVE", "CONTEXT", "NER", "SCAN", "Resolver"]
