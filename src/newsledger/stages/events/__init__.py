@@ -275,7 +275,7 @@ def _within_sentence(coded: list[Coded]) -> list[Coded]:
                                                   and x.i in by_token), None)
                 if host is not None and host is not c and host.type == "ASSAULT" and c.type != "ASSAULT":
                     c.type, c.mode = "ASSAULT", host.mode
-    if any(c.type == "ASSAULT" and not c.mention_only and not c.future for c in coded):
+    if any(c.type == "ASSAULT" and c.top.pos_ == "VERB" and not c.future for c in coded):
         coded = [c for c in coded if not (c.type == "MOBILIZE" and not c.future)]
     return coded
 
@@ -413,6 +413,7 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
     words that code several types, unnamed actors and hearsay lower it."""
     coded = main.coded
     score = 0.62 if coded.trigger.pos_ == "VERB" else 0.52
+    score += 0.04 if coded.depth == 0 else -0.02 * min(coded.depth, 4)
     if coded.composed:
         score += 0.06
     if coded.ambiguous:

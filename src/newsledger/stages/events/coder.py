@@ -106,6 +106,15 @@ class Coded:
         return [t.token for t in self.chain]
 
 
+def verb_lemma(token: Token) -> str:
+    """The lemma, or a repaired one when the small model's lemma is no known verb."""
+    from .lexicon import lemma_forms
+
+    forms = lemma_forms(token)
+    known = LIGHT_VERBS | OCCURRENCE_VERBS | EXPERIENCER_VERBS
+    return next((f for f in forms if f in known), forms[0])
+
+
 def depth_of(token: Token) -> int:
     d = 0
     while token.head != token and d < 50:
@@ -136,6 +145,11 @@ def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int]) -> list[Trigge
     return [found[i] for i in sorted(found)]
 
 
+def _noun_root(token: Token) -> bool:
+    """A sentence whose root is a noun: the small model missed its verb ("The rebels handed in ...")."""
+    return token.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN")
+
+
 def _anaphoric_entry(token: Token, lex: Lexicon) -> LexEntry | None:
     if token.dep_ == "compound" or not any(
             c.dep_ in ("det", "poss") and c.lower_ in ANAPHORIC_DETS for c in token.children):
@@ -164,9 +178,9 @@ def reduced_relative(verb: Token) -> Token | None:
 def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
     dep = token.dep_
     if entry.pos == "VERB":
-        if dep == "amod":
-            return False  # "occupied territories": a state, not an act
-        if dep == "acl" and token.tag_ in ("VBN", "VBG"):
+        if dep == "amod" and token.tag_ != "VBD":
+            return False  # "occupied territories": a state, not an act (a VBD amod is a mis-parse)
+        if dep == "acl" and token.tag_ in ("VBN", "VBG") and not _noun_root(token.head):
             return False  # "forces deployed in ...": background description
         if token.lemma_.lower() in ("demonstrate", "show", "prove") and any(
                 c.dep_ in ("ccomp", "dobj") and c.pos_ not in ("PROPN",) for c in token.children):
@@ -262,8 +276,8 @@ def _first_trigger_below(trig: Trigger, found: dict[int, Trigger]) -> Trigger | 
                     continue
                 if dep not in _COMPLEMENT_DEPS and dep not in ("prep", "amod", "compound", "dative"):
                     continue
-                if dep == "advcl":
-                    continue
+                if dep == "advcl" and not (control in ("intent", "demand") and c.tag_ == "VB"):
+                    continue  # only purpose clauses: "offered to send engineers to help ..."
                 if c.i in found and not found[c.i].mention_only:
                     return found[c.i]
                 nxt.append(c)
@@ -278,18 +292,20 @@ def _first_trigger_below(trig: Trigger, found: dict[int, Trigger]) -> Trigger | 
 def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int],
                  entity_at: dict[int, str]) -> str | None:
     """Why an event noun codes an event here, or None when it is only named (a topic)."""
-    phrase = token.head if token.dep_ == "compound" else token
+    phrase = token.head if token.dep_ in ("compound", "nmod") else token
     head = phrase.head
     dep = phrase.dep_
-    hl = head.lemma_.lower()
+    hl = verb_lemma(head)
     if dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and hl in LIGHT_VERBS:
         return "light"
     if dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-        gov = head.head.lemma_.lower()
+        gov = verb_lemma(head.head)
         if head.lower_ == "with" and gov in ("end", "conclude", "finish", "close"):
             return "end-with"
         if gov in EXPERIENCER_VERBS and head.lower_ in ("through", "in"):
             return "experienced"
+        if head.lower_ == "on" and gov in ("go", "put", "place", "keep", "remain", "stay", "be"):
+            return "light"  # "went on strike", "was put on alert"
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
@@ -300,7 +316,7 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
     if dep == "conj":  # "the war and the operation we conducted": the clause hangs on the first conjunct
         relatives += [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > phrase.i]
     for c in relatives:
-        if c.pos_ == "VERB" and c.lemma_.lower() in LIGHT_VERBS | OCCURRENCE_VERBS:
+        if c.pos_ == "VERB" and verb_lemma(c) in LIGHT_VERBS | OCCURRENCE_VERBS:
             return "relative"
     # a date of its own (not one inside another event word within the phrase)
     lo, hi = _span_of(phrase)
@@ -394,6 +410,10 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
                 licensed_by="wrapped", ambiguous=inner.ambiguous)
     own_negated = is_negated(tok)
     t = inner.type
+    if control == "say" and lemma in ("declare", "announce") and inner.type == "AGREE" and \
+            inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce"):
+        out.type, out.mode = "CONCEDE", None  # manual: declarations (not implementations) of ceasefires
+        return out
     if control in ("say", "begin", "try"):
         out.trigger = inner.trigger
         out.composed = inner.composed
@@ -505,7 +525,7 @@ def apply_tense(coded: Coded) -> Coded:
     """Future and negated cooperative/conflict acts take their PLOVER type (manual: a future
     meeting is AGREE, a future retreat CONCEDE, a future attack a threat)."""
     t = coded.type
-    if coded.negated and (coded.future or coded.hypothetical) and t in PLOVER_COOPERATIVE - {"AGREE"}:
+    if coded.negated and (coded.future or coded.hypothetical or t == "AGREE") and t in PLOVER_COOPERATIVE:
         coded.type, coded.mode = "REJECT", _request_mode(coded)
         coded.negated = coded.future = coded.hypothetical = False
         return coded

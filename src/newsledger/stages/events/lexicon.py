@@ -41,6 +41,24 @@ class LexEntry:
         return NEEDS_EVENT in self.requires
 
 
+def lemma_forms(token: Token) -> list[str]:
+    """The token's lemma, then forms that undo the small model's lemmatizer slips
+    ("staged" -> "stag", "cordoned" -> "cordone"): the lowercase word without -d, -ed, -s."""
+    low = token.lower_
+    forms = [token.lemma_.lower(), low]
+    if token.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        forms += [low[:-1], low[:-2]]
+        if low.endswith("ied"):
+            forms.append(low[:-3] + "y")
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])  # "stopped" -> "stop"
+    elif token.tag_ == "VBG" and low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+    elif token.tag_ in ("VBZ", "NNS") and low.endswith("s"):
+        forms.append(low[:-1])
+    return list(dict.fromkeys(forms))
+
+
 def _pos_of(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
@@ -69,12 +87,26 @@ def context_words(token: Token) -> set[str]:
                 for gg in g.children:
                     if gg.dep_ in ("compound", "amod"):
                         add(gg)
+        if c.dep_ in ("ccomp", "xcomp"):  # "allowed aid workers to enter"
+            for g in c.children:
+                if g.dep_ in ("nsubj", "dobj"):
+                    add(g)
+                    for x in g.children:
+                        if x.dep_ in ("compound", "amod"):
+                            add(x)
         if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
             for g in c.children:
                 if g.dep_ in ("compound", "amod", "nmod"):
                     add(g)
             for g in c.conjuncts:
                 add(g)
+            for g in c.children:  # "a state of emergency", "tonnes of relief supplies", "access to the website"
+                if g.dep_ == "prep" and g.lower_ in ("of", "to"):
+                    for gg in g.children:
+                        add(gg)
+                        for x in gg.children:
+                            if x.dep_ in ("compound", "amod"):
+                                add(x)
     for t in token.subtree:
         if t.i >= token.i:
             break
@@ -118,7 +150,11 @@ class Lexicon:
         pos = _pos_of(token)
         if pos is None:
             return None
-        candidates = self._by_key.get((token.lemma_.lower(), pos)) or self._by_key.get((token.lower_, pos))
+        candidates = None
+        for form in lemma_forms(token):
+            candidates = self._by_key.get((form, pos))
+            if candidates:
+                break
         if not candidates:
             return None
         words: set[str] | None = None

@@ -182,6 +182,9 @@ class Roles:
             if verb.dep_ == "ccomp" and head.lemma_.lower() in REPORT_VERBS:
                 return []
             return self.subject_of(head, _hops + 1)
+        if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+            # a verb the small model hung on a noun root: "The rebels handed in their weapons"
+            return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
             if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children) or verb.dep_ == "acl":
                 if verb.dep_ == "acl" and verb.tag_ == "VBN":
