@@ -107,10 +107,13 @@ class EventsStage(Stage):
             licensed = False
         actor, recipient = roles.roles(coded)
         # "Y must do Z, X said": a demand by X on Y
-        if coded.chain[0].entry.control == "say" and obligation(coded.trigger) and recipient != actor:
+        must = obligation(coded.trigger, coded.chain[0].token) if coded.chain[0].entry.control == "say" else None
+        if must is not None:
             sayer = roles.subject_of(coded.chain[0].token)
-            doer = actor
-            if sayer and doer and not set(sayer) & set(doer):
+            subjects = [c for c in must.children if c.dep_ == "nsubj"]
+            doer = roles.entities_in(subjects[0]) if subjects else []
+            named_doer = bool(subjects) and subjects[0].pos_ != "PRON"
+            if sayer and (doer and not set(sayer) & set(doer) or not doer and named_doer):
                 from .coder import _request_mode  # the mode follows what is demanded
 
                 coded.mode = _request_mode(coded)
@@ -275,6 +278,11 @@ def _within_sentence(coded: list[Coded]) -> list[Coded]:
                                                   and x.i in by_token), None)
                 if host is not None and host is not c and host.type == "ASSAULT" and c.type != "ASSAULT":
                     c.type, c.mode = "ASSAULT", host.mode
+    # manual: the topic of a protest ("demanding ...", "calling for ...") is not coded apart
+    for p in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
+        ptok = p.trigger
+        coded = [c for c in coded if c is p or c.type == "PROTEST" or not (
+            c.top in ptok.subtree and c.top != ptok or ptok.dep_ in ("advcl", "xcomp") and ptok in c.top.subtree)]
     if any(c.type == "ASSAULT" and c.top.pos_ == "VERB" and not c.future for c in coded):
         coded = [c for c in coded if not (c.type == "MOBILIZE" and not c.future)]
     return coded
@@ -301,13 +309,27 @@ def base_coded(trig: Trigger, lex) -> Coded:
 
 
 def _official_subject(verb: Token) -> bool:
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            if c.lemma_.lower() in ("government", "ministry", "embassy", "minister", "foreign", "ambassador"):
+    """Does a state or an official "protest" (a verbal act), rather than a crowd?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            c = subjects[0]
+            if c.lemma_.lower() in ("government", "ministry", "embassy", "minister", "foreign", "ambassador",
+                                    "president", "spokesman", "spokeswoman", "official", "officials"):
                 return True
-            if c.ent_type_ in ("GPE",) and verb.lemma_.lower() == "protest":
-                return True
+            return c.ent_type_ in ("GPE", "NORP") and verb.lemma_.lower() == "protest"
+        if t.dep_ not in ("xcomp", "advcl", "conj") or t.head == t:
+            return False
+        t = t.head
     return False
+
+
+def _clause_of(token: Token) -> Token:
+    t = token
+    while t.pos_ not in ("VERB", "AUX") and t.head != t:
+        t = t.head
+    return t
 
 
 def _is_pronoun(token: Token) -> bool:

@@ -36,7 +36,8 @@ LIGHT_VERBS = frozenset({
     "voice", "extend", "offer", "grant", "seal", "broker", "implement", "enforce", "observe",
     "sign", "step", "renew", "institute", "deliver", "send", "dispatch", "receive", "hand",
     "do", "engage", "carry", "stage", "fight", "end", "finish", "suffer", "face", "endure",
-    "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt",
+    "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
+    "thwart", "tighten", "toughen",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({
@@ -49,7 +50,8 @@ OCCURRENCE_VERBS = frozenset({
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").
 CONTAINER_NOUNS = frozenset({"campaign", "operation", "action", "movement", "spree", "wave",
-                             "drive", "effort", "mission", "exercise", "attack", "raid"})
+                             "drive", "effort", "mission", "exercise", "attack", "raid", "attempt", "plot",
+                             "bid"})
 REPORT_PAST = frozenset({"VBD", "VBN"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
@@ -306,6 +308,8 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "experienced"
         if head.lower_ == "on" and gov in ("go", "put", "place", "keep", "remain", "stay", "be"):
             return "light"  # "went on strike", "was put on alert"
+        if head.lower_ in ("during", "amid", "throughout"):
+            return "frame"  # "during protests over ...": the frame event happened
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
@@ -382,8 +386,9 @@ def _threat_mode(inner: Coded) -> str | None:
 
 
 def _stop_result(inner: Coded) -> tuple[str, str | None]:
-    """Stopping, suspending or cancelling an event of type `inner.type`."""
-    t = inner.type
+    """Stopping, suspending or cancelling an event of type `inner.type` (its own type, not the
+    one its tense gave it: cancelling a planned visit cancels a meeting)."""
+    t = inner.chain[-1].entry.type if not inner.composed and inner.chain[-1].entry.type else inner.type
     if t == "CONSULT":
         return "REJECT", "meet"  # manual: cancelling meetings is REJECT
     if t in ("AID", "COOPERATE", "SUPPORT", "AGREE"):
@@ -614,7 +619,21 @@ def modality(token: Token) -> tuple[bool, bool, bool]:
     return future, hypothetical, negated
 
 
-def obligation(token: Token) -> bool:
-    verb = _clause_verb(token)
-    return any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children) or any(
-        c.dep_ == "xcomp" for c in verb.children if verb.lemma_ in ("have", "need"))
+def obligation(token: Token, upto: Token | None = None) -> Token | None:
+    """The verb of obligation ("must", "should") governing `token` (its own clause or one
+    between it and `upto`), or None."""
+    verbs = [_clause_verb(token)]
+    if upto is not None:
+        t = verbs[0]
+        for _ in range(6):
+            if t == upto or t.head == t:
+                break
+            t = t.head
+            if t != upto and t.pos_ in ("VERB", "AUX"):
+                verbs.append(t)
+    for verb in verbs:
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
+            return verb
+        if verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
+            return verb
+    return None
