@@ -22,9 +22,12 @@ types of the current manual (shared/reference/plover), in two steps:
      "Cancellation of meetings are REJECT");
    - SANCTION denying entry -> REJECT (manual, REJECT ambiguities: barring entry is REJECT);
    - RETREAT paying compensation -> AID (manual: reparations and voluntary settlements are AID);
-   - RETREAT announced for the future ("will resign") or declared ceasefires -> CONCEDE
+   - RETREAT announced for the future ("will resign") or declared ceasefires -> CONCEDE,
+     and AGREE records that only announce a future retreat ("said will release", "will
+     evacuate", "would allow inspectors"; not "agreed/willing/offered to") -> CONCEDE
      (manual, CONCEDE: "declarations (but not implementations) of ceasefires and
-     withdrawals"; "announcements of future retreats should be coded as CONCEDE").
+     withdrawals"; "Announcements of future retreats should be coded as CONCEDE. E.g.,
+     'announced...would withdraw troops' is RETREAT + FUTURE and should be coded as CONCEDE").
    Where the 2021 table and the manual's text disagree (lifting curfews: table RETREAT,
    manual CONCEDE; sanctions: table COERCE, manual SANCTION "discontinue") the manual wins.
 Old mode names are renamed to the manual's (assassinate -> targeted, strike-hun -> hunger,
@@ -56,6 +59,9 @@ RECORD_RULES: list[tuple[str, str | None, str, str, str | None]] = [
     ("SANCTION", None, r"den\w* entry", "REJECT", None),
     ("RETREAT", None, r"compensation|reparation", "AID", None),
     ("RETREAT", None, r"\b(will|would|shall)\b", "CONCEDE", None),
+    ("AGREE", None, r"^(?!.*\b(agree|willing|ready|offer|promis|pledg|prepared|commit|accept))"
+                    r".*\b(will|would|shall)\b.*\b(release|return|evacuate|withdraw|free|pull|hand over|allow)",
+     "CONCEDE", None),
     ("RETREAT", None, r"declared? (a )?(cease-?fire|truce)", "CONCEDE", None),
 ]
 

@@ -199,15 +199,31 @@ def cues() -> Cues:
     return Cues(modes, contexts)
 
 
+_CUE_INDEX: dict[int, tuple[list, dict[str, list[tuple[int, tuple[str, ...], str]]]]] = {}
+
+
+def _cue_index(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+    cached = _CUE_INDEX.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (words, value) in enumerate(table):
+        index.setdefault(words[0], []).append((rank, words, value))
+    _CUE_INDEX[id(table)] = (table, index)
+    return index
+
+
 def find_cues(tokens: list[Token], table: list[tuple[tuple[str, ...], str]]) -> list[str]:
     """Values of the cues that occur in `tokens` (by lemma or lowercase form), in table order."""
+    index = _cue_index(table)
     forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
-    found: list[str] = []
-    for words, value in table:
-        n = len(words)
-        for i in range(len(forms) - n + 1):
-            if all(words[k] in forms[i + k] for k in range(n)):
-                if value not in found:
-                    found.append(value)
-                break
-    return found
+    hits: dict[str, int] = {}
+    for i, (lemma, low) in enumerate(forms):
+        for key in {lemma, low}:
+            for rank, words, value in index.get(key, ()):
+                n = len(words)
+                if n > 1 and not all(i + k < len(forms) and words[k] in forms[i + k] for k in range(1, n)):
+                    continue
+                if value not in hits or rank < hits[value]:
+                    hits[value] = rank
+    return [v for v, _ in sorted(hits.items(), key=lambda kv: kv[1])]
