@@ -222,9 +222,7 @@ class EventsStage(Stage):
         out = []
         for i, a in enumerate(document.amounts):
             k = document.sentence_of(a.start)
-            if k in own:
-                out.append(i)
-            elif document.paragraph_of(a.start) in paragraphs and a.unit and any(u in a.unit.lower() for u in units):
+            if k in own or document.paragraph_of(a.start) in paragraphs and a.unit and any(u in a.unit.lower() for u in units):
                 out.append(i)
         return out
 
@@ -296,11 +294,12 @@ def base_coded(trig: Trigger, lex) -> Coded:
     coded = Coded(trigger=tok, top=tok, chain=[trig], type=entry.type, mode=entry.mode, future=future,
                   hypothetical=hypothetical, negated=negated,
                   licensed_by="verb" if entry.pos != "NOUN" else "noun", ambiguous=len(types) > 1)
-    if tok.lemma_.lower() in ("exercise", "drill", "maneuver", "manoeuvre", "game") and entry.type == "COOPERATE" \
-            and not trig.mention_only and not any(c.lower_ in ANAPHORIC_DETS for c in tok.children):
-        if not any(w.lower_ in ("joint", "combined", "bilateral", "trilateral", "multinational") for w in tok.subtree) and \
-                not any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-            coded.type, coded.mode = "MOBILIZE", "troops"  # manual: single-country exercises
+    exercise = tok.lemma_.lower() in ("exercise", "drill", "maneuver", "manoeuvre", "game") and \
+        entry.type == "COOPERATE" and not trig.mention_only and not any(c.lower_ in ANAPHORIC_DETS for c in tok.children)
+    joint = any(w.lower_ in ("joint", "combined", "bilateral", "trilateral", "multinational") for w in tok.subtree) or \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if exercise and not joint:
+        coded.type, coded.mode = "MOBILIZE", "troops"  # manual: single-country exercises
     if entry.pos == "VERB" and tok.lemma_.lower() == "protest" and any(c.dep_ == "ccomp" for c in tok.children):
         coded.type, coded.mode = "ACCUSE", "disapprove"
     if entry.type == "PROTEST" and entry.pos == "VERB" and _official_subject(tok):
@@ -355,7 +354,7 @@ def _governs_time(document: Document, trigger: Token, char: int) -> bool:
     own_head = tok.head
     t = tok
     for _ in range(8):
-        if t == trigger or t == verb:
+        if t in (trigger, verb):
             return True
         if t != tok and t != own_head and (t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or t.dep_ in ("relcl", "acl")):
             return False
@@ -393,9 +392,9 @@ def _foreign(document: Document, char: int, coded: Coded) -> bool:
     for _ in range(12):
         if t.i in ancestors or t.i in chain:
             return False
-        if t.pos_ == "VERB" and t.dep_ in ("advcl", "pcomp", "relcl", "ccomp", "acl", "csubj") and t.i not in chain:
-            if not any(x.i in chain for x in t.subtree):
-                return True
+        if t.pos_ == "VERB" and t.dep_ in ("advcl", "pcomp", "relcl", "ccomp", "acl", "csubj") and \
+                t.i not in chain and not any(x.i in chain for x in t.subtree):
+            return True
         if t.head == t:
             return False
         t = t.head

@@ -35,7 +35,7 @@ LIGHT_VERBS = frozenset({
     "intensify", "complete", "attend", "host", "convene", "issue", "lodge", "file", "express",
     "voice", "extend", "offer", "grant", "seal", "broker", "implement", "enforce", "observe",
     "sign", "step", "renew", "institute", "deliver", "send", "dispatch", "receive", "hand",
-    "do", "engage", "carry", "stage", "fight", "end", "finish", "suffer", "face", "endure",
+    "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
     "thwart", "tighten", "toughen",
 })
@@ -196,9 +196,8 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
             head = token.head
             if head.lemma_.lower() not in CONTAINER_NOUNS or lex.match(head) is not None:
                 return False
-    elif entry.pos == "ADJ":
-        if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
-            return False
+    elif entry.pos == "ADJ" and not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
+        return False
     return True
 
 
@@ -332,9 +331,8 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
     for c in phrase.children:
         if c.dep_ == "poss" and c.i in entity_at:
             return "agent"
-        if c.dep_ == "prep" and c.lower_ in ("between", "by", "among"):
-            if any(t.i in entity_at for t in c.subtree):
-                return "agent"
+        if c.dep_ == "prep" and c.lower_ in ("between", "by", "among") and any(t.i in entity_at for t in c.subtree):
+            return "agent"
     return None
 
 
@@ -350,16 +348,17 @@ def _inside(char: int, token: Token) -> bool:
 
 # --- composition ------------------------------------------------------------------------------
 
-def _request_mode(inner: Coded) -> str:
+def _request_mode(inner: Coded) -> str | None:
+    """REQUEST/REJECT mode from what is asked for or refused (manual: assist, change, yield, meet)."""
     lemma = inner.trigger.lemma_.lower()
     if inner.type == "CONSULT" or lemma in MEETING_LEMMAS:
         return "meet"
     if inner.type in ("AID", "COOPERATE", "SUPPORT"):
         return "assist"
-    if inner.type in ("RETREAT", "CONCEDE") or inner.negated:
+    if inner.type in ("RETREAT", "CONCEDE"):
         return "yield"
     if inner.type == "AGREE":
-        return "meet"
+        return None
     return "change"
 
 
@@ -507,11 +506,29 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
         if t == "AGREE":
             peace = inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce", "armistice") or any(
                 w.lemma_.lower() in ("peace", "ceasefire") for w in inner.trigger.children)
-            out.type = "AGREE" if peace or ended_with(tok) is not None else "SUPPORT"
+            out.type = "AGREE" if peace or ended_with(tok) is not None or _settles_conflict(tok) else "SUPPORT"
             out.mode = None
             out.trigger = inner.trigger
         return out
     return out
+
+
+_CONFLICT_WORDS = frozenset({"dispute", "conflict", "war", "fighting", "standoff", "hostility", "hostilities",
+                             "crisis", "feud", "row", "quarrel", "clash", "clashes", "insurgency", "rebellion"})
+
+
+def _settles_conflict(sign: Token) -> bool:
+    """"signed an agreement ..., ending a dispute": an agreement that settles a conflict is
+    the parties' commitment to end it (manual: AGREE), not routine support."""
+    heads = [sign]
+    if sign.dep_ == "ccomp" and sign.head.lemma_.lower() in REPORT_VERBS:
+        heads.append(sign.head)  # "signed ..., officials said, ending a dispute"
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in ("end", "settle", "resolve", "conclude") \
+                    and any(o.dep_ == "dobj" and o.lemma_.lower() in _CONFLICT_WORDS for o in c.children):
+                return True
+    return False
 
 
 def ended_with(token: Token) -> Token | None:
@@ -553,9 +570,7 @@ def _clause_verb(token: Token) -> Token:
     t = token
     hops = 0
     while t.pos_ not in ("VERB", "AUX") and t.head != t and hops < 4:
-        if t.dep_ == "compound":
-            t = t.head
-        elif t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj", "oprd"):
+        if t.dep_ == "compound" or t.dep_ in ("dobj", "nsubjpass", "attr", "nsubj", "oprd"):
             t = t.head
         elif t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
             t = t.head.head
@@ -568,9 +583,7 @@ def _clause_verb(token: Token) -> Token:
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
-    if token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no",) and c.dep_ == "det" for c in token.children):
-        return True
-    return False
+    return bool(token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no",) and c.dep_ == "det" for c in token.children))
 
 
 def _under_report(verb: Token) -> bool:

@@ -114,6 +114,10 @@ def context_words(token: Token) -> set[str]:
     head = token.head
     if head != token:
         add(head)
+        if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            for c in head.children:  # "launched the operation against ...": the verb's phrases
+                if c.dep_ == "prep":
+                    add(c)
         if head.dep_ in ("prep", "agent") and head.head != head:
             add(head.head)
         if head.pos_ == "AUX" or head.lemma_ == "be":

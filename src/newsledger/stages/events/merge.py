@@ -8,7 +8,7 @@ Mentions of one type join an event when
   overlap wins, then the nearest;
 - they are within two sentences of it and share an actor, or one side names no
   participant and both name the same kind of event or the same object ("units were
-  created ... Aliyev inaugurated new units"), with overlapping dates.
+  created ... the president inaugurated new units"), with overlapping dates.
 A mention that is only named ("the exercise was expansive") never starts an event; it
 adds evidence to the event it refers back to.
 """

@@ -185,11 +185,12 @@ class Roles:
         if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             # a verb the small model hung on a noun root: "The rebels handed in their weapons"
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
-        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children) or verb.dep_ == "acl":
-                if verb.dep_ == "acl" and verb.tag_ == "VBN":
-                    return []
-                return self.entities_in(head, False)
+        relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
+                relative_subject or verb.dep_ == "acl"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return []
+            return self.entities_in(head, False)
         return []
 
     def _reduced_relative_subject(self, verb: Token) -> list[str]:
@@ -211,7 +212,7 @@ class Roles:
 
     def _words_before(self, verb: Token) -> list[str]:
         """A verb the parser left without subject: the entities named right before it
-        ("In meetings on Monday, Aliyev and Erdogan reviewed ...")."""
+        ("In meetings on Monday, the two presidents reviewed ...")."""
         doc = verb.doc
         i = verb.i - 1
         out: list[str] = []
