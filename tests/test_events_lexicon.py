@@ -25,7 +25,7 @@ MANUAL_MODES = {
 }
 CONTROLS = {"intent", "demand", "refuse", "threat", "accuse", "praise", "say", "stop", "allow", "prepare",
             "fail", "try", "begin", "lift", "plan", "sign"}
-FRAMES = {"patient", "transfer", "comitative", "source", "addressee"}
+FRAMES = {"patient", "transfer", "comitative", "source", "addressee", "undergo"}
 
 
 def test_events_lexicon_rows_use_the_manual_codes():
@@ -40,6 +40,15 @@ def test_events_lexicon_rows_use_the_manual_codes():
         assert row["frame"] in FRAMES | {""}, row
         assert row["light"] in ("", "0", "1", "2"), row
         assert row["type"] != "-" or row["control"], row
+
+
+def test_events_lexicon_lines_have_every_column():
+    from newsledger.data import data_path
+
+    for name, width in (("plover_lexicon.tsv", 8), ("plover_cues.tsv", 4), ("plover_examples.tsv", 5)):
+        for n, line in enumerate(data_path(name).read_text(encoding="utf-8").splitlines(), start=1):
+            if line and not line.startswith("#"):
+                assert len(line.split("\t")) == width, f"{name}:{n}: {line!r}"
 
 
 def test_events_lexicon_covers_all_sixteen_types():

@@ -37,7 +37,7 @@ LIGHT_VERBS = frozenset({
     "sign", "step", "renew", "institute", "deliver", "send", "dispatch", "receive", "hand",
     "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
-    "thwart", "tighten", "toughen",
+    "thwart", "tighten", "toughen", "lay",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({
@@ -206,7 +206,7 @@ _COMPLEMENT_PREPS = {"to", "for", "on", "of", "over", "about", "against", "with"
 # What each kind of wrapping word takes as its complement (first level only).
 _FIRST_LEVEL = {
     "say": ({"ccomp", "xcomp", "dobj", "advcl", "parataxis"}, set()),
-    "intent": ({"xcomp", "ccomp", "dobj", "advcl"}, {"to", "on", "upon"}),
+    "intent": ({"xcomp", "ccomp", "dobj", "advcl"}, {"to", "on", "upon", "for"}),
     "demand": ({"xcomp", "ccomp", "dobj", "dative", "acl"}, {"for", "on", "of", "to"}),
     "refuse": ({"xcomp", "ccomp", "dobj", "acl"}, {"of", "to", "for"}),
     "threat": ({"xcomp", "ccomp", "acl", "dobj"}, {"with", "of", "to"}),
@@ -305,7 +305,7 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "end-with"
         if gov in EXPERIENCER_VERBS and head.lower_ in ("through", "in"):
             return "experienced"
-        if head.lower_ == "on" and gov in ("go", "put", "place", "keep", "remain", "stay", "be"):
+        if head.lower_ in ("on", "under") and gov in ("go", "put", "place", "keep", "remain", "stay", "be"):
             return "light"  # "went on strike", "was put on alert"
         if head.lower_ in ("during", "amid", "throughout"):
             return "frame"  # "during protests over ...": the frame event happened
@@ -437,6 +437,12 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
             out.negated = True
         return out
     if control == "intent":
+        if t == "REQUEST" and not own_negated:
+            out.type, out.mode = "CONCEDE", None  # agreeing to demands: acceding (CAMEO 083)
+            return out
+        if t == "THREATEN":
+            out.type = "THREATEN"  # "vowed revenge"
+            return out
         if own_negated or inner.negated and t in PLOVER_COOPERATIVE:
             out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
         elif t in PLOVER_CONFLICT_MATERIAL and lemma not in ("agree", "accept", "consent", "decide"):
@@ -506,6 +512,9 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
         if t == "AGREE":
             peace = inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce", "armistice") or any(
                 w.lemma_.lower() in ("peace", "ceasefire") for w in inner.trigger.children)
+            # "an agreement to share intelligence", "a memorandum pledging to ...": a commitment
+            peace = peace or any(c.dep_ in ("acl", "relcl") and (c.tag_ == "VB" or c.lemma_.lower() in (
+                "pledge", "commit", "promise", "vow")) for c in inner.trigger.children)
             out.type = "AGREE" if peace or ended_with(tok) is not None or _settles_conflict(tok) else "SUPPORT"
             out.mode = None
             out.trigger = inner.trigger

@@ -29,6 +29,9 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street",
+                          "streets", "capital", "country", "camp", "market", "square", "building", "office",
+                          "station", "territory", "land", "lands", "position", "positions", "site", "base"})
 _GUIDANCE = frozenset({"guidance", "supervision", "auspices", "involvement", "leadership", "command",
                        "direction", "sponsorship", "mediation"})
 
@@ -90,8 +93,32 @@ class Roles:
                                 got += self.entities_in(p, True, _depth + 1)
             if not got and h.lower_ in _RELATIVE:
                 got += self.relative_owner(h)
+            if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
+                got += self._fallback_entities(h)
             out += got
         return list(dict.fromkeys(out))
+
+    def _fallback_entities(self, head: Token) -> list[str]:
+        """A phrase that names no entity itself: the author of a proposal or call ("calls by
+        the opposition for ..."), else the country of a group placed somewhere ("officials in
+        Baghdad", "police in the capital of X") — PLOVER codes groups by their country."""
+        by: list[str] = []
+        located: list[str] = []
+        for c in head.children:
+            if c.dep_ not in ("prep", "agent"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if c.lower_ in ("by", "from"):
+                    by += self.entities_in(p, True, 2)
+                elif c.lower_ in ("in", "at") and head.lemma_.lower() not in _PLACE_NOUNS:
+                    located += [e for e in self.entities_in(p, True, 2) if self._is_country_place(e)]
+        return by or located
+
+    def _is_country_place(self, eid: str) -> bool:
+        e = self.document.entity(eid)
+        return e is not None and e.type == "GPE" and e.country is not None
 
     def _relative_agent(self, clause: Token, known: list[str]) -> list[str]:
         """The doer in "the operation [we conducted]" / "a campaign [conducted by Armenia]"."""
@@ -229,6 +256,17 @@ class Roles:
             i -= 1
         return out
 
+    def _complement_subject(self, verb: Token, exclude: list[str]) -> list[str]:
+        """"demanded that Israel stop ...": the one who is to act is the addressee."""
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        got = [e for e in self.entities_in(s) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -262,7 +300,9 @@ class Roles:
         if token.pos_ in ("VERB", "AUX", "ADJ"):
             actors = self.subject_of(token)
             passive = self._passive(token)
-            if frame == "transfer":
+            if frame == "undergo":  # "the patrol came under fire": the subject is attacked
+                recipients, actors = actors, self._prep_objects(token, ("by", "from"))
+            elif frame == "transfer":
                 recipients = self._objects(token, ("dative", "iobj")) + self._prep_objects(token, preps)
                 for c in token.children:
                     if c.dep_ == "dobj" and not recipients:
@@ -388,7 +428,7 @@ class Roles:
                     actors = w_act
                 continue
             if control in ("demand", "threat", "accuse", "praise"):
-                own_rec = w_rec or w_mut
+                own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
                 actors, recipients, mutual = w_act or actors, new_recipients, []
                 continue
@@ -397,6 +437,8 @@ class Roles:
                 actors = w_act
             recipients = recipients or w_rec
             mutual = mutual or w_mut
+        if coded.type == "PROTEST" and not recipients:
+            recipients = self._protest_place(inner.token)
         if coded.type == "CONSULT":
             if coded.mode == "visit":
                 if inner.entry.mode == "host" or inner.token.lemma_.lower() in ("host", "receive", "welcome"):
@@ -413,6 +455,19 @@ class Roles:
         actors = list(dict.fromkeys(actors))
         recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
         return actors, recipients
+
+    def _protest_place(self, token: Token) -> list[str]:
+        """A protest with no named target is directed at the authorities of the country where
+        it happens (the convention of CAMEO/PLOVER coders): "rallied in Belgrade" -> Serbia."""
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        for t in clause.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
+                got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
+                if got:
+                    return got[:1]
+        return []
 
     def ended_subject(self, coded: Coded) -> Token | None:
         """For "the war ended with a ceasefire": the token of the ended event."""
