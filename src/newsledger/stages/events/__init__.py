@@ -98,7 +98,9 @@ class EventsStage(Stage):
         token = coded.top
         licensed = not coded.mention_only
         if licensed and coded.chain[0].entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
-            why = noun_license(coded.chain[0].token, dated, found_ids, roles.mentions)
+            # a relation noun ("support", "cooperation") is coded only with the verbs its row names
+            why = "relation" if coded.chain[0].entry.light == 2 else noun_license(
+                coded.chain[0].token, dated, found_ids, roles.mentions)
             if why is None:
                 licensed = False
             coded.licensed_by = why or "named"
@@ -304,6 +306,8 @@ def base_coded(trig: Trigger, lex) -> Coded:
         coded.type, coded.mode = "ACCUSE", "disapprove"
     if entry.type == "PROTEST" and entry.pos == "VERB" and _official_subject(tok):
         coded.type, coded.mode = "ACCUSE", "disapprove"  # a government "protests": a verbal act
+    if coded.type == "ASSAULT" and coded.mode in (None, "destroy", "primitive") and _crowd_subject(tok):
+        coded.type, coded.mode = "PROTEST", "riot"  # manual: a riot is violent collective protest
     return apply_tense(coded)
 
 
@@ -319,6 +323,20 @@ def _official_subject(verb: Token) -> bool:
                 return True
             return c.ent_type_ in ("GPE", "NORP") and verb.lemma_.lower() == "protest"
         if t.dep_ not in ("xcomp", "advcl", "conj") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Is the doer a crowd of rioters or protesters ("rioters set cars on fire")?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0].lemma_.lower() in ("rioter", "protester", "demonstrator", "mob", "crowd", "looter",
+                                                  "youth", "hooligan", "protestor")
+        if t.dep_ not in ("conj", "advcl", "xcomp") or t.head == t:
             return False
         t = t.head
     return False

@@ -78,6 +78,8 @@ def context_words(token: Token) -> set[str]:
     def add(t: Token) -> None:
         words.add(t.lemma_.lower())
         words.add(t.lower_)
+        if t.pos_ == "VERB":
+            words.update(lemma_forms(t))
 
     for c in token.children:
         add(c)
