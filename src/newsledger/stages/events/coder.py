@@ -440,10 +440,10 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
         if t == "REQUEST" and not own_negated:
             out.type, out.mode = "CONCEDE", None  # agreeing to demands: acceding (CAMEO 083)
             return out
-        if t == "THREATEN":
+        if t == "THREATEN" and not own_negated:
             out.type = "THREATEN"  # "vowed revenge"
             return out
-        if own_negated or inner.negated and t in PLOVER_COOPERATIVE:
+        if own_negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
             out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
         elif t in PLOVER_CONFLICT_MATERIAL and lemma not in ("agree", "accept", "consent", "decide"):
             out.type, out.mode = "THREATEN", _threat_mode(inner)

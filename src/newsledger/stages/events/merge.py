@@ -160,7 +160,16 @@ def _find_group(p: Part, groups: list[Group]) -> Group | None:
             return best[2]
     if not p.licensed:
         return None
-    # 3. nearby mentions of the same happening
+    # 3. the same act by the same participants on the same day, anywhere in the article
+    for g in groups:
+        if g.type != p.coded.type or not p.actor or set(p.actor) != g.actor or set(p.recipient) != g.recipient:
+            continue
+        if p.kind not in {q.kind for q in g.parts}:
+            continue
+        ivs = [q.interval for q in g.parts if q.interval is not None]
+        if p.interval is not None and any(_bounds(p.interval) == _bounds(iv) for iv in ivs):
+            return g
+    # 4. nearby mentions of the same happening
     for g in reversed(groups):
         last = g.parts[-1]
         if p.sentence - last.sentence > WINDOW or g.type != p.coded.type or _opposed(p, g):

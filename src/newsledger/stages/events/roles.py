@@ -76,11 +76,12 @@ class Roles:
                 got.append(eid)
             elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                 got += self.resolve_pronoun(h)
+            inside = self._mention_span(h, eid)
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                     for x in [c, *c.conjuncts]:
                         m = self.mention(x)
-                        if m is not None:
+                        if m is not None and not (inside[0] <= x.idx < inside[1]):
                             got.append(m)
                         elif x.lower_ in _FIRST_PERSON | _THIRD_PERSON and c.dep_ == "poss":
                             got += self.resolve_pronoun(x)
@@ -97,6 +98,17 @@ class Roles:
                 got += self._fallback_entities(h)
             out += got
         return list(dict.fromkeys(out))
+
+    def _mention_span(self, token: Token, eid: str | None) -> tuple[int, int]:
+        """The characters of the mention of `eid` that contains `token` ("Canadian forces"):
+        words inside it belong to that entity, not to separate participants."""
+        if eid is None:
+            return (0, 0)
+        e = self.document.entity(eid)
+        for m in e.mentions if e is not None else []:
+            if m.start <= token.idx < m.end:
+                return (m.start, m.end)
+        return (0, 0)
 
     def _fallback_entities(self, head: Token) -> list[str]:
         """A phrase that names no entity itself: the author of a proposal or call ("calls by
