@@ -81,7 +81,7 @@ class Roles:
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
                     for x in [c, *c.conjuncts]:
                         m = self.mention(x)
-                        if m is not None and not (inside[0] <= x.idx < inside[1]):
+                        if m is not None and not (inside[0] <= x.idx < inside[1] and self._same_country(m, eid)):
                             got.append(m)
                         elif x.lower_ in _FIRST_PERSON | _THIRD_PERSON and c.dep_ == "poss":
                             got += self.resolve_pronoun(x)
@@ -98,6 +98,10 @@ class Roles:
                 got += self._fallback_entities(h)
             out += got
         return list(dict.fromkeys(out))
+
+    def _same_country(self, a: str, b: str | None) -> bool:
+        ea, eb = self.document.entity(a), self.document.entity(b) if b else None
+        return ea is not None and eb is not None and ea.country is not None and ea.country == eb.country
 
     def _mention_span(self, token: Token, eid: str | None) -> tuple[int, int]:
         """The characters of the mention of `eid` that contains `token` ("Canadian forces"):
