@@ -80,10 +80,10 @@ class EventsStage(Stage):
             if not triggers:
                 continue
             found_ids = {t.token.i for t in triggers}
-            for coded in code_sentence(triggers, lex):
-                part = self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
-                if part is not None:
-                    parts.append(part)
+            here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
+                                for coded in code_sentence(triggers, lex)) if p is not None]
+            _sentence_fallback(here)
+            parts += here
         groups = group_parts(parts)
         self._inherit_parties(groups)
         events = []
@@ -227,6 +227,21 @@ class EventsStage(Stage):
             if k in own or document.paragraph_of(a.start) in paragraphs and a.unit and any(u in a.unit.lower() for u in units):
                 out.append(i)
         return out
+
+
+def _sentence_fallback(parts: list[Part]) -> None:
+    """A sentence whose only candidates are event nouns without a licence ("a bomb attack in
+    the market", a headline) still reports the happening its main noun names: the noun
+    nearest the root is kept, with a lower confidence. Definite nouns that refer back to an
+    event, habitual statements and relation nouns are never promoted."""
+    if any(p.licensed for p in parts):
+        return
+    candidates = [p for p in parts if p.coded.licensed_by == "named" and not p.anaphoric
+                  and not p.coded.mention_only and p.coded.chain[0].entry.light == 1]
+    if candidates:
+        best = min(candidates, key=lambda p: (p.coded.depth, p.coded.trigger.i))
+        best.licensed = True
+        best.coded.licensed_by = "fallback"
 
 
 def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
@@ -467,6 +482,8 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
         score -= 0.04
     if coded.licensed_by in ("date", "agent", "relative"):
         score -= 0.04
+    if coded.licensed_by == "fallback":
+        score -= 0.12
     if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):
         score -= 0.03
     return round(min(max(score, 0.05), 0.95), 2)
