@@ -105,7 +105,7 @@ class EventsStage(Stage):
                 licensed = False
             coded.licensed_by = why or "named"
         # habitual statements ("every year ... exercises are held") are patterns, not happenings
-        if any(_governs_time(document, coded.trigger, a) for a, _b in habitual):
+        if any(_governs_time(document, coded.trigger, a, b) for a, b in habitual):
             licensed = False
         actor, recipient = roles.roles(coded)
         # "Y must do Z, X said": a demand by X on Y
@@ -294,9 +294,10 @@ def _within_sentence(coded: list[Coded]) -> list[Coded]:
                 if host is not None and host is not c and host.type == "ASSAULT" and c.type != "ASSAULT":
                     c.type, c.mode = "ASSAULT", host.mode
     # manual: the topic of a protest ("demanding ...", "calling for ...") is not coded apart
+    verbal = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
     for p in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
         ptok = p.trigger
-        coded = [c for c in coded if c is p or c.type == "PROTEST" or not (
+        coded = [c for c in coded if c is p or c.type not in verbal or not (
             c.top in ptok.subtree and c.top != ptok or ptok.dep_ in ("advcl", "xcomp") and ptok in c.top.subtree)]
     if any(c.type == "ASSAULT" and c.top.pos_ == "VERB" and not c.future for c in coded):
         coded = [c for c in coded if not (c.type == "MOBILIZE" and not c.future)]
@@ -372,24 +373,24 @@ def _phrase(token: Token) -> Token:
     return token.head if token.dep_ == "compound" else token
 
 
-def _governs_time(document: Document, trigger: Token, char: int) -> bool:
-    """Is the time expression starting at `char` a modifier of the trigger's own clause
-    (not of a noun or clause nested in it)?"""
+def _governs_time(document: Document, trigger: Token, start: int, end: int) -> bool:
+    """Is the time expression [start, end) a modifier of the trigger's own clause ("every
+    year ... are held"), not of a noun in it ("banned the annual vigil")?"""
     sent = trigger.sent
-    if not sent.start_char <= char < sent.end_char:
+    if not sent.start_char <= start < sent.end_char:
         return False
-    tok = next((t for t in sent if t.idx <= char < t.idx + len(t.text)), None)
+    tok = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
     if tok is None:
         return False
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
         verb = verb.head
-    own_head = tok.head
     t = tok
     for _ in range(8):
         if t in (trigger, verb):
             return True
-        if t != tok and t != own_head and (t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") or t.dep_ in ("relcl", "acl")):
+        inside = start <= t.idx < end
+        if not inside and t.pos_ != "ADP":
             return False
         if t.head == t:
             return False
@@ -484,6 +485,8 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
         score -= 0.04
     if coded.licensed_by == "fallback":
         score -= 0.12
+    if coded.hypothetical:
+        score -= 0.08
     if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):
         score -= 0.03
     return round(min(max(score, 0.05), 0.95), 2)

@@ -206,7 +206,7 @@ _COMPLEMENT_PREPS = {"to", "for", "on", "of", "over", "about", "against", "with"
 # What each kind of wrapping word takes as its complement (first level only).
 _FIRST_LEVEL = {
     "say": ({"ccomp", "xcomp", "dobj", "advcl", "parataxis"}, set()),
-    "intent": ({"xcomp", "ccomp", "dobj", "advcl"}, {"to", "on", "upon", "for"}),
+    "intent": ({"xcomp", "ccomp", "dobj", "advcl", "acl"}, {"to", "on", "upon", "for"}),
     "demand": ({"xcomp", "ccomp", "dobj", "dative", "acl"}, {"for", "on", "of", "to"}),
     "refuse": ({"xcomp", "ccomp", "dobj", "acl"}, {"of", "to", "for"}),
     "threat": ({"xcomp", "ccomp", "acl", "dobj"}, {"with", "of", "to"}),

@@ -22,6 +22,8 @@ PLOVER_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 
 # A row whose `requires` holds this marker applies only when the word wraps another event.
 NEEDS_EVENT = "@event"
+# A `requires` word satisfied when the word's object is a person ("received the president").
+PERSON_OBJECT = "@person"
 
 
 @dataclass(frozen=True)
@@ -175,6 +177,8 @@ class Lexicon:
             if conditions:
                 if words is None:
                     words = context_words(token)
+                    if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children):
+                        words.add(PERSON_OBJECT)  # "received Vladimir Putin"
                 if not words & conditions:
                     continue
             return entry
