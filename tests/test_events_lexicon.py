@@ -8,7 +8,7 @@ from newsledger.stages.events.lexicon import cues, lexicon
 
 # Modes of the manual (shared/reference/plover), per type.
 MANUAL_MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone", "host"},
+    "CONSULT": {"visit", "third-party", "multilateral", "phone"},
     "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
     "REQUEST": {"assist", "change", "yield", "meet"},
     "REJECT": {"assist", "change", "yield", "meet"},

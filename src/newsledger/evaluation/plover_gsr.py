@@ -31,7 +31,8 @@ types of the current manual (shared/reference/plover), in two steps:
    Where the 2021 table and the manual's text disagree (lifting curfews: table RETREAT,
    manual CONCEDE; sanctions: table COERCE, manual SANCTION "discontinue") the manual wins.
 Old mode names are renamed to the manual's (assassinate -> targeted, strike-hun -> hunger,
-demo-org -> demo, ...); legacy country codes JAP and ITL become JPN and ITA.
+demo-org -> demo, host -> visit; THREATEN curfew, martial-law and political -> restrict as in
+table 1321-1324); legacy country codes JAP and ITL become JPN and ITA.
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ RECORD_RULES: list[tuple[str, str | None, str, str, str | None]] = [
 MODE_NAMES = {
     "assassinate": "targeted", "strike-hun": "hunger", "strike-gen": "strike", "demo-org": "demo",
     "demo-spon": "demo", "riot-spon": "riot", "confiscate": "seize", "detain": "arrest", "ban": "restrict",
-    "host": "visit",
+    "host": "visit", "other": None,
 }
+# THREATEN modes of the 2016 coding that the manual folds into "restrict" (table 1321-1324).
+THREATEN_MODE_NAMES = {"curfew": "restrict", "martial-law": "restrict", "political": "restrict"}
 LEGACY_CODES = {"JAP": "JPN", "ITL": "ITA"}
 
 
@@ -111,7 +114,10 @@ def current_type(original: str, mode: str | None, event_text: str | None) -> tup
             continue
         if not pattern or re.search(pattern, words):
             return new_type, new_mode
-    return PLOVER_2016_TO_CURRENT.get(original, original), MODE_NAMES.get(mode or "", mode or None)
+    type_ = PLOVER_2016_TO_CURRENT.get(original, original)
+    if type_ == "THREATEN" and mode in THREATEN_MODE_NAMES:
+        return type_, THREATEN_MODE_NAMES[mode]
+    return type_, MODE_NAMES.get(mode or "", mode or None)
 
 
 def _actors(items) -> list[GoldActor]:
