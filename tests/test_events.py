@@ -136,3 +136,9 @@ def test_events_we_in_a_quote_is_the_speaker(make_document):
     v = only(d, "ASSAULT")
     assert v.said_by is not None
     assert "NOR" in codes(d, v.actor)
+
+
+def test_events_contexts_from_the_evidence_and_the_mode(make_document):
+    d = run_stages(make_document("Hackers hacked into the Norwegian parliament's computer network on Monday."), *ALL)
+    v = only(d, "COERCE")
+    assert v.mode == "cyber" and "cyber" in v.context and "legislative" in v.context

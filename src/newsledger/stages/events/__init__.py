@@ -56,7 +56,8 @@ _AMOUNT_UNITS = {
     "AID": ("dollar", "$", "euro", "ton", "tonne", "aid"),
     "RETREAT": ("prisoner", "hostage", "troop", "soldier", "settlement"),
 }
-# PLOVER types whose lemma also codes other types in the lexicon make a weaker trigger.
+# Modes that the manual says add a context of the same name (COERCE cyber, misinformation).
+_MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "unconventional": ("cbrn",)}
 
 
 class EventsStage(Stage):
@@ -198,6 +199,9 @@ class EventsStage(Stage):
                     for k in sentence_ids if k != main.sentence]
         amounts = self._amounts(document, group, sents)
         contexts = find_cues([t for k in sentence_ids for t in sents[k]], cues().contexts)
+        for implied in _MODE_CONTEXT.get(mode or "", ()):  # manual: these modes add their context
+            if implied not in contexts:
+                contexts.append(implied)
         future = coded.future and all(p.coded.future for p in licensed)
         hypothetical = coded.hypothetical and all(p.coded.hypothetical for p in licensed)
         negated = coded.negated and all(p.coded.negated for p in licensed)
