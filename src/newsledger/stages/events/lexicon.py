@@ -99,9 +99,12 @@ def context_words(token: Token) -> set[str]:
                         if x.dep_ in ("compound", "amod"):
                             add(x)
         if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
-            for g in c.children:
+            for g in c.children:  # modifiers and their modifiers: "the fugitive drug lord"
                 if g.dep_ in ("compound", "amod", "nmod"):
                     add(g)
+                    for gg in g.children:
+                        if gg.dep_ in ("compound", "amod"):
+                            add(gg)
             for g in c.conjuncts:
                 add(g)
             for g in c.children:  # "a state of emergency", "tonnes of relief supplies", "access to the website"
