@@ -142,3 +142,22 @@ def test_events_contexts_from_the_evidence_and_the_mode(make_document):
     d = run_stages(make_document("Hackers hacked into the Norwegian parliament's computer network on Monday."), *ALL)
     v = only(d, "COERCE")
     assert v.mode == "cyber" and "cyber" in v.context and "legislative" in v.context
+
+
+def test_events_quoted_then_narrated_happening_is_the_narrators(make_document):
+    d = run_stages(make_document(
+        "“We carried out the military operation against the militants in May,” Norwegian Prime Minister "
+        "Jonas Gahr Store said.\n\nThe military operation in May was criticised by rights groups."), *ALL)
+    v = only(d, "ASSAULT")
+    assert len(v.mentions) == 1 and v.said_by is None  # the narrator asserts it too
+    assert "NOR" in codes(d, v.actor)
+
+
+def test_events_definite_noun_joins_the_event_whose_dates_overlap(make_document):
+    d = run_stages(make_document(
+        "In 2020, Norway launched a military operation against the rebels. "
+        "In May 2023, Norway launched a military operation against the smugglers.\n\n"
+        "The operation in May 2023 lasted two weeks."), *ALL)
+    ops = sorted((v for v in d.events if v.type == "ASSAULT"), key=lambda v: v.trigger.start)
+    assert len(ops) == 2
+    assert ops[0].mentions == [] and len(ops[1].mentions) == 1

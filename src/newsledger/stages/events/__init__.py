@@ -167,7 +167,7 @@ class EventsStage(Stage):
     def _event(self, document: Document, group: Group, n: int, sents) -> Event:
         parts = group.parts
         licensed = [p for p in parts if p.licensed] or parts
-        main = licensed[0]
+        main = next((p for p in licensed if p.actor), licensed[0])  # the mention that names who acted
         coded = main.coded
         visit_parts = [p for p in parts if p.coded.mode == "visit" and p.actor]
         if visit_parts:
@@ -425,6 +425,12 @@ def _foreign(document: Document, char: int, coded: Coded) -> bool:
     if tok is None:
         return False
     chain = {t.i for t in coded.tokens}
+    # clauses that describe the trigger noun itself ("the operation [we conducted in May]")
+    phrase = _phrase(coded.trigger)
+    own = [c for c in phrase.children if c.dep_ in ("relcl", "acl")]
+    if phrase.dep_ == "conj":
+        own += [c for c in phrase.head.children if c.dep_ in ("relcl", "acl") and c.i > phrase.i]
+    chain |= {c.i for c in own}
     ancestors = {a.i for a in coded.trigger.ancestors} | {coded.trigger.i}
     t = tok
     for _ in range(12):
