@@ -445,8 +445,9 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
             return out
         if own_negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
             out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
-        elif t in PLOVER_CONFLICT_MATERIAL and lemma not in ("agree", "accept", "consent", "decide"):
-            out.type, out.mode = "THREATEN", _threat_mode(inner)
+        elif t in ("ASSAULT", "COERCE") and lemma not in ("agree", "accept", "consent", "decide", "offer") or \
+                t in PLOVER_CONFLICT_MATERIAL and lemma in ("vow", "swear", "threaten"):
+            out.type, out.mode = "THREATEN", _threat_mode(inner)  # a promise of harm is a threat
         elif entry.type == "CONCEDE":
             out.type, out.mode = "CONCEDE", None
         else:

@@ -108,6 +108,13 @@ def context_words(token: Token) -> set[str]:
             for g in c.conjuncts:
                 add(g)
             for g in c.children:  # "a state of emergency", "tonnes of relief supplies", "access to the website"
+                if g.dep_ == "acl":  # "planes loaded with food"
+                    for x in g.children:
+                        if x.dep_ == "prep":
+                            for y in x.children:
+                                add(y)
+                                for z in y.conjuncts:
+                                    add(z)
                 if g.dep_ == "prep" and g.lower_ in ("of", "to"):
                     for gg in g.children:
                         add(gg)
