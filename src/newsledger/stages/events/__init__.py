@@ -77,13 +77,12 @@ class EventsStage(Stage):
         habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
         parts: list[Part] = []
         for k, sent in enumerate(sents):
-            triggers = find_triggers(sent, lex, named)
-            if not triggers:
+            try:
+                here = self._sentence_parts(document, roles, lex, named, k, sent, dated, habitual)
+            except Exception as exc:  # noqa: BLE001 - one odd sentence must not cost the article its events
+                document.warn("event_sentence_skipped",
+                              f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
                 continue
-            found_ids = {t.token.i for t in triggers}
-            here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
-                                for coded in code_sentence(triggers, lex)) if p is not None]
-            _sentence_fallback(here)
             parts += here
         groups = group_parts(parts)
         self._inherit_parties(groups)
@@ -91,6 +90,17 @@ class EventsStage(Stage):
         for group in groups:
             events.append(self._event(document, group, len(events) + 1, sents))
         document.events = events
+
+    def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
+                        dated, habitual) -> list[Part]:
+        triggers = find_triggers(sent, lex, named)
+        if not triggers:
+            return []
+        found_ids = {t.token.i for t in triggers}
+        here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
+                            for coded in code_sentence(triggers, lex)) if p is not None]
+        _sentence_fallback(here)
+        return here
 
     # --- one mention -----------------------------------------------------------------------
 
