@@ -18,7 +18,7 @@ in four steps:
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
@@ -372,13 +372,6 @@ def _crowd_subject(verb: Token) -> bool:
     return False
 
 
-def _clause_of(token: Token) -> Token:
-    t = token
-    while t.pos_ not in ("VERB", "AUX") and t.head != t:
-        t = t.head
-    return t
-
-
 def _is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON"
 
@@ -512,10 +505,4 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
     return round(min(max(score, 0.05), 0.95), 2)
 
 
-def event_date_interval(document: Document, triggers: list[Token]) -> DateInterval | None:
-    """The date interval the times stage gives for these triggers (for callers outside the stage)."""
-    return event_date(document, triggers)[1]
-
-
 __all__ = ["EventsStage", "code_sentence", "confidence"]
-del date
