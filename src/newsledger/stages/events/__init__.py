@@ -307,6 +307,11 @@ def _within_sentence(coded: list[Coded]) -> list[Coded]:
                                                   and x.i in by_token), None)
                 if host is not None and host is not c and host.type == "ASSAULT" and c.type != "ASSAULT":
                     c.type, c.mode = "ASSAULT", host.mode
+    # manual: "demands that take the form of demonstrations, protests, etc. are coded as PROTEST":
+    # a crowd that demands ("thousands of students, demanding ...") is protesting
+    for c in coded:
+        if c.type == "REQUEST" and _crowd_doer(c.top):
+            c.type, c.mode = "PROTEST", "demo"
     # manual: the topic of a protest ("demanding ...", "calling for ...") is not coded apart
     verbal = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
     for p in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
@@ -353,6 +358,27 @@ def _official_subject(verb: Token) -> bool:
                 return True
             return c.ent_type_ in ("GPE", "NORP") and verb.lemma_.lower() == "protest"
         if t.dep_ not in ("xcomp", "advcl", "conj") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "crowd", "thousand", "hundred", "villager", "student",
+                     "worker", "farmer", "resident", "youth", "supporter", "people", "mob", "marcher"})
+
+
+def _crowd_doer(verb: Token) -> bool:
+    """Is the subject of `verb` (or of the clause it hangs on) a crowd ("thousands of
+    students", "protesters", "villagers")?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            s = subjects[0]
+            words = {s.lemma_.lower()} | {x.lemma_.lower() for x in s.children if x.dep_ == "prep" and x.lower_ == "of"
+                                          for x in x.children}
+            return bool(words & _CROWDS)
+        if t.dep_ not in ("conj", "advcl", "xcomp", "acl") or t.head == t:
             return False
         t = t.head
     return False

@@ -182,8 +182,9 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
     if entry.pos == "VERB":
         if dep == "amod" and token.tag_ != "VBD":
             return False  # "occupied territories": a state, not an act (a VBD amod is a mis-parse)
-        if dep == "acl" and token.tag_ in ("VBN", "VBG") and not _noun_root(token.head):
-            return False  # "forces deployed in ...": background description
+        if dep == "acl" and token.tag_ in ("VBN", "VBG") and not _noun_root(token.head) and not (
+                token.tag_ == "VBG" and entry.control in ("demand", "threat", "accuse", "refuse")):
+            return False  # "forces deployed in ...": background description ("crowds calling for" is kept)
         if token.lemma_.lower() in ("demonstrate", "show", "prove") and any(
                 c.dep_ in ("ccomp", "dobj") and c.pos_ not in ("PROPN",) for c in token.children):
             return False  # "demonstrated that ...": showed
