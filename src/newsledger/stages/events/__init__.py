@@ -1,70 +1,63 @@
 """Events stage: PLOVER events with actor, recipient, date, place, flags and evidence.
 
-A first coder built on a trigger lexicon (data/plover_lexicon.tsv) and the
-dependency parse:
-- triggers are verbs and event nouns of the lexicon (a noun like "operation"
-  only with a modifier that makes it military);
-- the actor is the subject of the trigger verb (or of the light verb that
-  governs a noun trigger: "Armenia launched aggression"), the agent of a passive,
-  or a possessive ("Armenia's aggression"); the recipient is the object or the
-  object of "against/on/to/with"; compound subjects give several actors;
-- the date comes from the times stage's linking (`times.linking.event_date`),
-  the place from the places stage's (`places.linking.event_place`);
-- flags from tense, modals, negation and conditionals; `said_by` from quotes.
-Events of one type with the same participants in nearby sentences are merged.
+A coder built on a trigger lexicon (data/plover_lexicon.tsv) and the dependency parse,
+in four steps:
+1. `coder`: in each sentence, the words that instantiate a lexicon row, the events
+   they wrap ("agreed to withdraw", "threatened to impose a curfew") and the PLOVER type,
+   mode and flags the combination codes (the manual's rules: a future meeting is AGREE,
+   a future retreat CONCEDE, a future attack a threat, a refusal REJECT with the refused
+   thing as mode...); event nouns count only when the sentence says they happened;
+2. `roles`: actor and recipient entities (the actors stage's entities via
+   `document.mentions`) from the clause: subject/object, passive agent, possessor,
+   compound and reciprocal participants, frames of giving/joining/withdrawing;
+3. `merge`: mentions of one happening across sentences and paragraphs become one event;
+4. here: the date (times stage's `event_date`, intervals of the parts combined), place
+   (places stage's `event_place`), amounts, `said_by`, contexts, historical flag and a
+   confidence from the evidence the coder had.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ...data import read_tsv
 from ...document import Document
-from ...model import Event, Span
+from ...model import DateInterval, Event, Span
 from ..base import Stage
 from ..places.linking import event_place
 from ..times.linking import event_date
+from .coder import (
+    ANAPHORIC_DETS,
+    Coded,
+    Trigger,
+    apply_tense,
+    compose,
+    depth_of,
+    find_triggers,
+    modality,
+    noun_license,
+    obligation,
+)
+from .lexicon import cues, find_cues, lexicon
+from .merge import Group, Part, group_parts, kind_of
+from .roles import Roles
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_LIGHT_VERBS = {"launch", "conduct", "carry", "hold", "make", "stage", "sign", "wage", "begin", "start",
-                "mount", "organize", "organise", "lead", "undertake", "pay", "have", "reach", "conclude",
-                "impose", "announce", "declare", "order", "give", "provide", "join", "take"}
-_RECIPIENT_PREPS = {"against", "on", "to", "with", "into", "at", "toward", "towards", "from"}
-_HYPOTHETICAL = {"if", "unless", "would", "could", "might", "may", "should"}
-_FUTURE = {"will", "shall", "'ll"}
-_MERGE_WINDOW_SENTENCES = 4
-
-
-@dataclass(frozen=True)
-class LexEntry:
-    type: str
-    mode: str | None
-    light: bool
-    requires: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[tuple[str, str], LexEntry]:
-    out: dict[tuple[str, str], LexEntry] = {}
-    for row in read_tsv("plover_lexicon.tsv"):
-        out[(row["lemma"], row["pos"])] = LexEntry(
-            row["type"], row["mode"] or None, row["light"] == "1",
-            frozenset(x for x in (row.get("requires") or "").split("|") if x))
-    return out
-
-
-@dataclass
-class _Candidate:
-    trigger: Token
-    entry: LexEntry
-    actor: list[str] = field(default_factory=list)
-    recipient: list[str] = field(default_factory=list)
-    sentence: int = 0
+# Units of amounts that describe an event of a type (the amount may sit in a sentence of its own).
+_AMOUNT_UNITS = {
+    "ASSAULT": ("kill", "dead", "death", "wound", "injur", "casualt", "civilian", "people", "settlement", "village",
+                "soldier", "fighter", "person", "missing"),
+    "COOPERATE": ("personnel", "troop", "soldier", "servicem", "exercise", "participant"),
+    "MOBILIZE": ("personnel", "troop", "soldier", "servicem", "reservist", "tank", "ship", "police"),
+    "PROTEST": ("protester", "demonstrator", "people", "participant", "worker", "student"),
+    "COERCE": ("people", "arrest", "detain", "person", "protester", "activist"),
+    "AID": ("dollar", "$", "euro", "ton", "tonne", "aid"),
+    "RETREAT": ("prisoner", "hostage", "troop", "soldier", "settlement"),
+}
+# Modes that the manual says add a context of the same name (COERCE cyber, misinformation).
+_MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "unconventional": ("cbrn",)}
 
 
 class EventsStage(Stage):
@@ -76,191 +69,429 @@ class EventsStage(Stage):
         doc = document.doc
         assert doc is not None
         lex = lexicon()
+        roles = Roles(document)
         sents = list(doc.sents)
-        sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
-        actor_types = {e.id for e in document.entities if e.type in ("PERSON", "ORG", "GPE", "NORP")}
-        candidates: list[_Candidate] = []
-        for token in doc:
-            pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
-            if pos is None:
+        named = {i for i, eid in document.mentions.items()
+                 if (e := document.entity(eid)) is not None and e.type != "PRON" and not _is_pronoun(doc[i])}
+        dated = [(t.start, t.end) for t in document.times if t.type in ("DATE", "TIME")]
+        habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
+        parts: list[Part] = []
+        for k, sent in enumerate(sents):
+            try:
+                here = self._sentence_parts(document, roles, lex, named, k, sent, dated, habitual)
+            except Exception as exc:  # noqa: BLE001 - one odd sentence must not cost the article its events
+                document.warn("event_sentence_skipped",
+                              f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
                 continue
-            entry = lex.get((token.lemma_.lower(), pos)) or lex.get((token.lower_, pos))
-            if entry is None or not self._requirements_met(token, entry):
-                continue
-            if token.i in document.mentions:
-                continue  # a word inside a name ("the Second Punic War" is named, not narrated)
-            cand = _Candidate(token, entry, sentence=sent_of[token.i])
-            cand.actor, cand.recipient = self._participants(document, token, entry, actor_types)
-            candidates.append(cand)
-        events = self._merge(candidates)
-        out: list[Event] = []
-        for group in events:
-            out.append(self._event(document, group, len(out) + 1, sents))
-        document.events = out
+            parts += here
+        groups = group_parts(parts)
+        self._inherit_parties(groups)
+        events = []
+        for group in groups:
+            events.append(self._event(document, group, len(events) + 1, sents))
+        document.events = events
 
-    # --- triggers and participants -------------------------------------------------------
+    def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
+                        dated, habitual) -> list[Part]:
+        triggers = find_triggers(sent, lex, named)
+        if not triggers:
+            return []
+        found_ids = {t.token.i for t in triggers}
+        here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
+                            for coded in code_sentence(triggers, lex)) if p is not None]
+        _sentence_fallback(here)
+        return here
+
+    # --- one mention -----------------------------------------------------------------------
+
+    def _part(self, document: Document, roles: Roles, coded: Coded, k: int, sent, dated, habitual,
+              found_ids: set[int]) -> Part | None:
+        token = coded.top
+        licensed = not coded.mention_only
+        if licensed and coded.chain[0].entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
+            # a relation noun ("support", "cooperation") is coded only with the verbs its row names
+            why = "relation" if coded.chain[0].entry.light == 2 else noun_license(
+                coded.chain[0].token, dated, found_ids, roles.mentions)
+            if why is None:
+                licensed = False
+            coded.licensed_by = why or "named"
+        # habitual statements ("every year ... exercises are held") are patterns, not happenings
+        if any(_governs_time(document, coded.trigger, a, b) for a, b in habitual):
+            licensed = False
+        actor, recipient = roles.roles(coded)
+        # "Y must do Z, X said": a demand by X on Y
+        must = obligation(coded.trigger, coded.chain[0].token) if coded.chain[0].entry.control == "say" else None
+        if must is not None:
+            sayer = roles.subject_of(coded.chain[0].token)
+            subjects = [c for c in must.children if c.dep_ == "nsubj"]
+            doer = roles.entities_in(subjects[0]) if subjects else []
+            named_doer = bool(subjects) and subjects[0].pos_ != "PRON"
+            if sayer and (doer and not set(sayer) & set(doer) or not doer and named_doer):
+                from .coder import _request_mode  # the mode follows what is demanded
+
+                coded.mode = _request_mode(coded)
+                coded.type = "REQUEST"
+                coded.trigger = coded.chain[0].token
+                actor, recipient = sayer, doer
+        coded.actor, coded.recipient = actor, recipient
+        time, interval = event_date(document, coded.tokens[-1:] if coded.composed else [coded.trigger])
+        strong = time is not None and sent.start_char <= time.start < sent.end_char and not _foreign(
+            document, time.start, coded)
+        first = coded.trigger
+        anaphoric = first.pos_ in ("NOUN", "PROPN") and any(
+            c.lower_ in ANAPHORIC_DETS and c.dep_ in ("det", "poss") for c in _phrase(first).children)
+        quote = next((q.id for q in document.quotes if q.start <= coded.trigger.idx < q.end), None)
+        return Part(coded=coded, sentence=k, paragraph=document.paragraph_of(token.idx), actor=actor,
+                    recipient=recipient, interval=interval, time=time, strong_date=strong, licensed=licensed,
+                    anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
+                    object_lemma=_object_lemma(coded.trigger), quote=quote)
 
     @staticmethod
-    def _requirements_met(token: Token, entry: LexEntry) -> bool:
-        if not entry.requires:
-            return True
-        words = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
-        words |= {t.lower_ for t in token.subtree if t.i < token.i}
-        words.add(token.head.lemma_.lower())
-        for w in list(words):
-            words.update(w.split("-"))
-        return bool(words & entry.requires)
+    def _inherit_parties(groups: list[Group]) -> None:
+        """"The war ended with a ceasefire": the ceasefire's parties are the war's."""
+        by_token: dict[int, Group] = {}
+        for g in groups:
+            for p in g.parts:
+                for t in p.coded.tokens:
+                    by_token[t.i] = g
+        from .coder import ended_with
 
-    def _participants(self, document: Document, trigger: Token, entry: LexEntry,
-                      actor_ids: set[str]) -> tuple[list[str], list[str]]:
-        actors: list[str] = []
-        recipients: list[str] = []
-        verb = trigger
-        if trigger.pos_ != "VERB":
-            # noun trigger: possessive or compound actor, else the subject of its light verb
-            for c in trigger.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                    actors += self._entities_in(document, c, actor_ids)
-            head = trigger.head
-            hops = 0
-            while head.dep_ in ("conj", "appos", "pobj", "prep") and head.head is not head and hops < 3:
-                head = head.head
-                hops += 1
-            if not actors and head.pos_ in ("VERB", "AUX") and (
-                    head.lemma_.lower() in _LIGHT_VERBS or entry.light and trigger.dep_ in ("dobj", "nsubjpass", "attr")):
-                verb = head
-            else:
-                verb = None
-        if verb is not None:
-            for c in verb.children:
-                if c.dep_ in ("nsubj",):
-                    actors += self._entities_in(document, c, actor_ids, with_conj=True)
-                elif c.dep_ == "agent":
-                    for p in c.children:
-                        actors += self._entities_in(document, p, actor_ids, with_conj=True)
-                elif c.dep_ in ("nsubjpass",) and verb is trigger or c.dep_ in ("dobj",) and c is not trigger:
-                    recipients += self._entities_in(document, c, actor_ids, with_conj=True)
-            if not actors and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "acl") and verb.head is not verb:
-                # "Armenia launched aggression ..., marking ..." / relative clauses: the head's subject
-                for c in verb.head.children:
-                    if c.dep_ == "nsubj":
-                        actors += self._entities_in(document, c, actor_ids, with_conj=True)
-                if verb.dep_ in ("relcl", "acl"):
-                    actors += self._entities_in(document, verb.head, actor_ids)
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        recipients += self._entities_in(document, p, actor_ids, with_conj=True)
-        if verb is not None and verb is not trigger:
-            for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in _RECIPIENT_PREPS:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            recipients += self._entities_in(document, p, actor_ids, with_conj=True)
-        actors = list(dict.fromkeys(actors))
-        recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
-        return actors, recipients
-
-    @staticmethod
-    def _entities_in(document: Document, head: Token, actor_ids: set[str], with_conj: bool = False) -> list[str]:
-        """Entity ids named by the phrase headed by `head` (and its conjuncts)."""
-        heads = [head]
-        if with_conj:
-            heads += [t for t in head.conjuncts]
-        out: list[str] = []
-        for h in heads:
-            eid = document.mentions.get(h.i)
-            if eid is None:
-                # the phrase's first entity: "the Armed Forces of Türkiye" -> its head entity
-                for t in h.subtree:
-                    if t.i in document.mentions and (t.head == h or t == h or t.head.head == h):
-                        eid = document.mentions[t.i]
+        for g in groups:
+            if g.actor or g.recipient:
+                continue
+            for p in g.parts:
+                subject = None
+                for t in p.coded.tokens:
+                    subject = ended_with(t)
+                    if subject is not None:
                         break
-            if eid is not None and eid in actor_ids and eid not in out:
-                out.append(eid)
-        return out
-
-    # --- merging: one event per happening ---------------------------------------------------
-
-    @staticmethod
-    def _merge(candidates: list[_Candidate]) -> list[list[_Candidate]]:
-        groups: list[list[_Candidate]] = []
-        for c in candidates:
-            target = None
-            for g in reversed(groups):
-                first = g[0]
-                if first.entry.type != c.entry.type or c.sentence - g[-1].sentence > _MERGE_WINDOW_SENTENCES:
+                if subject is None:
                     continue
-                same_word = first.trigger.lemma_.lower() == c.trigger.lemma_.lower()
-                shared = set(first.actor) & set(c.actor) if first.actor and c.actor else set()
-                anaphoric = any(t.lower_ in ("this", "the", "that") for t in c.trigger.lefts) and same_word
-                if shared or anaphoric or same_word and c.sentence == g[-1].sentence:
-                    target = g
+                source = by_token.get(subject.i)
+                if source is not None and source is not g:
+                    p.actor = sorted(source.actor | source.recipient, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
                     break
-            if target is None:
-                groups.append([c])
-            else:
-                target.append(c)
-        return groups
 
-    # --- one event ------------------------------------------------------------------------------
+    # --- one event ----------------------------------------------------------------------------
 
-    def _event(self, document: Document, group: list[_Candidate], n: int, sents) -> Event:
-        first = group[0]
-        actors = list(dict.fromkeys(a for c in group for a in c.actor))
-        recipients = [r for r in dict.fromkeys(r for c in group for r in c.recipient) if r not in actors]
-        trigger_token = first.trigger
-        sent = sents[first.sentence]
-        evidence = document.span(sent.start_char, sent.end_char)
-        evidence = _strip_span(document, evidence)
-        triggers = [c.trigger for c in group]
-        time, interval = event_date(document, triggers)
+    def _event(self, document: Document, group: Group, n: int, sents) -> Event:
+        parts = group.parts
+        licensed = [p for p in parts if p.licensed] or parts
+        main = next((p for p in licensed if p.actor), licensed[0])  # the mention that names who acted
+        coded = main.coded
+        visit_parts = [p for p in parts if p.coded.mode == "visit" and p.actor]
+        if visit_parts:
+            actors = list(dict.fromkeys(a for p in visit_parts for a in p.actor))
+            others = [a for p in parts for a in (*p.actor, *p.recipient) if a not in actors]
+            recipients = list(dict.fromkeys([r for p in visit_parts for r in p.recipient] + others))
+        else:
+            actors = list(dict.fromkeys(a for p in parts for a in p.actor))
+            recipients = [r for r in dict.fromkeys(r for p in parts for r in p.recipient) if r not in actors]
+        mode = next((p.coded.mode for p in licensed if p.coded.mode), None)
+        if mode is None:
+            mode = _mode_from_cues(group.type, [t for p in parts for t in p.coded.trigger.sent])
+        # date: the parts' own dates combined; else what the first mention was given
+        strong = [p for p in parts if p.strong_date and p.interval is not None]
+        if strong:
+            interval = DateInterval(start=min((p.interval.start for p in strong), key=_start_key),
+                                    end=max((p.interval.end for p in strong), key=_end_key),
+                                    time=strong[0].time.id if strong[0].time else None)
+            if _end_key(interval.end) < _start_key(interval.start):
+                interval = strong[0].interval
+        else:
+            interval = main.interval
+        triggers = [p.coded.trigger for p in parts]
         place = event_place(document, triggers)
-        said_by = None
-        for q in document.quotes:
-            if q.start <= trigger_token.idx < q.end:
-                said_by = q.id
-                break
-        amounts = [i for i, a in enumerate(document.amounts)
-                   if any(sents[c.sentence].start_char <= a.start < sents[c.sentence].end_char for c in group)]
-        negated = any(c.dep_ == "neg" for c in trigger_token.children) or any(
-            c.dep_ == "neg" for c in trigger_token.head.children if trigger_token.dep_ in ("dobj", "xcomp"))
-        window = [t for t in sent]
-        future = any(t.lower_ in _FUTURE for t in window if t.head == trigger_token or t.head == trigger_token.head)
-        hypothetical = any(t.lower_ in _HYPOTHETICAL and (t.head == trigger_token or t.head == trigger_token.head) for t in window)
+        said_by = main.quote if all(p.quote for p in parts) else None
+        sentence_ids = sorted({p.sentence for p in parts})
+        evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
+        mentions = [_strip(document, document.span(sents[k].start_char, sents[k].end_char))
+                    for k in sentence_ids if k != main.sentence]
+        amounts = self._amounts(document, group, sents)
+        contexts = find_cues([t for k in sentence_ids for t in sents[k]], cues().contexts)
+        for implied in _MODE_CONTEXT.get(mode or "", ()):  # manual: these modes add their context
+            if implied not in contexts:
+                contexts.append(implied)
+        future = coded.future and all(p.coded.future for p in licensed)
+        hypothetical = coded.hypothetical and all(p.coded.hypothetical for p in licensed)
+        negated = coded.negated and all(p.coded.negated for p in licensed)
         historical = False
         if interval is not None and document.anchor is not None:
             anchor = document.anchor.date() if isinstance(document.anchor, datetime) else document.anchor
-            historical = _interval_end(interval.end) < anchor - timedelta(days=365)
-        confidence = 0.45 + (0.15 if actors else 0) + (0.1 if recipients else 0) + (0.1 if time else 0) \
-            + (0.1 if trigger_token.pos_ == "VERB" else 0) - (0.1 if said_by else 0)
-        mentions = []
-        for c in group[1:]:
-            s = sents[c.sentence]
-            mentions.append(_strip_span(document, document.span(s.start_char, s.end_char)))
+            historical = _end_key(interval.end) < (anchor - timedelta(days=365)).isoformat()
+            if not future and _start_key(interval.start) > anchor.isoformat() and strong:
+                future = True
         return Event(
-            id=f"V{n}", type=first.entry.type, mode=first.entry.mode, context=[],
+            id=f"V{n}", type=group.type, mode=mode, context=contexts,
             actor=actors, recipient=recipients, date=interval, place=place,
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
-            said_by=said_by, amounts=amounts, trigger=document.token_span(trigger_token),
-            evidence=evidence, confidence=round(min(max(confidence, 0.05), 0.95), 2),
-            mentions=[m for m in mentions if m.start != evidence.start],
+            said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
+            evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
+            mentions=mentions,
         )
 
+    @staticmethod
+    def _amounts(document: Document, group: Group, sents) -> list[int]:
+        own = {p.sentence for p in group.parts}
+        paragraphs = {p.paragraph for p in group.parts}
+        units = _AMOUNT_UNITS.get(group.type, ())
+        out = []
+        for i, a in enumerate(document.amounts):
+            k = document.sentence_of(a.start)
+            if k in own or document.paragraph_of(a.start) in paragraphs and a.unit and any(u in a.unit.lower() for u in units):
+                out.append(i)
+        return out
 
-def _interval_end(value: str) -> date:
-    y = int(value[:4])
-    if len(value) == 4:
-        return date(y, 12, 31)
-    m = int(value[5:7])
-    if len(value) == 7:
-        nxt = date(y + (m == 12), m % 12 + 1, 1)
-        return nxt - timedelta(days=1)
-    return date(y, m, int(value[8:10]))
+
+def _sentence_fallback(parts: list[Part]) -> None:
+    """A sentence whose only candidates are event nouns without a licence ("a bomb attack in
+    the market", a headline) still reports the happening its main noun names: the noun
+    nearest the root is kept, with a lower confidence. Definite nouns that refer back to an
+    event, habitual statements and relation nouns are never promoted."""
+    if any(p.licensed for p in parts):
+        return
+    candidates = [p for p in parts if p.coded.licensed_by == "named" and not p.anaphoric
+                  and not p.coded.mention_only and p.coded.chain[0].entry.light == 1]
+    if candidates:
+        best = min(candidates, key=lambda p: (p.coded.depth, p.coded.trigger.i))
+        best.licensed = True
+        best.coded.licensed_by = "fallback"
 
 
-def _strip_span(document: Document, span: Span) -> Span:
+def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
+    """The coded events of one sentence: each chain of wrapping words and the event they wrap."""
+    out: list[Coded] = []
+    for top in triggers:
+        if top.wrapper is not None:
+            continue
+        chain = [top]
+        while chain[-1].embedded is not None and len(chain) < 6:
+            chain.append(chain[-1].embedded)
+        # wrapping words with no event inside code their own type, if they have one
+        while chain and chain[-1].entry.type is None:
+            chain.pop()
+        if not chain:
+            continue
+        inner = chain[-1]
+        if inner.entry.needs_event or inner.entry.pos == "ADJ":
+            continue
+        coded = base_coded(inner, lex)
+        coded.depth = depth_of(top.token)
+        for w in reversed(chain[:-1]):
+            coded = compose(w, coded)
+            if w.entry.control not in ("say", "begin", "try", "plan", "fail"):
+                f, h, _n = modality(w.token)
+                coded.future = coded.future or f
+                coded.hypothetical = coded.hypothetical or h
+            coded = apply_tense(coded)
+        coded.top = top.token
+        coded.depth = depth_of(top.token)
+        coded.mention_only = top.mention_only
+        if coded.type is None:
+            continue
+        out.append(coded)
+    return _within_sentence(out)
+
+
+def _within_sentence(coded: list[Coded]) -> list[Coded]:
+    """Manual rules between the events of one sentence: acts done "in" an attack or a campaign
+    are part of it ("expelled in an ethnic cleansing campaign"); force moves reported with
+    the use of force are not coded apart (MOBILIZE in the context of an ASSAULT)."""
+    by_token = {t.i: c for c in coded for t in c.tokens}
+    for c in coded:
+        for prep in c.trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "amid"):
+                continue
+            for p in prep.children:
+                host = by_token.get(p.i) or next((by_token.get(x.i) for x in p.children if x.dep_ == "compound"
+                                                  and x.i in by_token), None)
+                if host is not None and host is not c and host.type == "ASSAULT" and c.type != "ASSAULT":
+                    c.type, c.mode = "ASSAULT", host.mode
+    # manual: "demands that take the form of demonstrations, protests, etc. are coded as PROTEST":
+    # a crowd that demands ("thousands of students, demanding ...") is protesting
+    for c in coded:
+        if c.type == "REQUEST" and _crowd_doer(c.top):
+            c.type, c.mode = "PROTEST", "demo"
+    # manual: the topic of a protest ("demanding ...", "calling for ...") is not coded apart
+    verbal = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
+    for p in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
+        ptok = p.trigger
+        coded = [c for c in coded if c is p or c.type not in verbal or not (
+            c.top in ptok.subtree and c.top != ptok or ptok.dep_ in ("advcl", "xcomp") and ptok in c.top.subtree)]
+    if any(c.type == "ASSAULT" and c.top.pos_ == "VERB" and not c.future for c in coded):
+        coded = [c for c in coded if not (c.type == "MOBILIZE" and not c.future)]
+    return coded
+
+
+def base_coded(trig: Trigger, lex) -> Coded:
+    entry = trig.entry
+    tok = trig.token
+    future, hypothetical, negated = modality(tok)
+    types = {e.type for e in lex.entries(entry.lemma, entry.pos) if e.type}
+    coded = Coded(trigger=tok, top=tok, chain=[trig], type=entry.type, mode=entry.mode, future=future,
+                  hypothetical=hypothetical, negated=negated,
+                  licensed_by="verb" if entry.pos != "NOUN" else "noun", ambiguous=len(types) > 1)
+    exercise = tok.lemma_.lower() in ("exercise", "drill", "maneuver", "manoeuvre", "game") and \
+        entry.type == "COOPERATE" and not trig.mention_only and not any(c.lower_ in ANAPHORIC_DETS for c in tok.children)
+    joint = any(w.lower_ in ("joint", "combined", "bilateral", "trilateral", "multinational") for w in tok.subtree) or \
+        any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+    if exercise and not joint:
+        coded.type, coded.mode = "MOBILIZE", "troops"  # manual: single-country exercises
+    if entry.pos == "VERB" and tok.lemma_.lower() == "protest" and any(c.dep_ == "ccomp" for c in tok.children):
+        coded.type, coded.mode = "ACCUSE", "disapprove"
+    if entry.type == "PROTEST" and entry.pos == "VERB" and _official_subject(tok):
+        coded.type, coded.mode = "ACCUSE", "disapprove"  # a government "protests": a verbal act
+    if coded.type == "ASSAULT" and coded.mode in (None, "destroy", "primitive") and _crowd_subject(tok):
+        coded.type, coded.mode = "PROTEST", "riot"  # manual: a riot is violent collective protest
+    return apply_tense(coded)
+
+
+def _official_subject(verb: Token) -> bool:
+    """Does a state or an official "protest" (a verbal act), rather than a crowd?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            c = subjects[0]
+            if c.lemma_.lower() in ("government", "ministry", "embassy", "minister", "foreign", "ambassador",
+                                    "president", "spokesman", "spokeswoman", "official", "officials"):
+                return True
+            return c.ent_type_ in ("GPE", "NORP") and verb.lemma_.lower() == "protest"
+        if t.dep_ not in ("xcomp", "advcl", "conj") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "crowd", "thousand", "hundred", "villager", "student",
+                     "worker", "farmer", "resident", "youth", "supporter", "people", "mob", "marcher"})
+
+
+def _crowd_doer(verb: Token) -> bool:
+    """Is the subject of `verb` (or of the clause it hangs on) a crowd ("thousands of
+    students", "protesters", "villagers")?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            s = subjects[0]
+            words = {s.lemma_.lower()} | {x.lemma_.lower() for x in s.children if x.dep_ == "prep" and x.lower_ == "of"
+                                          for x in x.children}
+            return bool(words & _CROWDS)
+        if t.dep_ not in ("conj", "advcl", "xcomp", "acl") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _crowd_subject(verb: Token) -> bool:
+    """Is the doer a crowd of rioters or protesters ("rioters set cars on fire")?"""
+    t = verb
+    for _ in range(3):
+        subjects = [c for c in t.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0].lemma_.lower() in ("rioter", "protester", "demonstrator", "mob", "crowd", "looter",
+                                                  "youth", "hooligan", "protestor")
+        if t.dep_ not in ("conj", "advcl", "xcomp") or t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON"
+
+
+def _phrase(token: Token) -> Token:
+    return token.head if token.dep_ == "compound" else token
+
+
+def _governs_time(document: Document, trigger: Token, start: int, end: int) -> bool:
+    """Is the time expression [start, end) a modifier of the trigger's own clause ("every
+    year ... are held"), not of a noun in it ("banned the annual vigil")?"""
+    sent = trigger.sent
+    if not sent.start_char <= start < sent.end_char:
+        return False
+    tok = next((t for t in sent if t.idx <= start < t.idx + len(t.text)), None)
+    if tok is None:
+        return False
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    t = tok
+    for _ in range(8):
+        if t in (trigger, verb):
+            return True
+        inside = start <= t.idx < end
+        if not inside and t.pos_ != "ADP":
+            return False
+        if t.head == t:
+            return False
+        t = t.head
+    return False
+
+
+def _object_lemma(token: Token) -> str | None:
+    phrase = _phrase(token)
+    if token.pos_ == "VERB":
+        for c in token.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                return c.lemma_.lower()
+        return None
+    if phrase.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return None
+    return None
+
+
+def _foreign(document: Document, char: int, coded: Coded) -> bool:
+    """Is the time at `char` inside a clause of another predicate ("since winning ... on February 7")?"""
+    doc = document.doc
+    tok = None
+    for t in coded.trigger.sent:
+        if t.idx <= char < t.idx + len(t.text):
+            tok = t
+            break
+    if tok is None:
+        return False
+    chain = {t.i for t in coded.tokens}
+    # clauses that describe the trigger noun itself ("the operation [we conducted in May]")
+    phrase = _phrase(coded.trigger)
+    own = [c for c in phrase.children if c.dep_ in ("relcl", "acl")]
+    if phrase.dep_ == "conj":
+        own += [c for c in phrase.head.children if c.dep_ in ("relcl", "acl") and c.i > phrase.i]
+    chain |= {c.i for c in own}
+    ancestors = {a.i for a in coded.trigger.ancestors} | {coded.trigger.i}
+    t = tok
+    for _ in range(12):
+        if t.i in ancestors or t.i in chain:
+            return False
+        if t.pos_ == "VERB" and t.dep_ in ("advcl", "pcomp", "relcl", "ccomp", "acl", "csubj") and \
+                t.i not in chain and not any(x.i in chain for x in t.subtree):
+            return True
+        if t.head == t:
+            return False
+        t = t.head
+    del doc
+    return False
+
+
+def _mode_from_cues(type_: str, tokens) -> str | None:
+    table = cues().modes.get(type_)
+    if not table:
+        return None
+    found = find_cues(list(tokens), table)
+    return found[0] if found else None
+
+
+def _start_key(value: str) -> str:
+    return (value + "0000-01-01"[len(value):])[:10]
+
+
+def _end_key(value: str) -> str:
+    return (value + "9999-12-31"[len(value):])[:10]
+
+
+def _strip(document: Document, span: Span) -> Span:
     start, end = span.start, span.end
     text = document.text
     while start < end and text[start].isspace():
@@ -268,3 +499,36 @@ def _strip_span(document: Document, span: Span) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return document.span(start, end)
+
+
+def confidence(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
+    """How likely the event is right, from the evidence the coder had (see evaluation/plover.py
+    for the reliability table). Verb triggers with named participants are the surest; nouns,
+    words that code several types, unnamed actors and hearsay lower it."""
+    coded = main.coded
+    score = 0.62 if coded.trigger.pos_ == "VERB" else 0.52
+    score += 0.04 if coded.depth == 0 else -0.02 * min(coded.depth, 4)
+    if coded.composed:
+        score += 0.06
+    if coded.ambiguous:
+        score -= 0.08
+    if actors:
+        score += 0.10
+    if recipients:
+        score += 0.04
+    if len(group.parts) > 1:
+        score += 0.05
+    if said_by:
+        score -= 0.04
+    if coded.licensed_by in ("date", "agent", "relative"):
+        score -= 0.04
+    if coded.licensed_by == "fallback":
+        score -= 0.12
+    if coded.hypothetical:
+        score -= 0.08
+    if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):
+        score -= 0.03
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+__all__ = ["EventsStage", "code_sentence", "confidence"]

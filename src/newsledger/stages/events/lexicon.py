@@ -1,0 +1,249 @@
+"""The PLOVER trigger lexicon and the cue words for modes and contexts (data files).
+
+`Lexicon.match(token)` finds the lexicon row that a token instantiates: the row's head
+lemma and part of speech, the extra words of a multi-word entry ("call for", "open fire")
+among the token's dependents, and the row's `requires` words among the words around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...data import read_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+PLOVER_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+PLOVER_CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
+PLOVER_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+# A row whose `requires` holds this marker applies only when the word wraps another event.
+NEEDS_EVENT = "@event"
+# A `requires` word satisfied when the word's object is a person ("received the president").
+PERSON_OBJECT = "@person"
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    lemma: str
+    extra: tuple[str, ...]  # words that must be dependents ("for" in "call for")
+    pos: str
+    type: str | None  # None: the word only wraps another event (reporting verbs)
+    mode: str | None
+    light: int  # nouns: 1 eventive, 2 relation/state noun
+    requires: frozenset[str]
+    control: str | None
+    frame: str | None
+
+    @property
+    def needs_event(self) -> bool:
+        return NEEDS_EVENT in self.requires
+
+
+def lemma_forms(token: Token) -> list[str]:
+    """The token's lemma, then forms that undo the small model's lemmatizer slips
+    ("staged" -> "stag", "cordoned" -> "cordone"): the lowercase word without -d, -ed, -s."""
+    low = token.lower_
+    forms = [token.lemma_.lower(), low]
+    if token.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        forms += [low[:-1], low[:-2]]
+        if low.endswith("ied"):
+            forms.append(low[:-3] + "y")
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])  # "stopped" -> "stop"
+    elif token.tag_ == "VBG" and low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+    elif token.tag_ in ("VBZ", "NNS") and low.endswith("s"):
+        forms.append(low[:-1])
+    return list(dict.fromkeys(forms))
+
+
+def _pos_of(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    if token.pos_ == "ADJ":
+        return "ADJ"
+    return None
+
+
+def context_words(token: Token) -> set[str]:
+    """Words that can satisfy a row's `requires`: dependents (and the objects of their
+    prepositions), left modifiers, the governing word, and for nouns the verb that governs
+    the noun's preposition ("imposed a ban on ..."). Hyphenated words count whole and in parts."""
+    words: set[str] = set()
+
+    def add(t: Token) -> None:
+        words.add(t.lemma_.lower())
+        words.add(t.lower_)
+        if t.pos_ == "VERB":
+            words.update(lemma_forms(t))
+
+    for c in token.children:
+        add(c)
+        if c.dep_ in ("prep", "agent", "prt"):
+            for g in c.children:
+                add(g)
+                for gg in g.children:
+                    if gg.dep_ in ("compound", "amod"):
+                        add(gg)
+        if c.dep_ in ("ccomp", "xcomp"):  # "allowed aid workers to enter"
+            for g in c.children:
+                if g.dep_ in ("nsubj", "dobj"):
+                    add(g)
+                    for x in g.children:
+                        if x.dep_ in ("compound", "amod"):
+                            add(x)
+        if c.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "conj"):
+            for g in c.children:  # modifiers and their modifiers: "the fugitive drug lord"
+                if g.dep_ in ("compound", "amod", "nmod"):
+                    add(g)
+                    for gg in g.children:
+                        if gg.dep_ in ("compound", "amod"):
+                            add(gg)
+            for g in c.conjuncts:
+                add(g)
+            for g in c.children:  # "a state of emergency", "tonnes of relief supplies", "access to the website"
+                if g.dep_ == "acl":  # "planes loaded with food"
+                    for x in g.children:
+                        if x.dep_ == "prep":
+                            for y in x.children:
+                                add(y)
+                                for z in y.conjuncts:
+                                    add(z)
+                if g.dep_ == "prep" and g.lower_ in ("of", "to"):
+                    for gg in g.children:
+                        add(gg)
+                        for x in gg.children:
+                            if x.dep_ in ("compound", "amod"):
+                                add(x)
+    for t in token.subtree:
+        if t.i >= token.i:
+            break
+        add(t)
+    head = token.head
+    if head != token:
+        add(head)
+        if token.dep_ in ("dobj", "nsubjpass") and token.pos_ in ("NOUN", "PROPN"):
+            for c in head.children:  # "launched the operation against ...": the verb's phrases
+                if c.dep_ == "prep":
+                    add(c)
+        if head.dep_ in ("prep", "agent") and head.head != head:
+            add(head.head)
+        if head.pos_ == "AUX" or head.lemma_ == "be":
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    add(c)
+    for w in list(words):
+        if "-" in w:
+            words.update(p for p in w.split("-") if p)
+    return words
+
+
+class Lexicon:
+    def __init__(self, rows: list[dict[str, str]]) -> None:
+        by_key: dict[tuple[str, str], list[LexEntry]] = {}
+        for row in rows:
+            words = row["lemma"].split()
+            entry = LexEntry(
+                lemma=words[0], extra=tuple(words[1:]), pos=row["pos"],
+                type=None if row["type"] in ("", "-") else row["type"],
+                mode=row.get("mode") or None, light=int(row.get("light") or 0),
+                requires=frozenset(x for x in (row.get("requires") or "").split("|") if x),
+                control=row.get("control") or None, frame=row.get("frame") or None)
+            by_key.setdefault((entry.lemma, entry.pos), []).append(entry)
+        # multi-word entries first, then rows with conditions, then the bare rows (file order kept)
+        self._by_key = {k: sorted(v, key=lambda e: (not e.extra, not (e.requires - {NEEDS_EVENT})))
+                        for k, v in by_key.items()}
+
+    def entries(self, lemma: str, pos: str) -> list[LexEntry]:
+        return self._by_key.get((lemma, pos), [])
+
+    def match(self, token: Token, has_event_complement: bool | None = None) -> LexEntry | None:
+        """The first row that `token` instantiates, or None."""
+        pos = _pos_of(token)
+        if pos is None:
+            return None
+        candidates = None
+        for form in lemma_forms(token):
+            candidates = self._by_key.get((form, pos))
+            if candidates:
+                break
+        if not candidates:
+            return None
+        words: set[str] | None = None
+        deps: set[str] | None = None
+        for entry in candidates:
+            if entry.extra:
+                if deps is None:
+                    deps = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
+                if not all(w in deps for w in entry.extra):
+                    continue
+            conditions = entry.requires - {NEEDS_EVENT}
+            if conditions:
+                if words is None:
+                    words = context_words(token)
+                    if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children):
+                        words.add(PERSON_OBJECT)  # "received Vladimir Putin"
+                if not words & conditions:
+                    continue
+            return entry
+        return None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(read_tsv("plover_lexicon.tsv"))
+
+
+@dataclass(frozen=True)
+class Cues:
+    modes: dict[str, list[tuple[tuple[str, ...], str]]]  # type -> [(cue words, mode)]
+    contexts: list[tuple[tuple[str, ...], str]]
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    modes: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    contexts: list[tuple[tuple[str, ...], str]] = []
+    for row in read_tsv("plover_cues.tsv"):
+        words = tuple(row["cue"].lower().split())
+        if row["kind"] == "mode":
+            modes.setdefault(row["type"], []).append((words, row["value"]))
+        elif row["kind"] == "context":
+            contexts.append((words, row["value"]))
+    return Cues(modes, contexts)
+
+
+_CUE_INDEX: dict[int, tuple[list, dict[str, list[tuple[int, tuple[str, ...], str]]]]] = {}
+
+
+def _cue_index(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple[int, tuple[str, ...], str]]]:
+    cached = _CUE_INDEX.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (words, value) in enumerate(table):
+        index.setdefault(words[0], []).append((rank, words, value))
+    _CUE_INDEX[id(table)] = (table, index)
+    return index
+
+
+def find_cues(tokens: list[Token], table: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """Values of the cues that occur in `tokens` (by lemma or lowercase form), in table order."""
+    index = _cue_index(table)
+    forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
+    hits: dict[str, int] = {}
+    for i, (lemma, low) in enumerate(forms):
+        for key in {lemma, low}:
+            for rank, words, value in index.get(key, ()):
+                n = len(words)
+                if n > 1 and not all(i + k < len(forms) and words[k] in forms[i + k] for k in range(1, n)):
+                    continue
+                if value not in hits or rank < hits[value]:
+                    hits[value] = rank
+    return [v for v, _ in sorted(hits.items(), key=lambda kv: kv[1])]

@@ -1,0 +1,188 @@
+"""One event per happening: event mentions of an article grouped into events.
+
+Mentions of one type join an event when
+- they are in the same sentence and their participants do not oppose each other;
+- they refer back to it ("the war", "this exercise": a definite noun of the same kind),
+  with a compatible date (a later phase of a long event is compatible: "the war ended in
+  1994" joins a war that began in 1991); among several candidates the one whose dates
+  overlap wins, then the nearest;
+- they are within two sentences of it and share an actor, or one side names no
+  participant and both name the same kind of event or the same object ("units were
+  created ... the president inaugurated new units"), with overlapping dates.
+A mention that is only named ("the exercise was expansive") never starts an event; it
+adds evidence to the event it refers back to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...model import DateInterval, Time
+from .coder import Coded
+
+if TYPE_CHECKING:
+    pass
+
+_KINDS: dict[str, str] = {}
+for _kind, _words in {
+    "war": "war warfare fighting fight conflict hostility aggression invasion battle combat offensive "
+           "counteroffensive counter-offensive occupation",
+    "exercise": "exercise drill maneuver manoeuvre game",
+    "operation": "operation counterattack counter-attack raid",
+    "attack": "attack strike airstrike bombing shelling assault bombardment",
+    "meeting": "meeting meet talk talks visit summit discussion negotiation consultation conference "
+               "dialogue trip host",
+    "agreement": "agreement accord deal pact treaty statement ceasefire cease-fire truce armistice memorandum",
+    "protest": "protest demonstration rally march riot strike",
+    "training": "training course train",
+}.items():
+    for _w in _words.split():
+        _KINDS[_w] = _kind
+
+SAME_SENTENCE = "sentence"
+WINDOW = 2
+
+
+def kind_of(lemma: str) -> str:
+    return _KINDS.get(lemma, lemma)
+
+
+@dataclass
+class Part:
+    coded: Coded
+    sentence: int
+    paragraph: int
+    actor: list[str]
+    recipient: list[str]
+    interval: DateInterval | None
+    time: Time | None
+    strong_date: bool  # the date comes from the mention's own clause or sentence
+    licensed: bool
+    anaphoric: bool
+    kind: str
+    object_lemma: str | None
+    quote: str | None = None
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.actor) | set(self.recipient)
+
+
+@dataclass
+class Group:
+    parts: list[Part] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        return self.parts[0].coded.type
+
+    @property
+    def actor(self) -> set[str]:
+        return {a for p in self.parts for a in p.actor}
+
+    @property
+    def recipient(self) -> set[str]:
+        return {r for p in self.parts for r in p.recipient}
+
+    def strong_intervals(self) -> list[DateInterval]:
+        return [p.interval for p in self.parts if p.strong_date and p.interval is not None]
+
+
+def _bounds(iv: DateInterval) -> tuple[str, str]:
+    lo = iv.start + "0000-01-01"[len(iv.start):]
+    hi = iv.end + "9999-12-31"[len(iv.end):]
+    return lo[:10], hi[:10]
+
+
+def overlaps(a: DateInterval, b: DateInterval) -> bool:
+    a0, a1 = _bounds(a)
+    b0, b1 = _bounds(b)
+    return a0 <= b1 and b0 <= a1
+
+
+def _not_before(later: DateInterval, earlier: DateInterval) -> bool:
+    return _bounds(later)[1] >= _bounds(earlier)[0]
+
+
+def _opposed(p: Part, g: Group) -> bool:
+    return bool(set(p.actor) & g.recipient or set(p.recipient) & g.actor)
+
+
+def _dates_fit(p: Part, g: Group, later_phase: bool) -> tuple[bool, bool]:
+    """(compatible, overlapping) for the strong dates of a part and a group."""
+    if not p.strong_date or p.interval is None:
+        return True, False
+    ivs = g.strong_intervals()
+    if not ivs:
+        return True, False
+    if any(overlaps(p.interval, iv) for iv in ivs):
+        return True, True
+    if later_phase and all(_not_before(p.interval, iv) for iv in ivs):
+        return True, False
+    return False, False
+
+
+def group_parts(parts: list[Part]) -> list[Group]:
+    groups: list[Group] = []
+    for p in parts:
+        target = _find_group(p, groups)
+        if target is not None:
+            target.parts.append(p)
+        elif p.licensed:
+            groups.append(Group([p]))
+    return groups
+
+
+def _find_group(p: Part, groups: list[Group]) -> Group | None:
+    # 1. same sentence, same type, participants not opposed
+    for g in reversed(groups):
+        last = g.parts[-1]
+        if last.sentence == p.sentence and g.type == p.coded.type and not _opposed(p, g):
+            if p.actor and g.actor and not (set(p.actor) & g.actor) and p.coded.type != "CONSULT":
+                continue
+            return g
+    # 2. a definite noun referring back to an event of the same kind
+    if p.anaphoric:
+        best: tuple[int, int, Group] | None = None
+        for gi, g in enumerate(groups):
+            if p.kind not in {q.kind for q in g.parts}:
+                continue
+            if g.type != p.coded.type and p.licensed and p.coded.composed:
+                continue
+            fits, overlap = _dates_fit(p, g, later_phase=True)
+            if not fits or _opposed(p, g):
+                continue
+            score = (1 if overlap else 0, gi)
+            if best is None or score > best[:2]:
+                best = (score[0], score[1], g)
+        if best is not None:
+            return best[2]
+    if not p.licensed:
+        return None
+    # 3. the same act by the same participants on the same day, anywhere in the article
+    for g in groups:
+        if g.type != p.coded.type or not p.actor or set(p.actor) != g.actor or set(p.recipient) != g.recipient:
+            continue
+        if p.kind not in {q.kind for q in g.parts}:
+            continue
+        ivs = [q.interval for q in g.parts if q.interval is not None]
+        if p.interval is not None and any(_bounds(p.interval) == _bounds(iv) for iv in ivs):
+            return g
+    # 4. nearby mentions of the same happening
+    for g in reversed(groups):
+        last = g.parts[-1]
+        if p.sentence - last.sentence > WINDOW or g.type != p.coded.type or _opposed(p, g):
+            continue
+        fits, _ = _dates_fit(p, g, later_phase=False)
+        if not fits:
+            continue
+        shared = bool(set(p.actor) & g.actor)
+        same_kind = p.kind in {q.kind for q in g.parts}
+        same_object = p.object_lemma is not None and p.object_lemma in {q.object_lemma for q in g.parts}
+        one_side_empty = not p.participants or not (g.actor | g.recipient)
+        if shared and (same_kind or same_object or p.coded.type == "CONSULT"):
+            return g
+        if one_side_empty and (same_object or same_kind and p.anaphoric):
+            return g
+    return None

@@ -1,0 +1,494 @@
+"""Actor and recipient of a coded event, from the clause around its words.
+
+The actor is the subject of the event verb (or of the wrapping verb: the one who agrees,
+demands, threatens), the agent of a passive, the possessor or agent of an event noun
+("Armenia's aggression", "attacks by rebels"), the subject of the light verb that governs
+the noun ("Armenia launched an aggression"). Where the recipient is depends on the word's
+frame: the object and "against/on" for attacks, "to" and the indirect object for what is
+given, "with" for joint acts, "from" for withdrawals. Compound phrases give several
+entities ("The Armed Forces of Türkiye and Azerbaijan"). PLOVER codes reciprocal meetings
+with every participant as actor and no recipient; a visit has the visitor as actor and the
+host as recipient.
+
+Pronouns the actors stage left unresolved are resolved here when the clause says who they
+are: "we"/"our" inside a quote is its speaker; "it"/"they" in a reported clause is the
+subject of the reporting verb ("Iran said it would ...").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...document import Document
+from .coder import REPORT_VERBS, Coded, ended_with
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+_THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
+_RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
+_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street",
+                          "streets", "capital", "country", "camp", "market", "square", "building", "office",
+                          "station", "territory", "land", "lands", "position", "positions", "site", "base"})
+_GUIDANCE = frozenset({"guidance", "supervision", "auspices", "involvement", "leadership", "command",
+                       "direction", "sponsorship", "mediation"})
+
+FRAME_PREPS = {
+    "patient": ("against", "on", "at", "upon", "toward", "towards", "into"),
+    "addressee": ("to", "on", "upon", "against", "at", "with", "toward", "towards"),
+    "transfer": ("to", "for", "into"),
+    "comitative": ("with",),
+    "source": ("from",),
+}
+DEFAULT_FRAME = {
+    "AGREE": "comitative", "CONSULT": "comitative", "COOPERATE": "comitative", "SUPPORT": "addressee",
+    "CONCEDE": "addressee", "AID": "transfer", "RETREAT": "transfer", "REQUEST": "addressee",
+    "ACCUSE": "addressee", "REJECT": "patient", "THREATEN": "addressee", "PROTEST": "patient",
+    "SANCTION": "patient", "MOBILIZE": "patient", "COERCE": "patient", "ASSAULT": "patient",
+}
+# Event types whose noun takes its recipient in "of" ("the killing of X", "the release of X").
+_PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
+
+
+class Roles:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.actor_ids = {e.id for e in document.entities if e.type in ACTOR_TYPES}
+        self.mentions = document.mentions
+        self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
+
+    # --- entities named by a phrase ------------------------------------------------------------
+
+    def mention(self, token: Token) -> str | None:
+        eid = self.mentions.get(token.i)
+        return eid if eid in self.actor_ids else None
+
+    def entities_in(self, head: Token, with_conj: bool = True, _depth: int = 0) -> list[str]:
+        """Entities that a noun phrase headed by `head` names as participants."""
+        out: list[str] = []
+        heads = [head] + ([t for t in head.conjuncts if t.i > head.i] if with_conj else [])
+        for h in heads:
+            got: list[str] = []
+            eid = self.mention(h)
+            if eid is not None:
+                got.append(eid)
+            elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+                got += self.resolve_pronoun(h)
+            inside = self._mention_span(h, eid)
+            for c in h.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
+                    for x in [c, *c.conjuncts]:
+                        m = self.mention(x)
+                        if m is not None and not (inside[0] <= x.idx < inside[1] and self._same_country(m, eid)):
+                            got.append(m)
+                        elif x.lower_ in _FIRST_PERSON | _THIRD_PERSON and c.dep_ == "poss":
+                            got += self.resolve_pronoun(x)
+                elif c.dep_ == "prep" and c.lower_ == "of" and _depth < 2:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            if p.lower_ in _RELATIVE:
+                                got += self.relative_owner(p)
+                            else:
+                                got += self.entities_in(p, True, _depth + 1)
+            if not got and h.lower_ in _RELATIVE:
+                got += self.relative_owner(h)
+            if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
+                got += self._fallback_entities(h)
+            out += got
+        return list(dict.fromkeys(out))
+
+    def _same_country(self, a: str, b: str | None) -> bool:
+        ea, eb = self.document.entity(a), self.document.entity(b) if b else None
+        return ea is not None and eb is not None and ea.country is not None and ea.country == eb.country
+
+    def _mention_span(self, token: Token, eid: str | None) -> tuple[int, int]:
+        """The characters of the mention of `eid` that contains `token` ("Canadian forces"):
+        words inside it belong to that entity, not to separate participants."""
+        if eid is None:
+            return (0, 0)
+        e = self.document.entity(eid)
+        for m in e.mentions if e is not None else []:
+            if m.start <= token.idx < m.end:
+                return (m.start, m.end)
+        return (0, 0)
+
+    def _fallback_entities(self, head: Token) -> list[str]:
+        """A phrase that names no entity itself: the author of a proposal or call ("calls by
+        the opposition for ..."), else the country of a group placed somewhere ("officials in
+        Baghdad", "police in the capital of X") — PLOVER codes groups by their country."""
+        by: list[str] = []
+        located: list[str] = []
+        for c in head.children:
+            if c.dep_ not in ("prep", "agent"):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if c.lower_ in ("by", "from"):
+                    by += self.entities_in(p, True, 2)
+                elif c.lower_ in ("in", "at") and head.lemma_.lower() not in _PLACE_NOUNS:
+                    located += [e for e in self.entities_in(p, True, 2) if self._is_country_place(e)]
+        return by or located
+
+    def _is_country_place(self, eid: str) -> bool:
+        e = self.document.entity(eid)
+        return e is not None and e.type == "GPE" and e.country is not None
+
+    def _relative_agent(self, clause: Token, known: list[str]) -> list[str]:
+        """The doer in "the operation [we conducted]" / "a campaign [conducted by Armenia]"."""
+        if clause.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in _RELATIVE for s in clause.children):
+            return []  # "the war, which ended ...": the noun is the subject, no other doer
+        if any(t.dep_ == "pobj" and t.lower_ in _RELATIVE for t in clause.subtree):
+            return []  # "the statement, under which Armenia returned ...": another act
+        return [x for x in self.subject_of(clause) if x not in known]
+
+    def _is_name_of_event(self, eid: str) -> bool:
+        """An organisation without country or sector modifying an event noun is most likely
+        the event's own name ("the “Anatolian Eagle” exercise"), not a participant."""
+        e = self.document.entity(eid)
+        return e is not None and e.type == "ORG" and e.country is None and e.sector is None
+
+    def resolve_pronoun(self, token: Token) -> list[str]:
+        low = token.lower_
+        if low in _FIRST_PERSON:
+            for start, end, speaker in self.quotes:
+                if start <= token.idx < end:
+                    return [speaker] if speaker in self.actor_ids else []
+            return []
+        if low in _THIRD_PERSON:
+            # "Iran said it would ...": the subject of the governing reporting verb
+            t = token
+            for _ in range(8):
+                if t.head == t:
+                    break
+                t = t.head
+                if t.lemma_.lower() in REPORT_VERBS and t.pos_ == "VERB" and t.i < token.i:
+                    for c in t.children:
+                        if c.dep_ == "nsubj" and c.i != token.i and c.lower_ not in _THIRD_PERSON:
+                            return self.entities_in(c)
+        return []
+
+    def relative_owner(self, rel: Token) -> list[str]:
+        """For "units ..., the personnel of which ...": who owns the antecedent of the relative
+        pronoun (the antecedent's entities, else the subject of the verb it is the object of)."""
+        t = rel
+        for _ in range(6):
+            if t.dep_ == "relcl" or t.head == t:
+                break
+            t = t.head
+        if t.dep_ != "relcl":
+            return []
+        antecedent = t.head
+        got = [e for e in self.entities_in(antecedent, False, 2)] if antecedent.lower_ not in _RELATIVE else []
+        if got:
+            return got
+        gov = antecedent
+        for _ in range(3):
+            if gov.dep_ in ("dobj", "nsubjpass"):
+                return self.subject_of(gov.head)
+            if gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+                gov = gov.head.head
+                continue
+            break
+        return []
+
+    # --- subjects and objects of verbs -----------------------------------------------------------
+
+    def subject_of(self, verb: Token, _hops: int = 0) -> list[str]:
+        out: list[str] = []
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                out += self.entities_in(c)
+            elif c.dep_ == "agent":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.entities_in(p)
+        if out or _hops > 3:
+            return list(dict.fromkeys(out))
+        prior = self._reduced_relative_subject(verb)
+        if prior:
+            return prior
+        head = verb.head
+        if head == verb:
+            return self._words_before(verb)
+        if verb.dep_ == "xcomp":
+            # object control: "urged Iraq to withdraw" -> Iraq withdraws
+            for c in head.children:
+                if c.dep_ == "dobj":
+                    objs = self.entities_in(c)
+                    if objs:
+                        return objs
+            return self.subject_of(head, _hops + 1)
+        if verb.dep_ in ("conj", "advcl", "ccomp", "pcomp") and head.pos_ in ("VERB", "AUX"):
+            if verb.dep_ == "ccomp" and head.lemma_.lower() in REPORT_VERBS:
+                return []
+            return self.subject_of(head, _hops + 1)
+        if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
+            # a verb the small model hung on a noun root: "The rebels handed in their weapons"
+            return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
+        relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
+                relative_subject or verb.dep_ == "acl"):
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                return []
+            return self.entities_in(head, False)
+        return []
+
+    def _reduced_relative_subject(self, verb: Token) -> list[str]:
+        """"Armenia's forces deployed in the region shelled the town": the small model makes
+        "deployed" the verb and leaves "shelled" without subject; the subject is deployed's."""
+        from .coder import reduced_relative
+
+        doc = verb.doc
+        left = min(t.i for t in verb.subtree)
+        if left == 0:
+            return []
+        prev = doc[left - 1]
+        for anc in [prev, *prev.ancestors]:
+            if anc.pos_ == "VERB" and reduced_relative(anc) == verb:
+                for c in anc.children:
+                    if c.dep_ == "nsubj":
+                        return self.entities_in(c)
+        return []
+
+    def _words_before(self, verb: Token) -> list[str]:
+        """A verb the parser left without subject: the entities named right before it
+        ("In meetings on Monday, the two presidents reviewed ...")."""
+        doc = verb.doc
+        i = verb.i - 1
+        out: list[str] = []
+        while i >= verb.sent.start:
+            t = doc[i]
+            if t.is_punct or t.lower_ in ("and", "also", "both") or t.pos_ in ("ADV",):
+                i -= 1
+                continue
+            eid = self.mention(t)
+            if eid is None:
+                break
+            if eid not in out:
+                out.append(eid)
+            i -= 1
+        return out
+
+    def _complement_subject(self, verb: Token, exclude: list[str]) -> list[str]:
+        """"demanded that Israel stop ...": the one who is to act is the addressee."""
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        got = [e for e in self.entities_in(s) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
+    def _passive(self, verb: Token) -> bool:
+        return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+    def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for c in token.children:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += self.entities_in(p)
+        return out
+
+    def _objects(self, token: Token, deps: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        for c in token.children:
+            if c.dep_ in deps:
+                out += self.entities_in(c)
+        return out
+
+    # --- roles of one word -------------------------------------------------------------------
+
+    def word_roles(self, token: Token, type_: str, frame: str | None, mode: str | None) -> tuple[list[str], list[str], list[str]]:
+        """(actors, recipients, reciprocal participants) that `token` itself governs."""
+        frame = frame or DEFAULT_FRAME.get(type_, "patient")
+        preps = FRAME_PREPS.get(frame, ())
+        if type_ == "CONSULT" and mode in ("visit", "host"):
+            preps = ("to", "in", "at", "with")
+        actors: list[str] = []
+        recipients: list[str] = []
+        mutual: list[str] = []
+        if token.pos_ in ("VERB", "AUX", "ADJ"):
+            actors = self.subject_of(token)
+            passive = self._passive(token)
+            if frame == "undergo":  # "the patrol came under fire": the subject is attacked
+                recipients, actors = actors, self._prep_objects(token, ("by", "from"))
+            elif frame == "transfer":
+                recipients = self._objects(token, ("dative", "iobj")) + self._prep_objects(token, preps)
+                for c in token.children:
+                    if c.dep_ == "dobj" and not recipients:
+                        for x in [c, *c.conjuncts]:
+                            recipients += self._prep_objects(x, ("to",))
+                if not recipients:
+                    recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+            elif frame == "source":
+                recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+                recipients += self._prep_objects(token, preps)
+                if not recipients:
+                    recipients = self._prep_objects(token, FRAME_PREPS["patient"])
+            elif frame == "comitative":
+                mutual = self._prep_objects(token, preps) + self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+                recipients = self._prep_objects(token, ("to", "on", "against"))
+            else:
+                recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+                recipients += self._prep_objects(token, preps)
+                if type_ in ("ASSAULT",) and not recipients:
+                    recipients = self._prep_objects(token, ("with",))
+        else:
+            actors, recipients, mutual = self._noun_roles(token, type_, frame, preps)
+        return actors, recipients, mutual
+
+    def _noun_roles(self, noun: Token, type_: str, frame: str, preps: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+        phrase = noun.head if noun.dep_ == "compound" else noun
+        actors: list[str] = []
+        recipients: list[str] = []
+        mutual: list[str] = []
+        for node in {noun, phrase}:
+            for c in node.children:
+                if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                    for x in [c, *c.conjuncts]:
+                        m = self.mention(x)
+                        if m is not None and (c.dep_ == "poss" or not self._is_name_of_event(m)):
+                            actors.append(m)
+                        elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+                            actors += self.resolve_pronoun(x)
+                elif c.dep_ == "prep":
+                    low = c.lower_
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    for p in objs:
+                        if low in ("by", "from") and low == "by":
+                            actors += self.entities_in(p)
+                        elif low in ("between", "among"):
+                            mutual += self.entities_in(p)
+                        elif low == "of":
+                            if type_ in _PATIENT_OF:
+                                recipients += self.entities_in(p)
+                            else:
+                                actors += self.entities_in(p)
+                        elif low in preps or low in ("against",):
+                            target = mutual if frame == "comitative" and low == "with" else recipients
+                            target += self.entities_in(p)
+                        elif low == "under":
+                            for g in p.children:
+                                if p.lemma_.lower() in _GUIDANCE and g.dep_ == "prep" and g.lower_ == "of":
+                                    for gp in g.children:
+                                        if gp.dep_ == "pobj":
+                                            actors += self.entities_in(gp)
+                elif c.dep_ in ("relcl", "acl") and c.pos_ == "VERB":
+                    actors += self._relative_agent(c, actors)
+        if phrase.dep_ == "conj":  # "the war and the operation we conducted"
+            for c in phrase.head.children:
+                if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.i > phrase.i:
+                    actors += self._relative_agent(c, actors)
+        if not actors and not mutual:
+            from .coder import LIGHT_VERBS
+
+            gov = phrase.head
+            dep = phrase.dep_
+            if dep in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
+                if gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
+                    recipients += self.subject_of(gov)
+                elif gov.lemma_.lower() in LIGHT_VERBS:
+                    actors += self.subject_of(gov)
+                    recipients += self._prep_objects(gov, preps)
+            elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
+                actors += self.subject_of(gov)
+            elif dep == "pobj" and phrase.head.dep_ == "prep":
+                prep = phrase.head
+                verb = prep.head
+                if prep.lower_ in ("through",) and verb.lemma_.lower() in ("be", "go", "get"):
+                    recipients += self.subject_of(verb)
+                elif prep.lower_ in ("in", "during", "at", "amid", "throughout") and verb.pos_ in ("VERB", "AUX"):
+                    actors += self.subject_of(verb)
+            if type_ == "CONSULT" and not actors:
+                # participants coordinated inside the phrase ("meetings on Monday, A and B")
+                for t in phrase.subtree:
+                    if t.dep_ == "conj" and t.head.dep_ != "prep":
+                        m = self.mention(t)
+                        if m is not None and self.document.entity(m) is not None and \
+                                self.document.entity(m).type in ("PERSON", "ORG"):
+                            mutual.append(m)
+        # "under the guidance of X" anywhere in the clause
+        if not actors and type_ in ("AID", "COOPERATE"):
+            clause = phrase.head if phrase.dep_ == "pobj" else phrase
+            while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+                clause = clause.head
+            for t in clause.subtree:
+                if t.lemma_.lower() in _GUIDANCE and t.head.lower_ == "under":
+                    for g in t.children:
+                        if g.dep_ == "prep" and g.lower_ == "of":
+                            for gp in g.children:
+                                if gp.dep_ == "pobj":
+                                    actors += self.entities_in(gp)
+        return actors, recipients, mutual
+
+    # --- roles of a coded event ----------------------------------------------------------------
+
+    def roles(self, coded: Coded) -> tuple[list[str], list[str]]:
+        chain = coded.chain
+        inner = chain[-1]
+        inner_type = inner.entry.type or coded.type
+        actors, recipients, mutual = self.word_roles(inner.token, inner_type, inner.entry.frame, inner.entry.mode)
+        # walk up the wrappers: the one who agrees/demands/threatens is the actor
+        for w in reversed(chain[:-1]):
+            control = w.entry.control
+            w_type = w.entry.type or coded.type
+            w_act, w_rec, w_mut = self.word_roles(w.token, w_type, w.entry.frame, w.entry.mode)
+            if control in ("say", "begin", "try", "plan", "fail"):
+                if not actors:
+                    actors = w_act
+                continue
+            if control in ("demand", "threat", "accuse", "praise"):
+                own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
+                new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
+                actors, recipients, mutual = w_act or actors, new_recipients, []
+                continue
+            # intent, refuse, stop, lift, allow, prepare, sign
+            if w_act:
+                actors = w_act
+            recipients = recipients or w_rec
+            mutual = mutual or w_mut
+        if coded.type == "PROTEST" and not recipients:
+            recipients = self._protest_place(inner.token)
+        if coded.type == "CONSULT":
+            if coded.mode == "visit":
+                if inner.entry.mode == "host" or inner.token.lemma_.lower() in ("host", "receive", "welcome"):
+                    actors, recipients = (mutual or recipients), actors
+                else:
+                    recipients = recipients + mutual
+            else:
+                actors = actors + mutual + recipients
+                recipients = []
+        else:
+            if not actors and len(mutual) > 1:
+                actors, mutual = mutual, []
+            recipients = recipients + mutual
+        actors = list(dict.fromkeys(actors))
+        recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
+        return actors, recipients
+
+    def _protest_place(self, token: Token) -> list[str]:
+        """A protest with no named target is directed at the authorities of the country where
+        it happens (the convention of CAMEO/PLOVER coders): "rallied in Belgrade" -> Serbia."""
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        for t in clause.subtree:
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
+                got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
+                if got:
+                    return got[:1]
+        return []
+
+    def ended_subject(self, coded: Coded) -> Token | None:
+        """For "the war ended with a ceasefire": the token of the ended event."""
+        for t in coded.chain:
+            subject = ended_with(t.token)
+            if subject is not None:
+                return subject
+        return None
