@@ -22,7 +22,7 @@ import json
 import logging
 import math
 import threading
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -142,10 +142,8 @@ class StorePool:
     def close(self) -> None:
         with self._lock:
             for store in self._all:
-                try:
+                with suppress(Exception):  # closing at shutdown: nothing to do about a failure
                     store.close()
-                except Exception:  # noqa: BLE001 - closing at shutdown; nothing to do about it
-                    pass
             self._all.clear()
 
 

@@ -132,7 +132,7 @@ def check_types(value: str | None) -> str | None:
 
 def check_filters(args: FilterArgs) -> Filters:
     """The store's `Filters` for `args`, or BadRequest with a message a person can act on."""
-    country = _clean(args.country, "country", 3)
+    country = _clean(args.country, "country", 40)
     if country is not None and not _ISO3.match(country):
         raise BadRequest(f"country must be an ISO 3166 alpha-3 code such as NOR, not {country!r}")
     date_from = check_date(args.date_from, "date_from")
