@@ -22,7 +22,8 @@ import json
 import logging
 import math
 import threading
-from contextlib import asynccontextmanager, suppress
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -122,29 +123,54 @@ async def _plain(send, status: int, code: str, message: str) -> None:
 
 
 class StorePool:
-    """One store connection per server thread (SQLite and psycopg connections are not shared)."""
+    """A few store connections lent to one request at a time (SQLite and psycopg connections
+    must not be used by two threads at once). The most recently returned is lent first, so
+    busy connections keep their page caches warm; at most `size` stay open."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, size: int = 8) -> None:
         self.url = url
-        self._local = threading.local()
-        self._all: list[Store] = []
+        self.size = size
+        self._idle: list[Store] = []
         self._lock = threading.Lock()
 
-    def get(self) -> Store:
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = open_store(self.url, migrate=False)
-            self._local.store = store
-            with self._lock:
-                self._all.append(store)
+    def _open(self) -> Store:
+        store = open_store(self.url, migrate=False)
+        if store.dialect == "sqlite":
+            # Read pages through the OS cache shared by every connection, not copies of them.
+            store.execute("PRAGMA mmap_size = 1073741824")
         return store
+
+    @contextmanager
+    def use(self) -> Iterator[Store]:
+        with self._lock:
+            store = self._idle.pop() if self._idle else None
+        if store is None:
+            store = self._open()
+        try:
+            yield store
+        except (q.BadRequest, q.NotFound):
+            self._return(store)
+            raise
+        except BaseException:
+            with suppress(Exception):  # a connection that failed mid-request is not lent again
+                store.close()
+            raise
+        self._return(store)
+
+    def _return(self, store: Store | None) -> None:
+        with self._lock:
+            if len(self._idle) < self.size:
+                self._idle.append(store)
+                store = None
+        if store is not None:
+            store.close()
 
     def close(self) -> None:
         with self._lock:
-            for store in self._all:
+            for store in self._idle:
                 with suppress(Exception):  # closing at shutdown: nothing to do about a failure
                     store.close()
-            self._all.clear()
+            self._idle.clear()
 
 
 def _country_names() -> dict[str, str]:
@@ -260,6 +286,11 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
 
     # --- shared page parts -------------------------------------------------------------------------
 
+    def ask(fn, *args, **kwargs):
+        """`fn(store, ...)` with a store connection lent for the call."""
+        with pool.use() as store:
+            return fn(store, *args, **kwargs)
+
     def base(request: Request, page: str, **extra: Any) -> dict[str, Any]:
         return {"page": page, "read_only": config.read_only, "plover_types": PLOVER_TYPES,
                 "scale": q.plover_scale(), "countries": countries, **extra}
@@ -277,7 +308,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
 
     @app.get("/api/overview", response_model=s.Overview, tags=["ledger"], summary="Counts of the ledger")
     def api_overview():
-        return q.overview(pool.get())
+        return ask(q.overview)
 
     @app.get("/api/plover", response_model=list[s.PloverType], tags=["ledger"],
              summary="PLOVER event types with quad class and Goldstein value (the colour scale)")
@@ -288,12 +319,12 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
              summary="Stored articles, newest ingested first")
     def api_articles(q_: Annotated[str | None, Query(alias="q", description="words that must occur in title or text")] = None,
                      limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0)] = 0):
-        return q.articles(pool.get(), text=q_, limit=limit, offset=offset)
+        return ask(q.articles, text=q_, limit=limit, offset=offset)
 
     @app.get("/api/articles/{article_id}", response_model=s.ArticleDetail, responses=err, tags=["articles"],
              summary="One article: its full record and its provenance")
     def api_article(article_id: str):
-        return q.article(pool.get(), _article_id(article_id))
+        return ask(q.article, _article_id(article_id))
 
     @app.get("/api/events", response_model=s.EventList, responses=err, tags=["events"],
              summary="Ledger events matching the filters, by the day they happened")
@@ -302,12 +333,12 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
                    order: Annotated[str, Query(pattern="^(asc|desc)$", description="asc: oldest first")] = "desc",
                    limit: Annotated[int, Query(ge=1, le=1000)] = 100):
         f = q.check_filters(filter_args(actor, country, event_type, date_from, date_to, place, radius_km, text))
-        return {"events": q.event_list(pool.get(), f, limit=limit, newest_first=order == "desc"), "limit": limit}
+        return {"events": ask(q.event_list, f, limit=limit, newest_first=order == "desc"), "limit": limit}
 
     @app.get("/api/events/{key}", response_model=s.EventDetail, responses=err, tags=["events"],
              summary="One ledger event with its participants and every article report behind it")
     def api_event(key: str):
-        return q.ledger_event(pool.get(), _event_key(key))
+        return ask(q.ledger_event, _event_key(key))
 
     @app.get("/api/timeline", response_model=s.Timeline, responses=err, tags=["events"],
              summary="Events per day, month or year by the date they happened, and the first events of the range")
@@ -317,7 +348,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
                                                      description="default: chosen from the range")] = None,
                      limit: Annotated[int, Query(ge=0, le=1000)] = 200):
         f = q.check_filters(filter_args(actor, country, event_type, date_from, date_to, place, radius_km, text))
-        return q.timeline(pool.get(), f, by=by, limit=limit)
+        return ask(q.timeline, f, by=by, limit=limit)
 
     @app.get("/api/map", response_model=s.MapData, responses=err, tags=["events"],
              summary="Where events happened (by place), events per country, and the places articles mention")
@@ -325,7 +356,13 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
                 date_to: To = None, place: Place = None, radius_km: Radius = 50.0, text: Text = None,
                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
         f = q.check_filters(filter_args(actor, country, event_type, date_from, date_to, place, radius_km, text))
-        return q.map_data(pool.get(), f, limit=limit)
+        return ask(q.map_data, f, limit=limit)
+
+    @app.get("/api/places", response_model=s.MentionedPlaces, responses=err, tags=["events"],
+             summary="The places the stored articles mention (the map's second layer)")
+    def api_places(country: Country = None, limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
+        f = q.check_filters(q.FilterArgs(country=country))
+        return ask(q.mentioned_places, country=f.country, limit=limit)
 
     @app.get("/api/network", response_model=s.Network, responses=err, tags=["events"],
              summary="Who acts on whom: actor -> recipient edges weighted by events, with quad classes and Goldstein")
@@ -334,11 +371,11 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
                     all_time: Annotated[bool, Query(description="without dates, the whole store instead of the "
                                                                 "365 days up to the latest event")] = False,
                     max_edges: Annotated[int, Query(ge=1, le=500)] = 80):
-        store = pool.get()
         f = q.check_filters(filter_args(actor, country, event_type, date_from, date_to, place, radius_km, text))
-        if not all_time:
-            f = q.default_window(store, f)
-        return q.network(store, f, max_edges=max_edges)
+        with pool.use() as store:
+            if not all_time:
+                f = q.default_window(store, f)
+            return q.network(store, f, max_edges=max_edges)
 
     @app.get("/api/quotes", response_model=s.QuoteList, responses=err, tags=["quotes"],
              summary="Who said what: quotes with their speakers, searchable")
@@ -347,12 +384,12 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
                    country: Country = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
                    offset: Annotated[int, Query(ge=0)] = 0):
         q.check_filters(q.FilterArgs(country=country))
-        return q.quotes(pool.get(), speaker=speaker, text=q_, country=country, limit=limit, offset=offset)
+        return ask(q.quotes, speaker=speaker, text=q_, country=country, limit=limit, offset=offset)
 
     @app.get("/api/actors", response_model=list[str], responses=err, tags=["ledger"],
              summary="Names of known actors starting with a prefix (suggestions)")
     def api_actors(prefix: Annotated[str, Query(min_length=1, max_length=100)]):
-        return q.actor_names(pool.get(), prefix)
+        return ask(q.actor_names, prefix)
 
     @app.post("/api/articles", response_model=s.IngestResult, status_code=201, tags=["add"],
               responses={400: {"model": s.ErrorResponse}, 403: {"model": s.ErrorResponse},
@@ -423,14 +460,15 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q_: Annotated[str | None, Query(alias="q")] = None,
              offset: Annotated[int, Query(ge=0)] = 0):
-        store = pool.get()
-        listing = q.articles(store, text=q_, limit=50, offset=offset)
-        return page(request, "home.html", base(request, "articles", overview=q.overview(store), listing=listing,
+        with pool.use() as store:
+            listing = q.articles(store, text=q_, limit=50, offset=offset)
+            overview = q.overview(store)
+        return page(request, "home.html", base(request, "articles", overview=overview, listing=listing,
                                                q=q_ or "", offset=offset))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(request: Request, article_id: str):
-        data = q.article(pool.get(), _article_id(article_id))
+        data = ask(q.article, _article_id(article_id))
         record = data["record"]
         checks = _verify(record)
         panel = {k: record.get(k, []) for k in ("entities", "times", "places", "quotes", "amounts", "events")}
@@ -443,7 +481,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
 
     @app.get("/events/{key}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, key: str):
-        return page(request, "event.html", base(request, "timeline", event=q.ledger_event(pool.get(), _event_key(key))))
+        return page(request, "event.html", base(request, "timeline", event=ask(q.ledger_event, _event_key(key))))
 
     def _filters_from(request: Request) -> tuple[q.FilterArgs, str | None]:
         p = request.query_params
@@ -479,7 +517,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
         def build(f):
             if by not in (None, "day", "month", "year"):
                 raise q.BadRequest("by must be day, month or year")
-            data = q.timeline(pool.get(), f, by=by, limit=200)
+            data = ask(q.timeline, f, by=by, limit=200)
             data["bars"] = _bars(data["periods"])
             return data
 
@@ -495,7 +533,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
         all_time = request.query_params.get("all_time") in ("1", "true", "on")
 
         def build(f):
-            window = f if all_time else q.default_window(pool.get(), f)
+            window = f if all_time else ask(q.default_window, f)
             return {"all_time": all_time, "date_from": window.date_from, "date_to": window.date_to}
 
         return _filter_page(request, "network.html", "network", build)
@@ -506,7 +544,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
         error, result, status = None, None, 200
         try:
             q.check_filters(q.FilterArgs(country=country))
-            result = q.quotes(pool.get(), speaker=speaker, text=q_, country=country, limit=50, offset=offset)
+            result = ask(q.quotes, speaker=speaker, text=q_, country=country, limit=50, offset=offset)
         except q.BadRequest as exc:
             error, status = str(exc), 400
         query = {k: v for k, v in (("speaker", speaker), ("q", q_), ("country", country)) if v}

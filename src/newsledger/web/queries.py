@@ -286,36 +286,42 @@ def ledger_event(store: Store, key: str) -> dict[str, Any]:
 
 # --- timeline ----------------------------------------------------------------------------------------
 
-def _span_days(lo: str | None, hi: str | None) -> int | None:
-    if not lo or not hi:
-        return None
-    return (date.fromisoformat(hi) - date.fromisoformat(lo)).days + 1
-
-
 def timeline(store: Store, filters: Filters, *, by: str | None = None, limit: int = 200) -> dict[str, Any]:
-    """Events per period by the day they happened, and the first `limit` of them in order."""
-    if by is None:
-        where, params = event_conditions(store, filters)
-        lo, hi = store.one(
-            f"SELECT min(le.day_start), max(le.day_start) FROM ledger_events le "
-            f"{'WHERE ' + ' AND '.join(where) if where else ''}", params) or (None, None)
-        days = _span_days(lo, hi)
-        by = "day" if days is not None and days <= 92 else "year" if days is not None and days > 366 * 15 else "month"
-    if by not in ("day", "month", "year"):
+    """Events per period by the day they happened, and the first `limit` of them in order.
+    Without `by`: months, or years when the events span more than 15 years, or days when
+    they fall within three months."""
+    if by not in (None, "day", "month", "year"):
         raise BadRequest("by must be day, month or year")
-    frame = query_timeline(store, filters, by=by)
-    periods = [{"period": p, "events": int(e), "reports": int(r or 0)}
-               for p, e, r in frame.itertuples(index=False, name=None)]
+    periods = _periods(store, filters, by or "month")
+    if by is None and periods:
+        first, last = periods[0]["period"], periods[-1]["period"]
+        months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+        if months > 15 * 12:
+            by = "year"
+            years: dict[str, dict[str, Any]] = {}
+            for p in periods:
+                y = years.setdefault(p["period"][:4], {"period": p["period"][:4], "events": 0, "reports": 0})
+                y["events"] += p["events"]
+                y["reports"] += p["reports"]
+            periods = list(years.values())
+        elif months <= 3:
+            by = "day"
+            periods = _periods(store, filters, "day")
+    by = by or "month"
     total = sum(p["events"] for p in periods)
-    events = event_list(store, filters, limit=limit, newest_first=False)
+    events = event_list(store, filters, limit=limit, newest_first=False) if limit else []
     return {"by": by, "periods": periods, "dated_events": total, "events": events, "limit": limit}
+
+
+def _periods(store: Store, filters: Filters, by: str) -> list[dict[str, Any]]:
+    frame = query_timeline(store, filters, by=by)
+    return [{"period": p, "events": int(e), "reports": int(r or 0)} for p, e, r in frame.itertuples(index=False, name=None)]
 
 
 # --- map -----------------------------------------------------------------------------------------------
 
 def map_data(store: Store, filters: Filters, *, limit: int = 1000) -> dict[str, Any]:
-    """Where the events happened (grouped by place) and how many per country; the places
-    the stored articles mention."""
+    """Where the events happened (grouped by place) and how many per country."""
     where, params = event_conditions(store, filters)
     where.append("le.lat IS NOT NULL")
     rows = store.rows(
@@ -329,17 +335,21 @@ def map_data(store: Store, filters: Filters, *, limit: int = 1000) -> dict[str, 
     places = [{"name": r[0], "country": r[1], "kind": r[2], "lat": round(float(r[3]), 4), "lon": round(float(r[4]), 4),
                "events": int(r[5]), "reports": int(r[6] or 0), "first_day": r[7], "last_day": r[8]}
               for r in rows[:limit]]
-    where_p, params_p = ["p.lat IS NOT NULL"], []
-    if filters.country:
-        where_p.append("p.country = ?")
-        params_p.append(filters.country)
-    mentioned = store.rows(
+    return {"places": places, "n_places": len(rows), "countries": countries}
+
+
+def mentioned_places(store: Store, *, country: str | None = None, limit: int = 1000) -> dict[str, Any]:
+    """The places the stored articles mention, by how many articles mention them."""
+    where, params = ["p.lat IS NOT NULL"], []
+    if country:
+        where.append("p.country = ?")
+        params.append(country.upper())
+    rows = store.rows(
         "SELECT p.name, p.country, p.kind, avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) FROM places p "
-        f"WHERE {' AND '.join(where_p)} GROUP BY p.geonameid, p.name, p.country, p.kind "
-        "ORDER BY count(DISTINCT p.article_id) DESC, p.name LIMIT ?", [*params_p, int(limit)])
-    return {"places": places, "n_places": len(rows), "countries": countries,
-            "mentioned": [{"name": r[0], "country": r[1], "kind": r[2], "lat": round(float(r[3]), 4),
-                           "lon": round(float(r[4]), 4), "articles": int(r[5])} for r in mentioned]}
+        f"WHERE {' AND '.join(where)} GROUP BY p.geonameid, p.name, p.country, p.kind "
+        "ORDER BY count(DISTINCT p.article_id) DESC, p.name LIMIT ?", [*params, int(limit)])
+    return {"places": [{"name": r[0], "country": r[1], "kind": r[2], "lat": round(float(r[3]), 4),
+                        "lon": round(float(r[4]), 4), "articles": int(r[5])} for r in rows]}
 
 
 # --- actor network --------------------------------------------------------------------------------------

@@ -175,7 +175,10 @@ class MapData(BaseModel):
     places: list[MapPlace]
     n_places: int
     countries: dict[str, int] = Field(description="ISO alpha-3 -> events located in that country")
-    mentioned: list[MentionedPlace] = Field(description="places the stored articles mention")
+
+
+class MentionedPlaces(BaseModel):
+    places: list[MentionedPlace] = Field(description="places the stored articles mention, most mentioned first")
 
 
 class NetworkNode(BaseModel):

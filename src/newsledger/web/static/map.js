@@ -110,7 +110,6 @@
 
   function drawPoints() {
     gPoints.replaceChildren();
-    gMentioned.replaceChildren();
     if (!data) return;
     var top = Math.max.apply(null, [1].concat(data.places.map(function (p) { return p.events; })));
     data.places.slice().reverse().forEach(function (p) {
@@ -121,7 +120,12 @@
       title(c, (p.name || "?") + ": " + p.events + " events");
       c.addEventListener("click", function () { showPlace(p, "event"); });
     });
-    data.mentioned.forEach(function (p) {
+  }
+
+  var mentioned = null;
+  function drawMentioned() {
+    gMentioned.replaceChildren();
+    (mentioned || []).forEach(function (p) {
       var xy = project(p.lat, p.lon);
       var c = node("circle", { cx: xy[0].toFixed(2), cy: xy[1].toFixed(2), r: 2.2, "class": "mentioned-point", tabindex: "0" }, gMentioned);
       c.dataset.r = 2.2;
@@ -169,11 +173,24 @@
   document.getElementById("zoom-in").addEventListener("click", function () { zoom(0.66); });
   document.getElementById("zoom-out").addEventListener("click", function () { zoom(1.5); });
   document.getElementById("zoom-reset").addEventListener("click", function () { setView({ x: 0, y: 170, w: 1000, h: 560 }); });
+  // Places the articles mention: asked for only when that layer is first shown.
+  function loadMentioned() {
+    if (mentioned !== null) return Promise.resolve();
+    mentioned = [];
+    return fetch(svg.dataset.places).then(function (r) { return r.ok ? r.json() : { places: [] }; })
+      .then(function (body) {
+        mentioned = body.places;
+        drawMentioned();
+        setView(view);
+        status.textContent = status.textContent.replace(/; \d+ places mentioned$/, "") + "; " + mentioned.length + " places mentioned";
+      });
+  }
   [["layer-events", gPoints], ["layer-mentioned", gMentioned], ["layer-countries", null]].forEach(function (pair) {
     var box = document.getElementById(pair[0]);
     function apply() {
       if (pair[1]) pair[1].classList.toggle("hidden", !box.checked);
       else svg.classList.toggle("no-choropleth", !box.checked);
+      if (pair[0] === "layer-mentioned" && box.checked) loadMentioned();
     }
     box.addEventListener("change", apply);
     apply();
@@ -195,7 +212,7 @@
     drawPoints();
     fit();
     var located = data.places.reduce(function (s, p) { return s + p.events; }, 0);
-    status.textContent = located + " located events at " + data.n_places + " places; " + data.mentioned.length + " places mentioned";
+    status.textContent = located + " located events at " + data.n_places + " places";
     document.body.dataset.ready = "1";
   }).catch(function (e) { fail(e.message); });
 })();

@@ -6,7 +6,7 @@
   var svg = document.getElementById("network");
   if (!svg) return;
   var NS = "http://www.w3.org/2000/svg";
-  var W = 1000, H = 640;
+  var W = 1000, H = 560;
   var detail = document.getElementById("network-detail");
   var gEdges = document.getElementById("edges"), gNodes = document.getElementById("nodes");
 
