@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench lock lint clean
+.PHONY: install demo test eval bench lock lint clean browser screenshots
 
 install: $(STAMP)
 
@@ -21,8 +21,17 @@ $(STAMP): pyproject.toml constraints.txt
 demo: install
 	$(BIN)/newsledger show src/newsledger/examples/seed/article.txt --json demo-record.json
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest
+
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded
+# by Playwright). Installed when missing and we may (root); otherwise those tests skip.
+browser:
+	@[ -x /usr/bin/chromium ] || [ "$$(id -u)" != 0 ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# Screenshots of every view of the web app (docs/web-*.png, shown in the README).
+screenshots: install browser
+	$(BIN)/python scripts/web_screenshots.py docs
 
 eval: install
 	$(BIN)/newsledger eval all --shared $(SHARED) --json eval-report.json
@@ -30,6 +39,7 @@ eval: install
 bench: install
 	$(BIN)/newsledger bench --json bench-report.json
 	$(BIN)/newsledger bench-store --json bench-store-report.json
+	$(BIN)/python -m newsledger.web.bench --events 100000 --json bench-web-report.json
 
 lint: install
 	$(BIN)/ruff check src tests scripts
@@ -44,4 +54,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json .pytest_cache
+	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache

@@ -6,6 +6,7 @@
     newsledger bench                       throughput and memory against bare spaCy
     newsledger gazetteer build             compile the offline gazetteer now
     newsledger ingest|query|export|actors|ledger|bench-store   the ledger (see newsledger.store.cli)
+    newsledger serve                       the web app and HTTP API (see newsledger.web)
 """
 
 from __future__ import annotations
@@ -201,6 +202,10 @@ main.add_command(_store_cli.export)
 main.add_command(_store_cli.actors)
 main.add_command(_store_cli.ledger)
 main.add_command(_store_cli.bench_store)
+
+from .web.cli import serve as _serve  # noqa: E402 - the web app (newsledger.web)
+
+main.add_command(_serve)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,465 @@
+"""What the web app asks the ledger: read-only queries, plain dicts out (JSON-ready).
+
+Built on the store's public query layer (`store.query.events`, `timeline`,
+`event_conditions`, `Filters`) where it answers the question, and on the backend
+interface (`Store.rows`) with bound parameters where the app needs another shape
+(articles, one event with its reports, map and network aggregates). No SQL here is
+assembled from a user's value: user values only ever travel as parameters.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from ..data import read_tsv
+from ..model import PLOVER_TYPES
+from ..store.backend import Store, StoreError
+from ..store.keys import day_bounds, name_norm
+from ..store.query import Filters, event_conditions, resolve_place
+from ..store.query import events as query_events
+from ..store.query import timeline as query_timeline
+
+
+class BadRequest(ValueError):
+    """A request parameter that cannot be used; its message says why (HTTP 400)."""
+
+
+class NotFound(LookupError):
+    """An id that names nothing in the ledger (HTTP 404)."""
+
+
+# --- PLOVER: the cooperation-conflict scale -----------------------------------------------------
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+@lru_cache(maxsize=1)
+def plover_scale() -> dict[str, dict[str, Any]]:
+    """PLOVER type -> CAMEO root, quad class and Goldstein value (data/plover_cameo.tsv)."""
+    out = {}
+    for row in read_tsv("plover_cameo.tsv"):
+        quad = int(row["quad_class"])
+        out[row["plover"]] = {"type": row["plover"], "cameo_root": row["cameo_root"], "quad_class": quad,
+                              "quad_name": QUAD_NAMES[quad], "goldstein": float(row["goldstein"])}
+    return out
+
+
+def goldstein(event_type: str | None) -> float | None:
+    info = plover_scale().get(event_type or "")
+    return info["goldstein"] if info else None
+
+
+def quad_class(event_type: str | None) -> int | None:
+    info = plover_scale().get(event_type or "")
+    return info["quad_class"] if info else None
+
+
+# --- filters ------------------------------------------------------------------------------------
+
+_ISO3 = re.compile(r"^[A-Za-z]{3}$")
+_LATLON = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$")
+
+
+@dataclass
+class FilterArgs:
+    """The filters a page or an endpoint accepts, as the user typed them."""
+
+    actor: str | None = None
+    country: str | None = None
+    event_type: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    place: str | None = None
+    radius_km: float = 50.0
+    text: str | None = None
+
+    def as_query(self) -> dict[str, str]:
+        """The non-empty filters, for links that keep them."""
+        out = {}
+        for k, v in self.__dict__.items():
+            if k == "radius_km":
+                if self.place:
+                    out[k] = f"{v:g}"
+            elif v:
+                out[k] = str(v)
+        return out
+
+
+def _clean(value: str | None, name: str, max_len: int = 200) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        return None
+    if len(value) > max_len:
+        raise BadRequest(f"{name} is longer than {max_len} characters")
+    if any(ord(c) < 32 for c in value):
+        raise BadRequest(f"{name} contains control characters")
+    return value
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    value = _clean(value, name, 10)
+    if value is None:
+        return None
+    message = f"{name} must be an ISO date or prefix such as 2024, 2024-02 or 2024-02-20, not {value!r}"
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise BadRequest(message)
+    parts = [int(x) for x in value.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise BadRequest(message) from exc
+    return value
+
+
+def check_types(value: str | None) -> str | None:
+    value = _clean(value, "type", 400)
+    if value is None:
+        return None
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in types if t not in PLOVER_TYPES]
+    if unknown:
+        raise BadRequest(f"unknown event type(s) {', '.join(unknown)}; PLOVER types are {', '.join(PLOVER_TYPES)}")
+    return ",".join(types) or None
+
+
+def check_filters(args: FilterArgs) -> Filters:
+    """The store's `Filters` for `args`, or BadRequest with a message a person can act on."""
+    country = _clean(args.country, "country", 40)
+    if country is not None and not _ISO3.match(country):
+        raise BadRequest(f"country must be an ISO 3166 alpha-3 code such as NOR, not {country!r}")
+    date_from = check_date(args.date_from, "date_from")
+    date_to = check_date(args.date_to, "date_to")
+    if date_from and date_to and day_bounds(date_from, date_from)[0] > day_bounds(date_to, date_to)[1]:
+        raise BadRequest(f"date_from {date_from} is after date_to {date_to}")
+    place = _clean(args.place, "place")
+    radius = float(args.radius_km)
+    if not (0 < radius <= 20000) or math.isnan(radius):
+        raise BadRequest("radius_km must be between 0 and 20000")
+    if place is not None:
+        try:
+            resolve_place(place)
+        except StoreError as exc:
+            raise BadRequest(exc.message) from exc
+        if _LATLON.match(place):
+            lat, lon = (float(x) for x in place.split(","))
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise BadRequest("place coordinates must be 'lat,lon' with -90..90 and -180..180")
+    return Filters(actor=_clean(args.actor, "actor"), country=country.upper() if country else None,
+                   event_type=check_types(args.event_type), date_from=date_from, date_to=date_to,
+                   place=place, radius_km=radius, text=_clean(args.text, "text"))
+
+
+# --- overview and articles ------------------------------------------------------------------------
+
+def overview(store: Store) -> dict[str, Any]:
+    counts = {}
+    for table in ("articles", "ledger_events", "quotes", "actors"):
+        counts[table] = int(store.scalar(f"SELECT count(*) FROM {table}") or 0)
+    errors = int(store.scalar("SELECT count(*) FROM documents WHERE status = 'error'") or 0)
+    lo, hi = store.one("SELECT min(day_start), max(day_start) FROM ledger_events") or (None, None)
+    return {"articles": counts["articles"], "events": counts["ledger_events"], "quotes": counts["quotes"],
+            "actors": counts["actors"], "error_documents": errors, "first_event_day": lo, "last_event_day": hi,
+            "backend": store.dialect}
+
+
+_ARTICLE_COLUMNS = "a.article_key, a.title, a.published, a.source, a.url, a.n_entities, a.n_places, a.n_quotes, a.n_events, a.ingested_at"
+
+
+def _article_row(r: tuple) -> dict[str, Any]:
+    keys = [c.strip().removeprefix("a.") for c in _ARTICLE_COLUMNS.split(",")]
+    out = dict(zip(keys, r, strict=True))
+    out["id"] = out.pop("article_key")
+    return out
+
+
+def articles(store: Store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """Stored articles, most recently ingested first; `text`: words that must all occur."""
+    where, params = "", []
+    text = _clean(text, "q")
+    if text:
+        sql, params = store.text_match_articles(text)
+        where = f"WHERE a.id IN ({sql})"
+    total = int(store.scalar(f"SELECT count(*) FROM articles a {where}", params) or 0)
+    rows = store.rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles a {where} ORDER BY a.id DESC LIMIT ? OFFSET ?",
+                      [*params, int(limit), int(offset)])
+    return {"total": total, "limit": limit, "offset": offset, "articles": [_article_row(r) for r in rows]}
+
+
+def article(store: Store, key: str) -> dict[str, Any]:
+    """One article: its record as extracted, and where it came from (the documents that gave it)."""
+    row = store.one(f"SELECT a.id, a.record, {_ARTICLE_COLUMNS} FROM articles a WHERE a.article_key = ?", (key,))
+    if row is None:
+        raise NotFound(f"no article {key!r}")
+    article_id, record_json = row[0], row[1]
+    info = _article_row(row[2:])
+    documents = [
+        {"content_hash": h, "status": s, "source": src, "input_id": iid, "ingested_at": at}
+        for h, s, src, iid, at in store.rows(
+            "SELECT content_hash, status, source, input_id, ingested_at FROM documents WHERE article_id = ? "
+            "ORDER BY id", (article_id,))]
+    ledger = dict(store.rows(
+        "SELECT e.local_id, le.key FROM events e JOIN ledger_events le ON le.id = e.ledger_event_id "
+        "WHERE e.article_id = ?", (article_id,)))
+    return {"article": info, "record": json.loads(record_json), "documents": documents, "ledger_events": ledger}
+
+
+# --- events ------------------------------------------------------------------------------------------
+
+def _split(value: str | None) -> list[str]:
+    return [v for v in (value or "").split("; ") if v]
+
+
+def _event_row(r: dict[str, Any]) -> dict[str, Any]:
+    scale = plover_scale().get(r["type"], {})
+    out = {
+        "key": r["key"], "type": r["type"], "mode": r["mode"], "context": _split((r["context"] or "").replace("|", "; ")),
+        "date_start": r["date_start"], "date_end": r["date_end"], "day": r["day_start"],
+        "place": ({"name": r["place_name"], "country": r["place_country"], "kind": r["place_kind"],
+                   "geonameid": _int(r["geonameid"]), "lat": _float(r["lat"]), "lon": _float(r["lon"])}
+                  if r["place_name"] else None),
+        "actors": _split(r["actors"]), "actor_codes": _split(r["actor_codes"]),
+        "recipients": _split(r["recipients"]), "recipient_codes": _split(r["recipient_codes"]),
+        "n_reports": int(r["n_reports"]), "confidence": _float(r["confidence"]),
+        "negated": bool(r["negated"]), "hypothetical": bool(r["hypothetical"]), "future": bool(r["future"]),
+        "historical": bool(r["historical"]),
+        "trigger": r["trigger_text"], "evidence": r["evidence"], "source": r["source_url"],
+        "quad_class": scale.get("quad_class"), "goldstein": scale.get("goldstein"),
+    }
+    return out
+
+
+def _int(v) -> int | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
+
+
+def _float(v) -> float | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
+
+
+def event_list(store: Store, filters: Filters, *, limit: int = 200, newest_first: bool = False) -> list[dict[str, Any]]:
+    frame = query_events(store, filters, limit=limit, newest_first=newest_first)
+    frame = frame.astype(object).where(frame.notna(), None)
+    return [_event_row(r) for r in frame.to_dict("records")]
+
+
+_LEDGER_COLUMNS = ("id, key, type, mode, context, date_start, date_end, day_start, place_name, place_country, "
+                   "place_kind, geonameid, lat, lon, n_reports, n_mentions, confidence, negated, hypothetical, "
+                   "future, historical, first_reported, last_reported, trigger_text, evidence, source_url")
+
+
+def ledger_event(store: Store, key: str) -> dict[str, Any]:
+    """One ledger event: its summary, participants and every article report behind it."""
+    row = store.one(f"SELECT {_LEDGER_COLUMNS} FROM ledger_events WHERE key = ?", (key,))
+    if row is None:
+        raise NotFound(f"no event {key!r}")
+    r = dict(zip([c.strip() for c in _LEDGER_COLUMNS.split(",")], row, strict=True))
+    participants = store.rows(
+        "SELECT role, name, country, sector, ident FROM ledger_actors WHERE ledger_event_id = ? ORDER BY role, name",
+        (r["id"],))
+    r["actors"] = "; ".join(p[1] for p in participants if p[0] == "actor")
+    r["recipients"] = "; ".join(p[1] for p in participants if p[0] == "recipient")
+    r["actor_codes"] = "; ".join("".join(filter(None, p[2:4])) for p in participants if p[0] == "actor")
+    r["recipient_codes"] = "; ".join("".join(filter(None, p[2:4])) for p in participants if p[0] == "recipient")
+    out = _event_row(r)
+    out.update({"n_mentions": int(r["n_mentions"]), "first_reported": r["first_reported"],
+                "last_reported": r["last_reported"],
+                "participants": [{"role": p[0], "name": p[1], "country": p[2], "sector": p[3], "ident": p[4]}
+                                 for p in participants]})
+    reports = store.rows(
+        "SELECT a.article_key, a.title, a.published, coalesce(a.url, a.source), e.local_id, e.type, e.date_start, "
+        "e.date_end, e.place_name, e.trigger_text, e.evidence, e.confidence FROM events e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.ledger_event_id = ? "
+        "ORDER BY a.published, a.article_key, e.local_id", (r["id"],))
+    out["reports"] = [{"article": x[0], "title": x[1], "published": x[2], "source": x[3], "event": x[4], "type": x[5],
+                       "date_start": x[6], "date_end": x[7], "place": x[8], "trigger": x[9], "evidence": x[10],
+                       "confidence": _float(x[11])} for x in reports]
+    return out
+
+
+# --- timeline ----------------------------------------------------------------------------------------
+
+def timeline(store: Store, filters: Filters, *, by: str | None = None, limit: int = 200) -> dict[str, Any]:
+    """Events per period by the day they happened, and the first `limit` of them in order.
+    Without `by`: months, or years when the events span more than 15 years, or days when
+    they fall within three months."""
+    if by not in (None, "day", "month", "year"):
+        raise BadRequest("by must be day, month or year")
+    periods = _periods(store, filters, by or "month")
+    if by is None and periods:
+        first, last = periods[0]["period"], periods[-1]["period"]
+        months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:7]) - int(first[5:7]) + 1
+        if months > 15 * 12:
+            by = "year"
+            years: dict[str, dict[str, Any]] = {}
+            for p in periods:
+                y = years.setdefault(p["period"][:4], {"period": p["period"][:4], "events": 0, "reports": 0})
+                y["events"] += p["events"]
+                y["reports"] += p["reports"]
+            periods = list(years.values())
+        elif months <= 3:
+            by = "day"
+            periods = _periods(store, filters, "day")
+    by = by or "month"
+    total = sum(p["events"] for p in periods)
+    events = event_list(store, filters, limit=limit, newest_first=False) if limit else []
+    return {"by": by, "periods": periods, "dated_events": total, "events": events, "limit": limit}
+
+
+def _periods(store: Store, filters: Filters, by: str) -> list[dict[str, Any]]:
+    frame = query_timeline(store, filters, by=by)
+    return [{"period": p, "events": int(e), "reports": int(r or 0)} for p, e, r in frame.itertuples(index=False, name=None)]
+
+
+# --- map -----------------------------------------------------------------------------------------------
+
+def map_data(store: Store, filters: Filters, *, limit: int = 1000) -> dict[str, Any]:
+    """Where the events happened (grouped by place) and how many per country."""
+    where, params = event_conditions(store, filters)
+    where.append("le.lat IS NOT NULL")
+    rows = store.rows(
+        "SELECT le.place_name, le.place_country, le.place_kind, avg(le.lat), avg(le.lon), count(*), "
+        f"sum(le.n_reports), min(le.day_start), max(le.day_start) FROM ledger_events le WHERE {' AND '.join(where)} "
+        "GROUP BY le.place_name, le.place_country, le.place_kind ORDER BY count(*) DESC, le.place_name", params)
+    countries: dict[str, int] = {}
+    for r in rows:
+        if r[1]:
+            countries[r[1]] = countries.get(r[1], 0) + int(r[5])
+    places = [{"name": r[0], "country": r[1], "kind": r[2], "lat": round(float(r[3]), 4), "lon": round(float(r[4]), 4),
+               "events": int(r[5]), "reports": int(r[6] or 0), "first_day": r[7], "last_day": r[8]}
+              for r in rows[:limit]]
+    return {"places": places, "n_places": len(rows), "countries": countries}
+
+
+def mentioned_places(store: Store, *, country: str | None = None, limit: int = 1000) -> dict[str, Any]:
+    """The places the stored articles mention, by how many articles mention them."""
+    where, params = ["p.lat IS NOT NULL"], []
+    if country:
+        where.append("p.country = ?")
+        params.append(country.upper())
+    rows = store.rows(
+        "SELECT p.name, p.country, p.kind, avg(p.lat), avg(p.lon), count(DISTINCT p.article_id) FROM places p "
+        f"WHERE {' AND '.join(where)} GROUP BY p.geonameid, p.name, p.country, p.kind "
+        "ORDER BY count(DISTINCT p.article_id) DESC, p.name LIMIT ?", [*params, int(limit)])
+    return {"places": [{"name": r[0], "country": r[1], "kind": r[2], "lat": round(float(r[3]), 4),
+                        "lon": round(float(r[4]), 4), "articles": int(r[5])} for r in rows]}
+
+
+# --- actor network --------------------------------------------------------------------------------------
+
+def default_window(store: Store, filters: Filters, days: int = 365) -> Filters:
+    """The filters with a date range of the `days` up to the latest event, when none is given:
+    a whole-store network is a hairball and slow to draw."""
+    if filters.date_from or filters.date_to:
+        return filters
+    hi = store.scalar("SELECT max(day_start) FROM ledger_events")
+    if not hi:
+        return filters
+    lo = (date.fromisoformat(hi) - timedelta(days=days - 1)).isoformat()
+    return Filters(**{**filters.__dict__, "date_from": lo, "date_to": hi})
+
+
+def network(store: Store, filters: Filters, *, max_edges: int = 80) -> dict[str, Any]:
+    """Who acts on whom: actor -> recipient edges weighted by the number of events, with
+    the events' mix of PLOVER quad classes and their mean Goldstein value (-10 conflict .. +10
+    cooperation)."""
+    where, params = event_conditions(store, filters)
+    rows = store.rows(
+        "SELECT a.ident, r.ident, le.type, count(*), max(a.name), max(r.name), max(a.country), max(r.country) "
+        "FROM ledger_events le "
+        "JOIN ledger_actors a ON a.ledger_event_id = le.id AND a.role = 'actor' "
+        "JOIN ledger_actors r ON r.ledger_event_id = le.id AND r.role = 'recipient' "
+        f"WHERE a.ident <> r.ident {'AND ' + ' AND '.join(where) if where else ''} "
+        "GROUP BY a.ident, r.ident, le.type", params)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    names: dict[str, tuple[str, str | None]] = {}
+    for a, r, etype, n, a_name, r_name, a_country, r_country in rows:
+        names[a] = (a_name, a_country)
+        names[r] = (r_name, r_country)
+        edge = edges.setdefault((a, r), {"source": a, "target": r, "events": 0, "quad": [0, 0, 0, 0],
+                                         "types": {}, "_g": 0.0, "_gn": 0})
+        n = int(n)
+        edge["events"] += n
+        edge["types"][etype] = edge["types"].get(etype, 0) + n
+        q, g = quad_class(etype), goldstein(etype)
+        if q:
+            edge["quad"][q - 1] += n
+        if g is not None:
+            edge["_g"] += g * n
+            edge["_gn"] += n
+    ranked = sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"]))
+    kept = ranked[:max_edges]
+    degree: dict[str, int] = {}
+    for e in kept:
+        e["goldstein"] = round(e.pop("_g") / e["_gn"], 2) if e["_gn"] else None
+        e.pop("_gn")
+        for end in (e["source"], e["target"]):
+            degree[end] = degree.get(end, 0) + e["events"]
+    nodes = [{"id": ident, "name": names[ident][0], "country": names[ident][1], "events": n}
+             for ident, n in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": kept, "n_edges": len(ranked),
+            "date_from": filters.date_from, "date_to": filters.date_to}
+
+
+# --- quotes ----------------------------------------------------------------------------------------------
+
+def quotes(store: Store, *, speaker: str | None = None, text: str | None = None, country: str | None = None,
+           limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """Who said what: quotes with their speakers, newest article first; `speaker` means the
+    canonical actor through the knowledge base (all its aliases) or that exact name; `text`
+    are words that must all occur in the quote or the words naming its speaker."""
+    from ..store.knowledge import find_actor
+
+    where: list[str] = []
+    params: list[Any] = []
+    speaker = _clean(speaker, "speaker")
+    if speaker:
+        ids = find_actor(store, speaker) if store.has_table("actors") else []
+        norm = name_norm(speaker)
+        if ids:
+            where.append(f"(q.speaker_norm = ? OR en.actor_id IN ({', '.join('?' * len(ids))}))")
+            params += [norm, *ids]
+        else:
+            where.append("(q.speaker_norm = ? OR lower(q.speaker_text) = lower(?))")
+            params += [norm, speaker]
+    if country:
+        where.append("en.country = ?")
+        params.append(country.upper())
+    text = _clean(text, "q")
+    if text:
+        sql, p = store.text_match_quotes(text)
+        where.append(f"q.id IN ({sql})")
+        params += p
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    base = ("FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_local ")
+    total = int(store.scalar(f"SELECT count(*) {base}{clause}", params) or 0)
+    rows = store.rows(
+        "SELECT a.article_key, q.local_id, coalesce(en.name, q.speaker_text), en.country, en.sector, q.speaker_text, "
+        "q.kind, q.text, q.cue, a.published, a.title, coalesce(a.url, a.source), q.start_char, q.end_char "
+        f"{base}{clause} ORDER BY a.published IS NULL, a.published DESC, q.id LIMIT ? OFFSET ?",
+        [*params, int(limit), int(offset)])
+    return {"total": total, "limit": limit, "offset": offset, "quotes": [
+        {"article": r[0], "quote": r[1], "speaker": r[2], "speaker_country": r[3], "speaker_sector": r[4],
+         "speaker_text": r[5], "kind": r[6], "text": r[7], "cue": r[8], "published": r[9], "title": r[10],
+         "source": r[11], "start": int(r[12]), "end": int(r[13])} for r in rows]}
+
+
+# --- actors ------------------------------------------------------------------------------------------------
+
+def actor_names(store: Store, prefix: str, limit: int = 20) -> list[str]:
+    """Names of canonical actors beginning with `prefix` (for the filter form's suggestions)."""
+    norm = name_norm(prefix)
+    if not norm:
+        return []
+    rows = store.rows("SELECT DISTINCT a.name FROM actor_aliases al JOIN actors a ON a.id = al.actor_id "
+                      "WHERE al.alias_norm >= ? AND al.alias_norm < ? AND al.source <> 'removed' "
+                      "AND a.merged_into IS NULL ORDER BY a.name LIMIT ?", (norm, norm + "\uffff", int(limit)))
+    return [r[0] for r in rows]

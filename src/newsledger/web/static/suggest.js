@@ -1,0 +1,24 @@
+// Actor name suggestions for inputs marked data-suggest (fills their <datalist>).
+"use strict";
+(function () {
+  document.querySelectorAll("input[data-suggest]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("list"));
+    var timer = null, last = "";
+    if (!list) return;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var prefix = input.value.trim();
+        if (prefix.length < 2 || prefix === last) return;
+        last = prefix;
+        fetch(input.dataset.suggest + "?prefix=" + encodeURIComponent(prefix))
+          .then(function (r) { return r.ok ? r.json() : []; })
+          .then(function (names) {
+            list.replaceChildren();
+            names.forEach(function (n) { var o = document.createElement("option"); o.value = n; list.appendChild(o); });
+          })
+          .catch(function () {});
+      }, 200);
+    });
+  });
+})();
