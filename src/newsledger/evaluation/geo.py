@@ -69,6 +69,7 @@ class GoldToponym:
     text: str
     lat: float
     lon: float
+    geonameid: int | None = None  # the gold's GeoNames id, when the corpus gives one
 
 
 @dataclass
@@ -86,6 +87,7 @@ class Predicted:
     lat: float
     lon: float
     name: str = ""
+    geonameid: int | None = None
 
 
 def default_inputs(shared: Path) -> list[Path]:
@@ -126,7 +128,8 @@ def _gwn_toponym(t: ET.Element, text: str) -> GoldToponym | None:
     lat, lon = _float(t, "latitude"), _float(t, "longitude")
     if lat is None or lon is None:
         return None
-    return _anchored(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName") or "", lat, lon)
+    return _anchored(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName") or "", lat, lon,
+                     _int(t.findtext("geonamesID")))
 
 
 def _trnews_toponym(t: ET.Element, text: str) -> GoldToponym | None:
@@ -136,10 +139,17 @@ def _trnews_toponym(t: ET.Element, text: str) -> GoldToponym | None:
     lat, lon = _float(gaz, "lat"), _float(gaz, "lon")
     if lat is None or lon is None:
         return None
-    return _anchored(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "", lat, lon)
+    return _anchored(text, int(t.findtext("start")), int(t.findtext("end")), t.findtext("phrase") or "", lat, lon,
+                     _int(gaz.get("geonameid")))
 
 
-def _anchored(text: str, start: int, end: int, phrase: str, lat: float, lon: float) -> GoldToponym:
+def _int(value: str | None) -> int | None:
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else None
+
+
+def _anchored(text: str, start: int, end: int, phrase: str, lat: float, lon: float,
+              geonameid: int | None = None) -> GoldToponym:
     """The toponym at its offsets, or at the nearest occurrence of its phrase when they are off."""
     phrase = phrase.strip()
     if phrase and text[start:end].strip() != phrase:
@@ -148,7 +158,7 @@ def _anchored(text: str, start: int, end: int, phrase: str, lat: float, lon: flo
         if hits:
             start = min(hits, key=lambda i: abs(i - start))
             end = start + len(phrase)
-    return GoldToponym(start, end, text[start:end], lat, lon)
+    return GoldToponym(start, end, text[start:end], lat, lon, geonameid)
 
 
 # --- scoring -------------------------------------------------------------------------------
