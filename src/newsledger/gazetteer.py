@@ -59,7 +59,8 @@ _ADMIN_SUFFIX = re.compile(
     r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
     r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"
 )
-_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|departamento de|"
+_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|county of|district of|"
+                           r"municipality of|town of|village of|departamento de|"
                            r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
 # Transliteration folds, applied in order to a name_key: spellings of one sound in the
 # romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",

@@ -40,6 +40,7 @@ _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
+_LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
                        r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
@@ -130,18 +131,26 @@ class Resolver:
         senses: dict[str, tuple[GazPlace, ...]] = {}
         prefer: dict[str, str] = {}
         keys: list[str] = []
+        restricted: set[str] = set()
         for c in cands:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
             keys.append(key)
-            if key not in senses:
+            # a name found inside an organisation's name keeps only its salient senses; the same
+            # name elsewhere in the article ("Paris, Texas") brings all of them back
+            narrow = c.source != ADJECTIVE and bool(c.senses)
+            if key not in senses or (key in restricted and not narrow):
                 senses[key] = self.senses(c, key)
+                if narrow:
+                    restricted.add(key)
+                else:
+                    restricted.discard(key)
             after = _WORD_AFTER.match(document.text, c.end)
             word = after.group(1).lower() if after else ""
             if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"}:
                 prefer.setdefault(key, c.prefer or "region")  # "Guizhou province"
             elif word in SETTLEMENT_WORDS:
                 prefer.setdefault(key, "city")
-        containers = self._containers(document, cands, keys, senses)
+        containers, contained = self._containers(document, cands, keys, senses)
         mentions = Counter(keys)
 
         # pass 1: the countries the article names (country names and adjectives)
@@ -164,12 +173,17 @@ class Resolver:
         # votes for itself), and the article's unambiguous places
         votes: dict[str, Counter] = {}
         regions: set[str] = set()
+        # a weak match ("GREEN" in a headline) or a transliteration guess does not vote: it must not
+        # pull the article towards its country; doubtful names vote only when no sure name does
+        plausible = {k for c, k in zip(cands, keys, strict=True) if c.doubt < 2} - self._translit
+        voters = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0 and chosen.get(k)} - self._translit
         for k, s in chosen.items():
-            if s is None:
+            if s is None or k not in (voters or plausible):
                 continue
             if s.country and s.kind in ("city", "region", "feature"):
                 votes[k] = Counter({s.country: mentions[k]})
-            if s.kind == "region" and s.admin1:
+        for k, s in chosen.items():
+            if s is not None and k in (voters or plausible) and s.kind == "region" and s.admin1:
                 regions.add(s.admin1)
         others = Counter(focus)
         for v in votes.values():
@@ -192,8 +206,9 @@ class Resolver:
             s = chosen.get(k)
             if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
                 continue
-            if s is not None and (c.doubt or k in self._translit) and not self._supported(c, k, s, support, regions, top_countries,
-                                                                  containers.get(k)):
+            if s is not None and (c.doubt or k in self._translit) and not self._supported(
+                    c, k, s, support, regions, top_countries, containers.get(k)) \
+                    and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
                 continue
             if s is None:
                 if local is not None and c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text):
@@ -205,16 +220,31 @@ class Resolver:
         return out
 
     def _containers(self, document: Document, cands: list[Candidate], keys: list[str],
-                    senses: dict[str, tuple[GazPlace, ...]]) -> dict[str, list[GazPlace]]:
-        """"Edmonton, Alberta": the senses of a region or country written right after a name."""
+                    senses: dict[str, tuple[GazPlace, ...]]) -> tuple[dict[str, list[GazPlace]], dict[str, list[str]]]:
+        """"Edmonton, Alberta": the senses of a region or country written right after a name, and for
+        each such region the names written before it. Not in a list: "Washington, New York and Boston"."""
         out: dict[str, list[GazPlace]] = defaultdict(list)
+        before: dict[str, list[str]] = defaultdict(list)
         text = document.text
-        for (a, ka), (b, kb) in zip(zip(cands, keys, strict=True), list(zip(cands, keys, strict=True))[1:],
-                                     strict=False):
+        pairs = list(zip(cands, keys, strict=True))
+        for i, ((a, ka), (b, kb)) in enumerate(zip(pairs, pairs[1:], strict=False)):
             between = text[a.end:b.start]
-            if between.strip() in (",", "") and "\n" not in between and between:
-                out[ka].extend(s for s in senses.get(kb, ()) if s.kind in ("region", "country"))
-        return out
+            if not (between and between.strip() in (",", "") and "\n" not in between):
+                continue
+            if i + 2 < len(pairs) and _LIST_GO_ON.fullmatch(text[b.end:pairs[i + 2][0].start]):
+                continue
+            found = [s for s in senses.get(kb, ()) if s.kind in ("region", "country")]
+            if found:
+                out[ka].extend(found)
+                before[kb].append(ka)
+        return out, before
+
+    @staticmethod
+    def _contains_neighbour(s: GazPlace, neighbours: list[GazPlace | None]) -> bool:
+        """"Gatineau, Que.": a region or country that the sure place written before it lies in."""
+        return any(n is not None and ((s.kind == "region" and s.admin1 and n.admin1 == s.admin1 and n is not s)
+                                      or (s.kind == "country" and n.country == s.country))
+                   for n in neighbours)
 
     @staticmethod
     def _supported(c: Candidate, key: str, s: GazPlace, support: list[tuple[str, GazPlace]], regions: set[str],
@@ -247,7 +277,8 @@ class Resolver:
 
     @staticmethod
     def _own_regions(senses: tuple[GazPlace, ...]) -> set[str]:
-        return {s.admin1 for s in senses if s.kind == "region" and s.admin1}
+        """The first-level regions a name could itself be (not those its counties lie in)."""
+        return {s.admin1 for s in senses if s.kind == "region" and s.level == 1 and s.admin1}
 
     @staticmethod
     def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
@@ -285,11 +316,15 @@ class Resolver:
                 sc -= 1.0
             if top and s.country and focus.get(s.country):
                 sc += 2.0 + 2.0 * focus[s.country] / top
-            if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2):
-                sc += 2.0
+            # nearness to the article's other places: inside a region it names, or close to a place it
+            # names unambiguously. For a town that is one piece of evidence, not two; a county ("Dallas
+            # County") has no other to go by
+            inside = 2.0 if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2) else 0.0
+            close = 0.0
             if anchors and s.kind in ("city", "region", "feature"):
                 d = min(_km(s, a) for _, a in anchors)
-                sc += 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+                close = 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+            sc += inside + close if s.level == 2 else max(inside, close)
             if containers:
                 for c in containers:
                     if (c.kind == "country" and s.country == c.country) or \
