@@ -83,6 +83,9 @@ class Candidate:
     # 2: weak (a small town found by gazetteer match alone). Resolution keeps doubtful and weak
     # candidates only when the article's other places support them.
     doubt: int = 0
+    # character bounds of the organisation or facility name a scanned match sits in
+    # ("Colorado" in "Colorado State University"), when it has one
+    within: tuple[int, int] | None = None
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -117,6 +120,7 @@ class Detector:
         person = [False] * n
         spacy_label = [t.ent_type_ for t in doc]
         extent = [(i, i + 1) for i in range(n)]  # token bounds of the entity covering each token
+        named = extent[:]  # the same, also for spaCy's entities that the actors stage did not keep
         taken = [False] * n  # tokens inside a candidate already
         cands: list[Candidate] = []
 
@@ -153,13 +157,14 @@ class Detector:
                 idx = tokens_of(m.start, m.end)
                 for i in idx:
                     owner[i] = e.type
-                    extent[i] = (idx.start, idx.stop)
+                    extent[i] = named[i] = (idx.start, idx.stop)
                     if e.type == "PERSON" and len(e.name.split()) > 1:
                         person[i] = True
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 if not owner[i]:
                     owner[i] = ent.label_
+                    named[i] = (ent.start, ent.end)
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
@@ -183,7 +188,7 @@ class Detector:
         for c in self._adjectives(doc, taken):
             add(c)
         # 4. gazetteer matches of proper-noun runs
-        for c in self._scan(doc, taken, owner, person, extent):
+        for c in self._scan(doc, taken, owner, person, extent, named):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
@@ -325,7 +330,7 @@ class Detector:
     # --- gazetteer scan ----------------------------------------------------------------------------
 
     def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]]):
+              extent: list[tuple[int, int]], named: list[tuple[int, int]]):
         n = len(doc)
         i = 0
         while i < n:
@@ -363,8 +368,10 @@ class Detector:
                     # only the senses that made the match salient: "Windsor" inside an
                     # organisation's name is the big town, not a village of that name
                     keep = tuple(x for x in senses if self._salient_sense(x, inside)) if inside else ()
+                    s0, e0 = named[i]
+                    within = (doc[s0].idx, doc[e0 - 1].idx + len(doc[e0 - 1])) if (s0, e0) != (i, j) else None
                     yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level,
-                                    senses=keep)
+                                    senses=keep, within=within)
                     matched = width
                     break
             i += matched or 1

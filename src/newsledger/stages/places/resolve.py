@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -45,6 +46,10 @@ _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|brid
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
                        r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
                        r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
+# a word that makes an organisation's name the name of a site: "X State University", "X High School"
+_FACILITY_NAME = re.compile(r"\b(?:university|college|school|academy|institute|polytechnic|hospital|clinic|"
+                            r"airport|stadium|arena|court|courthouse|prison|jail|museum|library|zoo|cathedral|"
+                            r"church|mosque|temple|castle|palace|park|campus|centre|center|hall|hotel)\b", re.I)
 KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
 MAX_SENSES = 30
 # nouns for people that a person's name stands beside ("his wife, Dora", "Georgia's father")
@@ -201,7 +206,7 @@ class Resolver:
         regions.update(s.admin1 for k, s in chosen.items() if s is not None and k in sure and s.kind == "region"
                        and s.admin1)
         top_countries = {c for c, _ in focus.most_common(3)}
-        out: list[tuple[Candidate, GazPlace]] = []
+        out: list[tuple[Candidate, GazPlace | None]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
             if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
@@ -210,14 +215,47 @@ class Resolver:
                     c, k, s, support, regions, top_countries, containers.get(k)) \
                     and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
                 continue
-            if s is None:
-                if local is not None and c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text):
-                    # a facility the gazetteer does not know: in the town the article is about
-                    s = GazPlace(-9, c.text, local.lat, local.lon, local.country, "feature", 0, local.admin1)
-                else:
-                    continue
+            if s is None and not (c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
+                continue
             out.append((c, s))
-        return out
+        # the towns the text surely names, where it names them: the frame of a facility's paragraph
+        # (in the country of the article's own town: a stray namesake abroad frames nothing)
+        towns = [(c.start, s) for (c, s), k in zip(out, [name_key(c.text) for c, _ in out], strict=True)
+                 if s is not None and s.kind == "city" and k in sure and k not in self._translit
+                 and (local is None or s.country == local.country)]
+        result: list[tuple[Candidate, GazPlace]] = []
+        for c, s in out:
+            if s is None:
+                # a facility the gazetteer does not know ("Press Street"): in the town its paragraph is
+                # about, else the town the article is about
+                town = self._frame(document, towns, c.start) or local
+                if town is None:
+                    continue
+                s = GazPlace(-9, c.text, town.lat, town.lon, town.country, "feature", 0, town.admin1)
+            elif c.within is not None and s.kind == "region" and s.level == 1 and \
+                    _FACILITY_NAME.search(document.text[c.within[0]:c.within[1]]):
+                # a state named in a facility's name ("Colorado State University") while the paragraph
+                # is about one of its towns: the facility is in that town
+                town = self._frame(document, towns, c.start)
+                w0, w1 = c.within
+                if town is not None and town.admin1 == s.admin1 \
+                        and not any(o is not c and o.start < w1 and w0 < o.end for o, _ in out):
+                    name = document.text[w0:w1]
+                    c = replace(c, start=w0, end=w1, text=name)
+                    s = GazPlace(-9, name, town.lat, town.lon, town.country, "feature", 0, town.admin1)
+            result.append((c, s))
+        return result
+
+    @staticmethod
+    def _frame(document: Document, towns: list[tuple[int, GazPlace]], at: int) -> GazPlace | None:
+        """The town a paragraph is about at offset `at`: the nearest town named before it in the
+        paragraph, else the first named after it there."""
+        para = document.paragraph_of(at)
+        here = [(pos, s) for pos, s in towns if document.paragraph_of(pos) == para]
+        before = [t for t in here if t[0] <= at]
+        if before:
+            return before[-1][1]
+        return here[0][1] if here else None
 
     def _containers(self, document: Document, cands: list[Candidate], keys: list[str],
                     senses: dict[str, tuple[GazPlace, ...]]) -> tuple[dict[str, list[GazPlace]], dict[str, list[str]]]:
