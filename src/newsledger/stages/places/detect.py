@@ -392,8 +392,9 @@ class Detector:
 
     @staticmethod
     def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
-        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
-                                                   and (s.population >= 100_000 or s.geonameid < 0)):
+        # first-level regions and curated places (no GeoNames id) always; other features when big
+        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2 and (
+                s.level == 1 or s.population >= 100_000 or s.geonameid < 0)):
             return True
         if s.kind != "city" or not s.main_name:
             return False
