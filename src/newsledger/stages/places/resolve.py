@@ -41,6 +41,10 @@ _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
+_COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|centre|center|middle|upper|lower|" \
+           r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
+_GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
+                             r"department|division|state|area|zone|islands|island))?")
 _LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
@@ -162,8 +166,9 @@ class Resolver:
         focus: Counter[str] = Counter()
         for k, v in senses.items():
             top = max(v, key=lambda s: s.population) if v else None
-            countries = ({s.country for s in v} if k.startswith("adj:")
-                         else {top.country} if top is not None and top.kind == "country" else set())
+            # a country's name, or an adjective, for its main country ("French": France, not Mayotte)
+            countries = ({top.country} if top is not None and (top.kind == "country" or k.startswith("adj:"))
+                         else set())
             if len(countries) == 1 and None not in countries:
                 focus[next(iter(countries))] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
@@ -195,6 +200,11 @@ class Resolver:
             others.update(v)
         anchors = [(k, s) for k, s in chosen.items()
                    if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
+        # a region named only by compass words ("West Coast", "Central District") is a region of a
+        # country the article is about, or no region at all
+        for k in [k for k in senses if _GENERIC_REGION.fullmatch(k)]:
+            own = others - votes.get(k, Counter())
+            senses[k] = tuple(s for s in senses[k] if s.kind != "region" or s.level == 0 or own.get(s.country))
         chosen = {k: self._choose(v, others - votes.get(k, Counter()), regions - self._own_regions(v),
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
