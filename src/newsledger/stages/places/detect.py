@@ -141,6 +141,9 @@ class Detector:
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
                 return
+            if c.source == NER and idx:
+                c = self._longer_name(doc, c, idx.stop, taken)
+                idx = tokens_of(c.start, c.end)
             if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
                 return
             if c.source == CONTEXT and not self.resolvable(c.text):
@@ -195,6 +198,24 @@ class Detector:
             add(c)
         cands.sort(key=lambda c: c.start)
         return cands
+
+    def _longer_name(self, doc: Doc, c: Candidate, end: int, taken: list[bool]) -> Candidate:
+        """A place entity cut short of a well-known name that goes on: "Trinidad" before "and Tobago",
+        "MEXICO" before "CITY"."""
+        for width in (3, 2, 1):
+            stop = end + width
+            if stop > len(doc) or any(taken[i] for i in range(end, stop)) or "\n" in doc[end - 1:stop].text:
+                continue
+            tail = doc[end:stop]
+            if not _is_name_token(tail[-1]) or any(
+                    not (_is_name_token(t) or t.lower_ in _CONNECTORS or t.lower_ in ("and", "&") or t.is_upper)
+                    for t in tail):
+                continue
+            text = doc.text[c.start:tail[-1].idx + len(tail[-1])]
+            if any(self._salient_sense(s, False) and s.kind != "city" or (s.kind == "city" and s.population >= 100_000)
+                   for s in self.gaz.lookup(text)):
+                return Candidate(c.start, c.start + len(text), text, c.source, c.prefer, c.label, doubt=c.doubt)
+        return c
 
     # --- administrative phrases --------------------------------------------------------------
 
