@@ -45,6 +45,7 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 _LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
@@ -54,6 +55,9 @@ _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|brid
 _FACILITY_NAME = re.compile(r"\b(?:university|college|school|academy|institute|polytechnic|hospital|clinic|"
                             r"airport|stadium|arena|court|courthouse|prison|jail|museum|library|zoo|cathedral|"
                             r"church|mosque|temple|castle|palace|park|campus|centre|center|hall|hotel)\b", re.I)
+# offices of a state or province that its name stands before ("New York Gov. ...", "Ohio legislature")
+STATE_OFFICES = {"gov", "governor", "legislature", "legislator", "legislators", "lawmakers", "statehouse",
+                 "premier", "assemblyman", "assemblywoman"}
 KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
 MAX_SENSES = 30
 # nouns for people that a person's name stands beside ("his wife, Dora", "Georgia's father")
@@ -155,11 +159,17 @@ class Resolver:
                     restricted.discard(key)
             after = _WORD_AFTER.match(document.text, c.end)
             word = after.group(1).lower() if after else ""
-            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"}:
-                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province"
+            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"} \
+                    or word in STATE_OFFICES:
+                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province", "New York Gov. ..."
             elif word in SETTLEMENT_WORDS:
                 prefer.setdefault(key, "city")
         containers, contained = self._containers(document, cands, keys, senses)
+        for k in contained:
+            # a name that says where the town before it lies is the region ("the Bronx, New York")
+            if any(s.kind == "region" and s.level == 1 for s in senses.get(k, ())) and \
+                    not any(s.kind == "country" for s in senses.get(k, ())):
+                prefer.setdefault(k, "region")
         mentions = Counter(keys)
 
         # pass 1: the countries the article names (country names and adjectives)
@@ -279,8 +289,10 @@ class Resolver:
             between = text[a.end:b.start]
             if not (between and between.strip() in (",", "") and "\n" not in between):
                 continue
-            if i + 2 < len(pairs) and _LIST_GO_ON.fullmatch(text[b.end:pairs[i + 2][0].start]):
-                continue
+            after = text[b.end:pairs[i + 2][0].start] if i + 2 < len(pairs) else ""
+            before_a = text[pairs[i - 1][0].end:a.start] if i > 0 else ""
+            if _LIST_GO_ON.fullmatch(after) or (_LIST_SEP.fullmatch(before_a) and _LIST_SEP.fullmatch(after)):
+                continue  # "X, Y and Z", "W, X, Y, and Z"
             found = [s for s in senses.get(kb, ()) if s.kind in ("region", "country")]
             if found:
                 out[ka].extend(found)
