@@ -209,7 +209,8 @@ class Resolver:
         for v in votes.values():
             others.update(v)
         anchors = [(k, s) for k, s in chosen.items()
-                   if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
+                   if s is not None and k in plausible and s.kind in ("city", "region", "feature")
+                   and self._unambiguous(senses[k], s)]
         # a region named only by compass words ("West Coast", "Central District") is a region of a
         # country the article is about, or no region at all
         for k in [k for k in senses if _GENERIC_REGION.fullmatch(k)]:
