@@ -462,14 +462,19 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
             continue
         cc = code.split(".", 1)[0]
         lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
+        population = sum(int(c.get("population") or 0) for c in cs)
+        top = max(cs, key=lambda c: int(c.get("population") or 0))
+        if int(top.get("population") or 0) > population / 2 and name_key(top["name"]) not in name_key(name):
+            # a big city whose point falls in a small district ("Perth" in the "Town of Cambridge")
+            # does not lend the district its weight
+            population -= int(top.get("population") or 0)
         division = level2.get((code, name_key(name)))
         gid = division.gid if division is not None and division.gid not in used else None
         if gid is None:
             synthetic -= 1
             gid = synthetic
         used.add(gid)
-        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region",
-                   sum(int(c.get("population") or 0) for c in cs), code, level=2)
+        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", population, code, level=2)
 
 
 def _us_states() -> dict[str, int]:
