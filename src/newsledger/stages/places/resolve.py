@@ -202,9 +202,17 @@ class Resolver:
                 continue
             if s.country and s.kind in ("city", "region", "feature"):
                 votes[k] = Counter({s.country: mentions[k]})
+        # the first-level regions the article names, with how often; a county counts half for its
+        # state, and no name counts for itself
+        region_votes: dict[str, Counter] = {}
         for k, s in chosen.items():
-            if s is not None and k in (voters or plausible) and s.kind == "region" and s.admin1:
-                regions.add(s.admin1)
+            if s is not None and k in (voters or plausible) and s.kind == "region" and s.level in (1, 2) \
+                    and s.admin1:
+                region_votes[k] = Counter({s.admin1: mentions[k] * (1.0 if s.level == 1 else 0.5)})
+        named_regions: Counter[str] = Counter()
+        for v in region_votes.values():
+            named_regions.update(v)
+        regions.update(a for k, v in region_votes.items() for a in v if chosen[k].level == 1)
         others = Counter(focus)
         for v in votes.values():
             others.update(v)
@@ -216,7 +224,9 @@ class Resolver:
         for k in [k for k in senses if _GENERIC_REGION.fullmatch(k)]:
             own = others - votes.get(k, Counter())
             senses[k] = tuple(s for s in senses[k] if s.kind != "region" or s.level == 0 or own.get(s.country))
-        chosen = {k: self._choose(v, others - votes.get(k, Counter()), regions - self._own_regions(v),
+        chosen = {k: self._choose(v, others - votes.get(k, Counter()),
+                                  Counter({a: n for a, n in (named_regions - region_votes.get(k, Counter())).items()
+                                           if a not in self._own_regions(v)}),
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         focus = others
@@ -358,7 +368,7 @@ class Resolver:
 
     # --- choosing ----------------------------------------------------------------------------------
 
-    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: set[str],
+    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: Counter | set[str],
                 anchors: list[tuple[str, GazPlace]], containers: list[GazPlace] | None,
                 prefer: str | None) -> GazPlace | None:
         top = max(focus.values()) if focus else 0
@@ -380,7 +390,12 @@ class Resolver:
             # nearness to the article's other places: inside a region it names, or close to a place it
             # names unambiguously. For a town that is one piece of evidence, not two; a county ("Dallas
             # County") has no other to go by
-            inside = 2.0 if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2) else 0.0
+            inside = 0.0
+            if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2):
+                # the more the article names the region, the surer: 2 for a region named as often as
+                # the article's most named one, down to 1
+                share = regions[s.admin1] / max(regions.values()) if isinstance(regions, Counter) else 1.0
+                inside = 1.0 + share
             close = 0.0
             if anchors and s.kind in ("city", "region", "feature"):
                 d = min(_km(s, a) for _, a in anchors)
