@@ -377,6 +377,8 @@ class Resolver:
             curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
             # a curated place is well known by definition: weigh it like a big city
             sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
+            if s.kind == "region" and s.level == 2:
+                sc /= 2  # few counties are known beyond their state: where the article is counts more
             if s.kind == "region":
                 sc += 3.0 if s.level == 0 else 1.5 if s.level == 1 else (-1.0 if prefer != "region" else 0.5)
             else:
