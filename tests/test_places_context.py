@@ -118,3 +118,16 @@ def test_places_frame_is_the_paragraphs_town(make_document):
     towns = [(body.index("Dayton"), dayton), (body.index("Toledo"), toledo)]
     assert Resolver._frame(d, towns, body.index("Elm Street")) is toledo
     assert Resolver._frame(d, towns, body.rindex("Elm Street")) is None  # no town in that paragraph
+
+
+def test_places_site_named_like_a_far_hamlet_is_placed_in_the_articles_town(make_document):
+    body = "Crowds filled Elm Square in Springwood on Saturday, and Springwood police closed roads."
+    hamlet = GazPlace(1, "Elm Square", 40.0, -75.0, "USA", "city", 800, "US.PA")
+    town = GazPlace(2, "Springwood", 30.0, -90.0, "USA", "city", 300_000, "US.LA")
+    r = Resolver(_Gaz({"Elm Square": (hamlet,), "Springwood": (town,)}))
+    d = make_document(body)
+    square = Candidate(body.index("Elm Square"), body.index("Elm Square") + 10, "Elm Square", NER, label="FAC")
+    cands = [square, _cand("Springwood", body)]
+    chosen = {c.text: s for c, s in r.resolve(d, cands)}
+    assert chosen["Elm Square"].kind == "feature"
+    assert (chosen["Elm Square"].lat, chosen["Elm Square"].lon) == (town.lat, town.lon)

@@ -246,6 +246,9 @@ class Resolver:
                     c, k, s, support, regions, top_countries, containers.get(k)) \
                     and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
                 continue
+            if s is not None and c.label == "FAC" and s.kind == "city" and s.population < 50_000 \
+                    and local is not None and _km(s, local) > 300:
+                s = None  # a site ("Washington Square") that is also the name of a far-off hamlet
             if s is None and not (c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
                 continue
             out.append((c, s))
@@ -360,8 +363,10 @@ class Resolver:
     def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter, focus: Counter) -> GazPlace | None:
         """The town the article is about: the most mentioned city of its main country."""
         main = focus.most_common(1)[0][0] if focus else None
+        # not a site's name that the gazetteer happens to know as a neighbourhood ("X Square")
         cities = [(mentions[k], s.population, s) for k, s in chosen.items()
-                  if s is not None and s.kind == "city" and (main is None or s.country == main)]
+                  if s is not None and s.kind == "city" and (main is None or s.country == main)
+                  and not _FACILITY.search(k)]
         if not cities:
             return None
         return max(cities, key=lambda t: (t[0], t[1]))[2]
