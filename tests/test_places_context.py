@@ -131,3 +131,21 @@ def test_places_site_named_like_a_far_hamlet_is_placed_in_the_articles_town(make
     chosen = {c.text: s for c, s in r.resolve(d, cands)}
     assert chosen["Elm Square"].kind == "feature"
     assert (chosen["Elm Square"].lat, chosen["Elm Square"].lon) == (town.lat, town.lon)
+
+
+def test_places_state_in_a_facility_name_gives_way_to_the_paragraphs_town(make_document):
+    body = "In Kelso, students at Ardmore State University marched on Friday."
+    state = GazPlace(1, "Ardmore", 45.0, -100.0, "USA", "region", 3_000_000, "US.ZZ", level=1)
+    town = GazPlace(2, "Kelso", 46.0, -98.0, "USA", "city", 60_000, "US.ZZ")
+    r = Resolver(_Gaz({"Ardmore": (state,), "Kelso": (town,)}))
+    d = make_document(body)
+    w0 = body.index("Ardmore State University")
+    embedded = Candidate(w0, w0 + 7, "Ardmore", SCAN, senses=(state,), within=(w0, w0 + len("Ardmore State University")))
+    out = r.resolve(d, [_cand("Kelso", body), embedded])
+    site = next((c, s) for c, s in out if c.start == w0)
+    assert site[0].text == "Ardmore State University" and site[1].kind == "feature"
+    assert (site[1].lat, site[1].lon) == (town.lat, town.lon)
+    # with no town of that state in the paragraph, the name stays the state's
+    out = r.resolve(make_document("Students at Ardmore State University marched on Friday."),
+                    [Candidate(12, 19, "Ardmore", SCAN, senses=(state,), within=(12, 36))])
+    assert out[0][1] is state
