@@ -4,13 +4,23 @@ Each sense of a name gets a score:
 - prior: log population, kind (countries and continents first, then curated regions and
   features, first-level regions, cities; second-level regions only when named as such),
   national capitals, main names over alternate names;
-- the countries the article is about (country names, adjectives, unambiguous places) and
-  the first-level regions it names;
-- closeness to the places the article names unambiguously (co-mentioned places);
-- "City, Region" and "City, Country" patterns, and administrative words ("the X region").
+- the countries the article is about (country names, adjectives for their main country,
+  the places it surely names; a weak match or a transliteration guess does not vote, and
+  no name votes for itself) and the first-level regions it names, weighed by how often
+  (a county counts half for its state);
+- closeness to the places the article names unambiguously (co-mentioned places); for a
+  town, being inside a named region and being near a named place are one piece of evidence;
+- "City, Region" and "City, Country" patterns (not in lists: "X, Y and Z"), administrative
+  words ("the X region") and state offices ("X Gov."); a region written after a town is
+  the region; a county's own population counts for less than where the article is;
+- a region named only by compass words ("West Coast") only in the article's countries.
 Two passes: the first finds the article's countries and its unambiguous places, the second
 scores every name with them. A region loses to its namesake city when the city is big for
 the region or a capital ("Aleppo", "New York"), unless the text says "region".
+Facilities the gazetteer does not know ("X Street"), and sites that share their name with a
+far-off hamlet, are placed in the town their paragraph names, else the article's town; a
+state named in a facility's name ("X State University") gives way to the paragraph's town
+in that state.
 """
 
 from __future__ import annotations
