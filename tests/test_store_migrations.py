@@ -89,7 +89,7 @@ def test_store_interrupted_backfill_runs_on_next_open(store_url):
             for r in meeting_reports():
                 write_article(s, r)
         mig.migrate(s, run_backfills=False)  # schema complete, backfills left pending (a crash)
-        assert mig.pending_backfills(s) == ["knowledge", "ledger"]
+        assert mig.pending_backfills(s) == ["knowledge", "ledger", "summaries"]
     finally:
         s.close()
     s = open_store(store_url)

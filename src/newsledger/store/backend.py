@@ -108,12 +108,35 @@ class Store:
             self._depth = 0
             self._rollback()
             raise
+        try:
+            self._bump_generation()
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
         self._depth = 0
         self._commit()
 
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
+
+    # Every write transaction raises the store's generation (table `store_state`, schema 5)
+    # as it commits, so that "nothing changed since generation N" is one small read.
+    _has_state: bool = False
+
+    def _bump_generation(self) -> None:
+        if not self._has_state:
+            if not self.has_table("store_state"):
+                return
+            self._has_state = True  # a store is never migrated down
+        self.execute("UPDATE store_state SET value = value + 1 WHERE name = 'generation'")
+
+    def generation(self) -> int | None:
+        """The store's generation: raised by every committed write transaction (None before schema 5)."""
+        if not self._has_state and not self.has_table("store_state"):
+            return None
+        return int(self.scalar("SELECT value FROM store_state WHERE name = 'generation'"))
 
     def _begin(self) -> None:
         raise NotImplementedError
