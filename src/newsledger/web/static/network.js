@@ -151,9 +151,11 @@
     });
   }
 
-  fetch(svg.dataset.api).then(function (r) {
+  // The network comes inside the page (what /api/network answers).
+  var embedded = document.getElementById("network-data");
+  (embedded ? Promise.resolve(JSON.parse(embedded.textContent)) : fetch(svg.dataset.api).then(function (r) {
     return r.json().then(function (body) { if (!r.ok) throw new Error(body.error ? body.error.message : "HTTP " + r.status); return body; });
-  }).then(function (net) {
+  })).then(function (net) {
     draw(net);
     var note = document.createElement("p");
     note.className = "summary";
