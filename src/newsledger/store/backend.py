@@ -6,7 +6,9 @@ genuinely differs (full-text search, bulk loading, integrity checks) is a method
 
 Transactions are explicit: `with store.transaction(): ...` commits on success and rolls
 back on an exception; nested blocks join the outer one. Outside a transaction each
-statement commits on its own.
+statement commits on its own. Every write goes through a transaction, and every committed
+transaction raises the store's generation (`Store.generation()`, schema 5 on): readers such
+as the web app tell from it, in one small read, that nothing changed.
 """
 
 from __future__ import annotations
