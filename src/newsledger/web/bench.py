@@ -11,20 +11,22 @@ in a process of its own and measures every view:
 
 - server: the time to answer the page's HTML (and the API request its script makes, if
   any), asked without validators: every answer is computed;
-- browser, warm: headless Chromium (Playwright), one tab moving between pages as a user
-  does, its HTTP cache on (bundled files kept; pages and API answers revalidated by ETag,
-  304 while the store is unchanged), after three warm-up loads;
+- browser, warm: headless Chromium (Playwright), one tab going round every view in turn as
+  a user moves between pages, its HTTP cache on (bundled files kept; pages and API answers
+  revalidated by ETag, 304 while the store is unchanged), after three warm-up rounds;
 - browser, cold: the same with the browser's cache disabled (every file fetched, every
   page and answer computed), as on a first visit;
-- for each: `browser_ms`, the driver's wall clock from asking for the page until the page
-  says it has drawn its data (body[data-ready]: the document parsed and its own scripts
-  run, or for the article, map and network their drawing done), and `page_ms`, the
-  page's own clock from the start of the navigation to the first frame painted after
-  that mark (no driver round trips).
+- for each: `page_ms`, the page's own clock from the start of the navigation to the first
+  frame painted after the page says it has drawn its data (body[data-ready]: the document
+  parsed and its scripts run, or for the article, map and network their drawing done),
+  which is what a user waits for; and `browser_ms`, the driver's wall clock from asking
+  for the page until it sees that mark, which adds the driver's own round trips.
 
-The target is 300 ms per page (p50 and p99 of browser_ms, warm and cold). The machine's
-load average is recorded before and after. With --pg (or $NEWSLEDGER_BENCH_PG) the same
-runs on PostgreSQL too, in a schema of its own that is dropped afterwards. Without
+The target is 300 ms per page: p50 and p99 of page_ms, warm and cold (`within_target`);
+`driver_within_target` says whether browser_ms meets it too. The machine's load average
+is recorded before and after (other work on the machine slows every figure). With --pg
+(or $NEWSLEDGER_BENCH_PG) the same runs on PostgreSQL too, in a schema of its own that is
+dropped afterwards. Without
 Chromium only server times are reported.
 """
 
@@ -163,20 +165,22 @@ def _browser_times(browser, base: str, pages, loads: int, *, cold: bool, log) ->
         cdp = context.new_cdp_session(page)
         cdp.send("Network.enable")
         cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    out = {}
+    walls: dict[str, list[float]] = {name: [] for name, _, _ in pages}
+    clocks: dict[str, list[float]] = {name: [] for name, _, _ in pages}
     try:
-        for name, path, _ in pages:
-            walls, clocks = [], []
-            for i in range(loads + 3):
+        for i in range(loads + 3):  # rounds over every view; the first three warm up
+            for name, path, _ in pages:
                 wall, clock = _load(page, base + path)
                 if i >= 3:
-                    walls.append(wall)
-                    clocks.append(clock)
-            out[name] = {"browser_ms": _summary(walls), "page_ms": _summary(clocks)}
-            log(f"  browser {'cold' if cold else 'warm'} {name:24s} p50 {out[name]['browser_ms']['p50']:7.1f} ms "
-                f"(page {out[name]['page_ms']['p50']:.1f})")
+                    walls[name].append(wall)
+                    clocks[name].append(clock)
     finally:
         context.close()
+    out = {}
+    for name, _, _ in pages:
+        out[name] = {"browser_ms": _summary(walls[name]), "page_ms": _summary(clocks[name])}
+        log(f"  browser {'cold' if cold else 'warm'} {name:24s} page p50 {out[name]['page_ms']['p50']:7.1f} "
+            f"p99 {out[name]['page_ms']['p99']:7.1f} ms (driver p50 {out[name]['browser_ms']['p50']:.1f})")
     return out
 
 
@@ -236,8 +240,10 @@ def run(n_events: int = 100_000, loads: int = 20, log=lambda m: None, *, pg: str
     report["load_average_after"] = _load_average()
     first = report["backends"]["sqlite"]
     report.update({"events": first["events"], "pages": first["pages"]})  # the SQLite figures, as before
-    report["worst_p99_ms"] = max(b["worst_p99_ms"] for b in report["backends"].values())
-    report["within_target"] = all(b["within_target"] for b in report["backends"].values())
+    for key in ("worst_p99_ms", "worst_driver_p99_ms"):
+        report[key] = max(b[key] for b in report["backends"].values())
+    for key in ("within_target", "driver_within_target"):
+        report[key] = all(b[key] for b in report["backends"].values())
     return report
 
 
@@ -278,31 +284,34 @@ def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dic
             else:
                 report["browser"] = "no Chromium: server times only"
         report["load_average_after"] = _load_average()
-    worst = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("browser_ms", "cold_browser_ms"))
-                for p in report["pages"].values())
-    report["worst_p99_ms"] = worst
-    report["within_target"] = worst < TARGET_MS
+    pages = report["pages"].values()
+    worst = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("page_ms", "cold_page_ms")) for p in pages)
+    driver = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("browser_ms", "cold_browser_ms")) for p in pages)
+    report.update({"worst_p99_ms": worst, "within_target": worst < TARGET_MS,
+                   "worst_driver_p99_ms": driver, "driver_within_target": driver < TARGET_MS})
     return report
 
 
 def format_report(r: dict) -> str:
-    lines = [f"web pages, {r['loads']} loads each; target {r['target_ms']:.0f} ms (p50 and p99 of the browser's "
-             f"wall clock, warm and cold cache); {r.get('cpu_count')} cores, load average "
+    lines = [f"web pages, {r['loads']} loads each; target {r['target_ms']:.0f} ms (p50 and p99 of the page's clock, "
+             f"navigation to drawn, warm and cold cache); {r.get('cpu_count')} cores, load average "
              f"{' '.join(map(str, r.get('load_average_before') or []))} before, "
              f"{' '.join(map(str, r.get('load_average_after') or []))} after"]
     nan = float("nan")
     for backend, b in (r.get("backends") or {"sqlite": r}).items():
-        lines += [f"{backend}: {b['events']:,} events",
-                  f"{'view':24s} {'warm p50':>9s} {'p99':>7s} {'(page)':>7s} {'cold p50':>9s} {'p99':>7s} {'(page)':>7s}"
-                  f" {'server p50':>11s} {'p99':>7s}"]
+        lines += [f"{backend}: {b['events']:,} events; page clock (driver's wall clock) and server, ms",
+                  f"{'view':24s} {'warm p50':>9s} {'p99':>6s} {'cold p50':>9s} {'p99':>6s}   {'driver warm':>12s} "
+                  f"{'cold':>12s}   {'server p50':>10s} {'p99':>6s}"]
         for name, p in b["pages"].items():
-            w, c = p.get("browser_ms") or {}, p.get("cold_browser_ms") or {}
-            wp, cp = p.get("page_ms") or {}, p.get("cold_page_ms") or {}
-            lines.append(f"{name:24s} {w.get('p50', nan):9.1f} {w.get('p99', nan):7.1f} {wp.get('p50', nan):7.1f} "
-                         f"{c.get('p50', nan):9.1f} {c.get('p99', nan):7.1f} {cp.get('p50', nan):7.1f} "
-                         f"{p['server_ms']['p50']:11.1f} {p['server_ms']['p99']:7.1f}")
-        lines.append(f"{backend}: slowest p99 {b['worst_p99_ms']:.1f} ms -> "
-                     f"{'within' if b['within_target'] else 'OVER'} the target")
+            w, c = p.get("page_ms") or {}, p.get("cold_page_ms") or {}
+            dw, dc = p.get("browser_ms") or {}, p.get("cold_browser_ms") or {}
+            lines.append(f"{name:24s} {w.get('p50', nan):9.1f} {w.get('p99', nan):6.1f} {c.get('p50', nan):9.1f} "
+                         f"{c.get('p99', nan):6.1f}   {dw.get('p50', nan):5.0f}/{dw.get('p99', nan):<6.0f} "
+                         f"{dc.get('p50', nan):5.0f}/{dc.get('p99', nan):<6.0f}   {p['server_ms']['p50']:10.1f} "
+                         f"{p['server_ms']['p99']:6.1f}")
+        lines.append(f"{backend}: slowest p99 {b['worst_p99_ms']:.1f} ms -> {'within' if b['within_target'] else 'OVER'} "
+                     f"the target (driver's wall clock: {b.get('worst_driver_p99_ms', nan):.1f} ms, "
+                     f"{'within' if b.get('driver_within_target') else 'over'})")
     return "\n".join(lines)
 
 
