@@ -136,8 +136,10 @@ class Store:
 
     def generation(self) -> int | None:
         """The store's generation: raised by every committed write transaction (None before schema 5)."""
-        if not self._has_state and not self.has_table("store_state"):
-            return None
+        if not self._has_state:
+            if not self.has_table("store_state"):
+                return None
+            self._has_state = True
         return int(self.scalar("SELECT value FROM store_state WHERE name = 'generation'"))
 
     def _begin(self) -> None:
