@@ -6,7 +6,9 @@ genuinely differs (full-text search, bulk loading, integrity checks) is a method
 
 Transactions are explicit: `with store.transaction(): ...` commits on success and rolls
 back on an exception; nested blocks join the outer one. Outside a transaction each
-statement commits on its own.
+statement commits on its own. Every write goes through a transaction, and every committed
+transaction raises the store's generation (`Store.generation()`, schema 5 on): readers such
+as the web app tell from it, in one small read, that nothing changed.
 """
 
 from __future__ import annotations
@@ -108,12 +110,37 @@ class Store:
             self._depth = 0
             self._rollback()
             raise
+        try:
+            self._bump_generation()
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
         self._depth = 0
         self._commit()
 
     @property
     def in_transaction(self) -> bool:
         return self._depth > 0
+
+    # Every write transaction raises the store's generation (table `store_state`, schema 5)
+    # as it commits, so that "nothing changed since generation N" is one small read.
+    _has_state: bool = False
+
+    def _bump_generation(self) -> None:
+        if not self._has_state:
+            if not self.has_table("store_state"):
+                return
+            self._has_state = True  # a store is never migrated down
+        self.execute("UPDATE store_state SET value = value + 1 WHERE name = 'generation'")
+
+    def generation(self) -> int | None:
+        """The store's generation: raised by every committed write transaction (None before schema 5)."""
+        if not self._has_state:
+            if not self.has_table("store_state"):
+                return None
+            self._has_state = True
+        return int(self.scalar("SELECT value FROM store_state WHERE name = 'generation'"))
 
     def _begin(self) -> None:
         raise NotImplementedError

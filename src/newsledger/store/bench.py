@@ -34,6 +34,7 @@ from ..model import PLOVER_TYPES, Record
 from .backend import Store, StoreError, is_postgres_url, open_store
 from .keys import name_norm, now_iso
 from .query import Filters, events, timeline
+from .summaries import rebuild_summaries
 
 _SYLLABLES = ("ka", "lo", "mir", "an", "ve", "dro", "sa", "ni", "tel", "bor", "ul", "ra", "zen", "fi", "gor",
               "me", "li", "tas", "ord", "ey", "vin", "ha", "qu", "ost", "ri", "pel", "am", "do", "ske", "nu")
@@ -235,6 +236,9 @@ def build_events(store: Store, n_events: int, *, n_actors: int = 5000, seed: int
         log(f"  {n_rows:,} participant rows in {time.perf_counter() - t0:.1f} s")
         for _, sql in indexes:
             store.execute(sql)
+        # The summary tables, in one pass each, as `newsledger ledger rebuild` makes them.
+        rebuild_summaries(store)
+        log(f"  summary tables in {time.perf_counter() - t0:.1f} s")
         if store.dialect == "postgresql":
             for table in ("actors", "ledger_events"):
                 store.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")

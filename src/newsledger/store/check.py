@@ -2,8 +2,8 @@
 
 An empty list means: the schema is complete, every article is whole (its document row,
 its record, and exactly as many entity, place, quote and event rows as its record has),
-every event belongs to a ledger event whose counts match its reports, and the knowledge
-base's links point to live actors.
+every event belongs to a ledger event whose counts match its reports, the summary tables
+agree with a recomputation from the ledger, and the knowledge base's links point to live actors.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import json
 from ..model import Record
 from .backend import Store
 from .migrations import LATEST, pending_backfills, version
+from .summaries import summary_problems
 
 
 def _count(store: Store, sql: str, params=()) -> int:
@@ -55,6 +56,11 @@ def check_store(store: Store, *, deep: bool = False) -> list[str]:
                       "(SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id)")
     if n:
         problems.append(f"{n} merged actor(s) still holding aliases")
+    n = _count(store, "SELECT count(*) FROM ledger_actors la JOIN ledger_events le ON le.id = la.ledger_event_id "
+                      "WHERE NOT (la.day_start = le.day_start OR (la.day_start IS NULL AND le.day_start IS NULL))")
+    if n:
+        problems.append(f"{n} ledger_actors row(s) whose day is not their event's")
+    problems += summary_problems(store)
     for table in ("entities", "event_actors", "ledger_actors"):
         n = _count(store, f"SELECT count(*) FROM {table} t JOIN actors a ON a.id = t.actor_id "
                           "WHERE a.merged_into IS NOT NULL")

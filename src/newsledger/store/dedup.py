@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 
 from .backend import Store, haversine_km
 from .keys import shift_day, span_days
+from .summaries import apply as apply_summary
+from .summaries import clear_summaries, contribution, has_summaries, rebuild_summaries
 
 MAX_SPAN_DAYS = 31
 TOLERANCE_DAYS = 1
@@ -198,10 +200,18 @@ def _link(store: Store, report: Report) -> int:
         others = sorted(matched - {ledger_id})
         for other in others:
             store.execute("UPDATE events SET ledger_event_id = ? WHERE ledger_event_id = ?", (ledger_id, other))
-            store.execute("DELETE FROM ledger_events WHERE id = ?", (other,))
+            delete_ledger_event(store, other)
     store.execute("UPDATE events SET ledger_event_id = ? WHERE id = ?", (ledger_id, report.id))
     refresh_ledger_event(store, ledger_id)
     return ledger_id
+
+
+def delete_ledger_event(store: Store, ledger_id: int) -> None:
+    """Delete a ledger event (its participants go with it), taking it out of the summaries."""
+    old = contribution(store, ledger_id) if has_summaries(store) else None
+    store.execute("DELETE FROM ledger_events WHERE id = ?", (ledger_id,))
+    if old is not None:
+        apply_summary(store, ledger_id, old, None)
 
 
 def _new_ledger_event(store: Store) -> int:
@@ -297,7 +307,10 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
 
 def rebuild_ledger(store: Store) -> int:
     """Regroup every stored event from scratch; returns the number of ledger events."""
+    summarised = has_summaries(store)
     with store.transaction():
+        if summarised:
+            clear_summaries(store)
         store.execute("UPDATE events SET ledger_event_id = NULL")
         store.execute("DELETE FROM ledger_actors")
         store.execute("DELETE FROM ledger_events")
@@ -306,7 +319,9 @@ def rebuild_ledger(store: Store) -> int:
             ledger_id = _new_ledger_event(store)
             store.executemany("UPDATE events SET ledger_event_id = ? WHERE id = ?",
                               [(ledger_id, r.id) for r in group])
-            refresh_ledger_event(store, ledger_id)
+            refresh_ledger_event(store, ledger_id, summarise=False)
+        if summarised:  # in one pass at the end rather than event by event
+            rebuild_summaries(store)
     return len(groups)
 
 
@@ -326,13 +341,19 @@ def _most_common(values: Iterable, default=None):
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def refresh_ledger_event(store: Store, ledger_id: int) -> None:
-    """Recompute a ledger event's summary and actors from its reports (deleting it if none)."""
+def refresh_ledger_event(store: Store, ledger_id: int, *, summarise: bool = True) -> None:
+    """Recompute a ledger event's summary and actors from its reports (deleting it if none),
+    and its part of the summary tables (unless `summarise` is false: the caller rebuilds them)."""
     members = store.rows(f"SELECT {_MEMBER_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id "
                          "WHERE e.ledger_event_id = ? ORDER BY e.id", (ledger_id,))
+    summarise = summarise and has_summaries(store)
     if not members:
-        store.execute("DELETE FROM ledger_events WHERE id = ?", (ledger_id,))
+        if summarise:
+            delete_ledger_event(store, ledger_id)
+        else:
+            store.execute("DELETE FROM ledger_events WHERE id = ?", (ledger_id,))
         return
+    old = contribution(store, ledger_id) if summarise else None
     key = "LE-" + hashlib.sha256(min(f"{m[2]}#{m[1]}" for m in members).encode()).hexdigest()[:24]
     # The representative report: from the earliest article (unknown dates last).
     rep = min(members, key=lambda m: (m[3] is None, m[3] or "", m[2], m[1]))
@@ -364,12 +385,22 @@ def refresh_ledger_event(store: Store, ledger_id: int) -> None:
          len({m[25] for m in members}), len(members), min(published) if published else None,
          max(published) if published else None, round(1.0 - not_confident, 4), rep[23], rep[24], rep[4],
          ledger_id))
-    refresh_ledger_actors(store, ledger_id, best_date[2])
+    _replace_ledger_actors(store, ledger_id, best_date[2])
+    if summarise:
+        apply_summary(store, ledger_id, old, contribution(store, ledger_id))
 
 
 def refresh_ledger_actors(store: Store, ledger_id: int, day_start: str | None = None) -> None:
     """The participants of a ledger event: one row per role and canonical actor (or, for a
     participant the knowledge base does not know, per name) over all its reports."""
+    summarise = has_summaries(store)
+    old = contribution(store, ledger_id) if summarise else None
+    _replace_ledger_actors(store, ledger_id, day_start)
+    if summarise:
+        apply_summary(store, ledger_id, old, contribution(store, ledger_id))
+
+
+def _replace_ledger_actors(store: Store, ledger_id: int, day_start: str | None = None) -> None:
     if day_start is None:
         day_start = store.scalar("SELECT day_start FROM ledger_events WHERE id = ?", (ledger_id,))
     store.execute("DELETE FROM ledger_actors WHERE ledger_event_id = ?", (ledger_id,))

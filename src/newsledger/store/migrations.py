@@ -193,11 +193,47 @@ _KNOWLEDGE = (
     "CREATE INDEX quotes_article_speaker ON quotes (article_id, speaker_local)",
 )
 
+# Summary tables that the web app (and `query.timeline`) read instead of every ledger event;
+# kept by the write path (`summaries.py`) in the transaction that changes the events they
+# summarise, rebuilt with the ledger, compared with a recomputation by the integrity check.
+_SUMMARIES = (
+    # Events and reports per month of their first day ('' when undated) and type.
+    """CREATE TABLE ledger_months (
+        month TEXT NOT NULL, type TEXT NOT NULL,
+        events INTEGER NOT NULL, reports INTEGER NOT NULL,
+        PRIMARY KEY (month, type))""",
+    # The same per participant (ident as in ledger_actors); an event counts once per participant.
+    """CREATE TABLE ledger_actor_months (
+        ident TEXT NOT NULL, month TEXT NOT NULL,
+        events INTEGER NOT NULL, reports INTEGER NOT NULL,
+        PRIMARY KEY (ident, month))""",
+    # Located events per place ('' for a missing country or kind): the map without filters.
+    """CREATE TABLE ledger_places (
+        place_name TEXT NOT NULL, place_country TEXT NOT NULL, place_kind TEXT NOT NULL,
+        events INTEGER NOT NULL, reports INTEGER NOT NULL, sum_lat {real} NOT NULL, sum_lon {real} NOT NULL,
+        first_day TEXT, last_day TEXT,
+        PRIMARY KEY (place_name, place_country, place_kind))""",
+    # A place's first and last day again after its boundary event moved: two index seeks.
+    "CREATE INDEX ledger_events_place ON ledger_events (place_name, place_country, place_kind, day_start)",
+    # Actor -> recipient pairs of every ledger event, with its type and first day: the
+    # network of a date range is one range of the covering index below.
+    """CREATE TABLE ledger_pairs (
+        ledger_event_id {id} NOT NULL REFERENCES ledger_events (id) ON DELETE CASCADE,
+        source TEXT NOT NULL, target TEXT NOT NULL, type TEXT NOT NULL, day_start TEXT,
+        PRIMARY KEY (ledger_event_id, source, target))""",
+    "CREATE INDEX ledger_pairs_day ON ledger_pairs (day_start, type, source, target)",
+    # A counter that every write transaction raises (backend.Store.transaction): what the web
+    # app's HTTP validators (ETag) are made of, so that a cached answer is never stale.
+    "CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "INSERT INTO store_state (name, value) VALUES ('generation', 1)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core_tables", _CORE),
     Migration(2, "fulltext_search", _FULLTEXT),
     Migration(3, "ledger_events", _LEDGER, backfills=("ledger",)),
     Migration(4, "actor_knowledge_base", _KNOWLEDGE, backfills=("knowledge", "ledger")),
+    Migration(5, "ledger_summaries", _SUMMARIES, backfills=("summaries",)),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -284,9 +320,16 @@ def _backfill_ledger(store: Store) -> None:
     rebuild_ledger(store)
 
 
+def _backfill_summaries(store: Store) -> None:
+    from .summaries import rebuild_summaries
+
+    rebuild_summaries(store)
+
+
 BACKFILLS: dict[str, Callable[[Store], None]] = {
     "knowledge": _backfill_knowledge,
     "ledger": _backfill_ledger,
+    "summaries": _backfill_summaries,
 }
 
 

@@ -140,10 +140,20 @@ def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple
     conditions = [_actor_condition(store, f), _country_condition(f)]
     if driven:
         conditions.remove(participant_condition(store, f))
+    # A participant row carries its event's first day (check_store verifies it), so the
+    # date range also narrows the participants read, in the same index.
+    days, day_params = [], []
+    if lo:
+        days.append("la.day_start >= ?")
+        day_params.append(lo)
+    if hi:
+        days.append("la.day_start <= ?")
+        day_params.append(hi)
     for cond in conditions:
         if cond is not None:  # each may be met by a different participant
-            where.append(f"le.id IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE {cond[0]})")
-            params += cond[1]
+            where.append(f"le.id IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE "
+                         f"{' AND '.join([cond[0], *days])})")
+            params += cond[1] + day_params
     if f.place:
         geo, geo_params = _geo_terms(f, "le.lat", "le.lon")
         where += geo
@@ -162,6 +172,38 @@ def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple
     return where, params
 
 
+def derived_conditions(store: Store, f: Filters, *, id_column: str, day_column: str,
+                       type_column: str) -> tuple[list[str], list[Any]]:
+    """WHERE terms for the filters over a table derived from the ledger whose rows carry their
+    ledger event's id, first day and type (such as `ledger_pairs`): what those columns
+    answer is asked of them, the rest of the ledger event itself."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.event_type:
+        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
+        where.append(f"{type_column} IN ({_marks(types)})")
+        params += types
+    lo, hi = _date_range(f)
+    if lo:
+        where.append(f"{day_column} >= ?")
+        params.append(lo)
+    if hi:
+        where.append(f"{day_column} <= ?")
+        params.append(hi)
+    days = [t for t, v in (("la.day_start >= ?", lo), ("la.day_start <= ?", hi)) if v]
+    for cond in (_actor_condition(store, f), _country_condition(f)):
+        if cond is not None:  # each may be met by a different participant
+            where.append(f"{id_column} IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE "
+                         f"{' AND '.join([cond[0], *days])})")
+            params += [*cond[1], *(v for v in (lo, hi) if v)]
+    rest = Filters(place=f.place, radius_km=f.radius_km, text=f.text, speaker=f.speaker, min_reports=f.min_reports)
+    if rest.place or rest.text or rest.speaker or rest.min_reports:
+        sub, sub_params = event_conditions(store, rest)
+        where.append(f"{id_column} IN (SELECT le.id FROM ledger_events le WHERE {' AND '.join(sub)})")
+        params += sub_params
+    return where, params
+
+
 def _speaker_condition(store: Store, speaker: str) -> tuple[str, list[Any]]:
     ids, norm = _actor_terms(store, speaker)
     if ids:
@@ -175,9 +217,26 @@ EVENT_COLUMNS = ("le.id, le.key, le.type, le.mode, le.context, le.date_start, le
                  "le.trigger_text, le.evidence")
 
 
+EVENT_FIELDS = tuple(c.strip().removeprefix("le.") for c in EVENT_COLUMNS.split(","))
+PARTICIPANT_FIELDS = ("actors", "actor_codes", "recipients", "recipient_codes")
+_FLAGS = ("negated", "hypothetical", "future", "historical")
+
+
 def events(store: Store, filters: Filters | None = None, *, limit: int | None = 100, newest_first: bool = True):
     """Ledger events matching `filters` as a DataFrame, with their actors and recipients;
     dated events by date (newest first by default), then undated ones."""
+    import pandas as pd
+
+    frame = pd.DataFrame(event_rows(store, filters, limit=limit, newest_first=newest_first),
+                         columns=[*EVENT_FIELDS, *PARTICIPANT_FIELDS])
+    for flag in _FLAGS:
+        frame[flag] = frame[flag].astype(bool)
+    return frame.drop(columns=["id"])
+
+
+def event_rows(store: Store, filters: Filters | None = None, *, limit: int | None = 100,
+               newest_first: bool = True) -> list[dict[str, Any]]:
+    """What `events` returns, as plain dicts (with the ledger event's `id`)."""
     f = filters or Filters()
     order = "DESC" if newest_first else "ASC"
     driver = participant_condition(store, f)
@@ -205,19 +264,15 @@ def events(store: Store, filters: Filters | None = None, *, limit: int | None = 
             if row[0] not in seen:  # one event once, though it has the actor in both roles
                 seen.add(row[0])
                 rows.append(row)
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=[c.strip().removeprefix("le.") for c in EVENT_COLUMNS.split(",")])
-    _add_participants(store, frame)
-    for flag in ("negated", "hypothetical", "future", "historical"):
-        frame[flag] = frame[flag].astype(bool)
-    return frame.drop(columns=["id"])
+    out = [dict(zip(EVENT_FIELDS, r, strict=True)) for r in rows]
+    _add_participants(store, out)
+    return out
 
 
-def _add_participants(store: Store, frame) -> None:
+def _add_participants(store: Store, rows: list[dict[str, Any]]) -> None:
     names: dict[tuple[int, str], list[str]] = defaultdict(list)
     codes: dict[tuple[int, str], list[str]] = defaultdict(list)
-    ids = [int(i) for i in frame["id"]] if len(frame) else []
+    ids = [int(r["id"]) for r in rows]
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for lid, role, name, country, sector in store.rows(
@@ -225,22 +280,114 @@ def _add_participants(store: Store, frame) -> None:
                 f"WHERE ledger_event_id IN ({_marks(chunk)}) ORDER BY ledger_event_id, role, name", chunk):
             names[(lid, role)].append(name)
             codes[(lid, role)].append("".join(filter(None, (country, sector))) or "")
-    for role, column in (("actor", "actors"), ("recipient", "recipients")):
-        frame[column] = ["; ".join(names.get((int(i), role), [])) for i in frame["id"]]
-        frame[column[:-1] + "_codes"] = ["; ".join(codes.get((int(i), role), [])) for i in frame["id"]]
+    for r in rows:
+        i = int(r["id"])
+        for role, column in (("actor", "actors"), ("recipient", "recipients")):
+            r[column] = "; ".join(names.get((i, role), []))
+            r[column[:-1] + "_codes"] = "; ".join(codes.get((i, role), []))
+        for flag in _FLAGS:
+            r[flag] = bool(r[flag])
 
 
 def timeline(store: Store, filters: Filters | None = None, *, by: str = "month"):
     """Events per day, month or year (by their first day), with the reports behind them."""
+    import pandas as pd
+
+    return pd.DataFrame(timeline_rows(store, filters, by=by), columns=["period", "events", "reports"])
+
+
+def timeline_rows(store: Store, filters: Filters | None = None, *, by: str = "month") -> list[tuple[str, int, int]]:
+    """What `timeline` returns, as (period, events, reports) tuples in order.
+
+    By month or year, the whole months of the range are read from the summary tables
+    (`ledger_months`; `ledger_actor_months` for one canonical actor) and only the days of
+    a partial first or last month from the events themselves."""
     width = {"day": 10, "month": 7, "year": 4}.get(by)
     if width is None:
         raise StoreError("a timeline is by day, month or year")
-    where, params = event_conditions(store, filters or Filters())
+    f = filters or Filters()
+    source = _summary_source(store, f) if width < 10 else None
+    if source is None:
+        return _timeline_direct(store, f, width)
+    table, where, params = source
+    lo, hi = _date_range(f)
+    if lo and hi and lo > hi:
+        return []
+    first = lo[:7] if lo and lo.endswith("-01") else (_next_month(lo[:7]) if lo else None)
+    last = hi[:7] if hi and hi == day_bounds(hi[:7], hi[:7])[1] else (_previous_month(hi[:7]) if hi else None)
+    totals: dict[str, list[int]] = {}
+
+    def add(period: str, events: int, reports: int) -> None:
+        t = totals.setdefault(period, [0, 0])
+        t[0] += int(events)
+        t[1] += int(reports or 0)
+
+    if first is None or last is None or first <= last:
+        where = [*where, "month <> ''"]
+        params = list(params)
+        if first:
+            where.append("month >= ?")
+            params.append(first)
+        if last:
+            where.append("month <= ?")
+            params.append(last)
+        for period, events, reports in store.rows(
+                f"SELECT substr(month, 1, {width}), sum(events), sum(reports) FROM {table} "
+                f"WHERE {' AND '.join(where)} GROUP BY substr(month, 1, {width})", params):
+            if events:
+                add(period, events, reports)
+    # The days before the first whole month and after the last, from the events.
+    edges = []
+    if lo and (first is None or lo[:7] < first):
+        edges.append((lo, min(hi, day_bounds(lo[:7], lo[:7])[1]) if hi else day_bounds(lo[:7], lo[:7])[1]))
+    if hi and (last is None or hi[:7] > last) and not (edges and edges[0][1] >= hi):
+        start = day_bounds(hi[:7], hi[:7])[0]
+        edges.append((max(lo, start) if lo else start, hi))
+    for edge_lo, edge_hi in edges:
+        part = Filters(**{**f.__dict__, "date_from": edge_lo, "date_to": edge_hi})
+        for period, events, reports in _timeline_direct(store, part, width):
+            add(period, events, reports)
+    return [(p, e, r) for p, (e, r) in sorted(totals.items())]
+
+
+def _timeline_direct(store: Store, f: Filters, width: int) -> list[tuple[str, int, int]]:
+    where, params = event_conditions(store, f)
     where.append("le.day_start IS NOT NULL")
-    return store.frame(
-        f"SELECT substr(le.day_start, 1, {width}) AS period, count(*) AS events, CAST(sum(le.n_reports) AS BIGINT) AS reports "
+    return [(p, int(e), int(r or 0)) for p, e, r in store.rows(
+        f"SELECT substr(le.day_start, 1, {width}) AS period, count(*) AS events, sum(le.n_reports) AS reports "
         f"FROM ledger_events le WHERE {' AND '.join(where)} GROUP BY substr(le.day_start, 1, {width}) "
-        "ORDER BY period", params)
+        "ORDER BY period", params)]
+
+
+def _summary_source(store: Store, f: Filters) -> tuple[str, list[str], list[Any]] | None:
+    """The summary table (and its WHERE terms) that answers a timeline of `f` by month, if one does:
+    no filter but types and dates (ledger_months), or one canonical actor and dates
+    (ledger_actor_months)."""
+    from .summaries import has_summaries
+
+    if f.country or f.place or f.text or f.speaker or f.min_reports or not has_summaries(store):
+        return None
+    if not f.actor:
+        if not f.event_type:
+            return "ledger_months", [], []
+        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
+        return "ledger_months", [f"type IN ({_marks(types)})"], types
+    if f.event_type:
+        return None
+    ids, _ = _actor_terms(store, f.actor)
+    if len(ids) != 1:  # a name the knowledge base does not know, or one naming several actors
+        return None
+    return "ledger_actor_months", ["ident = ?"], [f"a:{ids[0]}"]
+
+
+def _next_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _previous_month(month: str) -> str:
+    y, m = int(month[:4]), int(month[5:7])
+    return f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}"
 
 
 def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = 100):

@@ -18,9 +18,11 @@ type, cross-site form posts refused; SQL takes user values only as bound paramet
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
+import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager, suppress
@@ -173,6 +175,28 @@ class StorePool:
             self._idle.clear()
 
 
+def static_versions() -> dict[str, str]:
+    """A short hash of every bundled file: its URL carries it (`/static/app.css?v=...`), so a
+    browser may keep it for a year and still never use an old copy."""
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest()[:12] for f in sorted(STATIC.iterdir()) if f.is_file()}
+
+
+class VersionedStatic(StaticFiles):
+    """The bundled files: cached for good when asked for by their current version, else revalidated."""
+
+    def __init__(self, versions: dict[str, str], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.versions = versions
+
+    async def get_response(self, path: str, scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code == 200:
+            query = dict(p.split("=", 1) for p in scope.get("query_string", b"").decode("latin-1").split("&") if "=" in p)
+            fresh = query.get("v") is not None and query.get("v") == self.versions.get(path)
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable" if fresh else "no-cache"
+        return response
+
+
 def _country_names() -> dict[str, str]:
     return {r["iso3"]: r["name"] for r in read_tsv("countries.tsv") if r["iso3"]}
 
@@ -186,9 +210,10 @@ def _check_tile_url(url: str | None) -> str | None:
     return url
 
 
-def _environment() -> Environment:
+def _environment(versions: dict[str, str]) -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
+    env.globals["static"] = lambda name: f"/static/{name}?v={versions[name]}"
     env.filters["num"] = lambda v: f"{int(v):,}" if v is not None else ""
     env.globals["schema_type"] = schema_type
     env.globals["qs_period"] = lambda query, period: urlencode({**query, "date_from": period, "date_to": period})
@@ -206,7 +231,8 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
     open_store(config.db).close()  # create or migrate once, before any reader opens it
     pool = StorePool(config.db)
     ingester = Ingester(lambda: open_store(config.db, migrate=False), config.settings)
-    templates = Jinja2Templates(env=_environment())
+    versions = static_versions()
+    templates = Jinja2Templates(env=_environment(versions))
     countries = _country_names()
 
     @asynccontextmanager
@@ -232,7 +258,29 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
     app.state.pool = pool
     app.state.ingester = ingester
     app.add_middleware(Guard, limit=config.max_upload_bytes)
-    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    app.mount("/static", VersionedStatic(versions, directory=str(STATIC)), name="static")
+
+    # HTTP validators from the store's generation (raised by every write transaction): a
+    # browser that has a page or an API answer revalidates it and gets 304 Not Modified
+    # while nothing was written, without a query being run; after any write it gets the new
+    # answer. `boot` changes with every start of the server (its code and options).
+    boot = secrets.token_hex(4)
+    cacheable = ("/api/", "/articles/", "/events/", "/timeline", "/map", "/network", "/quotes")
+
+    @app.middleware("http")
+    async def validators(request: Request, call_next):
+        path = request.url.path
+        if request.method not in ("GET", "HEAD") or not (path == "/" or path.startswith(cacheable)):
+            return await call_next(request)
+        generation = await run_in_threadpool(ask, lambda store: store.generation())
+        etag = f'W/"{generation}-{boot}"'
+        if etag in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+            return Response(status_code=304, headers={"ETag": etag, "Cache-Control": "no-cache"})
+        response = await call_next(request)
+        if response.status_code == 200:
+            response.headers["ETag"] = etag
+            response.headers["Cache-Control"] = "no-cache"
+        return response
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
@@ -523,18 +571,24 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None)
 
         return _filter_page(request, "timeline.html", "timeline", build)
 
+    # The map and the network come with their data (what /api/map and /api/network answer)
+    # inside the page, so that their scripts draw as soon as they run, with no second request.
     @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
     def map_page(request: Request):
         return _filter_page(request, "map.html", "map", lambda f: {
-            "tile_url": config.tile_url, "tile_attribution": config.tile_attribution})
+            "tile_url": config.tile_url, "tile_attribution": config.tile_attribution,
+            "data": ask(q.map_data, f, limit=1000)})
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
     def network_page(request: Request):
         all_time = request.query_params.get("all_time") in ("1", "true", "on")
 
         def build(f):
-            window = f if all_time else ask(q.default_window, f)
-            return {"all_time": all_time, "date_from": window.date_from, "date_to": window.date_to}
+            with pool.use() as store:
+                window = f if all_time else q.default_window(store, f)
+                data = q.network(store, window, max_edges=80)
+            return {"all_time": all_time, "date_from": window.date_from, "date_to": window.date_to,
+                    "data": data}
 
         return _filter_page(request, "network.html", "network", build)
 

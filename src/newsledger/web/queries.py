@@ -9,6 +9,7 @@ assembled from a user's value: user values only ever travel as parameters.
 
 from __future__ import annotations
 
+import heapq
 import json
 import math
 import re
@@ -21,9 +22,9 @@ from ..data import read_tsv
 from ..model import PLOVER_TYPES
 from ..store.backend import Store, StoreError
 from ..store.keys import day_bounds, name_norm
-from ..store.query import Filters, event_conditions, resolve_place
-from ..store.query import events as query_events
-from ..store.query import timeline as query_timeline
+from ..store.query import Filters, derived_conditions, event_conditions, resolve_place
+from ..store.query import event_rows as query_event_rows
+from ..store.query import timeline_rows as query_timeline_rows
 
 
 class BadRequest(ValueError):
@@ -161,10 +162,14 @@ def check_filters(args: FilterArgs) -> Filters:
 
 def overview(store: Store) -> dict[str, Any]:
     counts = {}
-    for table in ("articles", "ledger_events", "quotes", "actors"):
+    for table in ("articles", "quotes", "actors"):
         counts[table] = int(store.scalar(f"SELECT count(*) FROM {table}") or 0)
+    # Every complete ledger event is in one row of the monthly summary (undated ones under '').
+    counts["ledger_events"] = int(store.scalar("SELECT sum(events) FROM ledger_months") or 0)
     errors = int(store.scalar("SELECT count(*) FROM documents WHERE status = 'error'") or 0)
-    lo, hi = store.one("SELECT min(day_start), max(day_start) FROM ledger_events") or (None, None)
+    # Two queries: each is one seek in the day index, which one query asking both is not.
+    lo = store.scalar("SELECT min(day_start) FROM ledger_events")
+    hi = store.scalar("SELECT max(day_start) FROM ledger_events")
     return {"articles": counts["articles"], "events": counts["ledger_events"], "quotes": counts["quotes"],
             "actors": counts["actors"], "error_documents": errors, "first_event_day": lo, "last_event_day": hi,
             "backend": store.dialect}
@@ -245,9 +250,7 @@ def _float(v) -> float | None:
 
 
 def event_list(store: Store, filters: Filters, *, limit: int = 200, newest_first: bool = False) -> list[dict[str, Any]]:
-    frame = query_events(store, filters, limit=limit, newest_first=newest_first)
-    frame = frame.astype(object).where(frame.notna(), None)
-    return [_event_row(r) for r in frame.to_dict("records")]
+    return [_event_row(r) for r in query_event_rows(store, filters, limit=limit, newest_first=newest_first)]
 
 
 _LEDGER_COLUMNS = ("id, key, type, mode, context, date_start, date_end, day_start, place_name, place_country, "
@@ -314,20 +317,34 @@ def timeline(store: Store, filters: Filters, *, by: str | None = None, limit: in
 
 
 def _periods(store: Store, filters: Filters, by: str) -> list[dict[str, Any]]:
-    frame = query_timeline(store, filters, by=by)
-    return [{"period": p, "events": int(e), "reports": int(r or 0)} for p, e, r in frame.itertuples(index=False, name=None)]
+    return [{"period": p, "events": int(e), "reports": int(r or 0)}
+            for p, e, r in query_timeline_rows(store, filters, by=by)]
 
 
 # --- map -----------------------------------------------------------------------------------------------
 
+def _unfiltered(f: Filters) -> bool:
+    return not any(getattr(f, name) for name in ("actor", "country", "event_type", "date_from", "date_to", "place",
+                                                 "text", "speaker", "min_reports"))
+
+
 def map_data(store: Store, filters: Filters, *, limit: int = 1000) -> dict[str, Any]:
-    """Where the events happened (grouped by place) and how many per country."""
-    where, params = event_conditions(store, filters)
-    where.append("le.lat IS NOT NULL")
-    rows = store.rows(
-        "SELECT le.place_name, le.place_country, le.place_kind, avg(le.lat), avg(le.lon), count(*), "
-        f"sum(le.n_reports), min(le.day_start), max(le.day_start) FROM ledger_events le WHERE {' AND '.join(where)} "
-        "GROUP BY le.place_name, le.place_country, le.place_kind ORDER BY count(*) DESC, le.place_name", params)
+    """Where the events happened (grouped by place) and how many per country. Without
+    filters, from the summary of places (`ledger_places`) rather than every event."""
+    if _unfiltered(filters):
+        rows = [(name, country or None, kind or None, sum_lat / n, sum_lon / n, n, reports, first, last)
+                for name, country, kind, n, reports, sum_lat, sum_lon, first, last in store.rows(
+                    "SELECT place_name, place_country, place_kind, events, reports, sum_lat, sum_lon, first_day, "
+                    "last_day FROM ledger_places WHERE events > 0")]
+    else:
+        where, params = event_conditions(store, filters)
+        where += ["le.lat IS NOT NULL", "le.lon IS NOT NULL"]
+        rows = store.rows(
+            "SELECT le.place_name, le.place_country, le.place_kind, avg(le.lat), avg(le.lon), count(*), "
+            f"sum(le.n_reports), min(le.day_start), max(le.day_start) FROM ledger_events le WHERE {' AND '.join(where)} "
+            "GROUP BY le.place_name, le.place_country, le.place_kind", params)
+    # Busiest first; ties by name, country and kind, the same on every backend.
+    rows.sort(key=lambda r: (-int(r[5]), r[0] or "", r[1] or "", r[2] or ""))
     countries: dict[str, int] = {}
     for r in rows:
         if r[1]:
@@ -369,43 +386,65 @@ def default_window(store: Store, filters: Filters, days: int = 365) -> Filters:
 def network(store: Store, filters: Filters, *, max_edges: int = 80) -> dict[str, Any]:
     """Who acts on whom: actor -> recipient edges weighted by the number of events, with
     the events' mix of PLOVER quad classes and their mean Goldstein value (-10 conflict .. +10
-    cooperation)."""
-    where, params = event_conditions(store, filters)
-    rows = store.rows(
-        "SELECT a.ident, r.ident, le.type, count(*), max(a.name), max(r.name), max(a.country), max(r.country) "
-        "FROM ledger_events le "
-        "JOIN ledger_actors a ON a.ledger_event_id = le.id AND a.role = 'actor' "
-        "JOIN ledger_actors r ON r.ledger_event_id = le.id AND r.role = 'recipient' "
-        f"WHERE a.ident <> r.ident {'AND ' + ' AND '.join(where) if where else ''} "
-        "GROUP BY a.ident, r.ident, le.type", params)
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    names: dict[str, tuple[str, str | None]] = {}
-    for a, r, etype, n, a_name, r_name, a_country, r_country in rows:
-        names[a] = (a_name, a_country)
-        names[r] = (r_name, r_country)
-        edge = edges.setdefault((a, r), {"source": a, "target": r, "events": 0, "quad": [0, 0, 0, 0],
-                                         "types": {}, "_g": 0.0, "_gn": 0})
-        n = int(n)
-        edge["events"] += n
-        edge["types"][etype] = edge["types"].get(etype, 0) + n
-        q, g = quad_class(etype), goldstein(etype)
-        if q:
-            edge["quad"][q - 1] += n
-        if g is not None:
-            edge["_g"] += g * n
-            edge["_gn"] += n
-    ranked = sorted(edges.values(), key=lambda e: (-e["events"], e["source"], e["target"]))
-    kept = ranked[:max_edges]
+    cooperation). Read from the pairs of participants of every event (`ledger_pairs`)."""
+    where, params = derived_conditions(store, filters, id_column="p.ledger_event_id", day_column="p.day_start",
+                                       type_column="p.type")
+    clause = f"WHERE {' AND '.join(where)}" if where else ""
+    # The heaviest edges first (ties by source and target, the same on every backend), then
+    # the types of those edges only.
+    pairs = store.rows(f"SELECT p.source, p.target, count(*) FROM ledger_pairs p {clause} GROUP BY p.source, p.target",
+                       params)
+    top = heapq.nsmallest(max_edges, ((-int(n), a, r) for a, r, n in pairs))
+    kept = [{"source": a, "target": r, "events": -n, "quad": [0, 0, 0, 0], "types": {}, "_g": 0.0, "_gn": 0}
+            for n, a, r in top]
+    by_pair = {(e["source"], e["target"]): e for e in kept}
+    for i in range(0, len(kept), 200):
+        chunk = kept[i:i + 200]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        for a, r, etype, n in store.rows(
+                f"SELECT p.source, p.target, p.type, count(*) FROM ledger_pairs p {clause}{' AND' if where else 'WHERE'} "
+                f"(p.source, p.target) IN (VALUES {values}) GROUP BY p.source, p.target, p.type",
+                [*params, *(x for e in chunk for x in (e["source"], e["target"]))]):
+            edge, n = by_pair[(a, r)], int(n)
+            edge["types"][etype] = n
+            q, g = quad_class(etype), goldstein(etype)
+            if q:
+                edge["quad"][q - 1] += n
+            if g is not None:
+                edge["_g"] += g * n
+                edge["_gn"] += n
+    names = participant_names(store, {end for e in kept for end in (e["source"], e["target"])})
     degree: dict[str, int] = {}
     for e in kept:
         e["goldstein"] = round(e.pop("_g") / e["_gn"], 2) if e["_gn"] else None
         e.pop("_gn")
         for end in (e["source"], e["target"]):
             degree[end] = degree.get(end, 0) + e["events"]
-    nodes = [{"id": ident, "name": names[ident][0], "country": names[ident][1], "events": n}
-             for ident, n in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return {"nodes": nodes, "edges": kept, "n_edges": len(ranked),
+    nodes = [{"id": ident, "name": names.get(ident, (ident[2:], None))[0], "country": names.get(ident, (None, None))[1],
+              "events": n} for ident, n in sorted(degree.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return {"nodes": nodes, "edges": kept, "n_edges": len(pairs),
             "date_from": filters.date_from, "date_to": filters.date_to}
+
+
+def participant_names(store: Store, idents: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Name and country of participants (`ledger_actors.ident`): a canonical actor's from the
+    knowledge base, another participant's as the ledger names it."""
+    out: dict[str, tuple[str, str | None]] = {}
+    ids = sorted(int(i[2:]) for i in idents if i.startswith("a:") and i[2:].isdigit())
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        for aid, name, country in store.rows(
+                f"SELECT id, name, country FROM actors WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+            out[f"a:{aid}"] = (name, country)
+    norms = sorted(i[2:] for i in idents if i.startswith("n:"))
+    for i in range(0, len(norms), 500):
+        chunk = norms[i:i + 500]
+        for ident, name, country in store.rows(
+                "SELECT ident, max(name), max(country) FROM ledger_actors "
+                f"WHERE name_norm IN ({', '.join('?' * len(chunk))}) AND actor_id IS NULL GROUP BY ident", chunk):
+            if ident in idents:
+                out[ident] = (name, country)
+    return out
 
 
 # --- quotes ----------------------------------------------------------------------------------------------

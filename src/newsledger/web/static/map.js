@@ -201,9 +201,12 @@
     status.classList.add("error");
     document.body.dataset.ready = "1";
   }
+  // The events come inside the page (what /api/map answers); the base map is a bundled file
+  // the browser keeps (and the page preloads).
+  var embedded = document.getElementById("map-data");
   Promise.all([
     fetch(svg.dataset.shapes).then(function (r) { if (!r.ok) throw new Error("base map: HTTP " + r.status); return r.json(); }),
-    fetch(svg.dataset.api).then(function (r) {
+    embedded ? Promise.resolve(JSON.parse(embedded.textContent)) : fetch(svg.dataset.api).then(function (r) {
       return r.json().then(function (body) { if (!r.ok) throw new Error(body.error ? body.error.message : "HTTP " + r.status); return body; });
     })
   ]).then(function (res) {

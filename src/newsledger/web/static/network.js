@@ -44,8 +44,10 @@
     nodes.forEach(function (d) { byId[d.id] = d; });
     var links = edges.map(function (e) { return { s: byId[e.source], t: byId[e.target], w: e.events }; });
     var k = Math.sqrt(W * H / Math.max(1, n)) * 0.55;
-    for (var it = 0; it < 300; it++) {
-      var temp = 1 - it / 300;
+    // 300 rounds, fewer for a large graph: at most about a million pair computations.
+    var rounds = Math.min(300, Math.max(60, Math.floor(1e6 / Math.max(1, n * (n - 1) / 2))));
+    for (var it = 0; it < rounds; it++) {
+      var temp = 1 - it / rounds;
       for (var i = 0; i < n; i++) {
         for (var j = i + 1; j < n; j++) {
           var a = nodes[i], b = nodes[j];
@@ -151,9 +153,11 @@
     });
   }
 
-  fetch(svg.dataset.api).then(function (r) {
+  // The network comes inside the page (what /api/network answers).
+  var embedded = document.getElementById("network-data");
+  (embedded ? Promise.resolve(JSON.parse(embedded.textContent)) : fetch(svg.dataset.api).then(function (r) {
     return r.json().then(function (body) { if (!r.ok) throw new Error(body.error ? body.error.message : "HTTP " + r.status); return body; });
-  }).then(function (net) {
+  })).then(function (net) {
     draw(net);
     var note = document.createElement("p");
     note.className = "summary";

@@ -1,6 +1,9 @@
-// Actor name suggestions for inputs marked data-suggest (fills their <datalist>).
+// Actor name suggestions for inputs marked data-suggest (fills their <datalist>); and the
+// page's "ready" mark (body[data-ready]) once it is parsed, unless a script of its own draws
+// its data (body[data-draws]) and sets the mark when that is done.
 "use strict";
 (function () {
+  if (!document.body.dataset.draws) document.body.dataset.ready = "1";
   document.querySelectorAll("input[data-suggest]").forEach(function (input) {
     var list = document.getElementById(input.getAttribute("list"));
     var timer = null, last = "";
