@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .document import Document
-from .errors import NewsledgerError, StageFailure, TimeBudgetExceeded
+from .errors import InputError, NewsledgerError, StageFailure, TimeBudgetExceeded
 from .ingest import InputDocument, to_document
 from .model import ErrorInfo, ErrorRecord, Record
 from .nlp import load_spacy
@@ -200,9 +200,11 @@ class Pipeline:
                 if time.monotonic() > t0 + budget:
                     raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
                 prepared.append(document)
-            except NewsledgerError as exc:
+            except Exception as exc:  # noqa: BLE001 - a reader that trips on odd input costs this document only
+                if not isinstance(exc, NewsledgerError):
+                    exc = InputError(f"the document could not be read: {type(exc).__name__}: {exc}")
                 if raise_errors:
-                    raise
+                    raise exc from None
                 prepared.append(error_record(item, exc))
             finally:
                 spent = time.monotonic() - t0
@@ -231,9 +233,11 @@ class Pipeline:
                     raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
                 if problems:
                     raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
-            except NewsledgerError as exc:
+            except Exception as exc:  # noqa: BLE001 - building the record failed: this document only
+                if not isinstance(exc, NewsledgerError):
+                    exc = StageFailure(f"the record could not be built: {type(exc).__name__}: {exc}")
                 if raise_errors:
-                    raise
+                    raise exc from None
                 yield error_record(item, exc)
                 continue
             yield record
@@ -247,11 +251,14 @@ class Pipeline:
         nlp = self.nlp  # loading the model is not charged to the documents
         t0 = time.monotonic()
         try:
-            with time_limit(min(limits), "parsing took more than the budget"):
+            with time_limit(min(limits), f"parsing took more than the {self.settings.time_budget:g} s budget"):
                 docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
             share = (time.monotonic() - t0) / len(texts)
             out: list[tuple[Doc | BaseException, float]] = [(d, share) for d in docs]
-        except Exception:  # noqa: BLE001 - one bad or slow text spoils nlp.pipe's batch: parse one by one
+        except Exception as exc:  # noqa: BLE001 - one bad or slow text spoils nlp.pipe's batch: parse one by one
+            if len(texts) == 1:  # nothing to separate: this text's own failure
+                self.timings["parse"] += time.monotonic() - t0
+                return [(exc, time.monotonic() - t0)]
             out = []
             for text, limit in zip(texts, limits, strict=True):
                 t1 = time.monotonic()
@@ -282,7 +289,10 @@ class Pipeline:
 
 
 def error_record(item: InputDocument, exc: NewsledgerError) -> ErrorRecord:
-    return ErrorRecord(input_id=item.input_id, source=item.source,
+    def text(value) -> str | None:  # a JSON input may give a number or a list as its id or URL
+        return None if value is None else value if isinstance(value, str) else str(value)
+
+    return ErrorRecord(input_id=text(item.input_id), source=text(item.source),
                        error=ErrorInfo(code=exc.code, message=exc.message))
 
 

@@ -1,0 +1,84 @@
+"""The pathological strings of every regular expression in the project (fuzz/regexes.py),
+inside otherwise ordinary articles, through the whole pipeline: every document gives a
+record or a coded error within its budget, and the batch finishes.
+
+The language check is switched off, so that the strings reach the stages' patterns
+instead of being refused as not English. A document may still run out of its budget in
+code that is not a regular expression (a stage quadratic in a sentence's or a name's
+length); it then gives a `timeout` error record, as the budget promises. `make fuzz`
+lists those (fuzz/run.py).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from fuzz.corpus import ARTICLE, SENTENCE
+from fuzz.regexes import Sampler, all_patterns
+from newsledger.config import Settings
+from newsledger.errors import ERROR_CODES
+from newsledger.ingest import InputDocument
+from newsledger.model import ErrorRecord
+from newsledger.pipeline import Pipeline
+
+LENGTH = 1_000  # characters of attack per document (an article is a few thousand)
+BUDGET = 2.0
+SLACK = 3.0
+
+
+def attack_documents(length: int = LENGTH, every: bool = False) -> list[tuple[str, str]]:
+    """(name, text): per pattern its first pumped near-miss (and with `every`, all its
+    attacks), each between paragraphs of an article."""
+    head, _, tail = ARTICLE.partition("\n\n")
+    docs = []
+    for where, target in sorted(all_patterns().items()):
+        source = target.source.decode("latin-1") if isinstance(target.source, bytes) else target.source
+        attacks = list(Sampler(source, target.flags).attacks(length))
+        picked = attacks if every else ([a for a in attacks if a[0].endswith("+!")] or attacks)[:1]
+        for name, attack in picked:
+            attack = attack.replace("\x00", " ")
+            docs.append((f"{where} {name}", f"{head}\n\n{attack} {SENTENCE}\n\n{tail}"))
+    return docs
+
+
+def run_attacks(nlp, docs: list[tuple[str, str]], budget: float = BUDGET) -> dict:
+    """Each document through the pipeline (in batches, as a run does): the results checked,
+    the ones that ran out of time listed."""
+    pipeline = Pipeline(nlp=nlp, settings=Settings(time_budget=budget, min_english_ratio=0.0))
+    items = [InputDocument(text, input_id=name, raw=True, format="text") for name, text in docs]
+    t0 = time.monotonic()
+    results = list(pipeline.process(items))
+    seconds = time.monotonic() - t0
+    assert len(results) == len(items)
+    timeouts, records = [], 0
+    for item, result in zip(items, results, strict=True):
+        if isinstance(result, ErrorRecord):
+            assert result.error.code in ERROR_CODES, result
+            if result.error.code == "timeout":
+                timeouts.append(item.input_id)
+        else:
+            assert result.problems() == [], item.input_id
+            records += 1
+    # each document within its budget: a batch costs at most its documents' budgets
+    assert seconds < len(items) * budget + SLACK
+    return {"documents": len(items), "records": records, "timeouts": timeouts, "seconds": seconds}
+
+
+@pytest.mark.acceptance
+def test_bad_input_regex_attacks_in_articles_finish(nlp):
+    docs = attack_documents()
+    assert len(docs) > 150  # one per pattern
+    report = run_attacks(nlp, docs)
+    # regular expressions are linear now: no pattern's worst case costs its document the budget
+    assert not [name for name in report["timeouts"] if "+!" in name or "pump" in name]
+    assert report["records"] >= len(docs) * 0.9
+
+
+@pytest.mark.slow
+@pytest.mark.acceptance
+def test_bad_input_regex_every_attack_in_articles_finishes(nlp):
+    docs = attack_documents(every=True)
+    report = run_attacks(nlp, docs)
+    assert report["records"] >= len(docs) * 0.9
