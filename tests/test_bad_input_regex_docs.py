@@ -11,36 +11,20 @@ lists those (fuzz/run.py).
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
 
-from fuzz.corpus import ARTICLE, SENTENCE
-from fuzz.regexes import Sampler, all_patterns
+from fuzz.regexes import attack_documents
 from newsledger.config import Settings
 from newsledger.errors import ERROR_CODES
 from newsledger.ingest import InputDocument
 from newsledger.model import ErrorRecord
 from newsledger.pipeline import Pipeline
 
-LENGTH = 1_000  # characters of attack per document (an article is a few thousand)
 BUDGET = 2.0
 SLACK = 3.0
-
-
-def attack_documents(length: int = LENGTH, every: bool = False) -> list[tuple[str, str]]:
-    """(name, text): per pattern its first pumped near-miss (and with `every`, all its
-    attacks), each between paragraphs of an article."""
-    head, _, tail = ARTICLE.partition("\n\n")
-    docs = []
-    for where, target in sorted(all_patterns().items()):
-        source = target.source.decode("latin-1") if isinstance(target.source, bytes) else target.source
-        attacks = list(Sampler(source, target.flags).attacks(length))
-        picked = attacks if every else ([a for a in attacks if a[0].endswith("+!")] or attacks)[:1]
-        for name, attack in picked:
-            attack = attack.replace("\x00", " ")
-            docs.append((f"{where} {name}", f"{head}\n\n{attack} {SENTENCE}\n\n{tail}"))
-    return docs
 
 
 def run_attacks(nlp, docs: list[tuple[str, str]], budget: float = BUDGET) -> dict:
@@ -78,6 +62,7 @@ def test_bad_input_regex_attacks_in_articles_finish(nlp):
 
 @pytest.mark.slow
 @pytest.mark.acceptance
+@pytest.mark.skipif(not os.environ.get("NEWSLEDGER_FUZZ_EXAMPLES"), reason="a minute and more: `make fuzz` runs it")
 def test_bad_input_regex_every_attack_in_articles_finishes(nlp):
     docs = attack_documents(every=True)
     report = run_attacks(nlp, docs)

@@ -75,8 +75,8 @@ class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
             return False
         handler = signal.getsignal(signal.SIGALRM)
         ours = getattr(handler, "__func__", None) is time_limit._on_alarm  # left by an exit an alarm cut short
-        if handler not in (signal.SIG_DFL, signal.SIG_IGN, None) and not ours:
-            return False
+        if handler not in (signal.SIG_DFL, signal.SIG_IGN) and not ours:
+            return False  # a Python handler, or one set outside Python (None): not ours to replace
         return signal.getitimer(signal.ITIMER_REAL)[0] == 0
 
     def __enter__(self) -> time_limit:
