@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench lock lint clean browser screenshots fuzz soak
+.PHONY: install demo test eval bench lock lint clean browser screenshots fuzz soak load
 
 install: $(STAMP)
 
@@ -60,6 +60,14 @@ SOAK_KILLS ?= 20
 soak: install
 	$(BIN)/python scripts/soak.py --articles $(SOAK_ARTICLES) --kills $(SOAK_KILLS) --json soak-report.json $(if $(SOAK_DB),--db $(SOAK_DB))
 
+# Load: `newsledger serve` on 127.0.0.1, LOAD_CLIENTS concurrent clients on the timeline and
+# search endpoints for LOAD_SECONDS over a store of LOAD_EVENTS events. Report: load-report.json.
+LOAD_EVENTS ?= 100000
+LOAD_CLIENTS ?= 8
+LOAD_SECONDS ?= 30
+load: install
+	$(BIN)/python scripts/load.py --events $(LOAD_EVENTS) --clients $(LOAD_CLIENTS) --seconds $(LOAD_SECONDS) --json load-report.json
+
 # Re-pin every dependency to what a fresh resolve gives today (developers only).
 lock:
 	rm -rf .lock-venv
@@ -70,4 +78,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache fuzz-report.json fuzz-out soak-report.json
+	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache fuzz-report.json fuzz-out soak-report.json load-report.json
