@@ -10,7 +10,7 @@ The articles come from newsledger.synthetic (short ones: one to three paragraphs
 JSON Lines file. Each run is `newsledger ingest FILE --db DB` in a child process. A kill
 lands at a random point: most runs are killed when the store has grown by a random number
 of documents (so during extraction or in the middle of storing an article), about one in
-six at a random moment of the start (loading the model). After the last kill a run goes
+six at a random moment of its first four seconds (loading the model, the first batch). After the last kill a run goes
 to the end. Then, from the store itself:
 
 - lost: inputs with no document row (every input must have one: its article, a note that
@@ -183,9 +183,9 @@ def main(argv: list[str] | None = None) -> int:
             remaining = len(hashes) - done
             if remaining <= 0:
                 break
-            if rng.random() < 1 / 6:  # while the process starts (the model loads)
+            if rng.random() < 1 / 6:  # early: while the model loads or on the first batch
                 run = run_once(command, env, count, kill_at_count=None, kill_after=rng.uniform(0.2, 4.0), log=log)
-                run["kill_point"] = "start"
+                run["kill_point"] = "early"
             else:
                 share = remaining / (args.kills - kills + 1)
                 target = done + max(1, int(rng.uniform(0.2, 1.8) * share))
@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         "articles_generated": args.articles,
         "kills": sum(r["killed"] for r in runs),
         "kills_asked": args.kills,
-        "kills_at_start": sum(r["killed"] and r["kill_point"] == "start" for r in runs),
+        "kills_early": sum(r["killed"] and r["kill_point"] == "early" for r in runs),
         "kills_while_ingesting": sum(r["killed"] and r["kill_point"] == "ingesting" for r in runs),
         "runs": len(runs),
         "last_run_exit": final["returncode"],
@@ -231,7 +231,7 @@ def format_report(r: dict) -> str:
     return "\n".join([
         f"soak ({r['db']}, seed {r['seed']}): {'OK' if r['ok'] else 'FAILED'} in {r['seconds']} s",
         f"  inputs            {r['inputs']:>8,}  ({r['distinct_article_texts']:,} distinct article texts)",
-        f"  kills (SIGKILL)   {r['kills']:>8}  ({r['kills_at_start']} while starting, "
+        f"  kills (SIGKILL)   {r['kills']:>8}  ({r['kills_early']} in a run's first seconds, "
         f"{r['kills_while_ingesting']} while ingesting; {r['runs']} runs)",
         f"  records stored    {r['records_stored']:>8,}",
         f"  same-text inputs  {r['same_text_inputs']:>8,}  (stored once, noted as duplicates of the first)",
