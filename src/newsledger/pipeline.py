@@ -200,11 +200,13 @@ class Pipeline:
                 if time.monotonic() > t0 + budget:
                     raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
                 prepared.append(document)
-            except Exception as exc:  # noqa: BLE001 - a reader that trips on odd input costs this document only
-                if not isinstance(exc, NewsledgerError):
-                    exc = InputError(f"the document could not be read: {type(exc).__name__}: {exc}")
+            except Exception as caught:  # noqa: BLE001 - a reader that trips on odd input costs this document only
+                exc = caught if isinstance(caught, NewsledgerError) else \
+                    InputError(f"the document could not be read: {type(caught).__name__}: {caught}")
                 if raise_errors:
-                    raise exc from None
+                    if exc is caught:
+                        raise
+                    raise exc from caught
                 prepared.append(error_record(item, exc))
             finally:
                 spent = time.monotonic() - t0
@@ -233,11 +235,13 @@ class Pipeline:
                     raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
                 if problems:
                     raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
-            except Exception as exc:  # noqa: BLE001 - building the record failed: this document only
-                if not isinstance(exc, NewsledgerError):
-                    exc = StageFailure(f"the record could not be built: {type(exc).__name__}: {exc}")
+            except Exception as caught:  # noqa: BLE001 - building the record failed: this document only
+                exc = caught if isinstance(caught, NewsledgerError) else \
+                    StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}")
                 if raise_errors:
-                    raise exc from None
+                    if exc is caught:
+                        raise
+                    raise exc from caught
                 yield error_record(item, exc)
                 continue
             yield record
