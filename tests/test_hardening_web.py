@@ -114,3 +114,48 @@ def test_hardening_web_sql_binds_every_value(store_url, monkeypatch):
         assert int(store.scalar("SELECT count(*) FROM articles")) >= 4  # nothing dropped
     finally:
         store.close()
+
+
+# --- the same, read from the code: what SQL text may be built from ----------------------------
+
+_SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "WHERE ", " JOIN ", "ORDER BY", "GROUP BY", "LIMIT ",
+              " IN (", "CREATE ", "DROP ", "PRAGMA ", "COPY ")
+# Names whose values are SQL structure built by the code itself: table and column names from
+# constants, WHERE fragments made of placeholders, '?, ?' lists, ASC/DESC, widths from fixed maps.
+_STRUCTURE = {"table", "column", "columns", "where", "clause", "base", "sql", "cond", "marks", "order", "room",
+              "width", "name", "actor_where", "entity_where", "chunk", "ids", "types", "rows", "where_sql",
+              "len", "int", "_marks", "limit", "lat_col", "lon_col", "col", "placeholders"}
+
+
+def _sql_fstrings():
+    import ast
+
+    for folder in ("web", "store"):
+        for path in sorted((ROOT / "src" / "newsledger" / folder).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            messages = {id(n) for r in ast.walk(tree) if isinstance(r, ast.Raise) for n in ast.walk(r)}
+            for node in ast.walk(tree):
+                if isinstance(node, ast.JoinedStr) and id(node) not in messages:  # not an error message
+                    literal = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+                    if any(w in literal for w in _SQL_WORDS):
+                        yield path.name, node
+
+
+def test_hardening_web_sql_text_is_built_from_structure_only():
+    """Every value interpolated into SQL text in src/newsledger/web and store is structure
+    (a constant, a placeholder list, an int, a name from the code), never request data:
+    request data goes in as bound parameters (checked at run time above)."""
+    import ast
+
+    bad, seen = [], 0
+    for filename, node in _sql_fstrings():
+        for value in node.values:
+            if not isinstance(value, ast.FormattedValue):
+                continue
+            seen += 1
+            for sub in ast.walk(value.value):
+                unknown_name = isinstance(sub, ast.Name) and not (sub.id in _STRUCTURE or sub.id.lstrip("_").isupper())
+                if unknown_name or (isinstance(sub, ast.Attribute) and sub.attr != "join"):
+                    bad.append(f"{filename}:{node.lineno}: {ast.unparse(value.value)}")
+    assert seen > 30
+    assert bad == []
