@@ -45,7 +45,7 @@ lint: install
 	$(BIN)/ruff check src tests scripts fuzz
 
 # Bounded fuzzing of ingest + extract: the bad-input corpus, every regex's attack strings in
-# articles, the property tests with FUZZ_EXAMPLES examples each, and atheris for FUZZ_SECONDS.
+# articles (six per pattern), the property tests with FUZZ_EXAMPLES examples each, and atheris for FUZZ_SECONDS.
 # Report: fuzz-report.json (inputs tried, crashes, timeouts); atheris corpus and log in fuzz-out/.
 FUZZ_SECONDS ?= 300
 FUZZ_EXAMPLES ?= 300

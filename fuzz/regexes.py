@@ -390,9 +390,10 @@ def slow_attacks(source: str | bytes, flags: int, methods=frozenset({"search", "
 ATTACK_DOC_LENGTH = 1_000  # characters of attack per document (an article is a few thousand)
 
 
-def attack_documents(length: int = ATTACK_DOC_LENGTH, every: bool = False) -> list[tuple[str, str]]:
-    """(name, text): per pattern its first pumped near-miss (and with `every`, all its
-    attacks), each between paragraphs of an article."""
+def attack_documents(length: int = ATTACK_DOC_LENGTH, every: bool = False,
+                     per_pattern: int | None = None) -> list[tuple[str, str]]:
+    """(name, text): per pattern its first pumped near-miss (with `every`, all its attacks, or
+    `per_pattern` of them spread over the list), each between paragraphs of an article."""
     from fuzz.corpus import ARTICLE, SENTENCE
 
     head, _, tail = ARTICLE.partition("\n\n")
@@ -400,7 +401,13 @@ def attack_documents(length: int = ATTACK_DOC_LENGTH, every: bool = False) -> li
     for where, target in sorted(all_patterns().items()):
         source = target.source.decode("latin-1") if isinstance(target.source, bytes) else target.source
         attacks = list(Sampler(source, target.flags).attacks(length))
-        picked = attacks if every else ([a for a in attacks if a[0].endswith("+!")] or attacks)[:1]
+        if per_pattern and len(attacks) > per_pattern:
+            step = len(attacks) / per_pattern
+            picked = [attacks[int(i * step)] for i in range(per_pattern)]
+        elif every or per_pattern:
+            picked = attacks
+        else:
+            picked = ([a for a in attacks if a[0].endswith("+!")] or attacks)[:1]
         for name, attack in picked:
             attack = attack.replace("\x00", " ")
             docs.append((f"{where} {name}", f"{head}\n\n{attack} {SENTENCE}\n\n{tail}"))
