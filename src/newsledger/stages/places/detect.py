@@ -83,6 +83,9 @@ class Candidate:
     # 2: weak (a small town found by gazetteer match alone). Resolution keeps doubtful and weak
     # candidates only when the article's other places support them.
     doubt: int = 0
+    # character bounds of the organisation or facility name a scanned match sits in
+    # ("Colorado" in "Colorado State University"), when it has one
+    within: tuple[int, int] | None = None
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -117,6 +120,7 @@ class Detector:
         person = [False] * n
         spacy_label = [t.ent_type_ for t in doc]
         extent = [(i, i + 1) for i in range(n)]  # token bounds of the entity covering each token
+        named = extent[:]  # the same, also for spaCy's entities that the actors stage did not keep
         taken = [False] * n  # tokens inside a candidate already
         cands: list[Candidate] = []
 
@@ -137,6 +141,9 @@ class Detector:
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
                 return
+            if c.source == NER and idx:
+                c = self._longer_name(doc, c, idx.stop, taken)
+                idx = tokens_of(c.start, c.end)
             if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
                 return
             if c.source == CONTEXT and not self.resolvable(c.text):
@@ -153,13 +160,14 @@ class Detector:
                 idx = tokens_of(m.start, m.end)
                 for i in idx:
                     owner[i] = e.type
-                    extent[i] = (idx.start, idx.stop)
+                    extent[i] = named[i] = (idx.start, idx.stop)
                     if e.type == "PERSON" and len(e.name.split()) > 1:
                         person[i] = True
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 if not owner[i]:
                     owner[i] = ent.label_
+                    named[i] = (ent.start, ent.end)
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
@@ -183,13 +191,31 @@ class Detector:
         for c in self._adjectives(doc, taken):
             add(c)
         # 4. gazetteer matches of proper-noun runs
-        for c in self._scan(doc, taken, owner, person, extent):
+        for c in self._scan(doc, taken, owner, person, extent, named):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
             add(c)
         cands.sort(key=lambda c: c.start)
         return cands
+
+    def _longer_name(self, doc: Doc, c: Candidate, end: int, taken: list[bool]) -> Candidate:
+        """A place entity cut short of a well-known name that goes on: "Trinidad" before "and Tobago",
+        "MEXICO" before "CITY"."""
+        for width in (3, 2, 1):
+            stop = end + width
+            if stop > len(doc) or any(taken[i] for i in range(end, stop)) or "\n" in doc[end - 1:stop].text:
+                continue
+            tail = doc[end:stop]
+            if not _is_name_token(tail[-1]) or any(
+                    not (_is_name_token(t) or t.lower_ in _CONNECTORS or t.lower_ in ("and", "&") or t.is_upper)
+                    for t in tail):
+                continue
+            text = doc.text[c.start:tail[-1].idx + len(tail[-1])]
+            if any(self._salient_sense(s, False) and s.kind != "city" or (s.kind == "city" and s.population >= 100_000)
+                   for s in self.gaz.lookup(text)):
+                return Candidate(c.start, c.start + len(text), text, c.source, c.prefer, c.label, doubt=c.doubt)
+        return c
 
     # --- administrative phrases --------------------------------------------------------------
 
@@ -325,7 +351,7 @@ class Detector:
     # --- gazetteer scan ----------------------------------------------------------------------------
 
     def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]]):
+              extent: list[tuple[int, int]], named: list[tuple[int, int]]):
         n = len(doc)
         i = 0
         while i < n:
@@ -363,8 +389,10 @@ class Detector:
                     # only the senses that made the match salient: "Windsor" inside an
                     # organisation's name is the big town, not a village of that name
                     keep = tuple(x for x in senses if self._salient_sense(x, inside)) if inside else ()
+                    s0, e0 = named[i]
+                    within = (doc[s0].idx, doc[e0 - 1].idx + len(doc[e0 - 1])) if (s0, e0) != (i, j) else None
                     yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level,
-                                    senses=keep)
+                                    senses=keep, within=within)
                     matched = width
                     break
             i += matched or 1
@@ -385,8 +413,9 @@ class Detector:
 
     @staticmethod
     def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
-        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2
-                                                   and (s.population >= 100_000 or s.geonameid < 0)):
+        # first-level regions and curated places (no GeoNames id) always; other features when big
+        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2 and (
+                s.level == 1 or s.population >= 100_000 or s.geonameid < 0)):
             return True
         if s.kind != "city" or not s.main_name:
             return False

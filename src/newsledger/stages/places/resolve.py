@@ -4,13 +4,23 @@ Each sense of a name gets a score:
 - prior: log population, kind (countries and continents first, then curated regions and
   features, first-level regions, cities; second-level regions only when named as such),
   national capitals, main names over alternate names;
-- the countries the article is about (country names, adjectives, unambiguous places) and
-  the first-level regions it names;
-- closeness to the places the article names unambiguously (co-mentioned places);
-- "City, Region" and "City, Country" patterns, and administrative words ("the X region").
+- the countries the article is about (country names, adjectives for their main country,
+  the places it surely names; a weak match or a transliteration guess does not vote, and
+  no name votes for itself) and the first-level regions it names, weighed by how often
+  (a county counts half for its state);
+- closeness to the places the article names unambiguously (co-mentioned places); for a
+  town, being inside a named region and being near a named place are one piece of evidence;
+- "City, Region" and "City, Country" patterns (not in lists: "X, Y and Z"), administrative
+  words ("the X region") and state offices ("X Gov."); a region written after a town is
+  the region; a county's own population counts for less than where the article is;
+- a region named only by compass words ("West Coast") only in the article's countries.
 Two passes: the first finds the article's countries and its unambiguous places, the second
 scores every name with them. A region loses to its namesake city when the city is big for
 the region or a capital ("Aleppo", "New York"), unless the text says "region".
+Facilities the gazetteer does not know ("X Street"), and sites that share their name with a
+far-off hamlet, are placed in the town their paragraph names, else the article's town; a
+state named in a facility's name ("X State University") gives way to the paragraph's town
+in that state.
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -40,10 +51,23 @@ _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate
 _PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^)]*\)\s*")  # spaces taken from the start of their run only
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
+_COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|centre|center|middle|upper|lower|" \
+           r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
+_GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
+                             r"department|division|state|area|zone|islands|island))?")
+_LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
+_LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
                        r"hospital|church|cathedral|mosque|school|university|college|stadium|arena|hall|house|"
                        r"center|centre|palace|museum|library|market|mall|plaza|court|prison|base|camp|port|"
                        r"harbour|harbor|highway|lane|drive|tower|building|hotel)\.?$", re.I)
+# a word that makes an organisation's name the name of a site: "X State University", "X High School"
+_FACILITY_NAME = re.compile(r"\b(?:university|college|school|academy|institute|polytechnic|hospital|clinic|"
+                            r"airport|stadium|arena|court|courthouse|prison|jail|museum|library|zoo|cathedral|"
+                            r"church|mosque|temple|castle|palace|park|campus|centre|center|hall|hotel)\b", re.I)
+# offices of a state or province that its name stands before ("New York Gov. ...", "Ohio legislature")
+STATE_OFFICES = {"gov", "governor", "legislature", "legislator", "legislators", "lawmakers", "statehouse",
+                 "premier", "assemblyman", "assemblywoman"}
 KIND_PRIOR = {"country": 4.0, "continent": 4.0, "feature": 2.0, "city": 0.0}
 MAX_SENSES = 30
 # nouns for people that a person's name stands beside ("his wife, Dora", "Georgia's father")
@@ -130,26 +154,41 @@ class Resolver:
         senses: dict[str, tuple[GazPlace, ...]] = {}
         prefer: dict[str, str] = {}
         keys: list[str] = []
+        restricted: set[str] = set()
         for c in cands:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
             keys.append(key)
-            if key not in senses:
+            # a name found inside an organisation's name keeps only its salient senses; the same
+            # name elsewhere in the article ("Paris, Texas") brings all of them back
+            narrow = c.source != ADJECTIVE and bool(c.senses)
+            if key not in senses or (key in restricted and not narrow):
                 senses[key] = self.senses(c, key)
+                if narrow:
+                    restricted.add(key)
+                else:
+                    restricted.discard(key)
             after = _WORD_AFTER.match(document.text, c.end)
             word = after.group(1).lower() if after else ""
-            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"}:
-                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province"
+            if c.prefer or _REGION_SUFFIX.search(c.text) or word in REGION_WORDS - {"valley", "peninsula"} \
+                    or word in STATE_OFFICES:
+                prefer.setdefault(key, c.prefer or "region")  # "Guizhou province", "New York Gov. ..."
             elif word in SETTLEMENT_WORDS:
                 prefer.setdefault(key, "city")
-        containers = self._containers(document, cands, keys, senses)
+        containers, contained = self._containers(document, cands, keys, senses)
+        for k in contained:
+            # a name that says where the town before it lies is the region ("the Bronx, New York")
+            if any(s.kind == "region" and s.level == 1 for s in senses.get(k, ())) and \
+                    not any(s.kind == "country" for s in senses.get(k, ())):
+                prefer.setdefault(k, "region")
         mentions = Counter(keys)
 
         # pass 1: the countries the article names (country names and adjectives)
         focus: Counter[str] = Counter()
         for k, v in senses.items():
             top = max(v, key=lambda s: s.population) if v else None
-            countries = ({s.country for s in v} if k.startswith("adj:")
-                         else {top.country} if top is not None and top.kind == "country" else set())
+            # a country's name, or an adjective, for its main country ("French": France, not Mayotte)
+            countries = ({top.country} if top is not None and (top.kind == "country" or k.startswith("adj:"))
+                         else set())
             if len(countries) == 1 and None not in countries:
                 focus[next(iter(countries))] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
@@ -164,19 +203,40 @@ class Resolver:
         # votes for itself), and the article's unambiguous places
         votes: dict[str, Counter] = {}
         regions: set[str] = set()
+        # a weak match ("GREEN" in a headline) or a transliteration guess does not vote: it must not
+        # pull the article towards its country; doubtful names vote only when no sure name does
+        plausible = {k for c, k in zip(cands, keys, strict=True) if c.doubt < 2} - self._translit
+        voters = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0 and chosen.get(k)} - self._translit
         for k, s in chosen.items():
-            if s is None:
+            if s is None or k not in (voters or plausible):
                 continue
             if s.country and s.kind in ("city", "region", "feature"):
                 votes[k] = Counter({s.country: mentions[k]})
-            if s.kind == "region" and s.admin1:
-                regions.add(s.admin1)
+        # the first-level regions the article names, with how often; a county counts half for its
+        # state, and no name counts for itself
+        region_votes: dict[str, Counter] = {}
+        for k, s in chosen.items():
+            if s is not None and k in (voters or plausible) and s.kind == "region" and s.level in (1, 2) \
+                    and s.admin1:
+                region_votes[k] = Counter({s.admin1: mentions[k] * (1.0 if s.level == 1 else 0.5)})
+        named_regions: Counter[str] = Counter()
+        for v in region_votes.values():
+            named_regions.update(v)
+        regions.update(a for k, v in region_votes.items() for a in v if chosen[k].level == 1)
         others = Counter(focus)
         for v in votes.values():
             others.update(v)
         anchors = [(k, s) for k, s in chosen.items()
-                   if s is not None and s.kind in ("city", "region", "feature") and self._unambiguous(senses[k], s)]
-        chosen = {k: self._choose(v, others - votes.get(k, Counter()), regions - self._own_regions(v),
+                   if s is not None and k in plausible and s.kind in ("city", "region", "feature")
+                   and self._unambiguous(senses[k], s)]
+        # a region named only by compass words ("West Coast", "Central District") is a region of a
+        # country the article is about, or no region at all
+        for k in [k for k in senses if _GENERIC_REGION.fullmatch(k)]:
+            own = others - votes.get(k, Counter())
+            senses[k] = tuple(s for s in senses[k] if s.kind != "region" or s.level == 0 or own.get(s.country))
+        chosen = {k: self._choose(v, others - votes.get(k, Counter()),
+                                  Counter({a: n for a, n in (named_regions - region_votes.get(k, Counter())).items()
+                                           if a not in self._own_regions(v)}),
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         focus = others
@@ -187,34 +247,88 @@ class Resolver:
         regions.update(s.admin1 for k, s in chosen.items() if s is not None and k in sure and s.kind == "region"
                        and s.admin1)
         top_countries = {c for c, _ in focus.most_common(3)}
-        out: list[tuple[Candidate, GazPlace]] = []
+        out: list[tuple[Candidate, GazPlace | None]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
             if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
                 continue
-            if s is not None and (c.doubt or k in self._translit) and not self._supported(c, k, s, support, regions, top_countries,
-                                                                  containers.get(k)):
+            if s is not None and (c.doubt or k in self._translit) and not self._supported(
+                    c, k, s, support, regions, top_countries, containers.get(k)) \
+                    and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
                 continue
-            if s is None:
-                if local is not None and c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text):
-                    # a facility the gazetteer does not know: in the town the article is about
-                    s = GazPlace(-9, c.text, local.lat, local.lon, local.country, "feature", 0, local.admin1)
-                else:
-                    continue
+            if s is not None and c.label == "FAC" and s.kind == "city" and s.population < 50_000 \
+                    and local is not None and _km(s, local) > 300:
+                s = None  # a site ("Washington Square") that is also the name of a far-off hamlet
+            if s is None and not (c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
+                continue
             out.append((c, s))
-        return out
+        # the towns the text surely names, where it names them: the frame of a facility's paragraph
+        # (in the country of the article's own town: a stray namesake abroad frames nothing)
+        towns = [(c.start, s) for (c, s), k in zip(out, [name_key(c.text) for c, _ in out], strict=True)
+                 if s is not None and s.kind == "city" and k in sure and k not in self._translit
+                 and (local is None or s.country == local.country)]
+        result: list[tuple[Candidate, GazPlace]] = []
+        for c, s in out:
+            if s is None:
+                # a facility the gazetteer does not know ("Press Street"): in the town its paragraph is
+                # about, else the town the article is about
+                town = self._frame(document, towns, c.start) or local
+                if town is None:
+                    continue
+                s = GazPlace(-9, c.text, town.lat, town.lon, town.country, "feature", 0, town.admin1)
+            elif c.within is not None and s.kind == "region" and s.level == 1 and \
+                    _FACILITY_NAME.search(document.text[c.within[0]:c.within[1]]):
+                # a state named in a facility's name ("Colorado State University") while the paragraph
+                # is about one of its towns: the facility is in that town
+                town = self._frame(document, towns, c.start)
+                w0, w1 = c.within
+                if town is not None and town.admin1 == s.admin1 \
+                        and not any(o is not c and o.start < w1 and w0 < o.end for o, _ in out):
+                    name = document.text[w0:w1]
+                    c = replace(c, start=w0, end=w1, text=name)
+                    s = GazPlace(-9, name, town.lat, town.lon, town.country, "feature", 0, town.admin1)
+            result.append((c, s))
+        return result
+
+    @staticmethod
+    def _frame(document: Document, towns: list[tuple[int, GazPlace]], at: int) -> GazPlace | None:
+        """The town a paragraph is about at offset `at`: the nearest town named before it in the
+        paragraph, else the first named after it there."""
+        para = document.paragraph_of(at)
+        here = [(pos, s) for pos, s in towns if document.paragraph_of(pos) == para]
+        before = [t for t in here if t[0] <= at]
+        if before:
+            return before[-1][1]
+        return here[0][1] if here else None
 
     def _containers(self, document: Document, cands: list[Candidate], keys: list[str],
-                    senses: dict[str, tuple[GazPlace, ...]]) -> dict[str, list[GazPlace]]:
-        """"Edmonton, Alberta": the senses of a region or country written right after a name."""
+                    senses: dict[str, tuple[GazPlace, ...]]) -> tuple[dict[str, list[GazPlace]], dict[str, list[str]]]:
+        """"Edmonton, Alberta": the senses of a region or country written right after a name, and for
+        each such region the names written before it. Not in a list: "Washington, New York and Boston"."""
         out: dict[str, list[GazPlace]] = defaultdict(list)
+        before: dict[str, list[str]] = defaultdict(list)
         text = document.text
-        for (a, ka), (b, kb) in zip(zip(cands, keys, strict=True), list(zip(cands, keys, strict=True))[1:],
-                                     strict=False):
+        pairs = list(zip(cands, keys, strict=True))
+        for i, ((a, ka), (b, kb)) in enumerate(zip(pairs, pairs[1:], strict=False)):
             between = text[a.end:b.start]
-            if between.strip() in (",", "") and "\n" not in between and between:
-                out[ka].extend(s for s in senses.get(kb, ()) if s.kind in ("region", "country"))
-        return out
+            if not (between and between.strip() in (",", "") and "\n" not in between):
+                continue
+            after = text[b.end:pairs[i + 2][0].start] if i + 2 < len(pairs) else ""
+            before_a = text[pairs[i - 1][0].end:a.start] if i > 0 else ""
+            if _LIST_GO_ON.fullmatch(after) or (_LIST_SEP.fullmatch(before_a) and _LIST_SEP.fullmatch(after)):
+                continue  # "X, Y and Z", "W, X, Y, and Z"
+            found = [s for s in senses.get(kb, ()) if s.kind in ("region", "country")]
+            if found:
+                out[ka].extend(found)
+                before[kb].append(ka)
+        return out, before
+
+    @staticmethod
+    def _contains_neighbour(s: GazPlace, neighbours: list[GazPlace | None]) -> bool:
+        """"Gatineau, Que.": a region or country that the sure place written before it lies in."""
+        return any(n is not None and ((s.kind == "region" and s.admin1 and n.admin1 == s.admin1 and n is not s)
+                                      or (s.kind == "country" and n.country == s.country))
+                   for n in neighbours)
 
     @staticmethod
     def _supported(c: Candidate, key: str, s: GazPlace, support: list[tuple[str, GazPlace]], regions: set[str],
@@ -247,7 +361,8 @@ class Resolver:
 
     @staticmethod
     def _own_regions(senses: tuple[GazPlace, ...]) -> set[str]:
-        return {s.admin1 for s in senses if s.kind == "region" and s.admin1}
+        """The first-level regions a name could itself be (not those its counties lie in)."""
+        return {s.admin1 for s in senses if s.kind == "region" and s.level == 1 and s.admin1}
 
     @staticmethod
     def _unambiguous(senses: tuple[GazPlace, ...], best: GazPlace) -> bool:
@@ -258,15 +373,17 @@ class Resolver:
     def _local_focus(chosen: dict[str, GazPlace | None], mentions: Counter, focus: Counter) -> GazPlace | None:
         """The town the article is about: the most mentioned city of its main country."""
         main = focus.most_common(1)[0][0] if focus else None
+        # not a site's name that the gazetteer happens to know as a neighbourhood ("X Square")
         cities = [(mentions[k], s.population, s) for k, s in chosen.items()
-                  if s is not None and s.kind == "city" and (main is None or s.country == main)]
+                  if s is not None and s.kind == "city" and (main is None or s.country == main)
+                  and not _FACILITY.search(k)]
         if not cities:
             return None
         return max(cities, key=lambda t: (t[0], t[1]))[2]
 
     # --- choosing ----------------------------------------------------------------------------------
 
-    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: set[str],
+    def _choose(self, senses: tuple[GazPlace, ...], focus: Counter, regions: Counter | set[str],
                 anchors: list[tuple[str, GazPlace]], containers: list[GazPlace] | None,
                 prefer: str | None) -> GazPlace | None:
         top = max(focus.values()) if focus else 0
@@ -275,6 +392,8 @@ class Resolver:
             curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
             # a curated place is well known by definition: weigh it like a big city
             sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
+            if s.kind == "region" and s.level == 2:
+                sc /= 2  # few counties are known beyond their state: where the article is counts more
             if s.kind == "region":
                 sc += 3.0 if s.level == 0 else 1.5 if s.level == 1 else (-1.0 if prefer != "region" else 0.5)
             else:
@@ -285,11 +404,20 @@ class Resolver:
                 sc -= 1.0
             if top and s.country and focus.get(s.country):
                 sc += 2.0 + 2.0 * focus[s.country] / top
+            # nearness to the article's other places: inside a region it names, or close to a place it
+            # names unambiguously. For a town that is one piece of evidence, not two; a county ("Dallas
+            # County") has no other to go by
+            inside = 0.0
             if s.admin1 and s.admin1 in regions and (s.kind == "city" or s.level == 2):
-                sc += 2.0
+                # the more the article names the region, the surer: 2 for a region named as often as
+                # the article's most named one, down to 1
+                share = regions[s.admin1] / max(regions.values()) if isinstance(regions, Counter) else 1.0
+                inside = 1.0 + share
+            close = 0.0
             if anchors and s.kind in ("city", "region", "feature"):
                 d = min(_km(s, a) for _, a in anchors)
-                sc += 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+                close = 3.0 if d < 50 else 2.0 if d < 200 else 1.0 if d < 500 else 0.0
+            sc += inside + close if s.level == 2 else max(inside, close)
             if containers:
                 for c in containers:
                     if (c.kind == "country" and s.country == c.country) or \

@@ -1,0 +1,25 @@
+"""Gazetteer: first- and second-level divisions carry their GeoNames ids and alternate names."""
+
+from __future__ import annotations
+
+from newsledger.gazetteer import Gazetteer, _divisions, bare_region_name
+
+
+def test_gazetteer_divisions_table_gives_ids_by_admin_code():
+    level1, level2 = _divisions()
+    assert len(level1) > 3000 and len(level2) > 10_000
+    assert all(d.gid > 0 for d in list(level1.values())[:100])
+    assert any(code.startswith("US.") for code, _ in level2)
+
+
+def test_gazetteer_regions_have_geonames_ids_and_local_names():
+    g = Gazetteer.open()
+    alberta = [p for p in g.lookup("Alberta") if p.kind == "region" and p.level == 1]
+    assert alberta and alberta[0].geonameid > 0 and alberta[0].country == "CAN"
+    # an English name of a division the admin tables spell otherwise
+    assert any(p.kind == "region" and p.country == "CHN" for p in g.lookup("Jiangsu"))
+
+
+def test_gazetteer_county_of_prefix_is_administrative():
+    assert bare_region_name("County of Brant") == "brant"
+    assert bare_region_name("Town of Greenwich") == "greenwich"
