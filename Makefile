@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench lock lint clean browser screenshots
+.PHONY: install demo test eval bench lock lint clean browser screenshots fuzz soak load
 
 install: $(STAMP)
 
@@ -42,7 +42,31 @@ bench: install
 	$(BIN)/python -m newsledger.web.bench --events 100000 --json bench-web-report.json
 
 lint: install
-	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff check src tests scripts fuzz
+
+# Bounded fuzzing of ingest + extract: the bad-input corpus, every regex's attack strings in
+# articles (six per pattern), the property tests with FUZZ_EXAMPLES examples each, and atheris for FUZZ_SECONDS.
+# Report: fuzz-report.json (inputs tried, crashes, timeouts); atheris corpus and log in fuzz-out/.
+FUZZ_SECONDS ?= 300
+FUZZ_EXAMPLES ?= 300
+fuzz: install
+	$(BIN)/python -m fuzz.run --seconds $(FUZZ_SECONDS) --examples $(FUZZ_EXAMPLES) --json fuzz-report.json
+
+# Soak: SOAK_ARTICLES synthetic articles ingested while the process is killed SOAK_KILLS times
+# at random points and resumed; then nothing lost or duplicated and the integrity check clean.
+# SOAK_DB=postgresql://... runs it on PostgreSQL. Report: soak-report.json.
+SOAK_ARTICLES ?= 10000
+SOAK_KILLS ?= 20
+soak: install
+	$(BIN)/python scripts/soak.py --articles $(SOAK_ARTICLES) --kills $(SOAK_KILLS) --json soak-report.json $(if $(SOAK_DB),--db $(SOAK_DB))
+
+# Load: `newsledger serve` on 127.0.0.1, LOAD_CLIENTS concurrent clients on the timeline and
+# search endpoints for LOAD_SECONDS over a store of LOAD_EVENTS events. Report: load-report.json.
+LOAD_EVENTS ?= 100000
+LOAD_CLIENTS ?= 8
+LOAD_SECONDS ?= 30
+load: install
+	$(BIN)/python scripts/load.py --events $(LOAD_EVENTS) --clients $(LOAD_CLIENTS) --seconds $(LOAD_SECONDS) --json load-report.json
 
 # Re-pin every dependency to what a fresh resolve gives today (developers only).
 lock:
@@ -54,4 +78,4 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache
+	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache fuzz-report.json fuzz-out soak-report.json load-report.json

@@ -83,4 +83,8 @@ ERROR_CODES = {
     "timeout": "the document exceeded the per-document time budget",
     "stage_error": "a pipeline stage failed on this document",
     "not_found": "the input path does not exist or cannot be read",
+    "bad_warc": "a web archive (WARC) cannot be read, or holds no article",
+    "bad_feed": "an RSS or Atom feed cannot be read, or has no entries",
+    "bad_record": "a line of a record file (newsledger ingest --records) is not a valid record",
+    "worker_crash": "the worker process died while processing this document",
 }

@@ -57,7 +57,7 @@ _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
 _DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv")
 _ADMIN_SUFFIX = re.compile(
-    r"\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
+    r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
     r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
     r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
     r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"

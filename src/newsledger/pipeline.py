@@ -3,10 +3,18 @@
 Documents are processed in batches (spaCy's `nlp.pipe`), and every failure is
 per document: a bad input or a stage that raises yields an error record in that
 document's place, and the batch goes on.
+
+Each document has a time budget (`Settings.time_budget`, NEWSLEDGER_TIME_BUDGET): its
+reading, stages and its share of the parse must fit in it, or it becomes a `timeout`
+error record. The budget is enforced inside a stage, not only between stages (see
+`time_limit`); time the pipeline spends loading its model and data is not charged.
 """
 
 from __future__ import annotations
 
+import ctypes
+import signal
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .config import Settings
 from .document import Document
-from .errors import NewsledgerError, StageFailure, TimeBudgetExceeded
+from .errors import InputError, NewsledgerError, StageFailure, TimeBudgetExceeded
 from .ingest import InputDocument, to_document
 from .model import ErrorInfo, ErrorRecord, Record
 from .nlp import load_spacy
@@ -26,6 +34,98 @@ from .stages.base import Stage, check_stage_order
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+
+class _Overrun(TimeBudgetExceeded):
+    """Raised asynchronously in a thread that overran its time limit (no arguments possible)."""
+
+    def __init__(self, message: str = "the document exceeded its time budget") -> None:
+        super().__init__(message)
+
+
+class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
+    """`with time_limit(seconds, message):` raises TimeBudgetExceeded(message) in this
+    thread once `seconds` have passed inside the block.
+
+    In the main thread the limit is a SIGALRM timer (setitimer) whose handler raises: it
+    interrupts Python code wherever it is, and the regular-expression engine, which checks
+    for signals as it runs. In other threads (a web server's workers) a watchdog thread
+    raises the exception asynchronously in the thread (PyThreadState_SetAsyncExc); that
+    takes effect at the thread's next Python instruction, so a long call into native code
+    is cut short only when it returns (the between-stage check then also applies). The
+    main thread uses the watchdog too when SIGALRM is someone else's (a handler or a
+    timer already set). Worker processes (newsledger.parallel) add a hard kill on top.
+
+    The exception is raised once: code that catches every exception can swallow it, so
+    callers also compare the clock with the deadline after each stage. Raising once also
+    keeps the exit safe: an alarm that fires as the block ends can only end it early.
+    """
+
+    def __init__(self, seconds: float, message: str) -> None:
+        self.seconds = seconds
+        self.message = message
+        self._previous = None
+        self._timer: threading.Timer | None = None
+        self._lock = threading.Lock()
+        self._done = False
+        self._fired = False
+
+    def _use_signal(self) -> bool:
+        if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+            return False
+        handler = signal.getsignal(signal.SIGALRM)
+        ours = getattr(handler, "__func__", None) is time_limit._on_alarm  # left by an exit an alarm cut short
+        if handler not in (signal.SIG_DFL, signal.SIG_IGN) and not ours:
+            return False  # a Python handler, or one set outside Python (None): not ours to replace
+        return signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
+    def __enter__(self) -> time_limit:
+        if self.seconds <= 0:
+            raise TimeBudgetExceeded(self.message)
+        if self._use_signal():
+            self._previous = signal.signal(signal.SIGALRM, self._on_alarm)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        else:
+            self._thread_id = threading.get_ident()
+            self._start_timer(self.seconds)
+        return self
+
+    def _start_timer(self, seconds: float) -> None:
+        self._timer = threading.Timer(seconds, self._raise_in_thread)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _on_alarm(self, signum, frame) -> None:
+        if not self._done:
+            raise TimeBudgetExceeded(self.message)
+
+    def _raise_in_thread(self) -> None:
+        with self._lock:
+            if self._done:
+                return
+            self._fired = True
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id), ctypes.py_object(_Overrun))
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self._timer is None:
+            self._done = True
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            return
+        with self._lock:
+            self._done = True
+        self._timer.cancel()
+        if self._fired and exc_type is None:
+            # fired as the block ended: withdraw the exception if it is still pending
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread_id), None)
+        if exc_type is not None and issubclass(exc_type, _Overrun):
+            raise TimeBudgetExceeded(self.message) from None
+
+
+# A short English text run once through the default stages before the first document, so
+# lazily loaded data (the gazetteer, dictionaries, knowledge) is loaded outside any
+# document's budget and never half-built by an interrupt.
+_WARM_UP = "Officials met in the capital on Monday and said talks would continue next week."
 
 
 class Pipeline:
@@ -42,6 +142,7 @@ class Pipeline:
         self.post_parse = [s for s in self.stages if s.needs_parse]
         # Seconds spent per stage ("parse" for spaCy), summed over documents: for bench reports.
         self.timings: Counter[str] = Counter()
+        self._warm_up_pending = stages is None
 
     @property
     def nlp(self) -> Language:
@@ -75,66 +176,111 @@ class Pipeline:
                 return
             yield from self._run_batch(batch, raise_errors)
 
+    def _warm_up(self) -> None:
+        if not self._warm_up_pending:
+            return
+        self._warm_up_pending = False
+        timings = self.timings.copy()
+        self.nlp  # noqa: B018 - loads the model
+        for _ in self._run_batch([InputDocument(_WARM_UP, raw=True, format="text")], raise_errors=False):
+            pass  # the outcome does not matter: only what got loaded
+        self.timings = timings
+
     def _run_batch(self, batch: list[InputDocument], raise_errors: bool) -> Iterator[Record | ErrorRecord]:
+        self._warm_up()
+        budget = self.settings.time_budget
         prepared: list[Document | ErrorRecord] = []
-        started: list[float] = []
+        left: list[float] = []  # seconds of its budget each document has left after reading
         for item in batch:
             t0 = time.monotonic()
-            started.append(t0)
             try:
-                document = to_document(item, max_bytes=self.settings.max_bytes)
-                self._run_stages(self.pre_parse, document, t0)
+                with time_limit(budget, f"reading the document took more than its {budget:g} s budget"):
+                    document = to_document(item, max_bytes=self.settings.max_bytes)
+                    self._run_stages(self.pre_parse, document, t0 + budget)
+                if time.monotonic() > t0 + budget:
+                    raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
                 prepared.append(document)
-            except NewsledgerError as exc:
+            except Exception as caught:  # noqa: BLE001 - a reader that trips on odd input costs this document only
+                exc = caught if isinstance(caught, NewsledgerError) else \
+                    InputError(f"the document could not be read: {type(caught).__name__}: {caught}")
                 if raise_errors:
-                    raise
+                    if exc is caught:
+                        raise
+                    raise exc from caught
                 prepared.append(error_record(item, exc))
             finally:
-                self.timings["ingest"] += time.monotonic() - t0
-        documents = [d for d in prepared if isinstance(d, Document)]
-        parsed = iter(self._parse([d.text for d in documents]))
-        for item, result, t0 in zip(batch, prepared, started, strict=True):
+                spent = time.monotonic() - t0
+                self.timings["ingest"] += spent
+                left.append(budget - spent)
+        documents = [(d, s) for d, s in zip(prepared, left, strict=True) if isinstance(d, Document)]
+        parsed = iter(self._parse([d.text for d, _ in documents], [s for _, s in documents]))
+        for item, result, remaining in zip(batch, prepared, left, strict=True):
             if isinstance(result, ErrorRecord):
                 yield result
                 continue
-            parse = next(parsed)
+            parse, charged = next(parsed)
+            t0 = time.monotonic()
+            remaining -= charged
             try:
+                if isinstance(parse, NewsledgerError):
+                    raise parse
                 if isinstance(parse, BaseException):
                     raise StageFailure(f"spaCy failed on this document: {type(parse).__name__}: {parse}") from parse
                 result.doc = parse
-                self._run_stages(self.post_parse, result, t0)
-                record = result.to_record()
-                problems = record.problems()
+                with time_limit(remaining, f"the document exceeded its {budget:g} s budget"):
+                    self._run_stages(self.post_parse, result, t0 + remaining)
+                    record = result.to_record()
+                    problems = record.problems()
+                if time.monotonic() > t0 + remaining:  # a stage swallowed the interrupt
+                    raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
                 if problems:
                     raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
-            except NewsledgerError as exc:
+            except Exception as caught:  # noqa: BLE001 - building the record failed: this document only
+                exc = caught if isinstance(caught, NewsledgerError) else \
+                    StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}")
                 if raise_errors:
-                    raise
+                    if exc is caught:
+                        raise
+                    raise exc from caught
                 yield error_record(item, exc)
                 continue
             yield record
 
-    def _parse(self, texts: list[str]) -> list[Doc | BaseException]:
+    def _parse(self, texts: list[str], limits: list[float]) -> list[tuple[Doc | BaseException, float]]:
+        """(parse or the exception it raised, seconds charged) per text; `limits` are the
+        seconds each text may take. The batch goes through `nlp.pipe` together; when that
+        fails or runs out of time, each text is parsed alone within its own limit."""
         if not texts:
             return []
+        nlp = self.nlp  # loading the model is not charged to the documents
         t0 = time.monotonic()
         try:
-            docs: list[Doc | BaseException] = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-        except Exception:  # one bad text spoils nlp.pipe's batch: parse one by one  # noqa: BLE001
-            docs = []
-            for text in texts:
+            with time_limit(min(limits), f"parsing took more than the {self.settings.time_budget:g} s budget"):
+                docs = list(nlp.pipe(texts, batch_size=self.settings.batch_size))
+            share = (time.monotonic() - t0) / len(texts)
+            out: list[tuple[Doc | BaseException, float]] = [(d, share) for d in docs]
+        except Exception as exc:  # noqa: BLE001 - one bad or slow text spoils nlp.pipe's batch: parse one by one
+            if len(texts) == 1:  # nothing to separate: this text's own failure
+                self.timings["parse"] += time.monotonic() - t0
+                return [(exc, time.monotonic() - t0)]
+            out = []
+            for text, limit in zip(texts, limits, strict=True):
+                t1 = time.monotonic()
                 try:
-                    docs.append(self.nlp(text))
+                    with time_limit(limit, f"parsing took more than the {self.settings.time_budget:g} s budget"):
+                        out.append((nlp(text), time.monotonic() - t1))
                 except Exception as exc:  # noqa: BLE001 - recorded per document
-                    docs.append(exc)
+                    out.append((exc, time.monotonic() - t1))
         self.timings["parse"] += time.monotonic() - t0
-        return docs
+        return out
 
-    def _run_stages(self, stages: Sequence[Stage], document: Document, started: float) -> None:
+    def _run_stages(self, stages: Sequence[Stage], document: Document, deadline: float) -> None:
         budget = self.settings.time_budget
         for stage in stages:
             t0 = time.monotonic()
-            if t0 - started > budget:
+            # also checked here: where native code cannot be interrupted, the next stage
+            # does not start after the budget is gone
+            if t0 > deadline:
                 raise TimeBudgetExceeded(f"document exceeded its {budget:g} s budget before stage {stage.name!r}")
             try:
                 stage(document)
@@ -147,7 +293,10 @@ class Pipeline:
 
 
 def error_record(item: InputDocument, exc: NewsledgerError) -> ErrorRecord:
-    return ErrorRecord(input_id=item.input_id, source=item.source,
+    def text(value) -> str | None:  # a JSON input may give a number or a list as its id or URL
+        return None if value is None else value if isinstance(value, str) else str(value)
+
+    return ErrorRecord(input_id=text(item.input_id), source=text(item.source),
                        error=ErrorInfo(code=exc.code, message=exc.message))
 
 

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
 
 TITLE = "TIMEX3 spans and values vs. TimeML gold (TempEval-3 metrics; baseline dateparser.search_dates)"
 
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)([^>]*?)(/?)>", re.S)
-_ATTR = re.compile(r'([\w:-]+)\s*=\s*"([^"]*)"')
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*+)([^<>]*?)(/?)>", re.S)
+_ATTR = re.compile(r'(?<![\w:-])([\w:-]+)\s*=\s*"([^"]*)"')
 
 
 def default_inputs(shared: Path) -> list[Path]:

@@ -114,7 +114,7 @@ def _jsonl_documents(data: bytes, source: str, *, raw: bool, published: str | No
         where = f"{source}:{lineno}"
         try:
             obj = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: arrays nested thousands deep
             yield InputDocument(None, source=where, error=BadJsonLine(f"line {lineno} is not valid JSON: {exc}"))
             continue
         if not isinstance(obj, dict):

@@ -57,7 +57,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     body = text[header.body_start:] if header.body_start else text
     if title and body.startswith(title):
         body = body[len(title):].lstrip()
-    authors = [a.strip() for a in re.split(r";|,(?![^()]*\))", doc.author or "") if a.strip()] or header.authors
+    authors = [a.strip() for a in split_authors(doc.author or "") if a.strip()] or header.authors
     published = published or _published_from(doc.date) or header.published
     if modified:
         if modified.endswith("T00:00"):  # htmldate pads a bare day with midnight
@@ -74,6 +74,27 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         url=url or doc.url,
         caption=header.caption,
     )
+
+
+def split_authors(value: str) -> list[str]:
+    r"""Split at ';' and at ',' outside parentheses ("Roe (Reuters, Paris), Doe" is two).
+
+    What `re.split(r";|,(?![^()]*\))", value)` gives, in one pass: that lookahead rescans to
+    the next parenthesis from every comma, quadratic on a long run of commas."""
+    cuts: list[int] = []
+    closing_next = False  # the first parenthesis to the right is ')'
+    for i in range(len(value) - 1, -1, -1):
+        ch = value[i]
+        if ch in "()":
+            closing_next = ch == ")"
+        elif ch == ";" or (ch == "," and not closing_next):
+            cuts.append(i)
+    parts, start = [], 0
+    for i in reversed(cuts):
+        parts.append(value[start:i])
+        start = i + 1
+    parts.append(value[start:])
+    return parts
 
 
 def _published_from(value: str | None) -> str | None:

@@ -26,12 +26,14 @@ _LOGO_WORDS = re.compile(
 _BYLINE = re.compile(r"^(?:by|written by|words by)\s+(?P<rest>\S.*)$", re.I)
 _CAPTION_MARK = re.compile(
     r"(^(?:photo|image|picture|caption|file photo)\s*[:\-–—]|\((?:photo|image|credit)[^)]*\)\s*$|"
-    r"\s/\s*[\w.\- ]{2,40}$|\b(?:photo|image)\s*(?:credit)?\s*:\s*\S|©|\b(?:getty images|ap photo|afp(?: via getty)?|reuters)\s*$)",
+    r"\s/\s*[\w.\- ]{2,40}$|\b(?:photo|image)\s*(?:credit\s*)?:\s*\S|©|\b(?:getty images|ap photo|afp(?: via getty)?|reuters)\s*$)",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
-_NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
-_AUTHOR_TRAIL = re.compile(r"[\s,|–—\-·•]+$")
+# Leading spaces are taken only from the start of a run of them: a long run of spaces
+# must not be rescanned from each of its positions (quadratic).
+_NAME_SPLIT = re.compile(r"(?:(?<!\s)\s*)?(?:,|\band\b|&|\|)\s*")
+_AUTHOR_TRAIL = re.compile(r"(?<![\s,|–—\-·•])[\s,|–—\-·•]+$")
 
 
 @dataclass

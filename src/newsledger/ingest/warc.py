@@ -4,7 +4,7 @@ Each `response`, `resource` or `conversion` record whose payload is a page (HTML
 or plain text, and whose HTTP status (when there is one) is 2xx, is one input document;
 the target URI is its source and URL, the WARC record id its input id. Other records
 (requests, metadata, redirects, images, scripts) are not articles and are passed over.
-A file warcio cannot read at all becomes one error input.
+A file warcio cannot read, or that holds no article at all, becomes one error input.
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ def warc_documents(path: Path, *, raw: bool = False, published: str | None = Non
         yield InputDocument(None, source=source, error=WarcError(f"cannot read {source}: {exc.strerror or exc}",
                                                                  code="not_found"))
         return
-    n = 0
+    n = records = 0
     with fh:
         try:
             for record in ArchiveIterator(fh, arc2warc=True):
+                records += 1
                 if record.rec_type not in _DOCUMENT_RECORDS:
                     continue
                 headers = record.rec_headers
@@ -70,6 +71,11 @@ def warc_documents(path: Path, *, raw: bool = False, published: str | None = Non
                 content = record.content_stream().read()
                 yield InputDocument(content, source=uri or f"{source}#{n}", input_id=record_id, url=uri,
                                     published=published, raw=raw and fmt == "text", format=fmt)
-        except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, AttributeError, TypeError) as exc:
+            # (warcio raises AttributeError or TypeError on some malformed headers)
             where = f"{source} after {n} document(s)" if n else source
             yield InputDocument(None, source=f"{source}#{n + 1}", error=WarcError(f"cannot read the WARC file {where}: {exc}"))
+            return
+    if n == 0:  # a damaged archive can read as empty: say so rather than yield nothing
+        what = f"none of its {records} record(s) is a page or text" if records else "no WARC records"
+        yield InputDocument(None, source=source, error=WarcError(f"no article in {source}: {what}"))

@@ -41,14 +41,14 @@ if TYPE_CHECKING:
     from ...gazetteer import Gazetteer
 
 _ADMIN_WORDS = re.compile(
-    r"\s*\b(?:autonomous republic|autonomous region|autonomous oblast|republic|region|province|district|"
+    r"(?:(?<!\s)\s*)?\b(?:autonomous republic|autonomous region|autonomous oblast|republic|region|province|district|"
     r"governorate|oblast|state|county|prefecture|municipality|rayon|city|town|village|territory|territories|"
     r"area|regions|districts|provinces)\b\s*$",
     re.I,
 )
 _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate|oblast|state|county|prefecture|"
                             r"rayon|territory|regions|districts|provinces)\s*$", re.I)
-_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^)]*\)\s*")  # spaces taken from the start of their run only
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
 _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|centre|center|middle|upper|lower|" \
