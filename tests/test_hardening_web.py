@@ -124,7 +124,11 @@ _SQL_WORDS = ("SELECT ", "INSERT ", "UPDATE ", "DELETE ", "WHERE ", " JOIN ", "O
 # constants, WHERE fragments made of placeholders, '?, ?' lists, ASC/DESC, widths from fixed maps.
 _STRUCTURE = {"table", "column", "columns", "where", "clause", "base", "sql", "cond", "marks", "order", "room",
               "width", "name", "actor_where", "entity_where", "chunk", "ids", "types", "rows", "where_sql",
-              "len", "int", "_marks", "limit", "lat_col", "lon_col", "col", "placeholders"}
+              "len", "int", "_marks", "limit", "lat_col", "lon_col", "col", "placeholders",
+              # summary-table upkeep and derived-table filters: column names and fragments from the code
+              "keys", "cols", "id_column", "day_column", "type_column", "days", "sub", "values",
+              # the page benchmark's own scratch schema name (made from the process id)
+              "schema"}
 
 
 def _sql_fstrings():
