@@ -54,3 +54,12 @@ def test_actors_mentions_are_exact_spans(make_document):
     for e in d.entities:
         for m in e.mentions:
             assert d.text[m.start:m.end] == m.text
+
+
+def test_actors_long_repeated_name_stays_fast(make_document):
+    import time
+
+    d = make_document("The " + " ".join(["W"] * 750) + " Ministry said nothing.")
+    t0 = time.perf_counter()
+    run_stages(d, "actors")
+    assert time.perf_counter() - t0 < 10  # _org_sector was cubic in the name's length

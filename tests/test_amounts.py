@@ -29,3 +29,8 @@ def test_amounts_money_and_scale(make_document):
 def test_amounts_skip_years_durations_and_small_words(make_document):
     got = amounts(make_document, "In 2020 a 44-day war and a one-day operation involved two countries.")
     assert got == []
+
+
+def test_amounts_huge_digit_runs_are_not_amounts(make_document):
+    got = amounts(make_document, "The file number was " + "9" * 400 + " and 12 troops left.")
+    assert got == [("12", 12, "exact", "troop")]

@@ -268,3 +268,13 @@ def test_quotes_label_after_a_naming_verb_makes_the_statement_mixed(make_documen
              "Protesters gathered outside the building on Monday.")
     q = next(q for q in d.quotes if q.cue == "described")
     assert q.kind == "mixed" and q.text == "the package as “the largest in a generation.”"
+
+
+def test_quotes_long_unpunctuated_text_stays_fast(make_document):
+    import time
+
+    text = " ".join(["the government said talks would continue in the capital"] * 400)
+    d = make_document(text)
+    t0 = time.perf_counter()
+    run_stages(d, "actors", "quotes")
+    assert time.perf_counter() - t0 < 20  # was quadratic: over 60 s at this length

@@ -9,6 +9,7 @@ as words ("two countries") count only with a qualifier or a scale word.
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..document import Document
@@ -41,6 +42,8 @@ _NUMBER = (
 AMOUNT_RE = re.compile(
     rf"(?:\b(?:{_QUAL_RE})\s+)?(?<![\w\-.,/]){_NUMBER}(?P<pct>\s?(?:%|percent\b|per cent\b))?", re.I
 )
+# Longest run of integer digits read as an amount: beyond it a number is an identifier.
+_MAX_DIGITS = 18
 _UNIT_SKIP = {"of", "the", "more", "additional", "other", "new", "military", "people's"}
 
 
@@ -70,9 +73,14 @@ class AmountsStage(Stage):
                 continue
             if is_word and raw in ("one",) and not scale:
                 continue
+            digits = raw.replace(",", "").split(".")[0]
+            if not is_word and len(digits) > _MAX_DIGITS:
+                continue  # a serial number or noise, not a claimed quantity (and no float holds it)
             value: float = float(raw.replace(",", "")) if not is_word else float(_WORDS[raw])
             if scale:
                 value *= _SCALES[scale.lower()]
+            if not math.isfinite(value):
+                continue
             value_out: int | float = int(value) if value == int(value) else value
             start, end = m.start(), m.end()
             unit = None

@@ -469,9 +469,18 @@ class ActorsStage(Stage):
                 return code
         return None
 
+    def _longest_group_phrase(self) -> int:
+        longest = getattr(self, "_group_phrase_words", None)
+        if longest is None:
+            longest = max((len(w.split()) for w in self.dicts.group_heads), default=1)
+            self._group_phrase_words = longest
+        return longest
+
     def _org_sector(self, doc: Doc, start: int, end: int) -> str | None:
         span = doc[start:end]
-        for k in range(len(span), 0, -1):  # the last group word wins: "Ministry of Defence" -> MIL
+        # no group phrase is longer than the longest in the dictionary: a long name costs linear time
+        longest = self._longest_group_phrase()
+        for k in range(min(len(span), longest), 0, -1):  # the last group word wins: "Ministry of Defence" -> MIL
             for a in range(0, len(span) - k + 1):
                 words = span[a:a + k].text.casefold()
                 if k > 1 and words in self.dicts.group_heads:

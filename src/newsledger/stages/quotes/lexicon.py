@@ -61,11 +61,26 @@ def can_speak(head: Token) -> bool:
 _REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide", "plan", "want", "expect", "promise"}
 
 
+_BREAKS_KEY = "newsledger.quotes.line_breaks"
+
+
+def _line_break_counts(doc) -> list[int]:
+    """Running count of tokens followed by a line break, computed once per parse."""
+    counts = doc.user_data.get(_BREAKS_KEY)
+    if counts is None or len(counts) != len(doc) + 1:
+        counts = [0]
+        for token in doc:
+            counts.append(counts[-1] + ("\n" in token.text_with_ws))
+        doc.user_data[_BREAKS_KEY] = counts
+    return counts
+
+
 def line_break_between(a: Token, b: Token) -> bool:
-    """Is there a line break between two tokens of one parse? (Doc.text would rebuild the whole text.)"""
-    doc = a.doc
+    """Is there a line break between two tokens of one parse? Constant time per call: the
+    running count is computed once per document (long unpunctuated texts ask often)."""
+    counts = _line_break_counts(a.doc)
     lo, hi = (a.i, b.i) if a.i <= b.i else (b.i, a.i)
-    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+    return counts[hi] - counts[lo] > 0
 
 
 def negated(token: Token) -> bool:
