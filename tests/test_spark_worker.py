@@ -8,6 +8,7 @@ import pytest
 
 pa = pytest.importorskip("pyarrow")
 
+from newsledger.config import Settings  # noqa: E402
 from newsledger.ingest import input_from_json  # noqa: E402
 from newsledger.spark.worker import (  # noqa: E402
     OUTPUT_SCHEMA,
@@ -15,6 +16,8 @@ from newsledger.spark.worker import (  # noqa: E402
     input_from_row,
     map_batches,
     process_rows,
+    settings_overrides,
+    worker_settings,
 )
 
 BODY = ("Norway and Sweden signed an agreement on fishing rights on Monday in Oslo, "
@@ -62,8 +65,19 @@ def test_spark_worker_rows_carry_the_record_json_and_its_events(pipeline):
     assert [o["input_order"] for o in out] == [0, 1]
 
 
-def test_spark_worker_map_batches_fits_the_declared_schema(pipeline, settings):
+def test_spark_worker_map_batches_fits_the_declared_schema(pipeline):
     table = pa.Table.from_pylist([{"id": str(i), "text": BODY, "source": "s", "input_order": i} for i in range(3)])
-    batches = list(map_batches(table.to_batches(), settings))
+    batches = list(map_batches(table.to_batches(), {}))
     assert all(b.schema == OUTPUT_SCHEMA for b in batches)
     assert sum(b.num_rows for b in batches) == 3
+    too_small = list(map_batches(table.to_batches(), {"max_bytes": 20}))
+    assert {row["error_code"] for b in too_small for row in b.to_pylist()} == {"too_large"}
+
+
+def test_spark_worker_only_explicit_settings_travel(tmp_path, monkeypatch):
+    driver = Settings().with_(spacy_model="some_model", max_bytes=1000)
+    overrides = settings_overrides(driver)
+    assert overrides == {"spacy_model": "some_model", "max_bytes": 1000}
+    monkeypatch.setenv("NEWSLEDGER_CACHE_DIR", str(tmp_path))  # what a worker's own environment says
+    worker = worker_settings(overrides)
+    assert worker.cache_dir == tmp_path and worker.spacy_model == "some_model" and worker.max_bytes == 1000

@@ -34,7 +34,7 @@ from pyspark.sql import functions as F
 from pyspark.sql import types as T
 
 from ..config import Settings
-from .worker import OUTPUT_SCHEMA, map_batches
+from .worker import OUTPUT_SCHEMA, map_batches, settings_overrides
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -156,7 +156,10 @@ def extract_dataframe(docs: DataFrame, *, settings: Settings | None = None,
     JSON with flat columns, and the record's events as an array column.
 
     The documents are spread over `partitions` partitions (default: four per core of the
-    cluster, unless the input already has more) so every core gets work.
+    cluster, unless the input already has more) so every core gets work. Only the fields of
+    `settings` that differ from the driver's environment travel to the workers; the others
+    (NEWSLEDGER_CACHE_DIR, NEWSLEDGER_SPACY_MODEL...) come from each worker's environment
+    (set them with spark.executorEnv.NAME on a cluster).
     """
     settings = settings or Settings()
     spark = docs.sparkSession
@@ -166,7 +169,7 @@ def extract_dataframe(docs: DataFrame, *, settings: Settings | None = None,
             docs = docs.repartition(target)
     else:
         docs = docs.repartition(partitions)
-    mapper = functools.partial(map_batches, settings=settings, factory=pipeline_factory)
+    mapper = functools.partial(map_batches, overrides=settings_overrides(settings), factory=pipeline_factory)
     return docs.mapInArrow(mapper, output_schema())
 
 

@@ -12,6 +12,7 @@ import resource
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import fields, replace
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
@@ -90,6 +91,19 @@ OUTPUT_SCHEMA = pa.schema([
 
 _LOCK = threading.Lock()
 _PIPELINES: dict[Any, Pipeline] = {}
+
+
+def settings_overrides(settings: Settings) -> dict[str, Any]:
+    """The fields of `settings` that differ from what the environment here gives: what a job
+    must carry to its workers. The rest (the cache folder, NEWSLEDGER_* variables) each
+    worker reads from its own environment, which on a cluster is not the driver's."""
+    here = Settings()
+    return {f.name: getattr(settings, f.name) for f in fields(Settings)
+            if getattr(settings, f.name) != getattr(here, f.name)}
+
+
+def worker_settings(overrides: dict[str, Any]) -> Settings:
+    return replace(Settings(), **overrides)
 
 
 def worker_pipeline(settings: Settings, factory: Callable[[Settings], Pipeline] | None = None) -> Pipeline:
@@ -215,12 +229,13 @@ def process_rows(rows: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[st
             for row, res in zip(rows, process_items(items, pipeline), strict=True)]
 
 
-def map_batches(batches: Iterable[pa.RecordBatch], settings: Settings,
+def map_batches(batches: Iterable[pa.RecordBatch], overrides: dict[str, Any] | None = None,
                 factory: Callable[[Settings], Pipeline] | None = None) -> Iterator[pa.RecordBatch]:
-    """The function given to `DataFrame.mapInArrow`."""
+    """The function given to `DataFrame.mapInArrow`; `overrides` are `settings_overrides()`
+    of the driver's settings."""
     import os
 
-    pipeline = worker_pipeline(settings, factory)
+    pipeline = worker_pipeline(worker_settings(overrides or {}), factory)
     pid = os.getpid()
     for batch in batches:
         rows = batch.to_pylist()
