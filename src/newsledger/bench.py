@@ -148,6 +148,9 @@ class Meter:
             "seconds": round(self.seconds, 3),
             "docs_per_s": round(n_docs / self.seconds, 2),
             "our_cores": None if self.ours_cores is None else round(self.ours_cores, 2),
+            # CPU spent per article by this process tree (workers, JVM): the cost of the
+            # machinery itself, which other programs' load does not change much
+            "cpu_ms_per_doc": None if self.ours_cores is None else round(1000 * self.ours_cores * self.seconds / n_docs, 1),
             "others_cores": None if self.others_cores is None else round(self.others_cores, 2),
             "loadavg_1m": [self.load_before, self.load_after],
         }
@@ -357,7 +360,8 @@ def format_bench(r: dict) -> str:
                 e = g[k]
                 lines.append(f"  {label} {k:<9}: {e['docs_per_s']:8.2f} articles/s  ({e['seconds']:.1f} s; "
                              f"start-up {e['startup_seconds']:.1f} s; we used {e['our_cores']} cores, "
-                             f"others {e['others_cores']}; peak memory per worker {e['peak_rss_mb_per_worker']:.0f} MB)")
+                             f"{e.get('cpu_ms_per_doc')} CPU ms/article; others used {e['others_cores']} cores; "
+                             f"peak memory per worker {e['peak_rss_mb_per_worker']:.0f} MB)")
             speedup = g.get("speedup_2_over_1")
             if speedup is not None:
                 lines.append(f"  {label} 2 vs 1    : {speedup:8.3f} x (target >= {SCALING_TARGET}: {_verdict(speedup >= SCALING_TARGET)})")

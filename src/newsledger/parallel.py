@@ -23,6 +23,9 @@ Failures stay per document:
 
 `WorkerPool` is the reusable piece (`newsledger ingest` and the bench use it directly);
 `process_parallel` is the one-call form. `workers <= 1` runs in this process.
+
+As with any "spawn" multiprocessing, a script that starts workers must do so under
+`if __name__ == "__main__":` (the workers import the main module).
 """
 
 from __future__ import annotations
