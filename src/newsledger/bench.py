@@ -39,6 +39,7 @@ from .synthetic import generate
 SEED = Path(__file__).resolve().parent / "examples" / "seed" / "article.txt"
 SCALING_TARGET = 1.7  # two workers vs one, on a two-core machine
 MEMORY_LIMIT_MB = 1536  # peak resident memory per worker
+DISTURBED_CORES = 0.25  # other programs' CPU use above which a scaling figure is flagged
 
 
 def bench_corpus(n_docs: int) -> list[InputDocument]:
@@ -160,6 +161,14 @@ def _best(runs: list[dict[str, Any]]) -> dict[str, Any]:
     return min(runs, key=lambda r: r["seconds"])
 
 
+def _schedule(settings: tuple, repeats: int) -> list:
+    """A B, B A, A B ...: each setting runs early and late alike."""
+    out: list = []
+    for r in range(repeats):
+        out.extend(settings if r % 2 == 0 else tuple(reversed(settings)))
+    return out
+
+
 # --- the benches ----------------------------------------------------------------------
 
 def run_bench(n_docs: int = 40, settings: Settings | None = None, repeats: int = 2, *,
@@ -224,7 +233,7 @@ def scaling_bench(n_docs: int, *, settings: Settings, repeats: int = 2, spark: b
 
 def workers_bench(corpus: list[InputDocument], *, settings: Settings, repeats: int = 2,
                   counts: tuple[int, ...] = (1, 2), say: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
-    """`WorkerPool` with 1 and 2 processes on the same corpus, runs interleaved."""
+    """`WorkerPool` with 1 and 2 processes on the same corpus, runs interleaved (1 2 2 1 ...)."""
     from .parallel import WorkerPool
 
     pools: dict[int, WorkerPool] = {}
@@ -236,15 +245,15 @@ def workers_bench(corpus: list[InputDocument], *, settings: Settings, repeats: i
             pools[n] = WorkerPool(n, settings=settings)
             pools[n].start()
             startup[n] = time.perf_counter() - t0
-        for r in range(repeats):
-            for n in counts:
-                say(f"workers={n}: run {r + 1}/{repeats} on {len(corpus)} articles")
-                with Meter() as m:
-                    results = list(pools[n].process_json(corpus))
-                run = m.to_dict(len(corpus))
-                run["errors"] = sum(1 for is_error, _ in results if is_error)
-                runs[n].append(run)
-                say(f"   {run['docs_per_s']:.2f} articles/s; others used {run['others_cores']} cores")
+        for r, n in enumerate(_schedule(counts, repeats)):
+            say(f"workers={n}: run {len(runs[n]) + 1}/{repeats} on {len(corpus)} articles")
+            with Meter() as m:
+                results = list(pools[n].process_json(corpus))
+            run = m.to_dict(len(corpus))
+            run["errors"] = sum(1 for is_error, _ in results if is_error)
+            run["order"] = r
+            runs[n].append(run)
+            say(f"   {run['docs_per_s']:.2f} articles/s; others used {run['others_cores']} cores")
         stats = {n: pools[n].stats for n in counts}
     finally:
         for pool in pools.values():
@@ -282,35 +291,53 @@ def spark_bench(corpus: list[InputDocument], *, settings: Settings, repeats: int
     from .spark import run
 
     out: dict[str, Any] = {"partitions": partitions}
+    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in masters}
+    startups: dict[str, list[float]] = {m: [] for m in masters}
+    jvm_peak = 0.0
+    # sessions in the order local[1] local[2] local[2] local[1] ...: one session per
+    # stretch of the same master, so a change of load on the machine hits both alike
+    schedule = _schedule(masters, repeats)
+    stretches: list[tuple[str, int]] = []
+    for m in schedule:
+        if stretches and stretches[-1][0] == m:
+            stretches[-1] = (m, stretches[-1][1] + 1)
+        else:
+            stretches.append((m, 1))
     with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as tmp:
         src = Path(tmp) / "corpus.jsonl"
         src.write_text("".join(json.dumps(_as_json(d)) + "\n" for d in corpus), encoding="utf-8")
-        warm = Path(tmp) / "warm.jsonl"
-        warm.write_text("".join(json.dumps(_as_json(d)) + "\n" for d in corpus[:8]), encoding="utf-8")
-        for master in masters:
+        order = 0
+        for k, (master, count) in enumerate(stretches):
+            # the first session also warms the JVM's compiler up on a larger sample
+            warm = Path(tmp) / f"warm-{k}.jsonl"
+            sample = corpus[:48] if k == 0 else corpus[:8]
+            warm.write_text("".join(json.dumps(_as_json(d)) + "\n" for d in sample), encoding="utf-8")
             t0 = time.perf_counter()
             with _spark_session(master) as spark:
                 cores = spark.sparkContext.defaultParallelism
-                # start the JVM, then a Python worker per core with its model loaded
-                run(spark, str(warm), f"{tmp}/warm-{cores}", settings=settings, partitions=cores, mode="overwrite")
-                startup = time.perf_counter() - t0
-                runs = []
-                for r in range(repeats):
-                    say(f"spark {master}: run {r + 1}/{repeats} on {len(corpus)} articles")
+                # a Python worker per core with its model loaded before the timed runs
+                run(spark, str(warm), f"{tmp}/warm-{k}-out", settings=settings, partitions=cores, mode="overwrite")
+                startups[master].append(time.perf_counter() - t0)
+                for _ in range(count):
+                    say(f"spark {master}: run {len(runs[master]) + 1}/{repeats} on {len(corpus)} articles")
                     with Meter() as m:
-                        rep = run(spark, str(src), f"{tmp}/out-{cores}", settings=settings,
+                        rep = run(spark, str(src), f"{tmp}/out", settings=settings,
                                   partitions=partitions, mode="overwrite")
                     entry = m.to_dict(len(corpus))
                     entry.update(errors=rep["errors"], python_workers=rep["python_workers"],
-                                 peak_rss_mb_per_worker=rep["peak_rss_mb_per_worker"])
-                    runs.append(entry)
+                                 peak_rss_mb_per_worker=rep["peak_rss_mb_per_worker"],
+                                 seconds_extract=rep["seconds_extract"], seconds_write=rep["seconds_write"],
+                                 order=order)
+                    order += 1
+                    runs[master].append(entry)
                     say(f"   {entry['docs_per_s']:.2f} articles/s; others used {entry['others_cores']} cores")
                 jvm = [_vm_hwm_mb(p) for p in _descendants(os.getpid()) if _is_java(p)]
-            best = _best(runs)
-            out[master] = {**best, "startup_seconds": round(startup, 2),
-                           "peak_rss_mb_per_worker": max(r["peak_rss_mb_per_worker"] for r in runs),
-                           "jvm_peak_rss_mb": round(max((j for j in jvm if j), default=0.0), 1),
-                           "runs": runs}
+                jvm_peak = max(jvm_peak, *(j for j in jvm if j), 0.0)
+    for master in masters:
+        out[master] = {**_best(runs[master]), "startup_seconds": round(min(startups[master]), 2),
+                       "peak_rss_mb_per_worker": max(r["peak_rss_mb_per_worker"] for r in runs[master]),
+                       "runs": runs[master]}
+    out["jvm_peak_rss_mb"] = round(jvm_peak, 1)
     if len(masters) == 2:
         out["speedup_2_over_1"] = round(out[masters[1]]["docs_per_s"] / out[masters[0]]["docs_per_s"], 3)
     return out
@@ -362,9 +389,16 @@ def format_bench(r: dict) -> str:
                              f"start-up {e['startup_seconds']:.1f} s; we used {e['our_cores']} cores, "
                              f"{e.get('cpu_ms_per_doc')} CPU ms/article; others used {e['others_cores']} cores; "
                              f"peak memory per worker {e['peak_rss_mb_per_worker']:.0f} MB)")
+                if "seconds_extract" in e:
+                    lines.append(f"  {'':<{len(label)}} {'':<9}  of which reading + extracting {e['seconds_extract']:.1f} s, "
+                                 f"writing the tables {e['seconds_write']:.1f} s")
             speedup = g.get("speedup_2_over_1")
             if speedup is not None:
                 lines.append(f"  {label} 2 vs 1    : {speedup:8.3f} x (target >= {SCALING_TARGET}: {_verdict(speedup >= SCALING_TARGET)})")
+                busy = max((g[k].get("others_cores") or 0.0) for k in keys)
+                if busy > DISTURBED_CORES:
+                    lines.append(f"  {'':<{len(label)}} disturbed: other programs used up to {busy:.2f} of the "
+                                 f"{r.get('cpu_count')} cores during these runs, so this understates a free machine")
         if sp and "skipped" in sp:
             lines.append(f"  spark: skipped ({sp['skipped']})")
         peaks = [s["workers"][k]["peak_rss_mb_per_worker"] for k in ("1", "2")]

@@ -202,34 +202,43 @@ def run(spark: SparkSession, input_paths: str | Sequence[str], output: str, *, i
                                 partitions=partitions)
     results = results.persist(StorageLevel.MEMORY_AND_DISK)
     try:
-        per_worker = (results.groupBy("worker_pid")
-                      .agg(F.count(F.lit(1)).alias("documents"),
-                           F.sum(F.col("is_error").cast("int")).alias("errors"),
-                           F.sum("n_events").alias("events"),
-                           F.max("worker_peak_rss_mb").alias("peak_rss_mb"))
-                      .collect())
-        codes = (results.filter(F.col("is_error")).groupBy("error_code").count().collect())
+        # one job computes every document (and fills the cache) and gives the counts
+        groups = (results.groupBy("worker_pid", "error_code")
+                  .agg(F.count(F.lit(1)).alias("documents"),
+                       F.sum("n_events").alias("events"),
+                       F.max("worker_peak_rss_mb").alias("peak_rss_mb"))
+                  .collect())
         t_extract = time.perf_counter() - t0
+        errors = sum(g["documents"] for g in groups if g["error_code"] is not None)
         records_table(results).write.mode(mode).parquet(f"{output}/records")
-        # one shuffle so each month is written by one task: without it every input partition
-        # writes a small file into every month it has events for
-        (events_table(results).repartition("event_month")
+        # one shuffle so each month is written by one task (without it every input partition
+        # writes a small file into every month it has events for), months spread over all
+        # cores, and no task with more than about a million events
+        n_events = sum(g["events"] or 0 for g in groups)
+        slots = max(spark.sparkContext.defaultParallelism, n_events // 1_000_000)
+        (events_table(results).repartition(slots, "event_month")
          .write.mode(mode).partitionBy("event_month").parquet(f"{output}/events"))
-        errors_table(results).write.mode(mode).parquet(f"{output}/errors")
+        # errors are few: a file per 100,000 rather than one per input partition
+        (errors_table(results).coalesce(max(1, errors // 100_000))
+         .write.mode(mode).parquet(f"{output}/errors"))
     finally:
         results.unpersist()
-    documents = sum(r["documents"] for r in per_worker)
-    errors = sum(r["errors"] or 0 for r in per_worker)
+    documents = sum(g["documents"] for g in groups)
+    codes: dict[str, int] = {}
+    for g in groups:
+        if g["error_code"] is not None:
+            codes[g["error_code"]] = codes.get(g["error_code"], 0) + g["documents"]
     return {
         "input": input_paths if isinstance(input_paths, str) else list(input_paths),
         "output": output,
         "documents": documents,
         "records": documents - errors,
         "errors": errors,
-        "error_codes": {r["error_code"]: r["count"] for r in codes},
-        "events": sum(r["events"] or 0 for r in per_worker),
-        "python_workers": len(per_worker),
-        "peak_rss_mb_per_worker": round(max((r["peak_rss_mb"] or 0.0 for r in per_worker), default=0.0), 1),
+        "error_codes": codes,
+        "events": n_events,
+        "python_workers": len({g["worker_pid"] for g in groups}),
+        "peak_rss_mb_per_worker": round(max((g["peak_rss_mb"] or 0.0 for g in groups), default=0.0), 1),
         "seconds_extract": round(t_extract, 3),
+        "seconds_write": round(time.perf_counter() - t0 - t_extract, 3),
         "seconds": round(time.perf_counter() - t0, 3),
     }
