@@ -136,7 +136,7 @@ def test_parallel_hung_worker_is_killed_after_the_hard_limit(pipeline):
     docs = _corpus(3, seed=13)
     items = [docs[0], InputDocument(HANG, source="hang", raw=True), *docs[1:]]
     started = time.monotonic()
-    with WorkerPool(1, chunk_size=1, pipeline_factory=poisoned_pipeline, hard_time_limit=2) as pool:
+    with WorkerPool(1, chunk_size=1, pipeline_factory=poisoned_pipeline, hard_time_limit=5) as pool:
         results = list(pool.process(items))
     assert time.monotonic() - started < 60
     assert results[1].schema_ == "newsledger/error@1" and results[1].error.code == "timeout"
