@@ -14,7 +14,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[eval,dev]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[eval,dev,spark]'
 	$(BIN)/newsledger gazetteer build
 	touch $(STAMP)
 

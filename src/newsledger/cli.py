@@ -4,6 +4,7 @@
     newsledger show FILE                   a readable summary of an article or a record
     newsledger eval NAME|all [FILES...]    evaluation against gold data
     newsledger bench                       throughput and memory against bare spaCy
+    newsledger spark INPUT OUTPUT          the pipeline on Apache Spark (Parquet/JSON Lines in, Parquet out)
     newsledger gazetteer build             compile the offline gazetteer now
     newsledger ingest|query|export|actors|ledger|bench-store   the ledger (see newsledger.store.cli)
     newsledger serve                       the web app and HTTP API (see newsledger.web)
@@ -20,6 +21,7 @@ import click
 from .config import Settings
 from .evaluation import EVALUATORS
 from .ingest import INPUT_FORMATS, read_inputs
+from .spark.cli import spark_command
 
 EVALUATOR_NAMES = tuple(EVALUATORS)
 
@@ -66,23 +68,28 @@ def main() -> None:
 @click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the records there instead of standard output.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes, each loading the model once; 1 runs in this process.")
 @_spacy_option
-def extract(paths, published, raw, input_format, output, spacy_model):
+def extract(paths, published, raw, input_format, output, workers, spacy_model):
     """Extract one JSON record per input document (JSON Lines out).
 
     PATH may be a file, a folder (every file in it), a .jsonl batch, or - for standard input.
     A document that cannot be processed gives an error record in its place; the exit
     status is non-zero only when every input failed.
     """
-    pipeline = _pipeline(spacy_model)
+    from .parallel import process_parallel_json
+
+    pipeline = _pipeline(spacy_model) if workers == 1 else None
     items = read_inputs(paths, input_format=input_format, raw=raw, published=published)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115 - closed below
     n_ok = n_err = 0
     try:
-        for result in pipeline.process(items):
-            out.write(result.to_json() + "\n")
+        for is_error, text in process_parallel_json(items, workers=workers, settings=_settings(spacy_model),
+                                                    pipeline=pipeline):
+            out.write(text + "\n")
             out.flush()
-            if result.schema_ == "newsledger/error@1":
+            if is_error:
                 n_err += 1
             else:
                 n_ok += 1
@@ -164,16 +171,25 @@ def eval_command(name, files, shared, json_out, spacy_model):
 
 @main.command()
 @click.option("--docs", default=40, show_default=True, help="Number of documents in the bench corpus.")
+@click.option("--scale-docs", default=300, show_default=True,
+              help="Documents for the scaling runs (1 and 2 workers, Spark local[1] and local[2]); 0 skips them.")
+@click.option("--repeats", default=2, show_default=True, help="Timed runs of each scaling setting (best kept).")
+@click.option("--spark/--no-spark", default=True, show_default=True, help="Include the Spark local-mode runs.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None)
 @_spacy_option
-def bench(docs, json_out, spacy_model):
-    """Articles/second and peak memory of the pipeline next to bare spaCy nlp.pipe."""
+def bench(docs, scale_docs, repeats, spark, json_out, spacy_model):
+    """Articles/second and peak memory of the pipeline next to bare spaCy nlp.pipe, and with
+    1 and 2 worker processes and Spark local[1] / local[2]."""
     from .bench import format_bench, run_bench
 
-    report = run_bench(n_docs=docs, settings=_settings(spacy_model))
+    report = run_bench(n_docs=docs, settings=_settings(spacy_model), scale_docs=scale_docs,
+                       scale_repeats=repeats, spark=spark, progress=lambda m: click.echo(m, err=True))
     click.echo(format_bench(report))
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+main.add_command(spark_command)  # imports pyspark only when it runs
 
 
 @main.group()
