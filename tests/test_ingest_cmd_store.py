@@ -229,3 +229,32 @@ def test_ingest_cmd_two_writers_at_once_store_each_article_once(store_url):
         assert check_store(s) == []
     finally:
         s.close()
+
+
+@pytest.mark.slow
+def test_ingest_cmd_workers_store_what_one_process_stores(store_url, tmp_path):
+    """`--workers 2` extracts in worker processes; the stored articles, error documents and
+    ledger events are those of a one-process run (the parent writes, in input order)."""
+    corpus = _corpus(tmp_path / "corpus", 12, seed=33)
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    single = open_store(tmp_path / "single.db")
+    try:
+        ingest_paths(single, [str(corpus)])
+        expected = (_counts(single),
+                    sorted(r[0] for r in single.rows("SELECT article_key FROM articles")),
+                    sorted(tuple(r) for r in single.rows("SELECT type, day_start, day_end FROM ledger_events")))
+    finally:
+        single.close()
+    s = open_store(store_url)
+    try:
+        report = ingest_paths(s, [str(corpus)], workers=2)
+        assert report.errors == 1 and report.stored == 12
+        got = (_counts(s),
+               sorted(r[0] for r in s.rows("SELECT article_key FROM articles")),
+               sorted(tuple(r) for r in s.rows("SELECT type, day_start, day_end FROM ledger_events")))
+        assert got == expected
+        assert check_store(s) == []
+        again = ingest_paths(s, [str(corpus)], workers=2)  # resumable as ever: nothing new
+        assert again.skipped == 13 and again.stored == 0
+    finally:
+        s.close()

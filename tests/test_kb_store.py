@@ -216,3 +216,22 @@ def test_kb_is_asked_at_extraction_time_through_the_pipeline(store, nlp, tmp_pat
     knowledge = seen[0]
     assert knowledge.lookup("Lindqvist")[0].key == "person:maria-lindqvist"  # the store, learned earlier
     assert knowledge.lookup("Nord")[0].country == "SWE"  # the override file
+
+
+def test_kb_reader_beside_a_writer_follows_the_store_generation(store_url):
+    """An ingest worker reads the knowledge base on its own connection while the parent
+    writes: its cache is dropped when the store's generation moves."""
+    from newsledger.store import open_store
+
+    writer, reader_store = open_store(store_url), open_store(store_url, migrate=False)
+    try:
+        reader = StoreKnowledge(reader_store, follow_writes=True, recheck_seconds=0)
+        assert reader.lookup("Lindqvist") == ()
+        save_all(writer, [_lindqvist_article()])
+        assert [a.key for a in reader.lookup("Lindqvist")] == ["person:maria-lindqvist"]
+        stale = StoreKnowledge(reader_store)  # without following, a cached miss stays a miss
+        stale._cache["lindqvist"] = ()
+        assert stale.lookup("Lindqvist") == ()
+    finally:
+        writer.close()
+        reader_store.close()

@@ -82,8 +82,10 @@ def _filters(kwargs: dict):
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the ingest report as JSON to this file.")
 @click.option("--spacy-model", default=None, metavar="NAME|PATH")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract in N worker processes (each loads the model once); this process writes the store.")
 def ingest(paths, db, published, raw, input_format, as_records, actors_file, retry_errors, batch_size, progress,
-           json_out, spacy_model):
+           json_out, spacy_model, workers):
     """Extract the documents under PATH... and store them in the ledger.
 
     PATH may be a file, a folder, a .jsonl batch, a WARC file (.warc, .warc.gz), an RSS or
@@ -110,7 +112,7 @@ def ingest(paths, db, published, raw, input_format, as_records, actors_file, ret
             else:
                 report = ingest_paths(ledger.store, paths, settings=settings, raw=raw, published=published,
                                       input_format=input_format, override_file=actors_file,
-                                      retry_errors=retry_errors, on_progress=on_progress)
+                                      retry_errors=retry_errors, on_progress=on_progress, workers=workers)
     except NewsledgerError as exc:
         raise click.ClickException(f"{exc.code}: {exc.message}") from exc
     except KnowledgeFileError as exc:

@@ -13,6 +13,8 @@ first, then what the ledger learned, then the bundled facts (leaders, organisati
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import time
 from collections import deque
@@ -74,11 +76,25 @@ def knowledge_chain(store: Store, override_file: str | Path | None = None) -> tu
     return default_knowledge(override_file, layers=[store_layer]), store_layer
 
 
+def store_pipeline(settings: Settings, *, db: str, override_file: str | None = None):
+    """A worker's pipeline for ingest (see `ingest_paths(workers=N)`): its own connection to
+    the store, whose knowledge base it reads and follows as the parent process writes."""
+    from ..pipeline import Pipeline
+    from .backend import open_store
+
+    layer = StoreKnowledge(open_store(db, migrate=False), follow_writes=True)
+    return Pipeline(settings=settings, knowledge=default_knowledge(override_file, layers=[layer]))
+
+
 def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | None = None, nlp=None,
                  raw: bool = False, published: str | None = None, input_format: str = "auto",
                  override_file: str | Path | None = None, retry_errors: bool = False,
-                 on_progress: ProgressCallback | None = None) -> IngestReport:
-    """Extract and store every document named by `paths` that the store does not hold yet."""
+                 on_progress: ProgressCallback | None = None, workers: int = 1) -> IngestReport:
+    """Extract and store every document named by `paths` that the store does not hold yet.
+
+    With `workers > 1`, extraction runs in that many worker processes
+    (`newsledger.parallel.WorkerPool`), each with its own read connection to the store;
+    this process keeps writing, one transaction per article, in input order."""
     from ..pipeline import Pipeline
 
     settings = settings or Settings()
@@ -86,7 +102,6 @@ def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | Non
     if retry_errors:
         report.retried = forget_errors(store)
     knowledge, store_layer = knowledge_chain(store, override_file)
-    pipeline = Pipeline(nlp=nlp, settings=settings, knowledge=knowledge)
     pending: deque[str] = deque()
     started = time.monotonic()
 
@@ -107,16 +122,32 @@ def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | Non
             on_progress(report)
 
     items = read_inputs(list(paths), input_format=input_format, raw=raw, published=published)
-    for result in pipeline.process(fresh(items)):
+    with contextlib.ExitStack() as stack:
+        if workers > 1 and store.url != ":memory:":
+            from ..parallel import WorkerPool
+
+            factory = functools.partial(store_pipeline, db=store.url,
+                                        override_file=str(override_file) if override_file else None)
+            pool = stack.enter_context(WorkerPool(workers, settings=settings, pipeline_factory=factory))
+            results = pool.process(fresh(items))
+        else:
+            results = Pipeline(nlp=nlp, settings=settings, knowledge=knowledge).process(fresh(items))
+        _store_results(store, results, pending, report, store_layer, _tick)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _store_results(store: Store, results: Iterable[Record | ErrorRecord], pending: deque[str],
+                   report: IngestReport, store_layer: StoreKnowledge, tick: Callable[[], None]) -> None:
+    """Write each result in its own transaction, pairing it with its input's hash (in order)."""
+    for result in results:
         digest = pending.popleft()
         if isinstance(result, ErrorRecord):
             report.count(save_error(store, result, digest), result.error.code)
         else:
             report.count(save_record(store, result, digest))
             store_layer.invalidate()
-        _tick()
-    report.seconds = time.monotonic() - started
-    return report
+        tick()
 
 
 def ingest_records(store: Store, records: Iterable[Record | ErrorRecord], *,

@@ -19,6 +19,7 @@ so they too follow the knowledge base, not the order of ingestion.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,15 +39,34 @@ def _learnable_actors(record: Record) -> list[KnownActor]:
 class StoreKnowledge:
     """The store's knowledge base as an `ActorKnowledge` layer (see stages/actors/knowledge.py)."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, follow_writes: bool = False, recheck_seconds: float = 0.25) -> None:
+        """`follow_writes=True` is for a reader beside another writer (an ingest worker): the
+        cache is dropped when the store's generation has moved, checked at most every
+        `recheck_seconds`. The writer itself calls `invalidate()` after each write."""
         self.store = store
         self._cache: dict[str, tuple[KnownActor, ...]] = {}
+        self._follow = follow_writes
+        self._recheck = recheck_seconds
+        self._checked_at = 0.0
+        self._generation: int | None = None
 
     def invalidate(self) -> None:
         """Forget cached answers (call after the knowledge base changed)."""
         self._cache.clear()
 
+    def _follow_generation(self) -> None:
+        now = time.monotonic()
+        if now - self._checked_at < self._recheck:
+            return
+        self._checked_at = now
+        generation = self.store.generation()
+        if generation != self._generation:
+            self._generation = generation
+            self._cache.clear()
+
     def lookup(self, name: str) -> Sequence[KnownActor]:
+        if self._follow:
+            self._follow_generation()
         key = name_norm(name)
         hit = self._cache.get(key)
         if hit is None:
