@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench lock lint clean browser screenshots fuzz soak load
+.PHONY: install demo test eval bench profile lock lint clean browser screenshots fuzz soak load
 
 install: $(STAMP)
 
@@ -41,6 +41,10 @@ bench: install
 	$(BIN)/newsledger bench-store --json bench-store-report.json
 	$(BIN)/python -m newsledger.web.bench --events 100000 --json bench-web-report.json
 
+# Where the time goes: pyinstrument over the bench corpus (text to the terminal, profile.html).
+profile: install
+	$(BIN)/python scripts/profile_pipeline.py --html profile.html
+
 lint: install
 	$(BIN)/ruff check src tests scripts fuzz
 
@@ -73,9 +77,9 @@ lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
-	.lock-venv/bin/python -m pip install --quiet -e '.[eval,dev]'
+	.lock-venv/bin/python -m pip install --quiet -e '.[eval,dev,spark]'
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^newsledger' > constraints.txt
 	rm -rf .lock-venv
 
 clean:
-	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache fuzz-report.json fuzz-out soak-report.json load-report.json
+	rm -rf $(VENV) demo-record.json eval-report.json bench-report.json bench-store-report.json bench-web-report.json .pytest_cache fuzz-report.json fuzz-out soak-report.json load-report.json profile.html

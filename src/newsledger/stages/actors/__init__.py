@@ -513,6 +513,9 @@ class ActorsStage(Stage):
         n = len(doc)
         i = 0
         while i < n:
+            if not doc[i].text[:1].isupper():
+                i += 1  # country names and demonyms are proper nouns: they start capitalised
+                continue
             matched = False
             for width in (5, 4, 3, 2, 1):
                 j = i + width

@@ -94,6 +94,11 @@ def _speech_lemmas() -> frozenset[str]:
 
 
 def _dating(document: Document) -> list[tuple[Time, tuple[str, str]]]:
+    """The times that date (with their intervals), computed once per document: the events
+    stage asks for every event mention."""
+    cached = document.scratch.get("times.dating")
+    if cached is not None and cached[0] is document.times and cached[1] == len(document.times):
+        return cached[2]
     published = document.article.published
     out = []
     for t in document.times:
@@ -102,11 +107,21 @@ def _dating(document: Document) -> list[tuple[Time, tuple[str, str]]]:
         interval = value_interval(t.value, published)
         if interval is not None:
             out.append((t, interval))
+    document.scratch["times.dating"] = (document.times, len(document.times), out)
     return out
 
 
 def _governors(document: Document, time: Time) -> list[Token]:
-    """The tokens a time hangs from in the parse, up to and including the first verb."""
+    """The tokens a time hangs from in the parse, up to and including the first verb
+    (remembered per document and time)."""
+    cache = document.scratch.setdefault("times.governors", {})
+    key = (time.start, time.end)
+    if key not in cache:
+        cache[key] = _find_governors(document, time)
+    return cache[key]
+
+
+def _find_governors(document: Document, time: Time) -> list[Token]:
     doc = document.doc
     assert doc is not None
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
