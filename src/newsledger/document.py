@@ -42,6 +42,78 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 
 
+@dataclass(frozen=True)
+class TokenTable:
+    """Per-token attributes of one parse, index for index with `doc`."""
+    objs: list[Token]  # the Token objects themselves, created once
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    is_punct: list[bool]
+    is_space: list[bool]
+    is_title: list[bool]
+    is_stop: list[bool]
+    lemma: list[str]  # lower-cased
+    pos: list[str]
+    tag: list[str]
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        objs = list(doc)
+        return cls(objs=objs, text=[t.text for t in objs], lower=[t.lower_ for t in objs],
+                   idx=[t.idx for t in objs], is_punct=[t.is_punct for t in objs],
+                   is_space=[t.is_space for t in objs], is_title=[t.is_title for t in objs],
+                   is_stop=[t.is_stop for t in objs], lemma=[t.lemma_.lower() for t in objs],
+                   pos=[t.pos_ for t in objs], tag=[t.tag_ for t in objs])
+
+    def __len__(self) -> int:
+        return len(self.objs)
+
+    def end_char(self, i: int) -> int:
+        """Where token i ends in the text."""
+        return self.idx[i] + len(self.text[i])
+
+
+class DocView:
+    """The parse as stages read it: `view[i]` is the same Token object every time (spaCy's
+    `doc[i]` builds a new one at each call, the single largest cost of rule code over a
+    parse); slices, iteration over sentences and everything else are the Doc's own."""
+
+    __slots__ = ("_doc", "_tokens", "_idx", "_ends", "text")
+
+    def __init__(self, doc: Doc, table: TokenTable, text: str) -> None:
+        self._doc = doc
+        self._tokens = table.objs
+        self._idx = table.idx
+        self._ends = [i + len(t) for i, t in zip(table.idx, table.text, strict=True)]
+        self.text = text  # the Doc's text, which spaCy rebuilds from the tokens at every `doc.text`
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of tokens start..end-1, as `doc[start:end].text` gives it, without building a Span."""
+        end = min(end, len(self._tokens))
+        if end <= start:
+            return ""
+        return self.text[self._idx[start]:self._ends[end - 1]]
+
+    def __getitem__(self, key):
+        if type(key) is int:
+            return self._tokens[key]
+        return self._doc[key]
+
+    def __iter__(self):
+        return iter(self._tokens)
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    def __getattr__(self, name: str):
+        return getattr(self._doc, name)
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc
+
+
 @dataclass
 class Document:
     text: str
@@ -93,6 +165,28 @@ class Document:
         start = starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
         return start, len(self.text[start:end].rstrip()) + start
+
+    @cached_property
+    def tokens(self) -> TokenTable:
+        """The parse's tokens as plain lists, read once: hot loops index these instead of
+        asking spaCy for a new Token object (and its strings) at every step."""
+        assert self.doc is not None
+        return TokenTable.of(self.doc)
+
+    @cached_property
+    def view(self) -> DocView:
+        """The parse with one Token object per token (see `DocView`)."""
+        assert self.doc is not None
+        return DocView(self.doc, self.tokens, self.text)
+
+    @cached_property
+    def token_sentence(self) -> list[int]:
+        """The number of the sentence each token is in."""
+        assert self.doc is not None
+        out = [0] * len(self.doc)
+        for k, sent in enumerate(self.doc.sents):
+            out[sent.start:sent.end] = [k] * (sent.end - sent.start)
+        return out
 
     @cached_property
     def sentence_starts(self) -> list[int]:

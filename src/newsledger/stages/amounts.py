@@ -53,7 +53,7 @@ class AmountsStage(Stage):
     writes = ("amounts",)
 
     def __call__(self, document: Document) -> None:
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         text = document.text
         blocked = [(t.start, t.end) for t in document.times]
@@ -97,7 +97,7 @@ class AmountsStage(Stage):
     @staticmethod
     def _unit_after(document: Document, end: int) -> str | None:
         """The noun the number counts: the head of the phrase right after it."""
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         span = doc.char_span(end, min(len(document.text), end + 1), alignment_mode="expand")
         if span is None:

@@ -129,14 +129,15 @@ class ActorsStage(Stage):
         return self._gazetteer
 
     def __call__(self, document: Document) -> None:
-        doc = document.doc
-        assert doc is not None
+        assert document.doc is not None
+        doc = document.view  # one Token object per token, whatever the helpers index
+        self._document = document
         anchor = document.anchor
         self._day: date | None = anchor.date() if isinstance(anchor, datetime) else anchor
         mentions = self._ner_mentions(doc)
-        mentions = self._add_dictionary_mentions(doc, mentions)
+        mentions = self._add_dictionary_mentions(document, mentions)
         self._focus = {m.country for m in mentions if m.country and m.label in ("GPE", "NORP")}
-        mentions.extend(self._knowledge_mentions(doc, mentions))
+        mentions.extend(self._knowledge_mentions(document, mentions))
         mentions.extend(self._group_mentions(doc, mentions))
         mentions.sort(key=lambda m: (m.start, -m.end))
         groups = self._merge(doc, mentions)
@@ -506,31 +507,33 @@ class ActorsStage(Stage):
 
     # --- extra candidate mentions ------------------------------------------------------------------
 
-    def _add_dictionary_mentions(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    def _add_dictionary_mentions(self, document: Document, mentions: list[_Mention]) -> list[_Mention]:
         """Country names and demonyms that NER missed or mislabelled."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         found: list[_Mention] = []
-        n = len(doc)
+        tok = document.tokens
+        text = document.text
+        n = len(tok)
+        # tokens that cannot be inside a name: spaces, punctuation other than "." and "-"
+        breaks = [sp or (pu and tx not in ".-") for sp, pu, tx in zip(tok.is_space, tok.is_punct, tok.text, strict=True)]
         i = 0
         while i < n:
-            if not doc[i].text[:1].isupper():
+            if not tok.text[i][:1].isupper():
                 i += 1  # country names and demonyms are proper nouns: they start capitalised
+                continue
+            if tok.lower[i] in _STRIP_LEFT:
+                i += 1
                 continue
             matched = False
             for width in (5, 4, 3, 2, 1):
                 j = i + width
-                if j > n:
+                if j > n or any(breaks[i:j]):
                     continue
-                span = doc[i:j]
-                if doc[i].lower_ in _STRIP_LEFT:
-                    break
-                if any(t.is_space or t.is_punct and t.text not in ".-" for t in span):
-                    continue
-                text = span.text
-                iso3 = self.dicts.country_of_name(text)
+                name = text[tok.idx[i]:tok.end_char(j - 1)]
+                iso3 = self.dicts.country_of_name(name)
                 label = "GPE"
-                if not iso3 and width == 1 and doc[i].is_title:
-                    iso3 = self.dicts.country_of_demonym(text)
+                if not iso3 and width == 1 and tok.is_title[i]:
+                    iso3 = self.dicts.country_of_demonym(name)
                     label = "NORP"
                 if not iso3:
                     continue
@@ -549,28 +552,33 @@ class ActorsStage(Stage):
                 i += 1
         return mentions + found
 
-    def _knowledge_mentions(self, doc: Doc, mentions: list[_Mention]) -> list[_Mention]:
+    def _knowledge_mentions(self, document: Document, mentions: list[_Mention]) -> list[_Mention]:
         """Names the knowledge layers know that NER missed: runs of capitalised words that are a
         known actor's full name or alias, and acronyms of known organisations."""
+        doc = document.doc
+        assert doc is not None
+        tok = document.tokens
+        words, lower = tok.text, tok.lower
+        # spaCy's is_title, is_upper and is_alpha are these str tests on the token's text
+        capital = [ti or w.isupper() for ti, w in zip(tok.is_title, words, strict=True)]
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out: list[_Mention] = []
-        n = len(doc)
+        n = len(tok)
         i = 0
         while i < n:
-            t = doc[i]
-            if i in covered or not (t.is_title or t.is_upper) or not t.is_alpha and "-" not in t.text:
+            if i in covered or not capital[i] or not words[i].isalpha() and "-" not in words[i]:
                 i += 1
                 continue
             j = i
             while j < n and j - i < 6 and j not in covered and (
-                    doc[j].is_title or doc[j].is_upper or doc[j].lower_ in _NAME_PARTICLES
-                    or doc[j].text == "-" or doc[j].lower_ in ("of", "for", "the") and j > i):
+                    capital[j] or lower[j] in _NAME_PARTICLES
+                    or words[j] == "-" or lower[j] in ("of", "for", "the") and j > i):
                 j += 1
             hit = None
             for e in range(j, i, -1):
-                if doc[e - 1].lower_ in {"of", "for", "the", "-"} | _NAME_PARTICLES:
+                if lower[e - 1] in {"of", "for", "the", "-"} | _NAME_PARTICLES:
                     continue
-                text = doc[i:e].text
+                text = document.text[tok.idx[i]:tok.end_char(e - 1)]
                 if e - i == 1 and (doc[i].is_sent_start and doc[i].pos_ != "PROPN" or len(text) < 2
                                    or doc[i].pos_ != "PROPN" and not doc[i].is_upper
                                    or len(text) <= 4 and not doc[i].is_upper):
@@ -861,7 +869,7 @@ class ActorsStage(Stage):
         if not people:
             return
         taken = {i for g in groups for m in g.mentions for i in range(m.start, m.end)}
-        sent_index = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        sent_index = self._document.token_sentence
         for token in doc:
             if token.i in taken or token.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -920,7 +928,7 @@ class ActorsStage(Stage):
         people = [g for g in groups if g.label == "PERSON"]
         if not people:
             return
-        sent_of = {t.i: k for k, s in enumerate(doc.sents) for t in s}
+        sent_of = self._document.token_sentence
         for token in doc:
             if token.lower_ not in _PRONOUNS or token.pos_ != "PRON":
                 continue

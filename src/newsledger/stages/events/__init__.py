@@ -38,7 +38,7 @@ from .coder import (
     noun_license,
     obligation,
 )
-from .lexicon import cues, find_cues, lexicon
+from .lexicon import cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
 
@@ -66,7 +66,7 @@ class EventsStage(Stage):
     writes = ("events",)
 
     def __call__(self, document: Document) -> None:
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         lex = lexicon()
         roles = Roles(document)
@@ -93,7 +93,7 @@ class EventsStage(Stage):
 
     def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
                         dated, habitual) -> list[Part]:
-        triggers = find_triggers(sent, lex, named)
+        triggers = find_triggers(sent, lex, named, document.tokens)
         if not triggers:
             return []
         found_ids = {t.token.i for t in triggers}
@@ -189,7 +189,7 @@ class EventsStage(Stage):
             recipients = [r for r in dict.fromkeys(r for p in parts for r in p.recipient) if r not in actors]
         mode = next((p.coded.mode for p in licensed if p.coded.mode), None)
         if mode is None:
-            mode = _mode_from_cues(group.type, [t for p in parts for t in p.coded.trigger.sent])
+            mode = _mode_from_cues(document, group.type, [i for p in parts for i in _sentence_range(p.coded.trigger)])
         # date: the parts' own dates combined; else what the first mention was given
         strong = [p for p in parts if p.strong_date and p.interval is not None]
         if strong:
@@ -208,7 +208,8 @@ class EventsStage(Stage):
         mentions = [_strip(document, document.span(sents[k].start_char, sents[k].end_char))
                     for k in sentence_ids if k != main.sentence]
         amounts = self._amounts(document, group, sents)
-        contexts = find_cues([t for k in sentence_ids for t in sents[k]], cues().contexts)
+        contexts = find_cues_at(document.tokens, (i for k in sentence_ids for i in range(sents[k].start, sents[k].end)),
+                                cues().contexts)
         for implied in _MODE_CONTEXT.get(mode or "", ()):  # manual: these modes add their context
             if implied not in contexts:
                 contexts.append(implied)
@@ -445,7 +446,7 @@ def _object_lemma(token: Token) -> str | None:
 
 def _foreign(document: Document, char: int, coded: Coded) -> bool:
     """Is the time at `char` inside a clause of another predicate ("since winning ... on February 7")?"""
-    doc = document.doc
+    doc = document.view
     tok = None
     for t in coded.trigger.sent:
         if t.idx <= char < t.idx + len(t.text):
@@ -475,12 +476,17 @@ def _foreign(document: Document, char: int, coded: Coded) -> bool:
     return False
 
 
-def _mode_from_cues(type_: str, tokens) -> str | None:
+def _mode_from_cues(document: Document, type_: str, indices: list[int]) -> str | None:
     table = cues().modes.get(type_)
     if not table:
         return None
-    found = find_cues(list(tokens), table)
+    found = find_cues_at(document.tokens, indices, table)
     return found[0] if found else None
+
+
+def _sentence_range(token) -> range:
+    sent = token.sent
+    return range(sent.start, sent.end)
 
 
 def _start_key(value: str) -> str:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
+    from ...document import TokenTable
+
 # Verbs whose object or subject is an event noun that they report as happening.
 LIGHT_VERBS = frozenset({
     "launch", "conduct", "carry", "hold", "make", "stage", "wage", "begin", "start", "mount",
@@ -127,11 +129,17 @@ def depth_of(token: Token) -> int:
 
 # --- finding triggers ---------------------------------------------------------------------------
 
-def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int]) -> list[Trigger]:
+def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int], table: TokenTable) -> list[Trigger]:
+    """`table`: the document's token table (the same tokens as `sent`'s doc), read instead of
+    asking spaCy for each word's strings."""
     found: dict[int, Trigger] = {}
-    for token in sent:
-        if token.i in named or token.is_stop and token.lemma_.lower() not in ("call", "end", "back"):
+    for i in range(sent.start, sent.end):
+        lemma = table.lemma[i]
+        if i in named or table.is_stop[i] and lemma not in ("call", "end", "back"):
             continue
+        if not lex.may_match(table.lower[i], lemma, table.tag[i], table.pos[i]):
+            continue
+        token = table.objs[i]
         entry = lex.match(token)
         mention_only = False
         if entry is None and token.pos_ in ("NOUN", "PROPN"):

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING
 from ...data import read_tsv
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
+
+    from ...document import TokenTable
 
 PLOVER_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 PLOVER_CONFLICT_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"})
@@ -46,19 +50,27 @@ class LexEntry:
 def lemma_forms(token: Token) -> list[str]:
     """The token's lemma, then forms that undo the small model's lemmatizer slips
     ("staged" -> "stag", "cordoned" -> "cordone"): the lowercase word without -d, -ed, -s."""
-    low = token.lower_
-    forms = [token.lemma_.lower(), low]
-    if token.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+    return list(word_forms(token.lower_, token.lemma_.lower(), token.tag_))
+
+
+@lru_cache(maxsize=65536)
+def word_forms(low: str, lemma: str, tag: str) -> tuple[str, ...]:
+    """`lemma_forms` from the token's lowercase form, lower-cased lemma and tag."""
+    forms = [lemma, low]
+    if tag in ("VBD", "VBN") and low.endswith("ed"):
         forms += [low[:-1], low[:-2]]
         if low.endswith("ied"):
             forms.append(low[:-3] + "y")
         if len(low) > 4 and low[-3] == low[-4]:
             forms.append(low[:-3])  # "stopped" -> "stop"
-    elif token.tag_ == "VBG" and low.endswith("ing"):
+    elif tag == "VBG" and low.endswith("ing"):
         forms += [low[:-3], low[:-3] + "e"]
-    elif token.tag_ in ("VBZ", "NNS") and low.endswith("s"):
+    elif tag in ("VBZ", "NNS") and low.endswith("s"):
         forms.append(low[:-1])
-    return list(dict.fromkeys(forms))
+    return tuple(dict.fromkeys(forms))
+
+
+_POS_KEY = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
 def _pos_of(token: Token) -> str | None:
@@ -163,6 +175,16 @@ class Lexicon:
     def entries(self, lemma: str, pos: str) -> list[LexEntry]:
         return self._by_key.get((lemma, pos), [])
 
+    def may_match(self, low: str, lemma: str, tag: str, pos: str) -> bool:
+        """False when no row can match a word with these forms and part of speech (spaCy's
+        `pos_`): neither as itself (`match`) nor as an anaphoric noun ("this exercise")."""
+        key = _POS_KEY.get(pos)
+        if key is None:
+            return False
+        if any((form, key) in self._by_key for form in word_forms(low, lemma, tag)):
+            return True
+        return key == "NOUN" and (lemma, "NOUN") in self._by_key
+
     def match(self, token: Token, has_event_complement: bool | None = None) -> LexEntry | None:
         """The first row that `token` instantiates, or None."""
         pos = _pos_of(token)
@@ -233,10 +255,14 @@ def _cue_index(table: list[tuple[tuple[str, ...], str]]) -> dict[str, list[tuple
     return index
 
 
-def find_cues(tokens: list[Token], table: list[tuple[tuple[str, ...], str]]) -> list[str]:
-    """Values of the cues that occur in `tokens` (by lemma or lowercase form), in table order."""
+def find_cues_at(words: TokenTable, indices: Iterable[int], table: list[tuple[tuple[str, ...], str]]) -> list[str]:
+    """Values of the cues that occur at the tokens `indices` of a document's token table (by
+    lemma or lowercase form), in table order."""
+    return _cues_in([(words.lemma[i], words.lower[i]) for i in indices], table)
+
+
+def _cues_in(forms: list[tuple[str, str]], table: list[tuple[tuple[str, ...], str]]) -> list[str]:
     index = _cue_index(table)
-    forms = [(t.lemma_.lower(), t.lower_) for t in tokens]
     hits: dict[str, int] = {}
     for i, (lemma, low) in enumerate(forms):
         for key in {lemma, low}:

@@ -113,8 +113,8 @@ class Detector:
                     or self.gaz.lookup_translit(text))
 
     def __call__(self, document: Document) -> list[Candidate]:
-        doc = document.doc
-        assert doc is not None
+        assert document.doc is not None
+        doc = document.view
         n = len(doc)
         owner = [""] * n  # entity label covering each token ("" none)
         person = [False] * n
@@ -204,9 +204,9 @@ class Detector:
         "MEXICO" before "CITY"."""
         for width in (3, 2, 1):
             stop = end + width
-            if stop > len(doc) or any(taken[i] for i in range(end, stop)) or "\n" in doc[end - 1:stop].text:
+            if stop > len(doc) or any(taken[i] for i in range(end, stop)) or "\n" in doc.span_text(end - 1, stop):
                 continue
-            tail = doc[end:stop]
+            tail = [doc[k] for k in range(end, stop)]
             if not _is_name_token(tail[-1]) or any(
                     not (_is_name_token(t) or t.lower_ in _CONNECTORS or t.lower_ in ("and", "&") or t.is_upper)
                     for t in tail):
@@ -243,17 +243,17 @@ class Detector:
                     s, _ = items[0]
                     items = [(s, t.i + 1)]
                 for s, e in items:
-                    if self.gaz.lookup_adjective(doc[s:e].text):
+                    if self.gaz.lookup_adjective(doc.span_text(s, e)):
                         continue
-                    yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
+                    yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc.span_text(s, e), CONTEXT,
                                     prefer=prefer)
                 # "the cities of X, Y and Z", "the region of X"
                 if t.i + 2 < n and doc[t.i + 1].lower_ == "of" and word not in ("state", "states") \
                         and t.is_lower:
                     for s, e in self._list_after(doc, t.i + 2):
-                        if self.gaz.lookup_adjective(doc[s:e].text):
+                        if self.gaz.lookup_adjective(doc.span_text(s, e)):
                             continue
-                        yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, CONTEXT,
+                        yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc.span_text(s, e), CONTEXT,
                                         prefer=prefer)
 
     def _list_before(self, doc: Doc, end: int) -> list[tuple[int, int]]:
@@ -314,8 +314,7 @@ class Detector:
                 if i + width > n or any(taken[k] for k in range(i, i + width)) \
                         or (width == 2 and not doc[i + 1].is_alpha):
                     continue
-                span = doc[i:i + width]
-                senses = self.gaz.lookup_adjective(span.text)
+                senses = self.gaz.lookup_adjective(doc.span_text(i, i + width))
                 if senses:
                     found = (width, senses)
                     break
@@ -327,11 +326,11 @@ class Detector:
             nxt = doc[i + width] if i + width < n else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
                     and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON") and nxt.lower_ not in self.titles \
-                    and doc[nxt.i:nxt.i + 2].text.casefold() not in self.titles:
+                    and doc.span_text(nxt.i, nxt.i + 2).casefold() not in self.titles:
                 i += width  # a proper name that starts with an adjective ("French Quarter")
                 continue
             if self._used_as_modifier(doc, last):
-                yield Candidate(t.idx, last.idx + len(last), doc[i:i + width].text, ADJECTIVE, senses=senses)
+                yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)
             i += width
 
     @staticmethod
@@ -363,22 +362,22 @@ class Detector:
                 j = i + width
                 if j > n or any(taken[k] or person[k] for k in range(i, j)):
                     continue
-                span = doc[i:j]
                 if not _is_name_token(doc[j - 1]) or any(
                         not (_is_name_token(t) or t.lower_ in _CONNECTORS or t.text in ("-", "."))
-                        for t in span):
+                        for t in (doc[k] for k in range(i, j))):
                     continue
+                name = doc.span_text(i, j)
                 # an "X"-headed name continues: "New York Times" is scanned as "New York" only if
                 # "New York" names a place; the rest stays with the organisation
-                if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(span.text):
+                if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(name):
                     continue
                 if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
                         i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
                     # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's
                     # abbreviation ("US", "UK") anywhere
-                    senses = tuple(s for s in self.gaz.lookup(span.text) if s.kind != "region" or s.level == 0)
+                    senses = tuple(s for s in self.gaz.lookup(name) if s.kind != "region" or s.level == 0)
                 else:
-                    senses = self.gaz.lookup(span.text)
+                    senses = self.gaz.lookup(name)
                 if not senses:
                     continue
                 # inside an organisation's name, unless the name is the place's alone ("Danbury police")
@@ -391,7 +390,7 @@ class Detector:
                     keep = tuple(x for x in senses if self._salient_sense(x, inside)) if inside else ()
                     s0, e0 = named[i]
                     within = (doc[s0].idx, doc[e0 - 1].idx + len(doc[e0 - 1])) if (s0, e0) != (i, j) else None
-                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), span.text, SCAN, doubt=level,
+                    yield Candidate(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), name, SCAN, doubt=level,
                                     senses=keep, within=within)
                     matched = width
                     break
@@ -451,9 +450,9 @@ class Detector:
                 if r == k or r - k > 4:
                     break
                 if not any(taken[x] for x in range(k, r)) and k not in seen \
-                        and not self.gaz.lookup_adjective(doc[k:r].text):
+                        and not self.gaz.lookup_adjective(doc.span_text(k, r)):
                     seen.add(k)
-                    yield Candidate(doc[k].idx, doc[r - 1].idx + len(doc[r - 1]), doc[k:r].text, CONTEXT)
+                    yield Candidate(doc[k].idx, doc[r - 1].idx + len(doc[r - 1]), doc.span_text(k, r), CONTEXT)
                 e = starts.get(k, r)
             # walk left: "X, " before a place
             s = s0
@@ -472,7 +471,7 @@ class Detector:
                     break
                 # a list needs its items to look alike: the left item must end right at a comma
                 if not any(taken[x] for x in range(left, k)) and left not in seen \
-                        and name_key(doc[left:k].text) and not self.gaz.lookup_adjective(doc[left:k].text):
+                        and name_key(doc.span_text(left, k)) and not self.gaz.lookup_adjective(doc.span_text(left, k)):
                     seen.add(left)
-                    yield Candidate(doc[left].idx, doc[k - 1].idx + len(doc[k - 1]), doc[left:k].text, CONTEXT)
+                    yield Candidate(doc[left].idx, doc[k - 1].idx + len(doc[k - 1]), doc.span_text(left, k), CONTEXT)
                 s = left

@@ -26,7 +26,7 @@ _KIND_RANK = {"feature": 0, "city": 0, "region": 1, "continent": 3, "country": 2
 
 def _locative(document: Document, mention: Span) -> bool:
     """Is the mention the object of a locative preposition ("in the Tavush region")?"""
-    doc = document.doc
+    doc = document.view
     assert doc is not None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:

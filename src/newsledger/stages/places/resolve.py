@@ -132,7 +132,7 @@ class Resolver:
 
     def _used_as_person(self, document: Document, c: Candidate) -> bool:
         """"said Georgia", "Georgia's father", "his wife, Dora": a town's name naming a person."""
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:

@@ -80,7 +80,7 @@ class QuotesStage(Stage):
     writes = ("quotes",)
 
     def __call__(self, document: Document) -> None:
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         text = document.text
         spans, warnings = find_quote_spans(text)
@@ -227,7 +227,7 @@ class QuotesStage(Stage):
         wrote to the council", "She did not insist") and the subjects of sentences
         that end with a colon ("Smith gave this answer:"). A following quote with no cue
         of its own may be theirs."""
-        doc = document.doc
+        doc = document.view
         out = []
         text = document.text
         for sent in doc.sents:

@@ -91,7 +91,7 @@ class SpeakerResolver:
     _speakers: list[tuple[int, str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        doc = self.document.doc
+        doc = self.document.view
         text = self.document.text
         for e in self.document.entities:
             self._types[e.id] = e.type

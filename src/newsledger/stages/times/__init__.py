@@ -170,7 +170,7 @@ class TimesStage(Stage):
     writes = ("times",)
 
     def __call__(self, document: Document) -> None:
-        doc = document.doc
+        doc = document.view
         assert doc is not None
         text = document.text
         expressions = [e for e in find_expressions(text) if plausible(doc, text, e)]

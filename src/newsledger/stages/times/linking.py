@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -93,36 +94,40 @@ def _speech_lemmas() -> frozenset[str]:
     return frozenset(r["lemma"].lower() for r in read_tsv("speech_verbs.tsv"))
 
 
-def _dating(document: Document) -> list[tuple[Time, tuple[str, str]]]:
-    """The times that date (with their intervals), computed once per document: the events
-    stage asks for every event mention."""
+@dataclass(frozen=True)
+class _Dating:
+    """A time that dates, with what event dating asks of it, worked out once per document."""
+    time: Time
+    interval: tuple[str, str]
+    governors: frozenset[int]  # token indices the time hangs from, up to the first verb
+    head: int | None  # the last of them (the verb or noun that carries the time)
+    reports: bool  # that head is a speech verb: the time dates a report ("said Tuesday that")
+
+
+def _dating(document: Document) -> list[_Dating]:
+    """The times that date, computed once per document: the events stage asks for every
+    event mention."""
     cached = document.scratch.get("times.dating")
     if cached is not None and cached[0] is document.times and cached[1] == len(document.times):
         return cached[2]
     published = document.article.published
+    speech = _speech_lemmas()
     out = []
     for t in document.times:
         if t.type not in ("DATE", "TIME"):
             continue
         interval = value_interval(t.value, published)
         if interval is not None:
-            out.append((t, interval))
+            chain = _find_governors(document, t)
+            out.append(_Dating(t, interval, frozenset(g.i for g in chain), chain[-1].i if chain else None,
+                               bool(chain) and chain[-1].lemma_.lower() in speech))
     document.scratch["times.dating"] = (document.times, len(document.times), out)
     return out
 
 
-def _governors(document: Document, time: Time) -> list[Token]:
-    """The tokens a time hangs from in the parse, up to and including the first verb
-    (remembered per document and time)."""
-    cache = document.scratch.setdefault("times.governors", {})
-    key = (time.start, time.end)
-    if key not in cache:
-        cache[key] = _find_governors(document, time)
-    return cache[key]
-
-
 def _find_governors(document: Document, time: Time) -> list[Token]:
-    doc = document.doc
+    """The tokens a time hangs from in the parse, up to and including the first verb."""
+    doc = document.view
     assert doc is not None
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -146,40 +151,35 @@ def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | No
         return None, publication_interval(document)
     trigger_ids = {t.i for t in triggers}
     # 1. linked in the parse
-    linked = [(t, iv) for t, iv in dated if trigger_ids & {g.i for g in _governors(document, t)}]
+    linked = [d for d in dated if not trigger_ids.isdisjoint(d.governors)]
     if not linked:
         carriers = {t.head.i for t in triggers if t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("VERB", "AUX")}
-        linked = [(t, iv) for t, iv in dated
-                  if (gov := _governors(document, t)) and gov[-1].i in carriers]
+        if carriers:
+            linked = [d for d in dated if d.head in carriers]
     if linked:
         return _interval(document, linked, triggers, dated)
     # beyond the parse, leave out the time of a report ("said Tuesday that ...") and, for an
     # event still to come, dates already past
-    dated = [(t, iv) for t, iv in dated if not _dates_a_report(document, t, trigger_ids)]
+    dated = [d for d in dated if not (d.reports and d.head not in trigger_ids)]
     if _future(triggers) and document.article.published:
         today = document.article.published[:10]
-        dated = [(t, iv) for t, iv in dated if iv[1][:10] >= today[:len(iv[1][:10])]]
+        dated = [d for d in dated if d.interval[1][:10] >= today[:len(d.interval[1][:10])]]
     # 2. in the sentence
     for trigger in triggers:
         sent = trigger.sent
-        here = [(t, iv) for t, iv in dated if sent.start_char <= t.start < sent.end_char]
+        here = [d for d in dated if sent.start_char <= d.time.start < sent.end_char]
         if here:
             return _interval(document, here, [trigger], dated)
     # 3. in the paragraph: the latest time before the trigger, else the first after it
     for trigger in triggers:
         p0, p1 = document.paragraph_bounds(document.paragraph_of(trigger.idx))
-        before = [(t, iv) for t, iv in dated if p0 <= t.start < trigger.idx]
+        before = [d for d in dated if p0 <= d.time.start < trigger.idx]
         if before:
             return _interval(document, before[-1:], [trigger], dated)
-        after = [(t, iv) for t, iv in dated if trigger.idx <= t.start < p1]
+        after = [d for d in dated if trigger.idx <= d.time.start < p1]
         if after:
             return _interval(document, after[:1], [trigger], dated)
     return None, publication_interval(document)
-
-
-def _dates_a_report(document: Document, time: Time, trigger_ids: set[int]) -> bool:
-    chain = _governors(document, time)
-    return bool(chain) and chain[-1].i not in trigger_ids and chain[-1].lemma_.lower() in _speech_lemmas()
 
 
 def _future(triggers: Sequence[Token]) -> bool:
@@ -188,19 +188,21 @@ def _future(triggers: Sequence[Token]) -> bool:
     return verb is not None and verb_tense(verb) == "future"
 
 
-def _interval(document: Document, candidates: list[tuple[Time, tuple[str, str]]], triggers: Sequence[Token],
-              dated: list[tuple[Time, tuple[str, str]]]) -> tuple[Time, DateInterval]:
+def _interval(document: Document, candidates: list[_Dating], triggers: Sequence[Token],
+              dated: list[_Dating]) -> tuple[Time, DateInterval]:
     """The candidate nearest a trigger, widened to a range when it is one end of "X to Y"."""
-    def distance(item: tuple[Time, tuple[str, str]]) -> int:
-        t = item[0]
-        return min(abs(t.start - tr.idx) for tr in triggers)
+    where = [tr.idx for tr in triggers]
 
-    time, (start, end) = min(candidates, key=distance)
-    i = next(k for k, (t, _) in enumerate(dated) if t.id == time.id)
-    if i + 1 < len(dated) and _is_range(document.text, time, dated[i + 1][0]) and dated[i + 1][1][1] >= end:
-        end = dated[i + 1][1][1]
-    elif i > 0 and _is_range(document.text, dated[i - 1][0], time) and dated[i - 1][1][0] <= start:
-        time, start = dated[i - 1][0], dated[i - 1][1][0]
+    def distance(d: _Dating) -> int:
+        return min(abs(d.time.start - w) for w in where)
+
+    best = min(candidates, key=distance)
+    time, (start, end) = best.time, best.interval
+    i = next(k for k, d in enumerate(dated) if d.time.id == time.id)
+    if i + 1 < len(dated) and _is_range(document.text, time, dated[i + 1].time) and dated[i + 1].interval[1] >= end:
+        end = dated[i + 1].interval[1]
+    elif i > 0 and _is_range(document.text, dated[i - 1].time, time) and dated[i - 1].interval[0] <= start:
+        time, start = dated[i - 1].time, dated[i - 1].interval[0]
     return time, DateInterval(start=start, end=end, time=time.id)
 
 
