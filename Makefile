@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval bench profile lock lint clean browser screenshots fuzz soak load
+.PHONY: install demo test eval eval-heldout bench profile lock lint clean browser screenshots fuzz soak load
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ screenshots: install browser
 
 eval: install
 	$(BIN)/newsledger eval all --shared $(SHARED) --json eval-report.json
+
+# The held-out sets in evaldata/heldout (written for the project, not in ../shared).
+eval-heldout: install
+	$(BIN)/python scripts/eval_heldout.py --json heldout-report.json
 
 bench: install
 	$(BIN)/newsledger bench --json bench-report.json

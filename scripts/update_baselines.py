@@ -2,6 +2,8 @@
 
     .venv/bin/newsledger eval all --json eval-report.json
     .venv/bin/python scripts/update_baselines.py eval-report.json
+    .venv/bin/python scripts/eval_heldout.py --json heldout-report.json
+    .venv/bin/python scripts/update_baselines.py heldout-report.json --dir tests/baselines/heldout
 
 Each baseline file holds, per evaluation, the figures the test suite requires as a
 minimum. A figure only moves up; one that fell is reported and left alone.
@@ -21,11 +23,12 @@ def floor2(x: float) -> float:
     return math.floor(x * 100 + 1e-9) / 100
 
 
-def main(report_path: str) -> int:
+def main(report_path: str, folder: Path = BASELINES) -> int:
+    folder.mkdir(parents=True, exist_ok=True)
     report = json.loads(Path(report_path).read_text(encoding="utf-8"))
     status = 0
     for name, r in report.items():
-        path = BASELINES / f"{name}.json"
+        path = folder / f"{name}.json"
         base = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"floors": {}}
         floors = base.setdefault("floors", {})
         digest = r.get("corpus_sha256")
@@ -51,4 +54,10 @@ def main(report_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    args = sys.argv[1:]
+    where = BASELINES
+    if "--dir" in args:
+        k = args.index("--dir")
+        where = Path(args[k + 1])
+        del args[k:k + 2]
+    sys.exit(main(args[0], where))
