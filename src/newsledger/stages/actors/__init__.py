@@ -524,13 +524,14 @@ class ActorsStage(Stage):
             if tok.lower[i] in _STRIP_LEFT:
                 i += 1
                 continue
+            name_start = self.dicts.may_start_country_name(tok.text[i])
             matched = False
             for width in (5, 4, 3, 2, 1):
                 j = i + width
-                if j > n or any(breaks[i:j]):
+                if j > n or any(breaks[i:j]) or not name_start and width > 1:
                     continue
                 name = text[tok.idx[i]:tok.end_char(j - 1)]
-                iso3 = self.dicts.country_of_name(name)
+                iso3 = self.dicts.country_of_name(name) if name_start else None
                 label = "GPE"
                 if not iso3 and width == 1 and tok.is_title[i]:
                     iso3 = self.dicts.country_of_demonym(name)

@@ -14,6 +14,7 @@ indexes them for lookups by the surface form found in text.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,6 +48,15 @@ class ActorDictionaries:
     # folded country names and demonyms that name more than one country and prefer none ("Congo")
     ambiguous: set[str] = field(default_factory=set)
 
+    def may_start_country_name(self, word: str) -> bool:
+        """False when no country name or alias can begin with this word: the leading letters of
+        its case-folded form ("guinea" of "Guinea-Bissau", "u" of "U.S.") start none of them."""
+        starts = self.__dict__.get("_name_starts")
+        if starts is None:
+            starts = self.__dict__["_name_starts"] = frozenset(
+                _leading_letters(k.casefold()) for k in (*self.country_names_exact, *self.country_names_folded))
+        return _leading_letters(word.casefold()) in starts
+
     def country_of_name(self, text: str) -> str | None:
         """ISO alpha-3 of a country name or alias as written ("Czechia", "the Soviet Union", "US")."""
         t = _strip_the(text.strip())
@@ -75,6 +85,14 @@ class ActorDictionaries:
         if key in self.titles:
             return True, self.titles[key]
         return False, None
+
+
+def _leading_letters(text: str) -> str:
+    m = _LETTERS.match(text)
+    return m.group() if m else ""
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _strip_the(text: str) -> str:
