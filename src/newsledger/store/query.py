@@ -121,19 +121,8 @@ def participant_condition(store: Store, f: Filters) -> tuple[str, list[Any]] | N
 def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple[list[str], list[Any]]:
     """WHERE terms over `ledger_events le` for the filters. With `driven`, the caller reads
     `ledger_actors la` under `participant_condition` itself, and that term is left out."""
-    where: list[str] = []
-    params: list[Any] = []
-    if f.event_type:
-        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
-        where.append(f"le.type IN ({_marks(types)})")
-        params += types
+    where, params = _type_and_day_terms(f, type_column="le.type", day_column="le.day_start")
     lo, hi = _date_range(f)
-    if lo:
-        where.append("le.day_start >= ?")
-        params.append(lo)
-    if hi:
-        where.append("le.day_start <= ?")
-        params.append(hi)
     if f.min_reports:
         where.append("le.n_reports >= ?")
         params.append(int(f.min_reports))
@@ -177,6 +166,24 @@ def derived_conditions(store: Store, f: Filters, *, id_column: str, day_column: 
     """WHERE terms for the filters over a table derived from the ledger whose rows carry their
     ledger event's id, first day and type (such as `ledger_pairs`): what those columns
     answer is asked of them, the rest of the ledger event itself."""
+    where, params = _type_and_day_terms(f, type_column=type_column, day_column=day_column)
+    lo, hi = _date_range(f)
+    days = [t for t, v in (("la.day_start >= ?", lo), ("la.day_start <= ?", hi)) if v]
+    for cond in (_actor_condition(store, f), _country_condition(f)):
+        if cond is not None:  # each may be met by a different participant
+            where.append(f"{id_column} IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE "
+                         f"{' AND '.join([cond[0], *days])})")
+            params += [*cond[1], *(v for v in (lo, hi) if v)]
+    rest = Filters(place=f.place, radius_km=f.radius_km, text=f.text, speaker=f.speaker, min_reports=f.min_reports)
+    if rest.place or rest.text or rest.speaker or rest.min_reports:
+        sub, sub_params = event_conditions(store, rest)
+        where.append(f"{id_column} IN (SELECT le.id FROM ledger_events le WHERE {' AND '.join(sub)})")
+        params += sub_params
+    return where, params
+
+
+def _type_and_day_terms(f: Filters, *, type_column: str, day_column: str) -> tuple[list[str], list[Any]]:
+    """The event-type and date-range terms, over the columns that hold an event's type and first day."""
     where: list[str] = []
     params: list[Any] = []
     if f.event_type:
@@ -190,17 +197,6 @@ def derived_conditions(store: Store, f: Filters, *, id_column: str, day_column: 
     if hi:
         where.append(f"{day_column} <= ?")
         params.append(hi)
-    days = [t for t, v in (("la.day_start >= ?", lo), ("la.day_start <= ?", hi)) if v]
-    for cond in (_actor_condition(store, f), _country_condition(f)):
-        if cond is not None:  # each may be met by a different participant
-            where.append(f"{id_column} IN (SELECT la.ledger_event_id FROM ledger_actors la WHERE "
-                         f"{' AND '.join([cond[0], *days])})")
-            params += [*cond[1], *(v for v in (lo, hi) if v)]
-    rest = Filters(place=f.place, radius_km=f.radius_km, text=f.text, speaker=f.speaker, min_reports=f.min_reports)
-    if rest.place or rest.text or rest.speaker or rest.min_reports:
-        sub, sub_params = event_conditions(store, rest)
-        where.append(f"{id_column} IN (SELECT le.id FROM ledger_events le WHERE {' AND '.join(sub)})")
-        params += sub_params
     return where, params
 
 
