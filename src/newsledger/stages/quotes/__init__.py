@@ -34,7 +34,7 @@ from ...document import Document
 from ...model import Quote
 from ..base import Stage
 from .direct import Cue, DirectQuote, TokenIndex, find_cue, looks_like_speech, looks_like_title
-from .lexicon import reporting_verb, speech_verbs
+from .lexicon import reporting_verb_at, speech_verbs
 from .marks import QuoteSpan, find_quote_spans, paragraph_bounds
 from .reported import reported_speech
 from .speakers import SpeakerResolver, phrase
@@ -117,7 +117,7 @@ class QuotesStage(Stage):
         statements = [self._direct_statement(text, d) for d in direct]
         direct_ranges = sorted((d.span.open, d.span.close) for d in direct)
         cue_tokens = {d.cue.verb.i for d in direct if d.cue is not None and d.cue.verb is not None}
-        for r in reported_speech(doc, inside_quote, document.mentions):
+        for r in reported_speech(doc, inside_quote, document.mentions, document.tokens):
             if r.cue is not None and r.cue.i in cue_tokens:
                 continue
             start, end = _clear_of(r.start, r.end, direct_ranges, text)
@@ -228,14 +228,15 @@ class QuotesStage(Stage):
         that end with a colon ("Smith gave this answer:"). A following quote with no cue
         of its own may be theirs."""
         doc = document.view
+        table = document.tokens
         out = []
         text = document.text
         for sent in doc.sents:
             # a colon that ends its sentence or its paragraph introduces what follows
             colon = any(t.text == ":" and not text[t.idx + 1:t.idx + 80].split("\n", 1)[0].strip()
                         for t in sent) or sent[-1].text == ":"
-            for t in sent:
-                if inside_quote(t.idx) or not (reporting_verb(t) is not None or colon and t.dep_ == "ROOT"
+            for t in (doc[i] for i in range(sent.start, sent.end)):
+                if inside_quote(t.idx) or not (reporting_verb_at(table, t.i) is not None or colon and t.dep_ == "ROOT"
                                                and t.pos_ in ("VERB", "AUX")):
                     continue
                 if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis") or t.tag_ == "VBN" and not any(

@@ -11,6 +11,8 @@ from ...data import read_tsv
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ...document import TokenTable
+
 
 @dataclass(frozen=True)
 class ReportingVerb:
@@ -40,6 +42,14 @@ def reporting_verb(token: Token) -> ReportingVerb | None:
         return None
     lex = reporting_verbs()
     return lex.get(token.lemma_.lower()) or lex.get(token.lower_)
+
+
+def reporting_verb_at(table: TokenTable, i: int) -> ReportingVerb | None:
+    """`reporting_verb` of token i, read from the document's token table."""
+    if not (table.pos[i] in ("VERB", "AUX") or table.tag[i].startswith("VB")):
+        return None
+    lex = reporting_verbs()
+    return lex.get(table.lemma[i]) or lex.get(table.lower[i])
 
 
 @lru_cache(maxsize=1)

@@ -20,11 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import asserted, can_speak, line_break_between, reporting_verb
+from .lexicon import asserted, can_speak, line_break_between, reporting_verb, reporting_verb_at
 from .speakers import phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ...document import TokenTable
 
 # prepositions on the verb that say more about the content object ("underscored X as ...");
 # others ("in a speech", "at the summit", "on Monday") are circumstances of the saying
@@ -88,12 +90,12 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str]) -> list[Reported]:
+def reported_speech(doc: Doc, inside_quote, mentions: dict[int, str], table: TokenTable) -> list[Reported]:
     """Reported statements of `doc`; `inside_quote(char)` says whether a character is quoted speech,
-    `mentions` maps tokens to entities (the actors stage's map)."""
+    `mentions` maps tokens to entities (the actors stage's map), `table` is the document's token table."""
     out: list[Reported] = []
-    for verb in doc:
-        entry = reporting_verb(verb)
+    for i, verb in enumerate(doc):
+        entry = reporting_verb_at(table, i)
         if entry is None or entry.cls == "stance" or inside_quote(verb.idx) or not asserted(verb):
             continue
         tokens = _content_tokens(verb)
