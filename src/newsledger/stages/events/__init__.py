@@ -18,6 +18,7 @@ in four steps:
 
 from __future__ import annotations
 
+import bisect
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -446,14 +447,12 @@ def _object_lemma(token: Token) -> str | None:
 
 def _foreign(document: Document, char: int, coded: Coded) -> bool:
     """Is the time at `char` inside a clause of another predicate ("since winning ... on February 7")?"""
-    doc = document.view
-    tok = None
-    for t in coded.trigger.sent:
-        if t.idx <= char < t.idx + len(t.text):
-            tok = t
-            break
-    if tok is None:
+    table = document.tokens
+    k = bisect.bisect_right(table.idx, char) - 1  # the token at `char`, if it is in the trigger's sentence
+    sentence = document.token_sentence
+    if k < 0 or char >= table.end_char(k) or sentence[k] != sentence[coded.trigger.i]:
         return False
+    tok = table.objs[k]
     chain = {t.i for t in coded.tokens}
     # clauses that describe the trigger noun itself ("the operation [we conducted in May]")
     phrase = _phrase(coded.trigger)
@@ -472,7 +471,6 @@ def _foreign(document: Document, char: int, coded: Coded) -> bool:
         if t.head == t:
             return False
         t = t.head
-    del doc
     return False
 
 
