@@ -53,8 +53,9 @@ def corpus_digest(paths: list[Path]) -> str:
     """One sha256 over the evaluation files (names and contents), to pin floors to a corpus.
     A folder stands for every file under it."""
     files = []
-    for p in paths:
-        files.extend(sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p])
+    for p in paths:  # Python's byte-code caches are not part of a corpus
+        files.extend(sorted(q for q in p.rglob("*") if q.is_file() and "__pycache__" not in q.parts)
+                     if p.is_dir() else [p])
     h = hashlib.sha256()
     for p in sorted(files, key=lambda p: p.name):
         h.update(p.name.encode())
