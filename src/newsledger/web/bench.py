@@ -11,9 +11,12 @@ in a process of its own and measures every view:
 
 - server: the time to answer the page's HTML (and the API request its script makes, if
   any), asked without validators: every answer is computed;
-- browser, warm: headless Chromium (Playwright), one tab going round every view in turn as
-  a user moves between pages, its HTTP cache on (bundled files kept; pages and API answers
-  revalidated by ETag, 304 while the store is unchanged), after three warm-up rounds;
+- browser, warm: headless Chromium (Playwright), a tab going round every view in turn as
+  a user moves between pages (a new tab for each round, in one browser context whose HTTP
+  cache is kept: bundled files kept; pages and API answers revalidated by ETag, 304 while
+  the store is unchanged), after three warm-up rounds. One tab for all 1,200 loads would
+  measure the renderer collecting the garbage of the pages before, which grows by a few MB
+  a page whatever the page;
 - browser, cold: the same with the browser's cache disabled (every file fetched, every
   page and answer computed), as on a first visit;
 - for each: `page_ms`, the page's own clock from the start of the navigation to the first
@@ -162,20 +165,24 @@ def _load(page, url: str) -> tuple[float, float]:
 def _browser_times(browser, base: str, pages, loads: int, *, cold: bool, log) -> dict[str, dict]:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(_MARK_READY)
-    page = context.new_page()
-    if cold:  # as DevTools' "Disable cache": every file fetched, no validators sent
-        cdp = context.new_cdp_session(page)
-        cdp.send("Network.enable")
-        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
     walls: dict[str, list[float]] = {name: [] for name, _, _ in pages}
     clocks: dict[str, list[float]] = {name: [] for name, _, _ in pages}
     try:
         for i in range(loads + 3):  # rounds over every view; the first three warm up
+            # A tab per round, in the same context (its HTTP cache is kept): a renderer that
+            # has loaded a thousand pages holds hundreds of MB of their garbage and stalls
+            # on collecting it, which says nothing about the page being loaded.
+            page = context.new_page()
+            if cold:  # as DevTools' "Disable cache": every file fetched, no validators sent
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
             for name, path, _ in pages:
                 wall, clock = _load(page, base + path)
                 if i >= 3:
                     walls[name].append(wall)
                     clocks[name].append(clock)
+            page.close()
     finally:
         context.close()
     out = {}
