@@ -16,6 +16,10 @@ def test_document_view_answers_as_the_doc(make_document):
     assert view.span_text(len(doc) - 1, len(doc) + 3) == doc[len(doc) - 1:].text
     assert view[2:4].text == doc[2:4].text  # slices are the Doc's own spans
     assert [s.text for s in view.sents] == [s.text for s in doc.sents]
+    assert [s.text for s in view.sents] == [s.text for s in doc.sents]  # read twice: a fresh iterator each time
+    assert next(view.sents).text == next(doc.sents).text
+    assert [(e.text, e.label_) for e in view.ents] == [(e.text, e.label_) for e in doc.ents]
+    assert view.ents is view.ents  # built once
 
 
 def test_document_view_gives_one_token_object_per_token(make_document):

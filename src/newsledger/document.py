@@ -79,7 +79,7 @@ class DocView:
     `doc[i]` builds a new one at each call, the single largest cost of rule code over a
     parse); slices, iteration over sentences and everything else are the Doc's own."""
 
-    __slots__ = ("_doc", "_tokens", "_idx", "_ends", "text")
+    __slots__ = ("_doc", "_tokens", "_idx", "_ends", "text", "_ents", "_sents")
 
     def __init__(self, doc: Doc, table: TokenTable, text: str) -> None:
         self._doc = doc
@@ -87,6 +87,22 @@ class DocView:
         self._idx = table.idx
         self._ends = [i + len(t) for i, t in zip(table.idx, table.text, strict=True)]
         self.text = text  # the Doc's text, which spaCy rebuilds from the tokens at every `doc.text`
+        self._ents: tuple | None = None
+        self._sents: tuple | None = None
+
+    @property
+    def ents(self) -> tuple:
+        """The entity spans, built once (the stages never change the parse's entities)."""
+        if self._ents is None:
+            self._ents = tuple(self._doc.ents)
+        return self._ents
+
+    @property
+    def sents(self):
+        """The sentence spans, built once; an iterator, as spaCy's `doc.sents` is."""
+        if self._sents is None:
+            self._sents = tuple(self._doc.sents)
+        return iter(self._sents)
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1, as `doc[start:end].text` gives it, without building a Span."""
