@@ -77,15 +77,15 @@ class TokenTable:
 class DocView:
     """The parse as stages read it: `view[i]` is the same Token object every time (spaCy's
     `doc[i]` builds a new one at each call, the single largest cost of rule code over a
-    parse); slices, iteration over sentences and everything else are the Doc's own."""
+    parse), and `text`, `ents` and `sents` are built once; slices and everything else are
+    the Doc's own."""
 
-    __slots__ = ("_doc", "_tokens", "_idx", "_ends", "text", "_ents", "_sents")
+    __slots__ = ("_doc", "_table", "_tokens", "text", "_ents", "_sents")
 
     def __init__(self, doc: Doc, table: TokenTable, text: str) -> None:
         self._doc = doc
+        self._table = table
         self._tokens = table.objs
-        self._idx = table.idx
-        self._ends = [i + len(t) for i, t in zip(table.idx, table.text, strict=True)]
         self.text = text  # the Doc's text, which spaCy rebuilds from the tokens at every `doc.text`
         self._ents: tuple | None = None
         self._sents: tuple | None = None
@@ -109,7 +109,7 @@ class DocView:
         end = min(end, len(self._tokens))
         if end <= start:
             return ""
-        return self.text[self._idx[start]:self._ends[end - 1]]
+        return self.text[self._table.idx[start]:self._table.end_char(end - 1)]
 
     def __getitem__(self, key):
         if type(key) is int:
@@ -200,14 +200,14 @@ class Document:
         """The number of the sentence each token is in."""
         assert self.doc is not None
         out = [0] * len(self.doc)
-        for k, sent in enumerate(self.doc.sents):
+        for k, sent in enumerate(self.view.sents):
             out[sent.start:sent.end] = [k] * (sent.end - sent.start)
         return out
 
     @cached_property
     def sentence_starts(self) -> list[int]:
         assert self.doc is not None
-        return [s.start_char for s in self.doc.sents]
+        return [s.start_char for s in self.view.sents]
 
     def sentence_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
