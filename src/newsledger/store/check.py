@@ -15,6 +15,38 @@ from .backend import Store
 from .migrations import LATEST, pending_backfills, version
 from .summaries import summary_problems
 
+# (a count of rows that break an invariant, what they are): each must count 0
+_INVARIANTS: list[tuple[str, str]] = [
+    ("SELECT count(*) FROM articles a WHERE NOT EXISTS "
+     "(SELECT 1 FROM documents d WHERE d.article_id = a.id AND d.status = 'ok')",
+     "article(s) without their document row"),
+    ("SELECT count(*) FROM (SELECT article_id FROM documents WHERE status = 'ok' "
+     "GROUP BY article_id HAVING count(*) > 1) t",
+     "article(s) stored by more than one document"),
+    *((f"SELECT count(*) FROM articles a WHERE a.{column} <> "
+       f"(SELECT count(*) FROM {table} t WHERE t.article_id = a.id)",
+       f"article(s) whose {table} rows do not match their record")
+      for table, column in (("entities", "n_entities"), ("places", "n_places"), ("quotes", "n_quotes"),
+                            ("events", "n_events"))),
+    ("SELECT count(*) FROM events WHERE ledger_event_id IS NULL", "event(s) not in any ledger event"),
+    ("SELECT count(*) FROM ledger_events le WHERE le.n_mentions <> "
+     "(SELECT count(*) FROM events e WHERE e.ledger_event_id = le.id) OR le.n_reports <> "
+     "(SELECT count(DISTINCT e.article_id) FROM events e WHERE e.ledger_event_id = le.id)",
+     "ledger event(s) whose report counts are wrong"),
+    ("SELECT count(*) FROM actors a WHERE a.merged_into IS NOT NULL AND EXISTS "
+     "(SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id)",
+     "merged actor(s) still holding aliases"),
+    ("SELECT count(*) FROM ledger_actors la JOIN ledger_events le ON le.id = la.ledger_event_id "
+     "WHERE NOT (la.day_start = le.day_start OR (la.day_start IS NULL AND le.day_start IS NULL))",
+     "ledger_actors row(s) whose day is not their event's"),
+]
+# knowledge-base links that must point to live actors, not merged ones (checked after the summaries)
+_MERGED_LINKS: list[tuple[str, str]] = [
+    (f"SELECT count(*) FROM {table} t JOIN actors a ON a.id = t.actor_id WHERE a.merged_into IS NOT NULL",
+     f"{table} row(s) linked to a merged actor")
+    for table in ("entities", "event_actors", "ledger_actors")
+]
+
 
 def _count(store: Store, sql: str, params=()) -> int:
     return int(store.scalar(sql, params) or 0)
@@ -30,42 +62,15 @@ def check_store(store: Store, *, deep: bool = False) -> list[str]:
         return problems
     if pending_backfills(store):
         problems.append(f"backfills pending: {', '.join(pending_backfills(store))}")
-    n = _count(store, "SELECT count(*) FROM articles a WHERE NOT EXISTS "
-                      "(SELECT 1 FROM documents d WHERE d.article_id = a.id AND d.status = 'ok')")
-    if n:
-        problems.append(f"{n} article(s) without their document row")
-    n = _count(store, "SELECT count(*) FROM (SELECT article_id FROM documents WHERE status = 'ok' "
-                      "GROUP BY article_id HAVING count(*) > 1) t")
-    if n:
-        problems.append(f"{n} article(s) stored by more than one document")
-    for table, column in (("entities", "n_entities"), ("places", "n_places"), ("quotes", "n_quotes"),
-                          ("events", "n_events")):
-        n = _count(store, f"SELECT count(*) FROM articles a WHERE a.{column} <> "
-                          f"(SELECT count(*) FROM {table} t WHERE t.article_id = a.id)")
+    for sql, what in _INVARIANTS:
+        n = _count(store, sql)
         if n:
-            problems.append(f"{n} article(s) whose {table} rows do not match their record")
-    n = _count(store, "SELECT count(*) FROM events WHERE ledger_event_id IS NULL")
-    if n:
-        problems.append(f"{n} event(s) not in any ledger event")
-    n = _count(store, "SELECT count(*) FROM ledger_events le WHERE le.n_mentions <> "
-                      "(SELECT count(*) FROM events e WHERE e.ledger_event_id = le.id) OR le.n_reports <> "
-                      "(SELECT count(DISTINCT e.article_id) FROM events e WHERE e.ledger_event_id = le.id)")
-    if n:
-        problems.append(f"{n} ledger event(s) whose report counts are wrong")
-    n = _count(store, "SELECT count(*) FROM actors a WHERE a.merged_into IS NOT NULL AND EXISTS "
-                      "(SELECT 1 FROM actor_aliases al WHERE al.actor_id = a.id)")
-    if n:
-        problems.append(f"{n} merged actor(s) still holding aliases")
-    n = _count(store, "SELECT count(*) FROM ledger_actors la JOIN ledger_events le ON le.id = la.ledger_event_id "
-                      "WHERE NOT (la.day_start = le.day_start OR (la.day_start IS NULL AND le.day_start IS NULL))")
-    if n:
-        problems.append(f"{n} ledger_actors row(s) whose day is not their event's")
+            problems.append(f"{n} {what}")
     problems += summary_problems(store)
-    for table in ("entities", "event_actors", "ledger_actors"):
-        n = _count(store, f"SELECT count(*) FROM {table} t JOIN actors a ON a.id = t.actor_id "
-                          "WHERE a.merged_into IS NOT NULL")
+    for sql, what in _MERGED_LINKS:
+        n = _count(store, sql)
         if n:
-            problems.append(f"{n} {table} row(s) linked to a merged actor")
+            problems.append(f"{n} {what}")
     if deep:
         for article_id, key, text in store.rows("SELECT id, article_key, record FROM articles ORDER BY id"):
             try:
