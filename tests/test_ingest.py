@@ -150,3 +150,16 @@ def test_read_inputs_missing_file_and_folder(tmp_path):
     assert [i.source.rsplit("/", 1)[-1] for i in items] == ["a.html", "b.txt", "nope.txt"]
     assert items[0].format == "html"
     assert items[2].error.code == "not_found"
+
+
+def test_ingest_upload_jsonl_reads_as_the_command_line_but_never_trusts_a_url():
+    from newsledger.web.ingest import documents_from_file
+
+    data = (b'{"id": "a", "text": "Talks resumed on Monday.", "url": "http://example.org/x"}\n'
+            b'not json\n' + b"[" * 100_000 + b"\n\n[1, 2]\n")
+    docs = documents_from_file("batch.jsonl", data, "jsonl")
+    assert [d.source for d in docs] == ["upload:batch.jsonl:1", "upload:batch.jsonl:2", "upload:batch.jsonl:3",
+                                        "upload:batch.jsonl:5"]
+    assert docs[0].url is None and docs[0].error is None and docs[0].input_id == "a"
+    # the same errors as `newsledger extract`, arrays nested thousands deep included
+    assert [type(d.error).__name__ for d in docs[1:]] == ["BadJsonLine"] * 3

@@ -59,7 +59,7 @@ def read_inputs(
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
             if input_format == "jsonl":
-                yield from _jsonl_documents(data, "<stdin>", raw=raw, published=published)
+                yield from jsonl_documents(data, "<stdin>", raw=raw, published=published)
             else:
                 yield InputDocument(data, source="<stdin>", raw=raw, published=published, format=input_format)
             continue
@@ -100,14 +100,17 @@ def _file_documents(path: Path, *, input_format: str, raw: bool, published: str 
     if fmt == "auto" and path.suffix.lower() in _JSONL_SUFFIXES:
         fmt = "jsonl"
     if fmt == "jsonl":
-        yield from _jsonl_documents(data, source, raw=raw, published=published)
+        yield from jsonl_documents(data, source, raw=raw, published=published)
         return
     if fmt == "auto" and path.suffix.lower() in _HTML_SUFFIXES:
         fmt = "html"
     yield InputDocument(data, source=source, raw=raw, published=published, format=fmt)
 
 
-def _jsonl_documents(data: bytes, source: str, *, raw: bool, published: str | None) -> Iterator[InputDocument]:
+def jsonl_documents(data: bytes, source: str, *, raw: bool = False, published: str | None = None,
+                    keep_url: bool = True) -> Iterator[InputDocument]:
+    """An input per non-blank line of a JSON Lines batch (a coded error for a line that is not a
+    JSON object); `keep_url=False` drops each object's "url" (never fetched, nor trusted as the source)."""
     for lineno, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
@@ -120,6 +123,8 @@ def _jsonl_documents(data: bytes, source: str, *, raw: bool, published: str | No
         if not isinstance(obj, dict):
             yield InputDocument(None, source=where, error=BadJsonLine(f"line {lineno} is not a JSON object"))
             continue
+        if not keep_url:
+            obj.pop("url", None)
         yield input_from_json(obj, where, raw=raw, published=published)
 
 

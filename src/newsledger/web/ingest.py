@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from ..config import Settings
-from ..ingest import InputDocument, input_from_json
+from ..ingest import InputDocument, jsonl_documents
 from ..model import ErrorRecord
 from ..store.backend import Store
 from ..store.keys import input_hash
@@ -64,26 +64,8 @@ def documents_from_file(name: str, data: bytes, fmt: str, *, published: str | No
     source = f"upload:{PurePosixPath(name).name}"
     if fmt != "jsonl":
         return [InputDocument(data, source=source, published=published, format=fmt)]
-    import json
-
-    from ..ingest import BadJsonLine
-
-    docs = []
-    for lineno, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            docs.append(InputDocument(None, source=where, error=BadJsonLine(f"line {lineno} is not valid JSON: {exc}")))
-            continue
-        if not isinstance(obj, dict):
-            docs.append(InputDocument(None, source=where, error=BadJsonLine(f"line {lineno} is not a JSON object")))
-            continue
-        obj.pop("url", None)  # kept offline: a URL in an upload is never fetched, nor trusted as the source
-        docs.append(input_from_json(obj, where, published=published))
-    return docs
+    # an upload's "url" is never fetched, nor trusted as the source
+    return list(jsonl_documents(data, source, published=published, keep_url=False))
 
 
 class Ingester:
