@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
-from ...model import DateInterval, Event, Span
+from ...model import DateInterval, Event, Mention, Span
 from ..base import Stage
 from ..places.linking import event_place
 from ..times.linking import event_date
@@ -39,6 +39,7 @@ from .coder import (
     noun_license,
     obligation,
 )
+from .factuality import asserted, factuality
 from .lexicon import cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
@@ -85,7 +86,9 @@ class EventsStage(Stage):
                               f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
                 continue
             parts += here
-        groups = group_parts(parts)
+        # only what the text states as having happened (or as planned) is an event
+        parts = [p for p in parts if asserted(p.status)]
+        groups = group_parts(parts, _side_keys(document))
         self._inherit_parties(groups)
         events = []
         for group in groups:
@@ -142,10 +145,11 @@ class EventsStage(Stage):
         anaphoric = first.pos_ in ("NOUN", "PROPN") and any(
             c.lower_ in ANAPHORIC_DETS and c.dep_ in ("det", "poss") for c in _phrase(first).children)
         quote = next((q.id for q in document.quotes if q.start <= coded.trigger.idx < q.end), None)
+        status = _status(coded)
         return Part(coded=coded, sentence=k, paragraph=document.paragraph_of(token.idx), actor=actor,
                     recipient=recipient, interval=interval, time=time, strong_date=strong, licensed=licensed,
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
-                    object_lemma=_object_lemma(coded.trigger), quote=quote)
+                    object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
 
     @staticmethod
     def _inherit_parties(groups: list[Group]) -> None:
@@ -178,7 +182,7 @@ class EventsStage(Stage):
     def _event(self, document: Document, group: Group, n: int, sents) -> Event:
         parts = group.parts
         licensed = [p for p in parts if p.licensed] or parts
-        main = next((p for p in licensed if p.actor), licensed[0])  # the mention that names who acted
+        main = min(licensed, key=_representative_rank)  # the mention that states it best
         coded = main.coded
         visit_parts = [p for p in parts if p.coded.mode == "visit" and p.actor]
         if visit_parts:
@@ -206,8 +210,14 @@ class EventsStage(Stage):
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
-        mentions = [_strip(document, document.span(sents[k].start_char, sents[k].end_char))
-                    for k in sentence_ids if k != main.sentence]
+        mentions = []
+        for k in sentence_ids:
+            if k == main.sentence:
+                continue
+            first = min((p for p in parts if p.sentence == k), key=lambda p: p.coded.trigger.i)
+            span = _strip(document, document.span(sents[k].start_char, sents[k].end_char))
+            mentions.append(Mention(start=span.start, end=span.end, text=span.text,
+                                    trigger=document.token_span(first.coded.trigger)))
         amounts = self._amounts(document, group, sents)
         contexts = find_cues_at(document.tokens, (i for k in sentence_ids for i in range(sents[k].start, sents[k].end)),
                                 cues().contexts)
@@ -243,6 +253,41 @@ class EventsStage(Stage):
             if k in own or document.paragraph_of(a.start) in paragraphs and a.unit and any(u in a.unit.lower() for u in units):
                 out.append(i)
         return out
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL"})
+
+
+def _side_keys(document: Document) -> dict[str, frozenset[str]]:
+    """Each entity's id and, for a state or one of its organs, its country: "Britain", "the
+    British government" and "London" (as a government) name one side."""
+    out = {}
+    for e in document.entities:
+        k = {e.id}
+        if e.country and (e.type in ("GPE", "NORP") or e.sector in _STATE_SECTORS):
+            k.add("country:" + e.country)
+        out[e.id] = frozenset(k)
+    return out
+
+
+def _representative_rank(p: Part) -> tuple:
+    """Which mention of a happening stands for it: one that states it (a verb, not a noun that
+    refers back), names who acted and on whom, then the earliest."""
+    c = p.coded
+    return (p.anaphoric or c.mention_only, not p.actor, c.trigger.pos_ != "VERB" and not c.composed,
+            not p.recipient, p.sentence, c.trigger.i)
+
+
+def _status(coded: Coded) -> str:
+    """The factuality of a coded mention: the coder's own flags (a modal or a negation in the
+    event's clause) first, then the walk up the parse from the highest word of its chain."""
+    if coded.hypothetical:
+        return "hypothetical"
+    if coded.negated:
+        return "negated"
+    stop = {t.i for t in coded.tokens if t.i != coded.top.i}
+    status, _why = factuality(coded.top, stop)
+    return status
 
 
 def _sentence_fallback(parts: list[Part]) -> None:

@@ -63,6 +63,7 @@ class Part:
     kind: str
     object_lemma: str | None
     quote: str | None = None
+    status: str = "realis"  # factuality: realis reported future hypothetical conditional negated irrealis question
 
     @property
     def participants(self) -> set[str]:
@@ -123,10 +124,35 @@ def _dates_fit(p: Part, g: Group, later_phase: bool) -> tuple[bool, bool]:
     return False, False
 
 
-def group_parts(parts: list[Part]) -> list[Group]:
+def _side_keys(ids, keys: dict[str, frozenset[str]]) -> set[str]:
+    out: set[str] = set()
+    for i in ids:
+        out |= keys.get(i, frozenset({i}))
+    return out
+
+
+def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
+    """Do the two name the same doer (and, when both name one, the same target)?"""
+    pa, ga = _side_keys(p.actor, keys), _side_keys(g.actor, keys)
+    pr, gr = _side_keys(p.recipient, keys), _side_keys(g.recipient, keys)
+    if p.coded.type in SYMMETRIC_TYPES:
+        both_p, both_g = pa | pr, ga | gr
+        return bool(both_p & both_g) and (len(both_p & both_g) >= min(2, len(both_p), len(both_g)))
+    if not (pa and ga and pa & ga):
+        return False
+    return not (pr and gr) or bool(pr & gr)
+
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
+
+def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None) -> list[Group]:
+    """`keys`: for each entity id, the keys that name the same side (the id, and the country of
+    a state or government actor), so that "Britain" and "the British government" are one side."""
+    keys = keys or {}
     groups: list[Group] = []
     for p in parts:
-        target = _find_group(p, groups)
+        target = _find_group(p, groups, keys)
         if target is not None:
             target.parts.append(p)
         elif p.licensed:
@@ -134,7 +160,7 @@ def group_parts(parts: list[Part]) -> list[Group]:
     return groups
 
 
-def _find_group(p: Part, groups: list[Group]) -> Group | None:
+def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]]) -> Group | None:
     # 1. same sentence, same type, participants not opposed
     for g in reversed(groups):
         last = g.parts[-1]
@@ -168,6 +194,15 @@ def _find_group(p: Part, groups: list[Group]) -> Group | None:
             continue
         ivs = [q.interval for q in g.parts if q.interval is not None]
         if p.interval is not None and any(_bounds(p.interval) == _bounds(iv) for iv in ivs):
+            return g
+    # 3b. the same act between the same sides anywhere in the article: an article reports a
+    # happening again (the lead, a spokesman's account, a follow-up paragraph); one side named the
+    # same (the entity or its country), no side opposed, and dates that do not exclude it
+    for g in groups:
+        if g.type != p.coded.type or _opposed(p, g) or not _same_sides(p, g, keys):
+            continue
+        fits, _ = _dates_fit(p, g, later_phase=False)
+        if fits:
             return g
     # 4. nearby mentions of the same happening
     for g in reversed(groups):
