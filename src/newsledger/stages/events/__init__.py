@@ -41,6 +41,7 @@ from .coder import (
 )
 from .factuality import asserted, factuality
 from .lexicon import cues, find_cues_at, lexicon
+from .statements import StatementCoder, as_coded
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
 
@@ -65,7 +66,8 @@ _MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "un
 class EventsStage(Stage):
     name = "events"
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
-    writes = ("events",)
+    # entities: participants the text names only by description ("State police", "protesters")
+    writes = ("events", "entities")
 
     def __call__(self, document: Document) -> None:
         doc = document.view
@@ -88,12 +90,18 @@ class EventsStage(Stage):
             parts += here
         # only what the text states as having happened (or as planned) is an event
         parts = [p for p in parts if asserted(p.status)]
+        parts += self._statement_parts(document, parts)
+        parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
         groups = group_parts(parts, _side_keys(document))
         self._inherit_parties(groups)
         events = []
         for group in groups:
-            events.append(self._event(document, group, len(events) + 1, sents))
+            event = self._event(document, group, len(events) + 1, sents)
+            if _unsupported(event) is None:
+                events.append(event)
         document.events = events
+        used = {x for v in events for x in (*v.actor, *v.recipient)}
+        document.entities = document.entities + [e for e in roles.new_entities if e.id in used]
 
     def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
                         dated, habitual) -> list[Part]:
@@ -150,6 +158,26 @@ class EventsStage(Stage):
                     recipient=recipient, interval=interval, time=time, strong_date=strong, licensed=licensed,
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
                     object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
+
+    def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
+        """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
+        already codes the statement."""
+        taken = {t.i for p in parts if p.coded.type in _VERBAL for t in (*p.coded.tokens, p.coded.top)}
+        out = []
+        for st in StatementCoder(document).statements(taken):
+            coded = as_coded(st)
+            status = _status(coded)
+            if not asserted(status):
+                continue
+            time, interval = event_date(document, [coded.top])
+            sent = coded.trigger.sent
+            strong = time is not None and sent.start_char <= time.start < sent.end_char
+            k = document.sentence_of(coded.trigger.idx)
+            out.append(Part(coded=coded, sentence=k, paragraph=document.paragraph_of(coded.trigger.idx),
+                            actor=list(coded.actor), recipient=list(coded.recipient), interval=interval, time=time,
+                            strong_date=strong, licensed=True, anaphoric=False, kind=st.type.lower(),
+                            object_lemma=None, quote=st.quote, status=status))
+        return out
 
     @staticmethod
     def _inherit_parties(groups: list[Group]) -> None:
@@ -268,6 +296,20 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
             k.add("country:" + e.country)
         out[e.id] = frozenset(k)
     return out
+
+
+_VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
+# Types that are statements or agreements: they exist only as the act of someone the text names.
+_NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
+                          "REJECT", "THREATEN", "SANCTION", "RETREAT"})
+
+
+def _unsupported(event: Event) -> str | None:
+    """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
+    statement or agreement with nobody the text names as its author is not an event one can check."""
+    if event.type in _NEEDS_ACTOR and not event.actor:
+        return "no_actor"
+    return None
 
 
 def _representative_rank(p: Part) -> tuple:

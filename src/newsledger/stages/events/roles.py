@@ -19,7 +19,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from functools import lru_cache
+
+from ...data import read_tsv
 from ...document import Document
+from ...model import Entity
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
@@ -52,12 +56,74 @@ DEFAULT_FRAME = {
 _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
 
 
+@lru_cache(maxsize=1)
+def participant_nouns() -> dict[str, tuple[str, str]]:
+    """Head noun -> (PLOVER sector, person|group) for participants named by description."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_tsv("participant_nouns.tsv"):
+        out[row["noun"].lower()] = (row["sector"], row["kind"])
+    for row in read_tsv("org_words.tsv"):
+        if row["kind"] == "head" and row["sector"] and " " not in row["word"]:
+            out.setdefault(row["word"].lower(), (row["sector"], "group"))
+    return out
+
+
+_QUANTIFIERS = frozenset({"both", "all", "some", "many", "several", "few", "other", "two", "three", "four",
+                          "five", "dozens", "hundreds", "thousands", "more", "most", "such", "these", "those",
+                          "the", "a", "an", "this", "that", "another", "any", "each", "every"})
+
+
 class Roles:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.actor_ids = {e.id for e in document.entities if e.type in ACTOR_TYPES}
         self.mentions = document.mentions
         self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
+        # participants the text names only by description ("State police", "both men")
+        self.described: dict[str, Entity] = {}
+        self._next_id = 1 + max((int(e.id[1:]) for e in document.entities if e.id[1:].isdigit()), default=0)
+
+    @property
+    def new_entities(self) -> list[Entity]:
+        return list(self.described.values())
+
+    def describe(self, head: Token) -> str | None:
+        """An entity for a participant named by a description ("State police", "a clique of
+        judges", "Russian officials"), created once per description in the article."""
+        table = participant_nouns()
+        if head.pos_ != "NOUN" or head.i in self.mentions:
+            return None
+        info = table.get(head.lower_) or table.get(head.lemma_.lower())
+        if info is None:
+            return None
+        sector, kind = info
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _QUANTIFIERS
+                and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        first = head
+        for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
+            if c.i == first.i - 1:
+                first = c
+        start, end = first.idx, head.idx + len(head.text)
+        name = self.document.text[start:end]
+        if "\n" in name:
+            start, name = head.idx, head.text
+        country = None
+        for c in [*head.lefts]:
+            eid = self.mentions.get(c.i)
+            e = self.document.entity(eid) if eid else None
+            if e is not None and e.country and e.type in ("GPE", "NORP"):
+                country = e.country
+        key = name.lower() + "|" + (country or "")
+        span = self.document.span(start, end)
+        entity = self.described.get(key)
+        if entity is None:
+            entity = Entity(id=f"E{self._next_id}", name=name, type="PERSON" if kind == "person" else "ORG",
+                            country=country, sector=sector, mentions=[span])
+            self._next_id += 1
+            self.described[key] = entity
+        elif all(m.start != span.start for m in entity.mentions):
+            entity.mentions.append(span)
+        return entity.id
 
     # --- entities named by a phrase ------------------------------------------------------------
 
@@ -96,6 +162,10 @@ class Roles:
                 got += self.relative_owner(h)
             if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
                 got += self._fallback_entities(h)
+            if not got and h.pos_ == "NOUN":
+                described = self.describe(h)
+                if described is not None:
+                    got.append(described)
             out += got
         return list(dict.fromkeys(out))
 
