@@ -24,7 +24,7 @@ MANUAL_MODES = {
                 "unconventional"},
 }
 CONTROLS = {"intent", "demand", "refuse", "threat", "accuse", "praise", "say", "stop", "allow", "prepare",
-            "fail", "try", "begin", "lift", "plan", "sign"}
+            "fail", "try", "begin", "lift", "plan", "sign", "none"}
 FRAMES = {"patient", "transfer", "comitative", "source", "addressee", "undergo"}
 
 

@@ -67,7 +67,7 @@ class EventsStage(Stage):
     name = "events"
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
     # entities: participants the text names only by description ("State police", "protesters")
-    writes = ("events", "entities")
+    writes = ("events", "main_event", "entities")
 
     def __call__(self, document: Document) -> None:
         doc = document.view
@@ -77,6 +77,7 @@ class EventsStage(Stage):
         sents = list(doc.sents)
         named = {i for i, eid in document.mentions.items()
                  if (e := document.entity(eid)) is not None and e.type != "PRON" and not _is_pronoun(doc[i])}
+        named |= _time_tokens(document)  # "March 4" is a date, not a march
         dated = [(t.start, t.end) for t in document.times if t.type in ("DATE", "TIME")]
         habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
         parts: list[Part] = []
@@ -100,6 +101,7 @@ class EventsStage(Stage):
             if _unsupported(event) is None:
                 events.append(event)
         document.events = events
+        document.main_event = main_event(events)
         used = {x for v in events for x in (*v.actor, *v.recipient)}
         document.entities = document.entities + [e for e in roles.new_entities if e.id in used]
 
@@ -234,7 +236,8 @@ class EventsStage(Stage):
         else:
             interval = main.interval
         triggers = [p.coded.trigger for p in parts]
-        place = event_place(document, triggers)
+        place, place_source = event_place(document, [main.coded.trigger] + [t for t in triggers
+                                                                          if t is not main.coded.trigger])
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
@@ -263,7 +266,7 @@ class EventsStage(Stage):
                 future = True
         return Event(
             id=f"V{n}", type=group.type, mode=mode, context=contexts,
-            actor=actors, recipient=recipients, date=interval, place=place,
+            actor=actors, recipient=recipients, date=interval, place=place, place_source=place_source,
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
             said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
             evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
@@ -306,10 +309,46 @@ _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
 
 def _unsupported(event: Event) -> str | None:
     """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
-    statement or agreement with nobody the text names as its author is not an event one can check."""
+    statement or agreement with nobody the text names as its author is not an event one can check;
+    a consultation takes two sides (a private visit to one's father is none)."""
     if event.type in _NEEDS_ACTOR and not event.actor:
         return "no_actor"
+    if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2:
+        return "one_sided"
     return None
+
+
+def _time_tokens(document: Document) -> set[int]:
+    """Indices of the tokens inside time expressions."""
+    table = document.tokens
+    out: set[int] = set()
+    for t in document.times:
+        k = bisect.bisect_left(table.idx, t.start)
+        while k < len(table.idx) and table.idx[k] < t.end:
+            out.add(k)
+            k += 1
+    return out
+
+
+def main_event(events: list[Event]) -> str | None:
+    """The event the article is mainly about: the one its lead reports, i.e. whose first report
+    (its trigger or the trigger of any later mention) comes earliest in the text; among events
+    reported in the same sentence, the surest. Events the coder is unsure of (confidence below
+    0.5) stand for the article only when there is nothing else."""
+    if not events:
+        return None
+    sure = [v for v in events if v.confidence >= 0.5] or events
+
+    def first(v: Event) -> int:
+        starts = [v.trigger.start] + [m.trigger.start for m in v.mentions if m.trigger is not None]
+        return min(starts)
+
+    def sentence(v: Event) -> int:
+        spans = [v.evidence] + list(v.mentions)
+        return min(s.start for s in spans if s.start <= first(v) < s.end) if any(
+            s.start <= first(v) < s.end for s in spans) else first(v)
+
+    return min(sure, key=lambda v: (sentence(v), -v.confidence, first(v))).id
 
 
 def _representative_rank(p: Part) -> tuple:

@@ -146,7 +146,7 @@ def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int], table: TokenTa
             # "this exercise", "the war": a definite noun that may refer back to an event
             entry = _anaphoric_entry(token, lex)
             mention_only = entry is not None
-        if entry is None:
+        if entry is None or entry.control == "none":  # a sense of the word that is no event
             continue
         if not _usable(token, entry, lex):
             continue

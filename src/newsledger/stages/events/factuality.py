@@ -13,7 +13,8 @@ clause) says whether the lower event is asserted. The predicates and their class
 
 Statuses: realis (stated as happened or happening), reported (stated by a speaker or
 document: still asserted, attributed), future (will happen), and the non-asserted ones:
-hypothetical, conditional, negated, irrealis (wanted, planned, attempted, possible), question.
+hypothetical, conditional, negated, irrealis (wanted, planned, attempted, possible, ordered:
+"stop the killing!"), question, generic (a characterisation: "this is an attack on our country").
 """
 
 from __future__ import annotations
@@ -84,8 +85,20 @@ def clause_verb(token: Token) -> Token:
     return t
 
 
+def _imperative(verb: Token) -> bool:
+    """"Stop the killing!", "Free Syria": a bare verb with no subject heading its clause."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return _imperative(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+    return True
+
+
 def _own_status(verb: Token, sentence_question: bool) -> str | None:
-    """What the clause of `verb` itself says: a modal, a negation, a condition, a question."""
+    """What the clause of `verb` itself says: a modal, a negation, a condition, a question, an
+    order."""
     for c in verb.children:
         low = c.lower_
         if c.dep_ in ("aux", "auxpass"):
@@ -103,6 +116,8 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
         return "future"  # "is going to attack"
     if sentence_question and verb.dep_ == "ROOT":
         return "question"
+    if verb.pos_ == "VERB" and _imperative(verb):
+        return "irrealis"
     return None
 
 
@@ -135,6 +150,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
         seen += 1
         if t.dep_ == "pobj" and t.head.lower_ in TEMPORAL_PREPS and t.head.dep_ == "prep":
             return status, None  # a presupposed event: "after the shooting", "amid protests"
+        if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be" and any(
+                c.dep_ in ("nsubj", "expl") and c.pos_ in ("PRON", "DET") for c in t.head.children):
+            return "generic", t.head  # a characterisation: "this is an attack on our country"
         if t.pos_ in ("NOUN", "PROPN"):
             frame = _noun_frame(t)
             if frame is not None and t.head.head.i not in stop:

@@ -39,6 +39,8 @@ STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST"})
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAMING_VERBS = frozenset({"call", "describe", "term", "label", "dub", "brand", "characterize", "characterise"})
 OBLIGATION = frozenset({"must", "should", "ought"})
+# Cue verbs whose content is wished for or asked for, not asserted.
+WISH_CUES = frozenset({"hope", "want", "wish", "urge", "ask", "demand", "appeal", "plead", "call"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ours", "myself", "ourselves"})
 _STRONG = 2.0  # |VADER valence| from which a word counts
 _ACCUSE_AT = 2.4  # summed negative weight from which a statement blames
@@ -213,15 +215,18 @@ class StatementCoder:
         v = valence(content)
         target = self._target(content, speaker)
         obliged = _has_obligation(content)
+        wish = cue is not None and cue.lemma_.lower() in WISH_CUES
         if v.denial and v.negative - 0.5 * v.denial < _ACCUSE_AT:
             trig = self._trigger(cue, v.strongest)
             return Statement("REJECT", speaker, target, trig, cue, quote)
-        if v.negative >= _ACCUSE_AT and v.negative >= 2 * v.positive and target:
-            return Statement("ACCUSE", speaker, target, self._trigger(cue, v.strongest), cue, quote)
-        if obliged is not None:
-            subj = [c for c in obliged.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if obliged is not None or wish:
+            # "all sides should ...", "we need to ...", "hope that the parties could ...": a demand
+            where = obliged if obliged is not None else content[0]
+            subj = [c for c in where.children if c.dep_ in ("nsubj", "nsubjpass")] if obliged is not None else []
             rec = [e for e in (self._entity(subj[0]),) if e and not self._same_side(e, speaker)] if subj else []
             return Statement("REQUEST", speaker, rec, self._trigger(cue, obliged), cue, quote)
+        if v.negative >= _ACCUSE_AT and v.negative >= 2 * v.positive and target:
+            return Statement("ACCUSE", speaker, target, self._trigger(cue, v.strongest), cue, quote)
         if v.positive >= _SUPPORT_AT and v.positive >= 2 * v.negative and target:
             return Statement("SUPPORT", speaker, target, self._trigger(cue, v.strongest), cue, quote)
         return None

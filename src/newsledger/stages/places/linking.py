@@ -1,5 +1,5 @@
 """Which place an event happened in: a place in its clause, else in its sentence, else the
-article's main place.
+article's only place (never a guess among several).
 
 `event_place` is what the events stage calls; the places stage owns the choice. Within a
 clause or sentence a place introduced by a locative preposition ("in", "at", "near") wins,
@@ -60,30 +60,23 @@ def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | 
     return best[1] if best else None
 
 
-def event_place(document: Document, triggers: Sequence[Token]) -> str | None:
-    """The id of the place an event with these trigger tokens happened in, or None."""
+def event_place(document: Document, triggers: Sequence[Token]) -> tuple[str | None, str | None]:
+    """(place id, where it came from: "clause", "sentence" or "article") of the place an event
+    with these trigger tokens happened in, or (None, None). The article's place stands in only
+    when the article names a single town, region or feature and no other: when it names
+    several, a guessed place would be a confident error."""
     if not document.places:
-        return None
+        return None, None
     for trigger in triggers:
         found = _best_in(document, *_clause(trigger), trigger)
         if found:
-            return found
+            return found, "clause"
     for trigger in triggers:
         sent = trigger.sent
         found = _best_in(document, sent.start_char, sent.end_char, trigger)
         if found:
-            return found
-    return main_place(document)
-
-
-def main_place(document: Document) -> str | None:
-    """The place the article is mostly about: the most mentioned town, region or feature, else the
-    most mentioned country; the first mentioned on a tie."""
-    if not document.places:
-        return None
-
-    def key(p: Place) -> tuple:
-        specific = p.kind not in ("country", "continent") and len(p.mentions) >= 2
-        return (specific, len(p.mentions), -min(m.start for m in p.mentions))
-
-    return max(document.places, key=key).id
+            return found, "sentence"
+    specific = [p for p in document.places if p.kind not in ("country", "continent")]
+    if len(specific) == 1 and len(specific[0].mentions) >= 2:
+        return specific[0].id, "article"
+    return None, None
