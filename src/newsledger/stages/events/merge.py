@@ -144,6 +144,14 @@ def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+VERBAL_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
+
+
+def _same_content(p: Part, g: Group) -> bool:
+    """Do two statements of one side to another say the same thing, as far as their modes tell
+    ("ordered Britain to cut staff" is not "requested access")?"""
+    modes = {q.coded.mode for q in g.parts if q.coded.mode}
+    return p.coded.mode is None or not modes or p.coded.mode in modes
 
 
 def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None) -> list[Group]:
@@ -201,6 +209,8 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]]) -
     for g in groups:
         if g.type != p.coded.type or _opposed(p, g) or not _same_sides(p, g, keys):
             continue
+        if p.coded.type in VERBAL_TYPES and not _same_content(p, g):
+            continue  # two demands of one side on another are one event only if they ask the same
         fits, _ = _dates_fit(p, g, later_phase=False)
         if fits:
             return g

@@ -62,6 +62,10 @@ def participant_nouns() -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for row in read_tsv("participant_nouns.tsv"):
         out[row["noun"].lower()] = (row["sector"], row["kind"])
+    for row in read_tsv("titles.tsv"):  # "the president", "the minister": a person by role
+        title = row["title"].lower()
+        if " " not in title and row.get("sector"):
+            out.setdefault(title, (row["sector"], "person"))
     for row in read_tsv("org_words.tsv"):
         if row["kind"] == "head" and row["sector"] and " " not in row["word"]:
             out.setdefault(row["word"].lower(), (row["sector"], "group"))
@@ -516,7 +520,9 @@ class Roles:
             if control in ("demand", "threat", "accuse", "praise"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
-                actors, recipients, mutual = w_act or actors, new_recipients, []
+                # the one who demands, threatens, accuses or praises is the wrapper's own subject,
+                # never the doer of the wrapped act ("urged Trump to back ...": Trump is addressed)
+                actors, recipients, mutual = w_act, [r for r in new_recipients if r not in w_act], []
                 continue
             # intent, refuse, stop, lift, allow, prepare, sign
             if w_act:
