@@ -210,6 +210,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             holder = prep.head
             if prep.lower_ == "without":
                 return "negated", prep
+            if prep.lower_ in ("including", "like"):  # a member of a list: as asserted as the list
+                t = holder
+                continue
             hcls = _class(holder)
             if hcls == "negative":
                 return "negated", holder

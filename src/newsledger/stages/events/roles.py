@@ -86,6 +86,12 @@ _QUANTIFIERS = frozenset({"both", "all", "some", "many", "several", "few", "othe
                           "the", "a", "an", "this", "that", "another", "any", "each", "every"})
 
 
+def _nounlike(token: Token) -> bool:
+    """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
+        "", "NORP") and token.lower_ in participant_nouns()
+
+
 class Roles:
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -101,7 +107,7 @@ class Roles:
         return list(self.described.values())
 
     def _described_head(self, head: Token) -> bool:
-        if head.pos_ != "NOUN" or head.i in self.mentions:
+        if not _nounlike(head) or head.i in self.mentions:
             return False
         table = participant_nouns()
         if (table.get(head.lower_) or table.get(head.lemma_.lower())) is None:
@@ -112,7 +118,7 @@ class Roles:
         """An entity for a participant named by a description ("State police", "a clique of
         judges", "Russian officials"), created once per description in the article."""
         table = participant_nouns()
-        if head.pos_ != "NOUN" or head.i in self.mentions:
+        if not _nounlike(head) or head.i in self.mentions:
             return None
         info = table.get(head.lower_) or table.get(head.lemma_.lower())
         if info is None:
@@ -192,6 +198,10 @@ class Roles:
                                 got += self.entities_in(p, True, _depth + 1)
             if not got and h.lower_ in _RELATIVE:
                 got += self.relative_owner(h)
+            if not got:  # "proponents, including the Conference of Mayors": the members named
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        got += [e for p in c.children if p.dep_ == "pobj" for e in self.entities_in(p, True, 2)]
             if not got and h.pos_ in ("NOUN", "PROPN", "NUM", "SYM") and _depth < 2:
                 got += self._goods_origin(h)
             if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
@@ -335,9 +345,10 @@ class Roles:
         if head == verb:
             return self._words_before(verb)
         if verb.dep_ == "xcomp":
-            # object control: "urged Iraq to withdraw" -> Iraq withdraws
+            # object control: "urged Iraq to withdraw" -> Iraq withdraws; a passive controller:
+            # "was forced to step down" -> its subject steps down
             for c in head.children:
-                if c.dep_ == "dobj":
+                if c.dep_ in ("dobj", "nsubjpass"):
                     objs = self.entities_in(c)
                     if objs:
                         return objs
