@@ -107,7 +107,7 @@ class EventsStage(Stage):
                            if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
         for group in groups:
             event, features = self._event(document, group, len(events) + 1, sents, described)
-            if _unsupported(event, plural) is not None:
+            if _unsupported(event, plural, _is_passive(group)) is not None:
                 continue
             self.observe(document, event, features)
             if event.confidence >= floor:
@@ -329,14 +329,15 @@ _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
                           "REJECT", "THREATEN", "SANCTION", "RETREAT", "MOBILIZE"})
 
 
-def _unsupported(event: Event, groups: frozenset[str] = frozenset()) -> str | None:
+def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False) -> str | None:
     """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
     statement or agreement with nobody the text names as its author is not an event one can check;
     a consultation takes two sides (a private visit to one's father is none), or a group that
     meets among itself (`groups`: entities that name several parties: "ministers", "envoys from
     India and Pakistan", an alliance)."""
-    if event.type in _NEEDS_ACTOR and not event.actor:
-        return "no_actor"
+    if event.type in _NEEDS_ACTOR and not event.actor and not (event.type == "ACCUSE" and event.recipient
+                                                               and passive):
+        return "no_actor"  # (a charge or inquiry in the passive names whom it targets: "was charged with")
     if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2 and not (
             event.actor and event.actor[0] in groups):
         return "one_sided"
@@ -349,6 +350,19 @@ def _recent(document: Document) -> DateInterval | None:
         return None
     day = document.anchor.date() if isinstance(document.anchor, datetime) else document.anchor
     return DateInterval(start=(day - timedelta(days=14)).isoformat(), end=day.isoformat())
+
+
+def _is_passive(group: Group) -> bool:
+    """Is the event stated in the passive voice ("was charged with", "were arrested")?"""
+    for p in group.parts:
+        verb = p.coded.top
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                break
+            verb = verb.head
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+    return False
 
 
 def _time_tokens(document: Document) -> set[int]:

@@ -58,6 +58,10 @@ _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
 _RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
 # Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
 _CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fuel", "ignite", "draw"})
+# Documents that speak for their author ("a statement saying ...", "a declaration demanding ...").
+_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "resolution",
+                             "report", "message", "note", "memo", "petition", "appeal", "order", "decree",
+                             "announcement", "ultimatum", "complaint", "lawsuit", "motion", "bill"})
 # Verbs of going somewhere for an event ("flew to Canberra for talks").
 _TRAVEL_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "leave", "return", "visit"})
 # Armed forces: the owner of those withdrawn or deployed is the one who acts.
@@ -402,6 +406,13 @@ class Roles:
         if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             # a verb the small model hung on a noun root: "The rebels handed in their weapons"
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
+        if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENT_NOUNS:
+            # "issued a declaration demanding that ...": the document's author speaks
+            owner = [m for c in head.children if c.dep_ == "poss" and (m := self.mention(c)) is not None]
+            if owner:
+                return owner
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head.head, _hops + 1)
         relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
                 relative_subject or verb.dep_ == "acl"):
