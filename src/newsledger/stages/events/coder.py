@@ -196,6 +196,12 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
         if token.lemma_.lower() in ("demonstrate", "show", "prove") and any(
                 c.dep_ in ("ccomp", "dobj") and c.pos_ not in ("PROPN",) for c in token.children):
             return False  # "demonstrated that ...": showed
+        if entry.control == "praise" and any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "we recognize (that) this is happening": a thought, not recognition
+        if token.lemma_.lower() == "charge" and _charged_with_duty(token):
+            return False  # "is charged with shaping the strategy": a duty, not a charge
+        if entry.control == "threat" and token.lemma_.lower() == "warn" and _warns_against_others(token):
+            return False  # "warned against potential hackers": a caution, not a threat
         if entry.control is None and entry.type is None:
             return False
         if reduced_relative(token) is not None and entry.type not in ("ASSAULT",):
@@ -208,6 +214,33 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
     elif entry.pos == "ADJ" and not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
         return False
     return True
+
+
+def _charged_with_duty(verb: Token) -> bool:
+    """"charged with shaping the strategy": the object of "with" is a task, not a crime."""
+    from .statements import terms
+
+    crimes = terms()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG":
+                    return p.lemma_.lower() not in crimes and p.lower_ not in crimes and p.lemma_.lower() not in _CRIME_VERBS
+    return False
+
+
+_CRIME_VERBS = frozenset({"kill", "murder", "steal", "rob", "defraud", "embezzle", "assault", "attack", "shoot",
+                          "stab", "rape", "kidnap", "bribe", "spy", "smuggle", "traffic", "conspire", "obstruct",
+                          "launder", "falsify", "forge", "misuse", "abuse", "attempt", "incite", "plot", "fake",
+                          "file", "possess", "carry", "help", "aid", "harbor", "harbour", "threaten", "lie",
+                          "mislead", "violate", "evade", "loot", "burn", "destroy", "collaborate", "betray"})
+
+
+def _warns_against_others(verb: Token) -> bool:
+    """"warned against potential hackers": a caution about others, with no act of the warner."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    clause = any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children)
+    return "against" in preps and not clause and "of" not in preps
 
 
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "attr", "oprd", "nsubjpass", "advcl"}
@@ -454,7 +487,7 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
             return out
         if own_negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
             out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
-        elif t in ("ASSAULT", "COERCE") and lemma not in ("agree", "accept", "consent", "decide", "offer") or \
+        elif t in ("ASSAULT", "COERCE", "SANCTION") and lemma not in ("agree", "accept", "consent", "decide", "offer") or \
                 t in PLOVER_CONFLICT_MATERIAL and lemma in ("vow", "swear", "threaten"):
             out.type, out.mode = "THREATEN", _threat_mode(inner)  # a promise of harm is a threat
         elif entry.type == "CONCEDE":

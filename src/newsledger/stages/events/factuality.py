@@ -205,8 +205,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             if _is_infinitive(verb) and verb.lemma_.lower() in MOTIVE_VERBS:
                 t = head  # "walked off the job to protest the reform": the walkout is the protest
                 continue
-            if _is_infinitive(verb) and head.lemma_.lower() in INSTRUMENT_VERBS:
-                t = head  # "used drones to attack a refinery": the attack was made
+            if _is_infinitive(verb) and head.lemma_.lower() in INSTRUMENT_VERBS and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+                t = head  # "used drones to attack a refinery": the attack was made (not "was used to")
                 continue
             if _is_infinitive(verb):
                 return "irrealis", head  # a purpose: "sent to destroy the depot"
