@@ -70,7 +70,7 @@ class EventsStage(Stage):
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
     # Leave out events the confidence model is too unsure of (`confidence.emit_at`).
     apply_floor = True
-    # entities: participants the text names only by description ("State police", "protesters")
+    # entities: participants the text names only by description ("provincial police", "protesters")
     writes = ("events", "main_event", "entities")
 
     def __call__(self, document: Document) -> None:
@@ -81,7 +81,7 @@ class EventsStage(Stage):
         sents = list(doc.sents)
         named = {i for i, eid in document.mentions.items()
                  if (e := document.entity(eid)) is not None and e.type != "PRON" and not _is_pronoun(doc[i])}
-        named |= _time_tokens(document)  # "March 4" is a date, not a march
+        named |= _time_tokens(document)  # "March 9" is a date, not a march
         dated = [(t.start, t.end) for t in document.times if t.type in ("DATE", "TIME")]
         habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
         parts: list[Part] = []
@@ -312,8 +312,8 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL"})
 
 
 def _side_keys(document: Document) -> dict[str, frozenset[str]]:
-    """Each entity's id and, for a state or one of its organs, its country: "Britain", "the
-    British government" and "London" (as a government) name one side."""
+    """Each entity's id and, for a state or one of its organs, its country: "Peru", "the
+    Peruvian government" and "Lima" (as a government) name one side."""
     out = {}
     for e in document.entities:
         k = {e.id}
@@ -496,7 +496,7 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
         if not chain:
             continue
         if len(chain) == 1 and chain[0].entry.control == "threat" and _warns_of_others(chain[0].token):
-            continue  # "warned that travellers could face provocations": a statement, not a threat
+            continue  # "warned that visitors could face checks": a statement, not a threat
         inner = chain[-1]
         if inner.entry.needs_event or inner.entry.pos == "ADJ":
             continue
@@ -578,9 +578,9 @@ _REFUSAL = LexEntry(lemma="allow", extra=(), pos="VERB", type="REJECT", mode="yi
 
 
 def _warns_of_others(verb: Token) -> bool:
-    """Does a warning speak of what others may do or suffer ("warned that Russians travelling
-    to Britain could face provocations") rather than of what the warner will do ("warned it
-    would retaliate", "warned Sweden of consequences")? Only the latter is a threat."""
+    """Does a warning speak of what others may do or suffer ("warned that tourists visiting
+    the region could face checks") rather than of what the warner will do ("warned it
+    would retaliate", "warned its neighbour of consequences")? Only the latter is a threat."""
     for c in verb.children:
         if c.dep_ in ("ccomp", "xcomp"):
             subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]

@@ -95,7 +95,7 @@ def clause_verb(token: Token) -> Token:
 
 
 def _imperative(verb: Token) -> bool:
-    """"Stop the killing!", "Free Syria": a bare verb with no subject heading its clause."""
+    """"Stop the war!", "Free the prisoners": a bare verb with no subject heading its clause."""
     if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):

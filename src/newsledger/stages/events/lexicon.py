@@ -211,7 +211,7 @@ class Lexicon:
                     words = context_words(token)
                     if any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c))
                            for c in token.children):
-                        words.add(PERSON_OBJECT)  # "received Vladimir Putin", "released two aid workers"
+                        words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
                 if not words & conditions:
                     continue
             return entry

@@ -178,7 +178,7 @@ def _dates_agree(p: Part, g: Group, recent: DateInterval | None) -> bool:
 
 def _same_content(p: Part, g: Group) -> bool:
     """Do two statements of one side to another say the same thing, as far as their modes tell
-    ("ordered Britain to cut staff" is not "requested access")?"""
+    ("ordered the envoy to leave" is not "asked for a meeting")?"""
     modes = {q.coded.mode for q in g.parts if q.coded.mode}
     return p.coded.mode is None or not modes or p.coded.mode in modes
 
@@ -186,7 +186,7 @@ def _same_content(p: Part, g: Group) -> bool:
 def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None,
                 named: frozenset[str] = frozenset(), recent: DateInterval | None = None) -> list[Group]:
     """`keys`: for each entity id, the keys that name the same side (the id, and the country of
-    a state or government actor), so that "Britain" and "the British government" are one side.
+    a state or government actor), so that "Peru" and "the Peruvian government" are one side.
     `named`: the entities the text names (not participants named by description). `recent`: the
     weeks before publication, when undated reports are of the current happening."""
     keys = keys or {}

@@ -62,7 +62,7 @@ _CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fue
 _DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "resolution",
                              "report", "message", "note", "memo", "petition", "appeal", "order", "decree",
                              "announcement", "ultimatum", "complaint", "lawsuit", "motion", "bill"})
-# Verbs of going somewhere for an event ("flew to Canberra for talks").
+# Verbs of going somewhere for an event ("flew to Lima for talks").
 _TRAVEL_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "leave", "return", "visit"})
 # Armed forces: the owner of those withdrawn or deployed is the one who acts.
 _FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "armies", "unit", "units",
@@ -110,7 +110,7 @@ class Roles:
         self.actor_ids = {e.id for e in document.entities if e.type in ACTOR_TYPES}
         self.mentions = document.mentions
         self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
-        # participants the text names only by description ("State police", "both men")
+        # participants the text names only by description ("provincial police", "two men")
         self.described: dict[str, Entity] = {}
         self._next_id = 1 + max((int(e.id[1:]) for e in document.entities if e.id[1:].isdigit()), default=0)
 
@@ -124,10 +124,10 @@ class Roles:
         table = participant_nouns()
         if (table.get(head.lower_) or table.get(head.lemma_.lower())) is None:
             return False
-        return not any(c.dep_ == "poss" for c in head.children)  # "Russia's forces": Russia acts
+        return not any(c.dep_ == "poss" for c in head.children)  # "Peru's forces": Peru acts
 
     def _own_forces_country(self, head: Token) -> str | None:
-        """Units a state actor creates, inaugurates, deploys or trains are its own ("President X
+        """Units a state actor creates, inaugurates, deploys or trains are its own ("the president
         inaugurated new units"): they take the country of the one who acts on them."""
         t = head
         if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "of":  # "units of commando forces"
@@ -145,8 +145,8 @@ class Roles:
         return None
 
     def describe(self, head: Token) -> str | None:
-        """An entity for a participant named by a description ("State police", "a clique of
-        judges", "Russian officials"), created once per description in the article."""
+        """An entity for a participant named by a description ("provincial police", "a panel of
+        judges", "Peruvian officials"), created once per description in the article."""
         table = participant_nouns()
         if not _nounlike(head) or head.i in self.mentions:
             return None
@@ -203,9 +203,9 @@ class Roles:
             elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                 got += self.resolve_pronoun(h)
             elif self._described_head(h):
-                # "a New York man", "Russian officials", "State police": one participant named by
+                # "a Lima man", "Peruvian officials", "provincial police": one participant named by
                 # description; a place or nationality in it is where it is from, not another actor.
-                # Names in apposition name it better ("two developers, Ariel Quiros and William Stenger").
+                # Names in apposition name it better ("two builders, Ana Ruiz and Tom Hale").
                 named = [m for c in h.children if c.dep_ == "appos" for x in [c, *c.conjuncts]
                          if (m := self.mention(x)) is not None]
                 described = self.describe(h) if not named else None
@@ -261,7 +261,7 @@ class Roles:
         return (0, 0)
 
     def _goods_origin(self, head: Token) -> list[str]:
-        """"tariffs on $50 billion of imports from China", "on Chinese steel": the country the
+        """"duties on $2 billion of imports from Peru", "on Peruvian copper": the country the
         goods come from is the one a trade measure targets."""
         t = head
         for _ in range(3):
@@ -332,7 +332,7 @@ class Roles:
                         if c.dep_ == "nsubj" and c.i != token.i and c.lower_ not in _THIRD_PERSON:
                             return self.entities_in(c)
             if token.dep_ == "poss" and low in ("its", "their", "his", "her"):
-                # "the EU reaffirmed its support", "Syria completed the withdrawal of its troops":
+                # "the bloc reaffirmed its support", "the army completed the withdrawal of its troops":
                 # a possessive inside a clause's object is bound by that clause's subject
                 verb = token.head
                 for _ in range(4):
@@ -383,7 +383,7 @@ class Roles:
         if out or _hops > 3:
             return list(dict.fromkeys(out))
         if verb.dep_ in ("acomp", "attr") and verb.head.pos_ in ("AUX", "VERB"):
-            return self.subject_of(verb.head, _hops + 1)  # "Chile said it was ready to host"
+            return self.subject_of(verb.head, _hops + 1)  # "the ministry said it was ready to host"
         prior = self._reduced_relative_subject(verb)
         if prior:
             return prior
@@ -469,8 +469,8 @@ class Roles:
         return []
 
     def _condition_subject(self, verb: Token, exclude: list[str]) -> list[str]:
-        """The one a threat is made to: the subject of its condition ("... unless Baghdad
-        accepted its conditions", "if the United States goes ahead")."""
+        """The one a threat is made to: the subject of its condition ("... unless the capital
+        accepts its terms", "if the council goes ahead")."""
         for t in verb.subtree:
             if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
                 for s in t.children:
@@ -512,7 +512,7 @@ class Roles:
         mutual: list[str] = []
         nominal = token.pos_ == "VERB" and token.tag_ in ("VBG", "NN") and token.dep_ in (
             "nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
-            c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police shooting of a man"
+            c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police beating of a man"
         if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
             actors = self.subject_of(token)
             passive = self._passive(token)
@@ -558,7 +558,7 @@ class Roles:
                         elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                             actors += self.resolve_pronoun(x)
                         elif c.dep_ in ("compound", "poss") and (d := self.describe(x)) is not None:
-                            actors.append(d)  # "the police shooting", "protesters' demands"
+                            actors.append(d)  # "the police raid", "protesters' demands"
                 elif c.dep_ == "prep":
                     low = c.lower_
                     objs = [p for p in c.children if p.dep_ == "pobj"]
@@ -592,7 +592,7 @@ class Roles:
         gov = phrase.head
         if phrase.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _RECEIVE_VERBS and not recipients:
             recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
-        if not actors and not mutual:
+        if not actors:
             from .coder import LIGHT_VERBS
 
             gov = phrase.head
@@ -615,7 +615,7 @@ class Roles:
                 elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go"):
                     actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
                 elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
-                    actors += self.subject_of(verb)  # "flew to Canberra for talks"
+                    actors += self.subject_of(verb)  # "flew to Lima for talks"
                     recipients += self._prep_objects(verb, ("to", "in"))
                 elif prep.lower_ in ("in", "during", "at", "amid", "throughout") and verb.pos_ in ("VERB", "AUX"):
                     actors += self.subject_of(verb)
@@ -664,12 +664,12 @@ class Roles:
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
                 # the one who demands, threatens, accuses or praises is the wrapper's own subject,
-                # never the doer of the wrapped act ("urged Trump to back ...": Trump is addressed)
+                # never the doer of the wrapped act ("urged the minister to back ...": the minister is addressed)
                 actors, recipients, mutual = w_act, [r for r in new_recipients if r not in w_act], []
                 continue
             # intent, refuse, stop, lift, allow, prepare, sign
             if control == "refuse" and w_act and not w_rec:
-                # "the Kremlin denies US claims": the one whose claim or demand is refused
+                # "the ministry denies the opposition's claims": the one whose claim is refused
                 owners = [m for c in w.token.children if c.dep_ == "dobj" for x in c.children
                           if x.dep_ in ("poss", "compound", "amod") and (m := self.mention(x)) is not None]
                 recipients = owners or [a for a in claimant if a not in w_act] or recipients or [
@@ -683,7 +683,7 @@ class Roles:
             # "demanded that the US cancel ...": the one who is to act is addressed
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
         if not recipients and coded.type == "THREATEN":
-            recipients = self._condition_subject(top.token, actors)  # "... unless Baghdad accepted"
+            recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
         if coded.type == "MOBILIZE" and not actors:
@@ -719,8 +719,7 @@ class Roles:
         return actors, recipients
 
     def _host_country(self, eid: str) -> str:
-        """A visited town stands for the country that hosts the visit ("visited Riyadh" -> Saudi
-        Arabia) when the article names that country as an entity of its own."""
+        """A visited town stands for the country that hosts the visit ("visited Lima" -> Peru) when the article names that country as an entity of its own."""
         e = self.document.entity(eid)
         if e is None or e.type != "GPE" or not e.country:
             return eid

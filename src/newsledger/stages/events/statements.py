@@ -128,7 +128,7 @@ def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) 
 
 def _in_subject(token: Token, inside: set[int]) -> bool:
     """Is the token the subject of a clause of the content, or a name within that subject
-    ("the US measures were ...", "Trump's plan is ...")?"""
+    ("the council's measures were ...", "the mayor's plan is ...")?"""
     t = token
     for _ in range(4):
         if t.dep_ in ("nsubj", "nsubjpass"):
@@ -180,7 +180,7 @@ class StatementCoder:
 
     def _target(self, tokens: list[Token], speaker: str, subjects_only: bool = False) -> list[str]:
         """Entities the content is about: subjects of its clauses first (a name inside the subject
-        phrase counts: "the US measures", "Trump's plan"), then possessors and objects, then any
+        phrase counts: "the council's measures", "the mayor's plan"), then possessors and objects, then any
         other; never the speaker's side nor first-person words. `subjects_only`: only the first
         kind (who a judgement is about is who the clause speaks of)."""
         ranked: list[tuple[int, int, str]] = []

@@ -174,8 +174,8 @@ def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | No
         if here:
             return _interval(document, here, [trigger], dated, "sentence")
     # 3. narration: a past-tense clause with no time of its own continues the time frame the
-    # sentence just before it (in the same paragraph) set for a past happening ("On September 27
-    # ... shelled ... During the counter-attack, forces liberated ...")
+    # sentence just before it (in the same paragraph) set for a past happening ("In May 1995 ...
+    # shelled ... During the counter-attack, forces retook ...")
     frame = _narrative_frame(document, triggers[0], dated)
     if frame is not None:
         return _interval(document, [frame], [triggers[0]], dated, "paragraph")
