@@ -93,7 +93,7 @@ class EventsStage(Stage):
         parts = [p for p in parts if asserted(p.status)]
         parts += self._statement_parts(document, parts)
         parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
-        groups = group_parts(parts, _side_keys(document))
+        groups = group_parts(parts, _side_keys(document), frozenset(e.id for e in document.entities))
         self._inherit_parties(groups)
         events = []
         for group in groups:

@@ -48,6 +48,10 @@ def predicates() -> dict[tuple[str, str], str]:
 
 def _class(token: Token) -> str | None:
     pos = "VERB" if token.pos_ in ("VERB", "AUX") else "ADJ" if token.pos_ == "ADJ" else "NOUN"
+    if token.dep_ in ("acomp", "amod") or token.tag_ == "JJ":  # "is thrilled to": a predicative adjective
+        adjective = predicates().get((token.lower_, "ADJ"))
+        if adjective is not None:
+            return adjective
     return predicates().get((token.lemma_.lower(), pos))
 
 
@@ -206,6 +210,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             holder = prep.head
             if prep.lower_ == "without":
                 return "negated", prep
+            if prep.lower_ in ("including", "like"):  # a member of a list: as asserted as the list
+                t = holder
+                continue
             hcls = _class(holder)
             if hcls == "negative":
                 return "negated", holder

@@ -147,6 +147,19 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 VERBAL_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 
 
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT", "AID"})
+
+
+def _conflicting(p: Part, g: Group, keys: dict[str, frozenset[str]], named: frozenset[str]) -> bool:
+    """Does either side name, in both reports, different named participants?"""
+    for mine, theirs in ((p.actor, g.actor), (p.recipient, g.recipient)):
+        a = {x for x in mine if x in named}
+        b = {x for x in theirs if x in named}
+        if a and b and not (_side_keys(a, keys) & _side_keys(b, keys)):
+            return True
+    return False
+
+
 def _same_content(p: Part, g: Group) -> bool:
     """Do two statements of one side to another say the same thing, as far as their modes tell
     ("ordered Britain to cut staff" is not "requested access")?"""
@@ -154,13 +167,15 @@ def _same_content(p: Part, g: Group) -> bool:
     return p.coded.mode is None or not modes or p.coded.mode in modes
 
 
-def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None) -> list[Group]:
+def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None,
+                named: frozenset[str] = frozenset()) -> list[Group]:
     """`keys`: for each entity id, the keys that name the same side (the id, and the country of
-    a state or government actor), so that "Britain" and "the British government" are one side."""
+    a state or government actor), so that "Britain" and "the British government" are one side.
+    `named`: the entities the text names (not participants named by description)."""
     keys = keys or {}
     groups: list[Group] = []
     for p in parts:
-        target = _find_group(p, groups, keys)
+        target = _find_group(p, groups, keys, named)
         if target is not None:
             target.parts.append(p)
         elif p.licensed:
@@ -168,7 +183,8 @@ def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None
     return groups
 
 
-def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]]) -> Group | None:
+def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
+                named: frozenset[str] = frozenset()) -> Group | None:
     # 1. same sentence, same type, participants not opposed
     for g in reversed(groups):
         last = g.parts[-1]
@@ -214,6 +230,17 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]]) -
         fits, _ = _dates_fit(p, g, later_phase=False)
         if fits:
             return g
+    # 3c. material happenings (attacks, arrests, protests, sanctions...) of one type in one article
+    # are one happening unless something tells them apart: a named participant on either side that
+    # the other does not share, opposed roles, or dates that exclude each other. Descriptions
+    # ("police", "a gunman") never tell two reports apart.
+    if p.coded.type in MATERIAL_TYPES:
+        for g in groups:
+            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named):
+                continue
+            fits, _ = _dates_fit(p, g, later_phase=False)
+            if fits:
+                return g
     # 4. nearby mentions of the same happening
     for g in reversed(groups):
         last = g.parts[-1]

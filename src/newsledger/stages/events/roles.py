@@ -54,6 +54,15 @@ DEFAULT_FRAME = {
 }
 # Event types whose noun takes its recipient in "of" ("the killing of X", "the release of X").
 _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
+# Verbs whose subject receives what their object names ("received the endorsement of X").
+_RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
+# Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
+_CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fuel", "ignite", "draw"})
+# Traded goods: a measure on them targets the country they come from.
+_GOODS = frozenset({"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel",
+                    "aluminum", "aluminium", "commodity", "commodities", "shipment", "shipments"})
+# Prepositions that give what a statement or demand is about, not whom it addresses.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
 
 @lru_cache(maxsize=1)
@@ -77,6 +86,12 @@ _QUANTIFIERS = frozenset({"both", "all", "some", "many", "several", "few", "othe
                           "the", "a", "an", "this", "that", "another", "any", "each", "every"})
 
 
+def _nounlike(token: Token) -> bool:
+    """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
+        "", "NORP") and token.lower_ in participant_nouns()
+
+
 class Roles:
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -91,11 +106,19 @@ class Roles:
     def new_entities(self) -> list[Entity]:
         return list(self.described.values())
 
+    def _described_head(self, head: Token) -> bool:
+        if not _nounlike(head) or head.i in self.mentions:
+            return False
+        table = participant_nouns()
+        if (table.get(head.lower_) or table.get(head.lemma_.lower())) is None:
+            return False
+        return not any(c.dep_ == "poss" for c in head.children)  # "Russia's forces": Russia acts
+
     def describe(self, head: Token) -> str | None:
         """An entity for a participant named by a description ("State police", "a clique of
         judges", "Russian officials"), created once per description in the article."""
         table = participant_nouns()
-        if head.pos_ != "NOUN" or head.i in self.mentions:
+        if not _nounlike(head) or head.i in self.mentions:
             return None
         info = table.get(head.lower_) or table.get(head.lemma_.lower())
         if info is None:
@@ -106,7 +129,8 @@ class Roles:
         first = head
         for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
             if c.i == first.i - 1:
-                first = c
+                left = min(t.i for t in c.subtree)  # "a [New York] man": the whole modifier
+                first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
         start, end = first.idx, head.idx + len(head.text)
         name = self.document.text[start:end]
         if "\n" in name:
@@ -146,6 +170,16 @@ class Roles:
                 got.append(eid)
             elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                 got += self.resolve_pronoun(h)
+            elif self._described_head(h):
+                # "a New York man", "Russian officials", "State police": one participant named by
+                # description; a place or nationality in it is where it is from, not another actor.
+                # Names in apposition name it better ("two developers, Ariel Quiros and William Stenger").
+                named = [m for c in h.children if c.dep_ == "appos" for x in [c, *c.conjuncts]
+                         if (m := self.mention(x)) is not None]
+                described = self.describe(h) if not named else None
+                if named or described is not None:
+                    out += named or [described]
+                    continue
             inside = self._mention_span(h, eid)
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
@@ -164,6 +198,12 @@ class Roles:
                                 got += self.entities_in(p, True, _depth + 1)
             if not got and h.lower_ in _RELATIVE:
                 got += self.relative_owner(h)
+            if not got:  # "proponents, including the Conference of Mayors": the members named
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        got += [e for p in c.children if p.dep_ == "pobj" for e in self.entities_in(p, True, 2)]
+            if not got and h.pos_ in ("NOUN", "PROPN", "NUM", "SYM") and _depth < 2:
+                got += self._goods_origin(h)
             if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
                 got += self._fallback_entities(h)
             if not got and h.pos_ == "NOUN":
@@ -187,6 +227,23 @@ class Roles:
             if m.start <= token.idx < m.end:
                 return (m.start, m.end)
         return (0, 0)
+
+    def _goods_origin(self, head: Token) -> list[str]:
+        """"tariffs on $50 billion of imports from China", "on Chinese steel": the country the
+        goods come from is the one a trade measure targets."""
+        t = head
+        for _ in range(3):
+            if t.lemma_.lower() in _GOODS:
+                got = self._prep_objects(t, ("from",))
+                got += [m for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                        if (m := self.mention(c)) is not None]
+                return got
+            ofs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+            if not ofs:
+                return []
+            t = ofs[0]
+        return []
 
     def _fallback_entities(self, head: Token) -> list[str]:
         """A phrase that names no entity itself: the author of a proposal or call ("calls by
@@ -288,9 +345,10 @@ class Roles:
         if head == verb:
             return self._words_before(verb)
         if verb.dep_ == "xcomp":
-            # object control: "urged Iraq to withdraw" -> Iraq withdraws
+            # object control: "urged Iraq to withdraw" -> Iraq withdraws; a passive controller:
+            # "was forced to step down" -> its subject steps down
             for c in head.children:
-                if c.dep_ == "dobj":
+                if c.dep_ in ("dobj", "nsubjpass"):
                     objs = self.entities_in(c)
                     if objs:
                         return objs
@@ -387,7 +445,10 @@ class Roles:
         actors: list[str] = []
         recipients: list[str] = []
         mutual: list[str] = []
-        if token.pos_ in ("VERB", "AUX", "ADJ"):
+        nominal = token.pos_ == "VERB" and token.tag_ in ("VBG", "NN") and token.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
+            c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police shooting of a man"
+        if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
             actors = self.subject_of(token)
             passive = self._passive(token)
             if frame == "undergo":  # "the patrol came under fire": the subject is attacked
@@ -431,6 +492,8 @@ class Roles:
                             actors.append(m)
                         elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                             actors += self.resolve_pronoun(x)
+                        elif c.dep_ in ("compound", "poss") and (d := self.describe(x)) is not None:
+                            actors.append(d)  # "the police shooting", "protesters' demands"
                 elif c.dep_ == "prep":
                     low = c.lower_
                     objs = [p for p in c.children if p.dep_ == "pobj"]
@@ -459,6 +522,9 @@ class Roles:
             for c in phrase.head.children:
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.i > phrase.i:
                     actors += self._relative_agent(c, actors)
+        gov = phrase.head
+        if phrase.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _RECEIVE_VERBS and not recipients:
+            recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
         if not actors and not mutual:
             from .coder import LIGHT_VERBS
 
@@ -467,8 +533,8 @@ class Roles:
             if dep in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
                 if gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
                     recipients += self.subject_of(gov)
-                elif gov.lemma_.lower() in LIGHT_VERBS:
-                    actors += self.subject_of(gov)
+                elif gov.lemma_.lower() in LIGHT_VERBS and gov.lemma_.lower() not in _CAUSE_VERBS:
+                    actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
                     recipients += self._prep_objects(gov, preps)
             elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
                 actors += self.subject_of(gov)
@@ -509,11 +575,14 @@ class Roles:
         inner_type = inner.entry.type or coded.type
         actors, recipients, mutual = self.word_roles(inner.token, inner_type, inner.entry.frame, inner.entry.mode)
         # walk up the wrappers: the one who agrees/demands/threatens is the actor
+        claimant: list[str] = []
         for w in reversed(chain[:-1]):
             control = w.entry.control
             w_type = w.entry.type or coded.type
             w_act, w_rec, w_mut = self.word_roles(w.token, w_type, w.entry.frame, w.entry.mode)
             if control in ("say", "begin", "try", "plan", "fail"):
+                if control == "say" and w_act:
+                    claimant = w_act  # "denies US claims that ...": whose claim it is
                 if not actors:
                     actors = w_act
                 continue
@@ -525,12 +594,21 @@ class Roles:
                 actors, recipients, mutual = w_act, [r for r in new_recipients if r not in w_act], []
                 continue
             # intent, refuse, stop, lift, allow, prepare, sign
+            if control == "refuse" and w_act and not w_rec:
+                # "the Kremlin denies US claims": the one whose claim or demand is refused
+                owners = [m for c in w.token.children if c.dep_ == "dobj" for x in c.children
+                          if x.dep_ in ("poss", "compound", "amod") and (m := self.mention(x)) is not None]
+                recipients = owners or [a for a in claimant if a not in w_act] or recipients or [
+                    a for a in actors if a not in w_act]
             if w_act:
                 actors = w_act
             recipients = recipients or w_rec
             mutual = mutual or w_mut
         if coded.type == "PROTEST" and not recipients:
             recipients = self._protest_place(inner.token)
+        if coded.type == "CONSULT" and coded.mode == "visit":
+            recipients = [self._host_country(r) for r in recipients]
+            mutual = [self._host_country(r) for r in mutual]
         if coded.type == "CONSULT":
             if coded.mode == "visit":
                 if inner.entry.mode == "host" or inner.token.lemma_.lower() in ("host", "receive", "welcome"):
@@ -547,6 +625,20 @@ class Roles:
         actors = list(dict.fromkeys(actors))
         recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
         return actors, recipients
+
+    def _host_country(self, eid: str) -> str:
+        """A visited town stands for the country that hosts the visit ("visited Riyadh" -> Saudi
+        Arabia) when the article names that country as an entity of its own."""
+        e = self.document.entity(eid)
+        if e is None or e.type != "GPE" or not e.country:
+            return eid
+        country = next((x for x in self.document.entities if x.type == "GPE" and x.country == e.country
+                        and x.id != eid and x.sector is None and x.role is None
+                        and self._is_country_name(x)), None)
+        return country.id if country is not None else eid
+
+    def _is_country_name(self, e: Entity) -> bool:
+        return any(p.kind == "country" and p.country == e.country and p.name == e.name for p in self.document.places)
 
     def _protest_place(self, token: Token) -> list[str]:
         """A protest with no named target is directed at the authorities of the country where
