@@ -7,7 +7,7 @@ corpus (the floors are pinned to them); `newsledger eval wikievents FILE [MAPPIN
 another file, with the mapping given or found beside it.
 
 **The text the pipeline reads.** A document's `text` field joins its sentences with nothing
-between them ("...in SyriaThe desert..."), which fuses words across sentences. The token
+between them ("...the old townThe next day..."), which fuses words across sentences. The token
 offsets of the corpus keep the original layout: between two sentences they leave a gap of
 one character, or of two and more where the source had a paragraph break. The text given
 to the pipeline is rebuilt from `sentences` (each sentence's text verbatim) with that
