@@ -31,6 +31,7 @@ from .coder import (
     ANAPHORIC_DETS,
     Coded,
     Trigger,
+    is_negated,
     apply_tense,
     compose,
     depth_of,
@@ -39,8 +40,9 @@ from .coder import (
     noun_license,
     obligation,
 )
+from .confidence import emit_at, score
 from .factuality import asserted, factuality
-from .lexicon import cues, find_cues_at, lexicon
+from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .statements import StatementCoder, as_coded
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
@@ -66,6 +68,8 @@ _MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "un
 class EventsStage(Stage):
     name = "events"
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
+    # Leave out events the confidence model is too unsure of (`confidence.emit_at`).
+    apply_floor = True
     # entities: participants the text names only by description ("State police", "protesters")
     writes = ("events", "main_event", "entities")
 
@@ -93,12 +97,20 @@ class EventsStage(Stage):
         parts = [p for p in parts if asserted(p.status)]
         parts += self._statement_parts(document, parts)
         parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
-        groups = group_parts(parts, _side_keys(document), frozenset(e.id for e in document.entities))
+        groups = group_parts(parts, _side_keys(document), frozenset(e.id for e in document.entities),
+                             _recent(document))
         self._inherit_parties(groups)
         events = []
+        described = frozenset(e.id for e in roles.new_entities)
+        floor = emit_at() if self.apply_floor else 0.0
+        plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
+                           if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
         for group in groups:
-            event = self._event(document, group, len(events) + 1, sents)
-            if _unsupported(event) is None:
+            event, features = self._event(document, group, len(events) + 1, sents, described)
+            if _unsupported(event, plural, _is_passive(group)) is not None:
+                continue
+            self.observe(document, event, features)
+            if event.confidence >= floor:
                 events.append(event)
         document.events = events
         document.main_event = main_event(events)
@@ -161,12 +173,17 @@ class EventsStage(Stage):
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
                     object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
 
+    def observe(self, document: Document, event: Event, features: dict[str, float]) -> None:
+        """Called with every event worth a ledger entry and the features its confidence came
+        from, before the confidence floor applies (a hook for training the confidence model)."""
+
     def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
         """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
         already codes the statement."""
         taken = {t.i for p in parts if p.coded.type in _VERBAL for t in (*p.coded.tokens, p.coded.top)}
         out = []
-        for st in StatementCoder(document).statements(taken):
+        events = {t.i for p in parts for t in p.coded.tokens if p.coded.type not in _VERBAL}
+        for st in StatementCoder(document).statements(taken, events):
             coded = as_coded(st)
             status = _status(coded)
             if not asserted(status):
@@ -209,7 +226,8 @@ class EventsStage(Stage):
 
     # --- one event ----------------------------------------------------------------------------
 
-    def _event(self, document: Document, group: Group, n: int, sents) -> Event:
+    def _event(self, document: Document, group: Group, n: int, sents,
+               described: frozenset[str] = frozenset()) -> tuple[Event, dict[str, float]]:
         parts = group.parts
         licensed = [p for p in parts if p.licensed] or parts
         main = min(licensed, key=_representative_rank)  # the mention that states it best
@@ -230,7 +248,8 @@ class EventsStage(Stage):
         if strong:
             interval = DateInterval(start=min((p.interval.start for p in strong), key=_start_key),
                                     end=max((p.interval.end for p in strong), key=_end_key),
-                                    time=strong[0].time.id if strong[0].time else None)
+                                    time=strong[0].time.id if strong[0].time else None,
+                                    source=strong[0].interval.source)
             if _end_key(interval.end) < _start_key(interval.start):
                 interval = strong[0].interval
         else:
@@ -264,14 +283,17 @@ class EventsStage(Stage):
             historical = _end_key(interval.end) < (anchor - timedelta(days=365)).isoformat()
             if not future and _start_key(interval.start) > anchor.isoformat() and strong:
                 future = True
-        return Event(
+        features = event_features(document, group, main, actors, recipients, described, interval, place_source,
+                                  said_by, future)
+        event = Event(
             id=f"V{n}", type=group.type, mode=mode, context=contexts,
             actor=actors, recipient=recipients, date=interval, place=place, place_source=place_source,
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
             said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
-            evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
+            evidence=evidence, confidence=score(features, confidence(group, main, actors, recipients, said_by)),
             mentions=mentions,
         )
+        return event, features
 
     @staticmethod
     def _amounts(document: Document, group: Group, sents) -> list[int]:
@@ -304,18 +326,43 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
 # Types that are statements or agreements: they exist only as the act of someone the text names.
 _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
-                          "REJECT", "THREATEN", "SANCTION", "RETREAT"})
+                          "REJECT", "THREATEN", "SANCTION", "RETREAT", "MOBILIZE"})
 
 
-def _unsupported(event: Event) -> str | None:
+def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False) -> str | None:
     """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
     statement or agreement with nobody the text names as its author is not an event one can check;
-    a consultation takes two sides (a private visit to one's father is none)."""
-    if event.type in _NEEDS_ACTOR and not event.actor:
-        return "no_actor"
-    if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2:
+    a consultation takes two sides (a private visit to one's father is none), or a group that
+    meets among itself (`groups`: entities that name several parties: "ministers", "envoys from
+    India and Pakistan", an alliance)."""
+    if event.type in _NEEDS_ACTOR and not event.actor and not (event.type == "ACCUSE" and event.recipient
+                                                               and passive):
+        return "no_actor"  # (a charge or inquiry in the passive names whom it targets: "was charged with")
+    if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2 and not (
+            event.actor and event.actor[0] in groups):
         return "one_sided"
     return None
+
+
+def _recent(document: Document) -> DateInterval | None:
+    """The two weeks up to the publication day."""
+    if document.anchor is None:
+        return None
+    day = document.anchor.date() if isinstance(document.anchor, datetime) else document.anchor
+    return DateInterval(start=(day - timedelta(days=14)).isoformat(), end=day.isoformat())
+
+
+def _is_passive(group: Group) -> bool:
+    """Is the event stated in the passive voice ("was charged with", "were arrested")?"""
+    for p in group.parts:
+        verb = p.coded.top
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                break
+            verb = verb.head
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return True
+    return False
 
 
 def _time_tokens(document: Document) -> set[int]:
@@ -328,6 +375,52 @@ def _time_tokens(document: Document) -> set[int]:
             out.add(k)
             k += 1
     return out
+
+
+def event_features(document: Document, group: Group, main: Part, actors: list[str], recipients: list[str],
+                   described: frozenset[str], interval: DateInterval | None, place_source: str | None,
+                   said_by: str | None, future: bool) -> dict[str, float]:
+    """What the coder had for an event, as numbers (see `confidence.py`)."""
+    coded = main.coded
+    pos = coded.trigger.pos_
+    parts = group.parts
+    sentences = {p.sentence for p in parts}
+    named_actor = any(a not in described for a in actors)
+    named_recipient = any(r not in described for r in recipients)
+    first = document.paragraph_of(coded.trigger.idx) <= 1
+    sent = coded.trigger.sent
+    headline = sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
+    t = group.type
+    return {
+        "verb": float(pos == "VERB"),
+        "noun": float(pos in ("NOUN", "PROPN")),
+        "composed": float(coded.composed),
+        "statement": float(coded.licensed_by == "statement"),
+        "mention_only": float(coded.mention_only),
+        "fallback": float(coded.licensed_by == "fallback"),
+        "depth": min(coded.depth, 5) / 5,
+        "actor_named": float(named_actor),
+        "actor_described": float(bool(actors) and not named_actor),
+        "actor_none": float(not actors),
+        "recipient_named": float(named_recipient),
+        "recipient_described": float(bool(recipients) and not named_recipient),
+        "recipient_none": float(not recipients),
+        "reports": min(len(parts), 4) / 4,
+        "sentences": min(len(sentences), 3) / 3,
+        "in_quote": float(said_by is not None or main.quote is not None),
+        "reported": float(main.status == "reported"),
+        "future": float(future),
+        "date_own": float(interval is not None and interval.source in ("clause", "sentence")),
+        "date_published": float(interval is not None and interval.source == "published"),
+        "first_paragraph": float(first),
+        "headline": float(headline),
+        "ambiguous": float(coded.ambiguous),
+        "relation_noun": float(coded.chain[0].entry.light == 2),
+        "type_verbal": float(t in ("ACCUSE", "REQUEST", "REJECT", "THREATEN")),
+        "type_material": float(t in ("ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE")),
+        "type_cooperative": float(t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")),
+        "place_own": float(place_source in ("clause", "sentence")),
+    }
 
 
 def main_event(events: list[Event]) -> str | None:
@@ -398,12 +491,18 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
         # wrapping words with no event inside code their own type, if they have one
         while chain and chain[-1].entry.type is None:
             chain.pop()
+        if not chain and top.entry.control == "allow" and is_negated(top.token):
+            chain = [Trigger(top.token, _REFUSAL)]  # "would not allow the flotilla to reach the coast"
         if not chain:
             continue
+        if len(chain) == 1 and chain[0].entry.control == "threat" and _warns_of_others(chain[0].token):
+            continue  # "warned that travellers could face provocations": a statement, not a threat
         inner = chain[-1]
         if inner.entry.needs_event or inner.entry.pos == "ADJ":
             continue
         coded = base_coded(inner, lex)
+        if inner.entry is _REFUSAL:  # the negation is the refusal itself
+            coded.negated = coded.future = coded.hypothetical = False
         coded.depth = depth_of(top.token)
         for w in reversed(chain[:-1]):
             coded = compose(w, coded)
@@ -472,6 +571,27 @@ def base_coded(trig: Trigger, lex) -> Coded:
     if coded.type == "ASSAULT" and coded.mode in (None, "destroy", "primitive") and _crowd_subject(tok):
         coded.type, coded.mode = "PROTEST", "riot"  # manual: a riot is violent collective protest
     return apply_tense(coded)
+
+
+_REFUSAL = LexEntry(lemma="allow", extra=(), pos="VERB", type="REJECT", mode="yield", light=0,
+                    requires=frozenset(), control=None, frame=None)
+
+
+def _warns_of_others(verb: Token) -> bool:
+    """Does a warning speak of what others may do or suffer ("warned that Russians travelling
+    to Britain could face provocations") rather than of what the warner will do ("warned it
+    would retaliate", "warned Sweden of consequences")? Only the latter is a threat."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+            if not subjects:
+                return False
+            s = subjects[0]
+            if s.pos_ == "PRON" and s.lower_ in ("it", "we", "they", "i"):
+                return False
+            warner = [x for x in verb.children if x.dep_ == "nsubj"]
+            return not (warner and s.lower_ == warner[0].lower_)
+    return False
 
 
 def _official_subject(verb: Token) -> bool:

@@ -35,6 +35,11 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 # happened ("after the shooting", "since their arrests", "amid protests").
 TEMPORAL_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "throughout", "before",
                             "until", "despite"})
+# Purposes that name what the act itself was ("rallied to protest", "marched to demand").
+MOTIVE_VERBS = frozenset({"protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "show",
+                          "express", "voice"})
+# Verbs of using a means: their purpose clause is the act done with it.
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "conj", "parataxis"})
 
 
@@ -177,7 +182,7 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             continue
         cls = _class(head)
         if dep == "xcomp" or (dep == "ccomp" and _is_infinitive(verb)):
-            if cls == "factive":
+            if cls == "factive" or head.lemma_.lower() in INSTRUMENT_VERBS:
                 t = head
                 continue
             if cls == "negative":
@@ -197,6 +202,12 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             t = head
             continue
         if dep == "advcl":
+            if _is_infinitive(verb) and verb.lemma_.lower() in MOTIVE_VERBS:
+                t = head  # "walked off the job to protest the reform": the walkout is the protest
+                continue
+            if _is_infinitive(verb) and head.lemma_.lower() in INSTRUMENT_VERBS:
+                t = head  # "used drones to attack a refinery": the attack was made
+                continue
             if _is_infinitive(verb):
                 return "irrealis", head  # a purpose: "sent to destroy the depot"
             t = head

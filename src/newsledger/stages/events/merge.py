@@ -160,6 +160,22 @@ def _conflicting(p: Part, g: Group, keys: dict[str, frozenset[str]], named: froz
     return False
 
 
+def _dates_agree(p: Part, g: Group, recent: DateInterval | None) -> bool:
+    """Dates that let two reports be one happening: both dated and overlapping, both undated,
+    or one undated and the other recent (an undated report in the news is of the current
+    happening, not of one years ago)."""
+    mine = p.interval if p.strong_date and p.interval is not None else None
+    theirs = g.strong_intervals()
+    if mine is not None and theirs:
+        return any(overlaps(mine, iv) for iv in theirs)
+    if mine is None and not theirs:
+        return True
+    if recent is None:
+        return False
+    dated = [mine] if mine is not None else theirs
+    return any(overlaps(iv, recent) for iv in dated)
+
+
 def _same_content(p: Part, g: Group) -> bool:
     """Do two statements of one side to another say the same thing, as far as their modes tell
     ("ordered Britain to cut staff" is not "requested access")?"""
@@ -168,14 +184,15 @@ def _same_content(p: Part, g: Group) -> bool:
 
 
 def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None,
-                named: frozenset[str] = frozenset()) -> list[Group]:
+                named: frozenset[str] = frozenset(), recent: DateInterval | None = None) -> list[Group]:
     """`keys`: for each entity id, the keys that name the same side (the id, and the country of
     a state or government actor), so that "Britain" and "the British government" are one side.
-    `named`: the entities the text names (not participants named by description)."""
+    `named`: the entities the text names (not participants named by description). `recent`: the
+    weeks before publication, when undated reports are of the current happening."""
     keys = keys or {}
     groups: list[Group] = []
     for p in parts:
-        target = _find_group(p, groups, keys, named)
+        target = _find_group(p, groups, keys, named, recent)
         if target is not None:
             target.parts.append(p)
         elif p.licensed:
@@ -184,13 +201,15 @@ def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None
 
 
 def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
-                named: frozenset[str] = frozenset()) -> Group | None:
+                named: frozenset[str] = frozenset(), recent: DateInterval | None = None) -> Group | None:
     # 1. same sentence, same type, participants not opposed
     for g in reversed(groups):
         last = g.parts[-1]
         if last.sentence == p.sentence and g.type == p.coded.type and not _opposed(p, g):
             if p.actor and g.actor and not (set(p.actor) & g.actor) and p.coded.type != "CONSULT":
                 continue
+            if not _dates_fit(p, g, later_phase=False)[0]:
+                continue  # "the 2020 war and the operation five months ago": two happenings
             return g
     # 2. a definite noun referring back to an event of the same kind
     if p.anaphoric:
@@ -227,7 +246,10 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             continue
         if p.coded.type in VERBAL_TYPES and not _same_content(p, g):
             continue  # two demands of one side on another are one event only if they ask the same
-        fits, _ = _dates_fit(p, g, later_phase=False)
+        if p.coded.type in MATERIAL_TYPES:
+            fits = _dates_agree(p, g, recent)
+        else:
+            fits, _ = _dates_fit(p, g, later_phase=False)
         if fits:
             return g
     # 3c. material happenings (attacks, arrests, protests, sanctions...) of one type in one article
@@ -238,8 +260,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
         for g in groups:
             if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named):
                 continue
-            fits, _ = _dates_fit(p, g, later_phase=False)
-            if fits:
+            if _dates_agree(p, g, recent):
                 return g
     # 4. nearby mentions of the same happening
     for g in reversed(groups):

@@ -58,6 +58,18 @@ _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
 _RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
 # Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
 _CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fuel", "ignite", "draw"})
+# Documents that speak for their author ("a statement saying ...", "a declaration demanding ...").
+_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "resolution",
+                             "report", "message", "note", "memo", "petition", "appeal", "order", "decree",
+                             "announcement", "ultimatum", "complaint", "lawsuit", "motion", "bill"})
+# Verbs of going somewhere for an event ("flew to Canberra for talks").
+_TRAVEL_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "leave", "return", "visit"})
+# Armed forces: the owner of those withdrawn or deployed is the one who acts.
+_FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "armies", "unit", "units",
+                     "contingent", "personnel", "peacekeeper", "peacekeepers", "military", "warship", "warships"})
+# Verbs by which a state actor forms or commands its own units ("inaugurated new units").
+_OWN_FORCES_VERBS = frozenset({"inaugurate", "create", "form", "establish", "deploy", "mobilize", "mobilise",
+                               "dispatch", "train", "equip", "command", "raise", "set"})
 # Traded goods: a measure on them targets the country they come from.
 _GOODS = frozenset({"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel",
                     "aluminum", "aluminium", "commodity", "commodities", "shipment", "shipments"})
@@ -114,6 +126,24 @@ class Roles:
             return False
         return not any(c.dep_ == "poss" for c in head.children)  # "Russia's forces": Russia acts
 
+    def _own_forces_country(self, head: Token) -> str | None:
+        """Units a state actor creates, inaugurates, deploys or trains are its own ("President X
+        inaugurated new units"): they take the country of the one who acts on them."""
+        t = head
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "of":  # "units of commando forces"
+            t = t.head.head
+        if t.dep_ not in ("dobj", "nsubjpass") or t.head.lemma_.lower() not in _OWN_FORCES_VERBS:
+            return None
+        verb = t.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "agent"):
+                subj = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                eid = self.mentions.get(subj.i) if subj is not None else None
+                e = self.document.entity(eid) if eid else None
+                if e is not None and e.country and (e.type in ("GPE", "NORP") or e.sector in ("GOV", "MIL")):
+                    return e.country
+        return None
+
     def describe(self, head: Token) -> str | None:
         """An entity for a participant named by a description ("State police", "a clique of
         judges", "Russian officials"), created once per description in the article."""
@@ -141,6 +171,8 @@ class Roles:
             e = self.document.entity(eid) if eid else None
             if e is not None and e.country and e.type in ("GPE", "NORP"):
                 country = e.country
+        if country is None:
+            country = self._own_forces_country(head)
         key = name.lower() + "|" + (country or "")
         span = self.document.span(start, end)
         entity = self.described.get(key)
@@ -299,6 +331,18 @@ class Roles:
                     for c in t.children:
                         if c.dep_ == "nsubj" and c.i != token.i and c.lower_ not in _THIRD_PERSON:
                             return self.entities_in(c)
+            if token.dep_ == "poss" and low in ("its", "their", "his", "her"):
+                # "the EU reaffirmed its support", "Syria completed the withdrawal of its troops":
+                # a possessive inside a clause's object is bound by that clause's subject
+                verb = token.head
+                for _ in range(4):
+                    if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                        break
+                    verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in (
+                    "VERB", "AUX") else []
+                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON:
+                    return self.entities_in(subj[0])
         return []
 
     def relative_owner(self, rel: Token) -> list[str]:
@@ -338,6 +382,8 @@ class Roles:
                         out += self.entities_in(p)
         if out or _hops > 3:
             return list(dict.fromkeys(out))
+        if verb.dep_ in ("acomp", "attr") and verb.head.pos_ in ("AUX", "VERB"):
+            return self.subject_of(verb.head, _hops + 1)  # "Chile said it was ready to host"
         prior = self._reduced_relative_subject(verb)
         if prior:
             return prior
@@ -360,6 +406,13 @@ class Roles:
         if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             # a verb the small model hung on a noun root: "The rebels handed in their weapons"
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
+        if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENT_NOUNS:
+            # "issued a declaration demanding that ...": the document's author speaks
+            owner = [m for c in head.children if c.dep_ == "poss" and (m := self.mention(c)) is not None]
+            if owner:
+                return owner
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head.head, _hops + 1)
         relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
                 relative_subject or verb.dep_ == "acl"):
@@ -409,6 +462,18 @@ class Roles:
         for c in verb.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 for s in c.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        got = [e for e in self.entities_in(s) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
+    def _condition_subject(self, verb: Token, exclude: list[str]) -> list[str]:
+        """The one a threat is made to: the subject of its condition ("... unless Baghdad
+        accepted its conditions", "if the United States goes ahead")."""
+        for t in verb.subtree:
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+                for s in t.children:
                     if s.dep_ in ("nsubj", "nsubjpass"):
                         got = [e for e in self.entities_in(s) if e not in exclude]
                         if got:
@@ -503,7 +568,9 @@ class Roles:
                         elif low in ("between", "among"):
                             mutual += self.entities_in(p)
                         elif low == "of":
-                            if type_ in _PATIENT_OF:
+                            if type_ in ("RETREAT", "MOBILIZE") and p.lemma_.lower() in _FORCES:
+                                actors += self.entities_in(p)  # "the withdrawal of its troops": whose troops
+                            elif type_ in _PATIENT_OF:
                                 recipients += self.entities_in(p)
                             else:
                                 actors += self.entities_in(p)
@@ -531,7 +598,9 @@ class Roles:
             gov = phrase.head
             dep = phrase.dep_
             if dep in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
-                if gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
+                if gov.lemma_.lower() in ("complete", "finish") and type_ in ("RETREAT", "MOBILIZE", "ASSAULT"):
+                    actors += self.subject_of(gov)  # "completed the withdrawal": the one withdrawing
+                elif gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
                     recipients += self.subject_of(gov)
                 elif gov.lemma_.lower() in LIGHT_VERBS and gov.lemma_.lower() not in _CAUSE_VERBS:
                     actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
@@ -543,6 +612,11 @@ class Roles:
                 verb = prep.head
                 if prep.lower_ in ("through",) and verb.lemma_.lower() in ("be", "go", "get"):
                     recipients += self.subject_of(verb)
+                elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go"):
+                    actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
+                elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
+                    actors += self.subject_of(verb)  # "flew to Canberra for talks"
+                    recipients += self._prep_objects(verb, ("to", "in"))
                 elif prep.lower_ in ("in", "during", "at", "amid", "throughout") and verb.pos_ in ("VERB", "AUX"):
                     actors += self.subject_of(verb)
             if type_ == "CONSULT" and not actors:
@@ -604,8 +678,26 @@ class Roles:
                 actors = w_act
             recipients = recipients or w_rec
             mutual = mutual or w_mut
-        if coded.type == "PROTEST" and not recipients:
-            recipients = self._protest_place(inner.token)
+        top = chain[0]
+        if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
+            # "demanded that the US cancel ...": the one who is to act is addressed
+            recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
+        if not recipients and coded.type == "THREATEN":
+            recipients = self._condition_subject(top.token, actors)  # "... unless Baghdad accepted"
+        if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
+            recipients = [r for r in self._protest_place(inner.token) if r not in actors]
+        if coded.type == "MOBILIZE" and not actors:
+            # "the army was put on alert", "troops were deployed": the forces' own side mobilises
+            verb = inner.token
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            created = verb.lemma_.lower() in ("create", "form", "establish", "set", "found")
+            for c in verb.children if verb.pos_ in ("VERB", "AUX") and not created else []:
+                if c.dep_ == "nsubjpass":
+                    actors = self.entities_in(c)
+                    recipients = [r for r in recipients if r not in actors]
         if coded.type == "CONSULT" and coded.mode == "visit":
             recipients = [self._host_country(r) for r in recipients]
             mutual = [self._host_country(r) for r in mutual]
@@ -649,9 +741,18 @@ class Roles:
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
                 got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
+                if not got:  # a town or province: the country it is in, when the article names it
+                    got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
                 if got:
                     return got[:1]
         return []
+
+    def _country_of_place(self, token: Token) -> str | None:
+        for p in self.document.places:
+            if p.country and any(m.start <= token.idx < m.end for m in p.mentions):
+                return next((e.id for e in self.document.entities if e.type == "GPE" and e.country == p.country
+                             and self._is_country_name(e)), None)
+        return None
 
     def ended_subject(self, coded: Coded) -> Token | None:
         """For "the war ended with a ceasefire": the token of the ended event."""

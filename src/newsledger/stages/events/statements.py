@@ -96,11 +96,16 @@ class Valence:
             self.strongest, self.strongest_weight = tok, abs(weight)
 
 
-def valence(tokens: list[Token]) -> Valence:
+def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) -> Valence:
+    """The evaluative weight of a statement's words. `skip`: tokens that name things rather than
+    judge them (names, and the words of events the statement reports: "the war", "an
+    anti-terrorist operation")."""
     v = Valence()
     lex, val = terms(), vader()
     for t in tokens:
-        if t.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN") or t.is_stop:
+        if t.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN") or t.is_stop or t.i in skip:
+            continue
+        if t.lower_.startswith("anti") or t.dep_ == "compound":
             continue
         low, lemma = t.lower_, t.lemma_.lower()
         cls = lex.get(low) or lex.get(lemma)
@@ -119,6 +124,19 @@ def valence(tokens: list[Token]) -> Valence:
                 continue
         v.add(t, -weight if flip else weight)
     return v
+
+
+def _in_subject(token: Token, inside: set[int]) -> bool:
+    """Is the token the subject of a clause of the content, or a name within that subject
+    ("the US measures were ...", "Trump's plan is ...")?"""
+    t = token
+    for _ in range(4):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if t.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep") or t.head.i not in inside or t.head == t:
+            return False
+        t = t.head
+    return False
 
 
 def _has_obligation(tokens: list[Token]) -> Token | None:
@@ -143,6 +161,7 @@ class Statement:
 
 class StatementCoder:
     def __init__(self, document: Document) -> None:
+        self.skip: set[int] = set()
         self.document = document
         self.doc = document.view
         self.mentions = document.mentions
@@ -159,15 +178,20 @@ class StatementCoder:
     def _same_side(self, a: str, b: str) -> bool:
         return a == b or (self.keys.get(a) is not None and self.keys.get(a) == self.keys.get(b))
 
-    def _target(self, tokens: list[Token], speaker: str) -> list[str]:
-        """Entities the content is about: subjects of its clauses first, then possessors and
-        objects, then any other; never the speaker's side nor first-person words."""
+    def _target(self, tokens: list[Token], speaker: str, subjects_only: bool = False) -> list[str]:
+        """Entities the content is about: subjects of its clauses first (a name inside the subject
+        phrase counts: "the US measures", "Trump's plan"), then possessors and objects, then any
+        other; never the speaker's side nor first-person words. `subjects_only`: only the first
+        kind (who a judgement is about is who the clause speaks of)."""
         ranked: list[tuple[int, int, str]] = []
+        inside = {t.i for t in tokens}
         for t in tokens:
             eid = self._entity(t)
             if eid is None or t.lower_ in _FIRST_PERSON or self._same_side(eid, speaker):
                 continue
-            rank = 0 if t.dep_ in ("nsubj", "nsubjpass") else 1 if t.dep_ in ("poss", "dobj", "pobj") else 2
+            rank = 0 if _in_subject(t, inside) else 1 if t.dep_ in ("poss", "dobj", "pobj") else 2
+            if subjects_only and rank:
+                continue
             ranked.append((rank, t.i, eid))
         ranked.sort()
         out = list(dict.fromkeys(e for _, _, e in ranked[:1]))
@@ -184,10 +208,12 @@ class StatementCoder:
 
     # --- statements -------------------------------------------------------------------------
 
-    def statements(self, taken: set[int]) -> list[Statement]:
+    def statements(self, taken: set[int], events: set[int] | frozenset[int] = frozenset()) -> list[Statement]:
         """Typed statements of the article. `taken`: token indices already coding a statement
-        event (a lexicon verb such as "accused"), whose clauses are not typed again."""
+        event (a lexicon verb such as "accused"), whose clauses are not typed again; `events`:
+        the trigger words of any coded event (reported happenings are not judgements)."""
         out: list[Statement] = []
+        self.skip = set(self.mentions) | set(events)
         for q in self.document.quotes:
             if q.speaker is None or q.speaker not in self.actor_ids:
                 continue
@@ -212,8 +238,8 @@ class StatementCoder:
         return out
 
     def _type_content(self, content: list[Token], speaker: str, cue: Token | None, quote: str | None) -> Statement | None:
-        v = valence(content)
-        target = self._target(content, speaker)
+        v = valence(content, self.skip)
+        target = self._target(content, speaker, subjects_only=True)
         obliged = _has_obligation(content)
         wish = cue is not None and cue.lemma_.lower() in WISH_CUES
         if v.denial and v.negative - 0.5 * v.denial < _ACCUSE_AT:
@@ -259,7 +285,7 @@ class StatementCoder:
             label += [t for t in obj[0].subtree if t.i > obj[0].i and t.dep_ in ("appos", "amod", "attr", "oprd")]
         if not obj or not label:
             return None
-        v = valence(label)
+        v = valence(label, self.skip)
         target_tokens = list(obj[0].subtree)
         target = self._target([t for t in target_tokens if t not in label], speaker)
         if v.denial:

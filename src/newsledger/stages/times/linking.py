@@ -8,8 +8,10 @@ date interval is chosen from the expressions around its trigger words:
    ("the attack took place on Monday") — source "clause";
 2. else the time nearest to a trigger in its sentence, unless it belongs to another clause's
    predicate or dates a report of it ("said Tuesday that") — source "sentence";
-3. else the publication date — source "published". A time phrase of another sentence never
-   dates an event: in news it most often dates another happening.
+3. else, for a clause narrated in the simple past, the past time set by the sentence just before
+   it in the same paragraph (the narration's time frame) — source "paragraph";
+4. else the publication date — source "published". Other sentences' times never date an event:
+   in news they most often date another happening.
 
 Only times with a calendar value date an event (not durations, sets or "recently").
 The interval keeps the precision of the value: "2020" is 2020..2020, "the third
@@ -171,7 +173,42 @@ def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | No
                 and not _other_clause(d, trigger, trigger_ids)]
         if here:
             return _interval(document, here, [trigger], dated, "sentence")
+    # 3. narration: a past-tense clause with no time of its own continues the time frame the
+    # sentence just before it (in the same paragraph) set for a past happening ("On September 27
+    # ... shelled ... During the counter-attack, forces liberated ...")
+    frame = _narrative_frame(document, triggers[0], dated)
+    if frame is not None:
+        return _interval(document, [frame], [triggers[0]], dated, "paragraph")
     return None, publication_interval(document)
+
+
+def _narrative_frame(document: Document, trigger: Token, dated: list[_Dating]) -> _Dating | None:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None or verb_tense(verb) != "past" or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return None  # only the simple past narrates; "has expelled" is news of now
+    sent = trigger.sent
+    k = document.sentence_of(sent.start_char)
+    if k == 0:
+        return None
+    prev_start = document.sentence_starts[k - 1]
+    if document.paragraph_of(prev_start) != document.paragraph_of(sent.start_char):
+        return None
+    published = (document.article.published or "")[:10]
+    if not published:
+        return None
+    try:
+        month_before = (date.fromisoformat(published) - timedelta(days=31)).isoformat()
+    except ValueError:
+        return None
+    # a frame of history (a month or more before publication), not of this week's news
+    before = [d for d in dated if prev_start <= d.time.start < sent.start_char and not d.reports
+              and _end_key(d.interval[1]) < month_before]
+    return before[-1] if before else None
+
+
+def _end_key(value: str) -> str:
+    return (value + "9999-12-31"[len(value):])[:10]
 
 
 def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int]) -> bool:
@@ -184,6 +221,9 @@ def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int]) -> bool:
     head = doc[d.head]
     if head.i in trigger_ids or head.i in ancestors:
         return False
+    phrase = trigger.head if trigger.dep_ == "compound" else trigger
+    if head.dep_ in ("relcl", "acl") and head.head.i in (trigger.i, phrase.i):
+        return False  # a clause describing the trigger noun: "the operation we conducted in May"
     return head.pos_ in ("VERB", "AUX")
 
 
