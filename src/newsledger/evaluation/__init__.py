@@ -31,6 +31,7 @@ EVALUATORS: dict[str, str] = {
     "actors": "newsledger.evaluation.actors",
     "plover": "newsledger.evaluation.plover",
     "docevents": "newsledger.evaluation.docevents",
+    "wikievents": "newsledger.evaluation.wikievents",
 }
 
 
