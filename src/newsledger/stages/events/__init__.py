@@ -183,7 +183,8 @@ class EventsStage(Stage):
         taken = {t.i for p in parts if p.coded.type in _VERBAL for t in (*p.coded.tokens, p.coded.top)}
         out = []
         events = {t.i for p in parts for t in p.coded.tokens if p.coded.type not in _VERBAL}
-        for st in StatementCoder(document).statements(taken, events):
+        acts = {t.i for p in parts if p.coded.type in _MATERIAL for t in p.coded.tokens}
+        for st in StatementCoder(document).statements(taken, events, acts):
             coded = as_coded(st)
             status = _status(coded)
             if not asserted(status):
@@ -323,6 +324,8 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
     return out
 
 
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
+_JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release"})
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
 # Types that are statements or agreements: they exist only as the act of someone the text names.
 _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
@@ -335,9 +338,12 @@ def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bo
     a consultation takes two sides (a private visit to one's father is none), or a group that
     meets among itself (`groups`: entities that name several parties: "ministers", "envoys from
     India and Pakistan", an alliance)."""
-    if event.type in _NEEDS_ACTOR and not event.actor and not (event.type == "ACCUSE" and event.recipient
-                                                               and passive):
-        return "no_actor"  # (a charge or inquiry in the passive names whom it targets: "was charged with")
+    if event.type in _NEEDS_ACTOR and not event.actor and not (
+            passive and (event.recipient or event.type in ("CONCEDE", "RETREAT")) and (
+                event.mode in _JUDICIAL_MODES or event.mode is None and event.type in ("CONCEDE", "RETREAT"))):
+        # (a charge, sentence, arrest or release in the passive names whom it concerns, and the
+        # court or prosecutor is implicit: "was sentenced to 20 years", "charges were dropped")
+        return "no_actor"
     if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2 and not (
             event.actor and event.actor[0] in groups):
         return "one_sided"
@@ -774,6 +780,8 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
         score -= 0.04
     if coded.licensed_by == "fallback":
         score -= 0.12
+    if coded.licensed_by == "statement":
+        score -= 0.15  # typed from its words, not named by its verb: less sure than an act it reports
     if coded.hypothetical:
         score -= 0.08
     if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):

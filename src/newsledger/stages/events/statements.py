@@ -175,6 +175,15 @@ class StatementCoder:
         eid = self.mentions.get(tok.i)
         return eid if eid in self.actor_ids else None
 
+    def _party(self, eid: str) -> bool:
+        """A state, a government or party body, or a named person: one whose word about an act is
+        an accusation, not a witness's report."""
+        e = self.document.entity(eid)
+        if e is None:
+            return False
+        return e.type == "GPE" or e.sector in ("GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "IGO", "REB") or (
+            e.type == "PERSON" and e.sector is not None)
+
     def _same_side(self, a: str, b: str) -> bool:
         return a == b or (self.keys.get(a) is not None and self.keys.get(a) == self.keys.get(b))
 
@@ -208,10 +217,14 @@ class StatementCoder:
 
     # --- statements -------------------------------------------------------------------------
 
-    def statements(self, taken: set[int], events: set[int] | frozenset[int] = frozenset()) -> list[Statement]:
+    def statements(self, taken: set[int], events: set[int] | frozenset[int] = frozenset(),
+                   acts: set[int] | frozenset[int] = frozenset()) -> list[Statement]:
         """Typed statements of the article. `taken`: token indices already coding a statement
         event (a lexicon verb such as "accused"), whose clauses are not typed again; `events`:
-        the trigger words of any coded event (reported happenings are not judgements)."""
+        the trigger words of any coded event (reported happenings are not judgements); `acts`: the
+        words of coded acts (attacks, arrests, aid...): a source that reports an act ("residents
+        said settlers set fire to ...") is the act's source, not the author of an accusation,
+        unless it names who did it and is a party itself (a state, a government, a leader)."""
         out: list[Statement] = []
         self.skip = set(self.mentions) | set(events)
         for q in self.document.quotes:
@@ -225,6 +238,8 @@ class StatementCoder:
                 continue
             content = self._sentence_tokens(q.start, q.end)
             if not content or any(t.i in taken for t in content):
+                continue
+            if any(t.i in acts for t in content) and not self._party(q.speaker):
                 continue
             st = self._type_content(content, q.speaker, cue, q.id)
             if st is not None:
