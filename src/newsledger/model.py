@@ -168,9 +168,9 @@ class Record(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     amounts: list[Amount] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    warnings: list[Warning_] = Field(default_factory=list)
     # Additive: the event the article is mainly about (its lead), or None.
     main_event: str | None = None
-    warnings: list[Warning_] = Field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")

@@ -134,10 +134,12 @@ class EventsStage(Stage):
               found_ids: set[int]) -> Part | None:
         token = coded.top
         licensed = not coded.mention_only
-        if licensed and coded.chain[0].entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
+        # the word that names the happening: past transparent wrappers ("said ... the treaty")
+        named = next((t for t in coded.chain if t.entry.control not in ("say", "begin", "try")), coded.chain[-1])
+        if licensed and named.entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
             # a relation noun ("support", "cooperation") is coded only with the verbs its row names
-            why = "relation" if coded.chain[0].entry.light == 2 else noun_license(
-                coded.chain[0].token, dated, found_ids, roles.mentions)
+            why = "relation" if named.entry.light == 2 else noun_license(
+                named.token, dated, found_ids, roles.mentions)
             if why is None:
                 licensed = False
             coded.licensed_by = why or "named"
@@ -180,7 +182,10 @@ class EventsStage(Stage):
     def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
         """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
         already codes the statement."""
-        taken = {t.i for p in parts if p.coded.type in _VERBAL for t in (*p.coded.tokens, p.coded.top)}
+        # statements a verb already codes ("accused", "called on"); a noun inside the content
+        # ("a violation of the treaty") does not make the sentence a coded statement
+        taken = {t.i for p in parts if p.licensed and p.coded.type in _VERBAL
+                 and p.coded.top.pos_ in ("VERB", "AUX", "ADJ") for t in (*p.coded.tokens, p.coded.top)}
         out = []
         events = {t.i for p in parts for t in p.coded.tokens if p.coded.type not in _VERBAL}
         acts = {t.i for p in parts if p.coded.type in _MATERIAL for t in p.coded.tokens}
@@ -481,6 +486,9 @@ def _sentence_fallback(parts: list[Part]) -> None:
                   and not p.coded.mention_only and p.coded.chain[0].entry.light == 1]
     if candidates:
         best = min(candidates, key=lambda p: (p.coded.depth, p.coded.trigger.i))
+        verbal = best.coded.trigger.sent.root.pos_ in ("VERB", "AUX")
+        if verbal and best.coded.depth > 2:
+            return  # deep in a clause ("a violation of the treaty"): a reference, not the news
         best.licensed = True
         best.coded.licensed_by = "fallback"
 

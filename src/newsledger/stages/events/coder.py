@@ -48,6 +48,8 @@ OCCURRENCE_VERBS = frozenset({
     "target", "involve", "take", "see", "come", "follow", "escalate", "intensify",
     "subside", "conclude", "cease", "spread", "damage",
 })
+# Verbs of going somewhere: "for" + an event noun names what the trip is for ("flew to Lima for talks").
+_TRAVEL = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "gather", "meet", "convene"})
 # Verbs whose subject receives the event named by their object ("underwent training").
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").
@@ -351,6 +353,8 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "light"  # "went on strike", "was put on alert"
         if head.lower_ in ("during", "amid", "throughout"):
             return "frame"  # "during protests over ...": the frame event happened
+        if head.lower_ == "for" and gov in _TRAVEL:
+            return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
@@ -463,6 +467,7 @@ def compose(wrapper: Trigger, inner: Coded) -> Coded:
     if control in ("say", "begin", "try"):
         out.trigger = inner.trigger
         out.composed = inner.composed
+        out.licensed_by = inner.licensed_by  # a noun said to exist still needs its own licence
         if own_negated and control == "say":
             out.negated = not inner.negated
         return out

@@ -177,8 +177,9 @@ def _dates_agree(p: Part, g: Group, recent: DateInterval | None) -> bool:
 
 
 def _same_content(p: Part, g: Group) -> bool:
-    """Do two statements of one side to another say the same thing, as far as their modes tell
-    ("ordered the envoy to leave" is not "asked for a meeting")?"""
+    """Do two reports of one side acting on another report the same act, as far as their modes
+    tell ("ordered the envoy to leave" is not "asked for a meeting"; recalling an ambassador is not
+    expelling a diplomat)?"""
     modes = {q.coded.mode for q in g.parts if q.coded.mode}
     return p.coded.mode is None or not modes or p.coded.mode in modes
 
@@ -244,8 +245,8 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
     for g in groups:
         if g.type != p.coded.type or _opposed(p, g) or not _same_sides(p, g, keys):
             continue
-        if p.coded.type in VERBAL_TYPES and not _same_content(p, g):
-            continue  # two demands of one side on another are one event only if they ask the same
+        if not _same_content(p, g):
+            continue  # two demands (or sanctions) of one side on another are one only if of one kind
         if p.coded.type in MATERIAL_TYPES:
             fits = _dates_agree(p, g, recent)
         else:
@@ -258,7 +259,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
     # ("police", "a gunman") never tell two reports apart.
     if p.coded.type in MATERIAL_TYPES:
         for g in groups:
-            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named):
+            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named) or not _same_content(p, g):
                 continue
             if _dates_agree(p, g, recent):
                 return g

@@ -105,8 +105,9 @@ def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) 
     for t in tokens:
         if t.pos_ not in ("ADJ", "NOUN", "VERB", "ADV", "PROPN") or t.is_stop or t.i in skip:
             continue
-        if t.lower_.startswith("anti") or t.dep_ == "compound":
-            continue
+        if t.lower_.startswith(("anti", "counter")) or t.dep_ == "compound" or (
+                t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in ("anti", "counter")):
+            continue  # "anti-terrorist operation" names what it fights, it judges no one
         low, lemma = t.lower_, t.lemma_.lower()
         cls = lex.get(low) or lex.get(lemma)
         flip = _negated(t)
