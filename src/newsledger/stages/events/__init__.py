@@ -266,14 +266,17 @@ class EventsStage(Stage):
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
+        # every other report of the happening with its own trigger (several in one sentence:
+        # "bombs exploded ..., killing three" is two reports of one attack)
         mentions = []
-        for k in sentence_ids:
-            if k == main.sentence:
+        seen_triggers = {coded.trigger.i}
+        for q in sorted(parts, key=lambda p: p.coded.trigger.i):
+            if q.coded.trigger.i in seen_triggers:
                 continue
-            first = min((p for p in parts if p.sentence == k), key=lambda p: p.coded.trigger.i)
-            span = _strip(document, document.span(sents[k].start_char, sents[k].end_char))
+            seen_triggers.add(q.coded.trigger.i)
+            span = _strip(document, document.span(sents[q.sentence].start_char, sents[q.sentence].end_char))
             mentions.append(Mention(start=span.start, end=span.end, text=span.text,
-                                    trigger=document.token_span(first.coded.trigger)))
+                                    trigger=document.token_span(q.coded.trigger)))
         amounts = self._amounts(document, group, sents)
         contexts = find_cues_at(document.tokens, (i for k in sentence_ids for i in range(sents[k].start, sents[k].end)),
                                 cues().contexts)
