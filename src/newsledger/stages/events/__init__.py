@@ -333,7 +333,7 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
 
 
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
-_JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release"})
+_JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release", "access"})
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
 # Types that are statements or agreements: they exist only as the act of someone the text names.
 _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
@@ -369,13 +369,14 @@ def _recent(document: Document) -> DateInterval | None:
 def _is_passive(group: Group) -> bool:
     """Is the event stated in the passive voice ("was charged with", "were arrested")?"""
     for p in group.parts:
-        verb = p.coded.top
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
-                break
-            verb = verb.head
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
-            return True
+        for word in (p.coded.top, p.coded.trigger):
+            verb = word
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return True
     return False
 
 

@@ -49,7 +49,8 @@ OCCURRENCE_VERBS = frozenset({
     "subside", "conclude", "cease", "spread", "damage",
 })
 # Verbs of going somewhere: "for" + an event noun names what the trip is for ("flew to Lima for talks").
-_TRAVEL = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "gather", "meet", "convene"})
+_TRAVEL = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "gather", "meet", "convene",
+                     "join"})
 # Verbs whose subject receives the event named by their object ("underwent training").
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").

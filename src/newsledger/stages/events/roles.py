@@ -341,7 +341,8 @@ class Roles:
                     verb = verb.head.head if verb.dep_ == "pobj" else verb.head
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in (
                     "VERB", "AUX") else []
-                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON:
+                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON and \
+                        token not in subj[0].subtree:  # "one of their commanders said": not itself
                     return self.entities_in(subj[0])
         return []
 
