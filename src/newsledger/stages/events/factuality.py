@@ -38,6 +38,8 @@ TEMPORAL_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "du
 # Purposes that name what the act itself was ("rallied to protest", "marched to demand").
 MOTIVE_VERBS = frozenset({"protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "show",
                           "express", "voice"})
+# Nouns of an attempt: what was attempted was done, if unsuccessfully (the manual codes attempts).
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 # Verbs of using a means: their purpose clause is the act done with it.
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "conj", "parataxis"})
@@ -214,6 +216,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             t = head
             continue
         if dep in ("acl", "relcl"):
+            if (_is_infinitive(verb) or verb.tag_ == "VB") and head.lemma_.lower() in ATTEMPT_NOUNS:
+                t = head  # "an attempt to assassinate the governor": the attempt is the act (PLOVER)
+                continue
             if _is_infinitive(verb) or verb.tag_ == "VB":
                 return "irrealis", head  # "efforts to stop", "the ability to travel"
             return status, None  # a relative clause describes its noun: its own status counts

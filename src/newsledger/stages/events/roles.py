@@ -613,7 +613,8 @@ class Roles:
                 verb = prep.head
                 if prep.lower_ in ("through",) and verb.lemma_.lower() in ("be", "go", "get"):
                     recipients += self.subject_of(verb)
-                elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go"):
+                elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go", "remain",
+                                                                                   "stay", "be"):
                     actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
                 elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
                     actors += self.subject_of(verb)  # "flew to Lima for talks"
