@@ -31,21 +31,20 @@ from .coder import (
     ANAPHORIC_DETS,
     Coded,
     Trigger,
-    is_negated,
     apply_tense,
     compose,
     depth_of,
     find_triggers,
+    is_negated,
     modality,
     noun_license,
     obligation,
 )
-from .confidence import emit_at, score
 from .factuality import asserted, factuality
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
-from .statements import StatementCoder, as_coded
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
+from .statements import StatementCoder, as_coded
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,8 +67,6 @@ _MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "un
 class EventsStage(Stage):
     name = "events"
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
-    # Leave out events the confidence model is too unsure of (`confidence.emit_at`).
-    apply_floor = True
     # entities: participants the text names only by description ("provincial police", "protesters")
     writes = ("events", "main_event", "entities")
 
@@ -101,16 +98,11 @@ class EventsStage(Stage):
                              _recent(document))
         self._inherit_parties(groups)
         events = []
-        described = frozenset(e.id for e in roles.new_entities)
-        floor = emit_at() if self.apply_floor else 0.0
         plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
                            if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
         for group in groups:
-            event, features = self._event(document, group, len(events) + 1, sents, described)
-            if _unsupported(event, plural, _is_passive(group)) is not None:
-                continue
-            self.observe(document, event, features)
-            if event.confidence >= floor:
+            event = self._event(document, group, len(events) + 1, sents)
+            if _unsupported(event, plural, _is_passive(group)) is None:
                 events.append(event)
         document.events = events
         document.main_event = main_event(events)
@@ -175,10 +167,6 @@ class EventsStage(Stage):
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
                     object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
 
-    def observe(self, document: Document, event: Event, features: dict[str, float]) -> None:
-        """Called with every event worth a ledger entry and the features its confidence came
-        from, before the confidence floor applies (a hook for training the confidence model)."""
-
     def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
         """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
         already codes the statement."""
@@ -232,8 +220,7 @@ class EventsStage(Stage):
 
     # --- one event ----------------------------------------------------------------------------
 
-    def _event(self, document: Document, group: Group, n: int, sents,
-               described: frozenset[str] = frozenset()) -> tuple[Event, dict[str, float]]:
+    def _event(self, document: Document, group: Group, n: int, sents) -> Event:
         parts = group.parts
         licensed = [p for p in parts if p.licensed] or parts
         main = min(licensed, key=_representative_rank)  # the mention that states it best
@@ -292,17 +279,14 @@ class EventsStage(Stage):
             historical = _end_key(interval.end) < (anchor - timedelta(days=365)).isoformat()
             if not future and _start_key(interval.start) > anchor.isoformat() and strong:
                 future = True
-        features = event_features(document, group, main, actors, recipients, described, interval, place_source,
-                                  said_by, future)
-        event = Event(
+        return Event(
             id=f"V{n}", type=group.type, mode=mode, context=contexts,
             actor=actors, recipient=recipients, date=interval, place=place, place_source=place_source,
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
             said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
-            evidence=evidence, confidence=score(features, confidence(group, main, actors, recipients, said_by)),
+            evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
             mentions=mentions,
         )
-        return event, features
 
     @staticmethod
     def _amounts(document: Document, group: Group, sents) -> list[int]:
@@ -390,52 +374,6 @@ def _time_tokens(document: Document) -> set[int]:
             out.add(k)
             k += 1
     return out
-
-
-def event_features(document: Document, group: Group, main: Part, actors: list[str], recipients: list[str],
-                   described: frozenset[str], interval: DateInterval | None, place_source: str | None,
-                   said_by: str | None, future: bool) -> dict[str, float]:
-    """What the coder had for an event, as numbers (see `confidence.py`)."""
-    coded = main.coded
-    pos = coded.trigger.pos_
-    parts = group.parts
-    sentences = {p.sentence for p in parts}
-    named_actor = any(a not in described for a in actors)
-    named_recipient = any(r not in described for r in recipients)
-    first = document.paragraph_of(coded.trigger.idx) <= 1
-    sent = coded.trigger.sent
-    headline = sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
-    t = group.type
-    return {
-        "verb": float(pos == "VERB"),
-        "noun": float(pos in ("NOUN", "PROPN")),
-        "composed": float(coded.composed),
-        "statement": float(coded.licensed_by == "statement"),
-        "mention_only": float(coded.mention_only),
-        "fallback": float(coded.licensed_by == "fallback"),
-        "depth": min(coded.depth, 5) / 5,
-        "actor_named": float(named_actor),
-        "actor_described": float(bool(actors) and not named_actor),
-        "actor_none": float(not actors),
-        "recipient_named": float(named_recipient),
-        "recipient_described": float(bool(recipients) and not named_recipient),
-        "recipient_none": float(not recipients),
-        "reports": min(len(parts), 4) / 4,
-        "sentences": min(len(sentences), 3) / 3,
-        "in_quote": float(said_by is not None or main.quote is not None),
-        "reported": float(main.status == "reported"),
-        "future": float(future),
-        "date_own": float(interval is not None and interval.source in ("clause", "sentence")),
-        "date_published": float(interval is not None and interval.source == "published"),
-        "first_paragraph": float(first),
-        "headline": float(headline),
-        "ambiguous": float(coded.ambiguous),
-        "relation_noun": float(coded.chain[0].entry.light == 2),
-        "type_verbal": float(t in ("ACCUSE", "REQUEST", "REJECT", "THREATEN")),
-        "type_material": float(t in ("ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE")),
-        "type_cooperative": float(t in ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")),
-        "place_own": float(place_source in ("clause", "sentence")),
-    }
 
 
 def main_event(events: list[Event]) -> str | None:

@@ -17,9 +17,8 @@ subject of the reporting verb ("Iran said it would ...").
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...document import Document

@@ -73,10 +73,7 @@ def vader() -> dict[str, float]:
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return True
-    head = tok.head
-    if tok.dep_ in ("acomp", "attr", "amod", "xcomp", "oprd") and any(c.dep_ == "neg" for c in head.children):
-        return True
-    return False
+    return tok.dep_ in ("acomp", "attr", "amod", "xcomp", "oprd") and any(c.dep_ == "neg" for c in tok.head.children)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from ...document import Document
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ...model import Place, Span
+    from ...model import Span
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within",
             "towards", "toward", "to", "from", "over", "on"}
