@@ -19,9 +19,13 @@ in four steps:
 from __future__ import annotations
 
 import bisect
+import json
+import math
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...data import data_path
 from ...document import Document
 from ...model import DateInterval, Event, Mention, Span
 from ..base import Stage
@@ -707,7 +711,7 @@ def _strip(document: Document, span: Span) -> Span:
     return document.span(start, end)
 
 
-def confidence(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
+def evidence_score(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
     """How likely the event is right, from the evidence the coder had (see evaluation/plover.py
     for the reliability table). Verb triggers with named participants are the surest; nouns,
     words that code several types, unnamed actors and hearsay lower it."""
@@ -736,7 +740,33 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
         score -= 0.08
     if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):
         score -= 0.03
-    return round(min(max(score, 0.05), 0.95), 2)
+    return min(max(score, 0.05), 0.95)
 
 
-__all__ = ["EventsStage", "code_sentence", "confidence"]
+def confidence(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
+    """How likely the event is right: its evidence score, calibrated."""
+    return calibrated(evidence_score(group, main, actors, recipients, said_by))
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> tuple[float, float] | None:
+    path = data_path("event_calibration.json")
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["slope"]), float(data["intercept"])
+
+
+def calibrated(evidence_score: float) -> float:
+    """The evidence score turned into the probability that the event is right: a monotone
+    logistic map (Platt scaling) fitted on the document-level gold by
+    `scripts/calibrate_events.py` (`make calibrate-events`; the fit and its cross-validated
+    reliability are in data/event_calibration.json). Monotone, so it never reorders events."""
+    fit = _calibration()
+    if fit is None:
+        return round(evidence_score, 2)
+    slope, intercept = fit
+    return round(1.0 / (1.0 + math.exp(-(slope * evidence_score + intercept))), 2)
+
+
+__all__ = ["EventsStage", "calibrated", "code_sentence", "confidence", "evidence_score"]
