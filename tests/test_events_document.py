@@ -114,3 +114,12 @@ def test_events_main_event_is_the_surest_of_the_earliest_report():
     assert main_event([early_unsure, later, last]) == "V2"
     assert main_event([early_unsure]) == "V1"  # nothing surer: the only event stands
     assert main_event([]) is None
+
+
+def test_events_stage_skips_no_sentence_on_ordinary_news(make_document):
+    # a sentence is skipped only when the stage fails on it: that must not happen on plain news
+    d = run_stages(make_document(
+        "The ministry approved a contract to sell Peru 40 trucks. Prosecutors filed a complaint on Monday, "
+        "claiming that the mayor had taken bribes. The president said he had warned the rebels of "
+        "consequences. One of their commanders said the army would take the city within weeks."), *ALL)
+    assert not [w for w in d.warnings if w.code == "event_sentence_skipped"], d.warnings

@@ -39,7 +39,7 @@ LIGHT_VERBS = frozenset({
     "sign", "step", "renew", "institute", "deliver", "send", "dispatch", "receive", "hand",
     "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
-    "thwart", "tighten", "toughen", "lay",
+    "thwart", "tighten", "toughen", "lay", "slap",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({

@@ -61,6 +61,10 @@ _CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fue
 _DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "resolution",
                              "report", "message", "note", "memo", "petition", "appeal", "order", "decree",
                              "announcement", "ultimatum", "complaint", "lawsuit", "motion", "bill"})
+# Verbs that carry an accusation's content ("claiming that ...", "alleging that ...").
+_CLAIM_VERBS = frozenset({"claim", "allege", "say", "charge", "argue", "accuse", "assert", "contend"})
+# Verbs of what a deal transfers ("a contract to sell X ...").
+_TRANSFER_VERBS = frozenset({"sell", "supply", "provide", "give", "deliver", "buy", "purchase", "lend", "export"})
 # Verbs of going somewhere for an event ("flew to Lima for talks").
 _TRAVEL_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "leave", "return", "visit"})
 # Armed forces: the owner of those withdrawn or deployed is the one who acts.
@@ -468,6 +472,31 @@ class Roles:
                             return got
         return []
 
+    def _claim_subject(self, word: Token, exclude: list[str]) -> list[str]:
+        """Whom an accusation is about when its content follows in a participle ("filed a
+        complaint ..., claiming that the aide violated ..."): the subject of that content."""
+        clause = word if word.pos_ in ("VERB", "AUX") else word.head
+        for c in clause.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in _CLAIM_VERBS:
+                got = self._complement_subject(c, exclude)
+                if got:
+                    return got
+        return []
+
+    def _deal_party(self, word: Token, exclude: list[str]) -> list[str]:
+        """The other party of a deal or contract named by what it transfers ("a contract to sell
+        Saudi Arabia 180 howitzers", "a deal to supply Germany with drones")."""
+        nouns = [word] + [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TRANSFER_VERBS:
+                    got = [e for d in c.children if d.dep_ in ("dative", "dobj", "iobj")
+                           for e in self.entities_in(d) if e not in exclude]
+                    got += [e for e in self._prep_objects(c, ("to", "with")) if e not in exclude]
+                    if got:
+                        return got
+        return []
+
     def _condition_subject(self, verb: Token, exclude: list[str]) -> list[str]:
         """The one a threat is made to: the subject of its condition ("... unless the capital
         accepts its terms", "if the council goes ahead")."""
@@ -680,6 +709,10 @@ class Roles:
             recipients = recipients or w_rec
             mutual = mutual or w_mut
         top = chain[0]
+        if not recipients and coded.type in ("ACCUSE", "REJECT"):
+            recipients = self._claim_subject(top.token, actors)  # "filed a complaint, claiming that X ..."
+        if not recipients and coded.type in ("COOPERATE", "AID", "AGREE", "SUPPORT"):
+            recipients = self._deal_party(inner.token, actors)  # "approved a deal to sell X arms"
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
             # "demanded that the US cancel ...": the one who is to act is addressed
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
