@@ -98,8 +98,10 @@ class EventsStage(Stage):
         parts = [p for p in parts if asserted(p.status)]
         parts += self._statement_parts(document, parts)
         parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
-        groups = group_parts(parts, _side_keys(document), frozenset(e.id for e in document.entities),
-                             _recent(document))
+        keys = _side_keys(document)
+        for e in roles.new_entities:  # participants named by description, with the kind of party they are
+            keys[e.id] = frozenset({e.id, "described", f"role:{e.sector}"})
+        groups = group_parts(parts, keys, frozenset(e.id for e in document.entities), _recent(document))
         self._inherit_parties(groups)
         events = []
         plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
@@ -316,6 +318,8 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
         k = {e.id}
         if e.country and (e.type in ("GPE", "NORP") or e.sector in _STATE_SECTORS):
             k.add("country:" + e.country)
+        if e.sector:
+            k.add(f"role:{e.sector}")
         out[e.id] = frozenset(k)
     return out
 

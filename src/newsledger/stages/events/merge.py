@@ -125,10 +125,33 @@ def _dates_fit(p: Part, g: Group, later_phase: bool) -> tuple[bool, bool]:
 
 
 def _side_keys(ids, keys: dict[str, frozenset[str]]) -> set[str]:
+    """The keys that name a side: entity ids and countries (not the role markers below)."""
     out: set[str] = set()
     for i in ids:
-        out |= keys.get(i, frozenset({i}))
+        out |= {k for k in keys.get(i, frozenset({i})) if not k.startswith(("role:", "described"))}
     return out
+
+
+def _roles(ids, keys: dict[str, frozenset[str]]) -> tuple[bool, set[str]]:
+    """(every one of them is named only by description, the sectors they carry)."""
+    marks = [keys.get(i, frozenset()) for i in ids]
+    return (bool(marks) and all("described" in m for m in marks),
+            {k for m in marks for k in m if k.startswith("role:")})
+
+
+def _could_be(a_ids, b_ids, keys: dict[str, frozenset[str]]) -> bool:
+    """Do two sides name the same participant: a shared entity or country, or a description
+    ("the lawmaker") on one side that fits a named participant of its kind on the other
+    ("Rep. Ana Ruiz", a legislator)? Two different names never fit."""
+    if not a_ids or not b_ids:
+        return False
+    if _side_keys(a_ids, keys) & _side_keys(b_ids, keys):
+        return True
+    a_desc, a_roles = _roles(a_ids, keys)
+    b_desc, b_roles = _roles(b_ids, keys)
+    if a_desc == b_desc:
+        return False
+    return bool(a_roles & b_roles)
 
 
 def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
@@ -138,9 +161,9 @@ def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
     if p.coded.type in SYMMETRIC_TYPES:
         both_p, both_g = pa | pr, ga | gr
         return bool(both_p & both_g) and (len(both_p & both_g) >= min(2, len(both_p), len(both_g)))
-    if not (pa and ga and pa & ga):
+    if not _could_be(p.actor, g.actor, keys):
         return False
-    return not (pr and gr) or bool(pr & gr)
+    return not (pr and gr) or _could_be(p.recipient, g.recipient, keys)
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
