@@ -720,6 +720,11 @@ class Roles:
             recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
+        if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
+                self._passive(inner.token):
+            # "diplomats being expelled from the United States": expelled by the country they leave
+            actors = self._prep_objects(inner.token, ("from",))
+            recipients = [r for r in recipients if r not in actors]
         if coded.type == "MOBILIZE" and not actors:
             # "the army was put on alert", "troops were deployed": the forces' own side mobilises
             verb = inner.token
