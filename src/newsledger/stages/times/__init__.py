@@ -104,18 +104,60 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
 
 
 def expression_tense(doc: Doc, start: int, end: int) -> str:
+    """'past', 'future' or 'present' (unknown) for the clause that dates an expression."""
+    return clause_tenses(doc, start, end)[0]
+
+
+def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
+    """How the clause dates an expression, and the tense of its verb.
+
+    The tense of a verb dates an expression only when the expression modifies that verb:
+    in "declared a dividend, payable Dec. 7", "follows Tuesday's declaration" or "has set
+    Nov. 10 as the deadline" the date belongs to a noun or is itself the object, and a
+    past verb says nothing about it (the first tense is then 'present': the nearest
+    reading decides). A future verb still points forward ("the vote on Friday will decide")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return "present"
+        return "present", "present"
     root = span.root
     verb = governing_verb(root)
     if verb is None:
-        return "present"
+        return "present", "present"
+    tense = verb_tense(verb)
     if root.head.lower_ in ("until", "till", "to") and verb.lemma_.lower() in _DEFER_LEMMAS:
-        return "future"
+        return "future", tense
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
-        return "past"  # "in force since 1 January": what began is behind us
-    return verb_tense(verb)
+        return "past", tense  # "in force since 1 January": what began is behind us
+    if tense == "past" and not _modifies_verb(root, verb):
+        return "present", tense
+    return tense, tense
+
+
+# the words between a date and its verb through which the verb's tense still dates it:
+# prepositions, and the date's own words
+_THROUGH_POS = {"ADP", "SCONJ", "PART", "CCONJ", "PUNCT", "NUM", "DET", "ADV"}
+# a date in these relations names a thing, not the time of the verb's event
+_NOMINAL_DEPS = {"poss", "dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "appos"}
+# phrases that look forward from the verb: "until Nov. 9", "through January"
+_END_POINT = {"until", "till", "through", "thru"}
+
+
+def _modifies_verb(root: Token, verb: Token) -> bool:
+    """Whether a date's path up to its verb runs through prepositions only (spaCy makes a
+    new Token object at each access: tokens compare by index)."""
+    token = root
+    if token.dep_ in ("poss", "compound", "amod") or token.dep_ in _NOMINAL_DEPS and token.head.i != verb.i:
+        return False
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and token.head.i == verb.i:
+        return False
+    for _ in range(8):
+        head = token.head
+        if head.i in (verb.i, token.i):
+            return True
+        if head.lower_ in _END_POINT or head.pos_ not in _THROUGH_POS:
+            return False
+        token = head
+    return True
 
 
 def _tokens(doc: Doc, start: int, end: int):
@@ -180,10 +222,11 @@ class TimesStage(Stage):
         # dates first, in text order (story time follows the text); clock times then take
         # the day their sentence names
         for i, e in enumerate(expressions):
-            tenses[i] = expression_tense(doc, e.start, e.end)
+            tenses[i], verb = clause_tenses(doc, e.start, e.end)
             if e.kind == "clock":
                 continue
             normalizer.sentence = document.sentence_of(e.start)
+            normalizer.verb_tense = verb
             r = normalizer.normalize(e, tenses[i])
             if r is not None:
                 results[i] = r

@@ -93,7 +93,8 @@ APPROX = (r"(?:about|around|almost|nearly|approximately|roughly|some|circa|at\s+
           r"|just\s+over|just\s+under|well\s+over|just|only|barely|exactly|precisely|as\s+many\s+as"
           r"|as\s+much\s+as|as\s+long\s+as|the\s+better\s+part\s+of|a\s+mere|mere)")
 # determiners that belong to a duration's extent: "the past three years"
-_DET = r"(?:the\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|same|full|entire|whole)|the)"
+_DET = (r"(?:the\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|same|full|entire|whole"
+        r"|latest|year-earlier|year-ago|comparable)|the)")
 _UNIT_SG = "second|minute|hour|day|week|fortnight|month|year|decade|century"
 _UNIT_PL = "seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries"
 UNIT = rf"(?:{_UNIT_PL}|{_UNIT_SG})"
@@ -264,8 +265,17 @@ RULES: list[Rule] = [
                      rf"(?:\s+of\s+(?:(?:the\s+)?(?P<yrel>this|last|next|current|previous|the)\s+(?:fiscal\s+|calendar\s+)?year\b"
                      rf"|(?:fiscal\s+|calendar\s+)?{_year('year')}))?\b", "quarter half Q H"),
     _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
-    _rule("quarter_ago", r"\bthe\s+(?:same\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
+    _rule("quarter_ago", r"\bthe\s+(?:same\s+|comparable\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
           "quarter half"),
+    # business news: the reporting period the story is about, and the same period a year before
+    _rule("period", r"\b(?P<det>the|its|that)\s+(?P<mods>(?:(?:latest|most\s+recent|same|comparable|corresponding"
+                    r"|year-earlier|year-ago|prior-year|year-before|fiscal|calendar)[\s-]+)*)"
+                    rf"(?:{_year('year')}\s+)?(?-i:(?P<unit>quarter|period))\b(?![-‐]\w|\s+(?:century|centuries|mile|point|percent|of)\b)"
+                    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?"
+                    rf"(?=\s+end(?:ed|ing)\s+{_month('emonth')}\s*{_day('eday')})?", "quarter period", (80, 30)),
+    _rule("period", r"\b(?P<yrel>last|this)\s+year['’]s\s+(?-i:(?P<unit>quarter|period))\b", "quarter period", (20, 10)),
+    _rule("year_ago", r"\b(?P<yago>year-earlier|year-ago|year-before|prior-year)\b(?!\s+(?:quarter|half|period)\b)",
+          "re:year-(?:earlier|ago|before)|prior-year", (5, 20)),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
     _rule("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|early|late|earlier|later"
@@ -297,7 +307,7 @@ RULES: list[Rule] = [
     # --- durations ---------------------------------------------------------------------------
     _rule("duration", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{_NUMX})\s+"
                       r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire)\s+)?"
-                      rf"(?P<unit>{UNIT})\b(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
+                      rf"(?P<unit>{UNIT})\b(?![-‐][a-z])(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
     _rule("duration_half", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})\s+and\s+a\s+half\s+(?P<unit>{UNIT})"
                            rf"|(?:an?|one)\s+(?P<unit2>{_UNIT_SG})\s+and\s+a\s+half|half\s+an?\s+(?P<unit3>{_UNIT_SG}))\b", "half"),
     _rule("duration_hyphen", rf"\b(?P<num>\d+(?:\.\d+)?|{_NUMWORD}|half|multi)-(?P<unit>{_UNIT_SG})s?"
@@ -414,7 +424,7 @@ def _expression(text: str, kind: str, m: re.Match[str]) -> Expression | None:
     # trailing spaces or dots that a pattern took ("Sept. ") never end an expression
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    return Expression(start, end, kind, groups, {k: m.span(k) for k in groups})
+    return Expression(start, end, kind, groups, {k: m.span(k) for k in groups if k in m.re.groupindex})
 
 
 def _acceptable(text: str, e: Expression) -> bool:

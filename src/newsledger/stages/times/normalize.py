@@ -48,6 +48,10 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _BACK = {"last", "past", "previous", "prior", "latest", "before", "earlier", "previously", "ago"}
 _FORWARD = {"next", "coming", "following", "after", "later", "afterward", "afterwards", "from now", "hence"}
 _VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-(?:WE|\d))?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?(?:T.*)?$")
+# how many sentences a reporting period stays in focus
+_FOCUS_REACH = 4
+# a period's results come out within about a quarter of its end
+_REPORTING_DAYS = 92
 _PRECISION_RANK = {"year": 1, "half": 1.2, "season": 1.3, "quarter": 1.5, "month": 2, "week": 2.5, "day": 3}
 _UNIT_PRECISION = {"second": "day", "minute": "day", "hour": "day", "day": "day", "morning": "day",
                    "afternoon": "day", "evening": "day", "night": "day", "week": "week", "weekend": "week",
@@ -206,6 +210,12 @@ class Normalizer:
         # resolved calendar values in text order, with the sentence they were in
         self.refs: list[tuple[str, int]] = []
         self.sentence = 0
+        # the tense of the verb over the expression being normalised (the stage sets it)
+        self.verb_tense = "present"
+        # the reporting period a business story is about ("the third quarter", "the nine
+        # months"), with its sentence: "the quarter", "a year earlier" and "the year-ago
+        # period" are read against it
+        self.focus: list[tuple[str, int]] = []
 
     def normalize(self, e: Expression, tense: str = "present") -> tuple[str, str] | None:
         handler = getattr(self, "_" + e.kind, None)
@@ -229,14 +239,26 @@ class Normalizer:
                 return found[0]
         return self.anchor
 
-    def _recent_period(self) -> str | None:
-        """A quarter or half named in this or the previous sentence ("the fourth quarter ... a year earlier")."""
-        for value, sentence in reversed(self.refs):
-            if self.sentence - sentence > 1:
-                return None
-            if re.match(r"^\d{4}-[QH]\d$", value):
-                return value
+    def _recent_period(self, reach: int = _FOCUS_REACH) -> str | None:
+        """The reporting period in focus: a quarter, half or run of months named in the last
+        `reach` sentences ("the fourth quarter ... a year earlier"), as a quarter, half or year."""
+        for value, sentence in reversed(self.focus):
+            return value if self.sentence - sentence <= reach else None
         return None
+
+    def _set_focus(self, value: str, tense: str = "past") -> None:
+        """A period whose results can be reported: one that has ended, or one under way that
+        a past clause reports on (a company's fourth quarter may end in September); not
+        "the impact on fourth-quarter results" of a quarter just begun."""
+        found = value_start(value)
+        if found is None or self.anchor is None or found[0] > self.anchor:
+            return
+        start, precision = found
+        if precision in ("quarter", "half") and tense != "past" and self.verb_tense != "past":
+            end = add_months(start, 3 if precision == "quarter" else 6) - timedelta(days=1)
+            if end >= self.anchor:
+                return
+        self.focus.append((value, self.sentence))
 
     # --- shifting a date by a unit, written at that unit's precision ---------------------------------
 
@@ -293,6 +315,11 @@ class Normalizer:
             return a.year if month <= a.month else a.year - 1
         if tense == "future":
             return a.year if month >= a.month else a.year + 1
+        # the nearest: "December's figures" in February are last year's
+        if month - a.month > 6:
+            return a.year - 1
+        if a.month - month > 6:
+            return a.year + 1
         return a.year
 
     def _weekday_date(self, wd: int, tense: str, rel: str = "") -> date:
@@ -305,15 +332,12 @@ class Normalizer:
             return a + timedelta(days=delta + 7 if delta <= 0 else delta)
         if rel == "this":
             return a + timedelta(days=delta)
-        if tense == "past":
-            return a + timedelta(days=delta if delta <= 0 else delta - 7)
         if tense == "future":
             return a + timedelta(days=delta if delta >= 0 else delta + 7)
-        if delta > 3:
-            delta -= 7
-        elif delta < -3:
-            delta += 7
-        return a + timedelta(days=delta)
+        # past, and where the clause does not say: news names the days of the week
+        # behind it ("Tuesday's vote", "the offer announced Friday"); what is ahead is
+        # written in the future or the scheduling present, which reads as 'future'
+        return a + timedelta(days=delta if delta <= 0 else delta - 7)
 
     def _full_date(self, year: int, month: int, day: int):
         try:
@@ -455,12 +479,12 @@ class Normalizer:
                     return None
         year_word = g.get("year") or g.get("year0")
         a = self.anchor
+        rel = (g.get("yrel") or g.get("yrel0") or g.get("rel") or "").lower()
         if year_word:
             year = int(year_word)
         elif a is None:
             return "DATE", f"XXXX-{kind}{n}"
         else:
-            rel = (g.get("yrel") or g.get("yrel0") or g.get("rel") or "").lower()
             if g.get("yago"):
                 base = self.reference("year") or a
                 year = base.year - 1
@@ -470,15 +494,31 @@ class Normalizer:
                 year = a.year + 1
             elif rel in ("this", "current", "the"):
                 year = a.year
+            elif g.get("fiscal", "").lower() == "fiscal":
+                year = a.year  # a company's own calendar: its latest period bears the year
             else:
-                start_month = 1 + (n - 1) * (3 if kind == "Q" else 6)
-                end_month = start_month + (2 if kind == "Q" else 5)
-                year = a.year
-                if tense == "past" and start_month > a.month:
-                    year -= 1
-                elif tense == "future" and end_month < a.month:
-                    year += 1
-        return "DATE", f"{year:04d}-{kind}{n}"
+                year = self._period_year(kind, n, tense)
+        value = f"{year:04d}-{kind}{n}"
+        if not g.get("yago") and rel in ("", "this", "current", "the", "latest"):
+            self._set_focus(value, tense)
+        return "DATE", value
+
+    def _period_year(self, kind: str, n: int, tense: str) -> int:
+        """The year of a quarter or half named without one. Results are reported after the
+        period ends: future clauses take the one under way or just ended (its results are
+        to come), else the next; the others the latest one begun."""
+        assert self.anchor is not None
+        a = self.anchor
+        months = 3 if kind == "Q" else 6
+
+        def bounds(year: int) -> tuple[date, date]:
+            start = date(year, 1 + (n - 1) * months, 1)
+            return start, add_months(start, months) - timedelta(days=1)
+
+        years = (a.year - 1, a.year, a.year + 1)
+        if tense == "future":
+            return min(y for y in years if (a - bounds(y)[1]).days <= _REPORTING_DAYS)
+        return max(y for y in years if bounds(y)[0] <= a)
 
     def _quarter_ago(self, g, tense):
         """"the year-earlier quarter": the quarter (or half) just named, a year before."""
@@ -491,6 +531,50 @@ class Normalizer:
         a = self.anchor
         n = (a.month - 1) // (3 if kind == "Q" else 6) + 1
         return "DATE", f"{a.year - 1:04d}-{kind}{n}"
+
+    def _period(self, g, tense):
+        """"the quarter", "the latest period", "the 1988 quarter", "the year-ago period",
+        "last year's quarter": the reporting period in focus, or the same period a year before."""
+        mods = re.sub(r"[\s-]+", " ", (g.get("mods") or "").lower()).split()
+        back = bool(g.get("ago")) or (g.get("yrel") or "").lower() == "last" \
+            or any(m in ("year-earlier", "year-ago", "prior-year", "year-before") for m in re.findall(
+                r"year-earlier|year-ago|prior-year|year-before", (g.get("mods") or "").lower()))
+        unit = g["unit"].lower()
+        a = self.anchor
+        if a is None:
+            return None
+        if g.get("emonth") and not (self._recent_period() or "").count("-Q"):
+            # "the quarter ended Sept. 30", no quarter named before: the one that day closes
+            month, day = month_number(g["emonth"]), int(g["eday"])
+            year = self._year_for(month, day, "past")
+            period = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+            if not back:
+                self._set_focus(period, tense)
+        elif (g.get("det") or "").lower() == "that":
+            period = next((v for v, _ in reversed(self.refs) if re.fullmatch(r"\d{4}-[QH]\d", v)), None)
+        else:
+            period = self._recent_period(reach=10**6)
+            if unit == "quarter" and period is not None and not re.fullmatch(r"\d{4}-Q\d", period):
+                period = None
+            if period is None and (unit == "quarter" or "latest" in mods or "recent" in mods):
+                # no period named yet: the latest quarter that has ended
+                period = self.shift(a, "quarter", -1)
+        if period is None:
+            return None
+        if g.get("year"):
+            period = g["year"] + period[4:]
+        elif back:
+            period = f"{int(period[:4]) - 1:04d}{period[4:]}"
+        elif unit == "period" and not ({"latest", "recent"} & set(mods)):
+            return None  # "the same period", "the comparable period": which one, the text must say
+        return "DATE", period
+
+    def _year_ago(self, g, tense):
+        """"a year-earlier loss", "year-ago results": the period in focus, a year before."""
+        if self.anchor is None:
+            return None
+        period = self._recent_period() or f"{self.anchor.year:04d}"
+        return "DATE", f"{int(period[:4]) - 1:04d}{period[4:]}"
 
     def _holiday(self, g, tense):
         h = holidays().get(holiday_key(g["holiday"]))
@@ -678,6 +762,12 @@ class Normalizer:
     def _duration(self, g, tense):
         num = g["num"].lower()
         n = 1 if num in ("a", "an") else parse_number(num)
+        det = (g.get("det") or "").lower()
+        if det in ("the", "the first", "the latest") and unit_of(g["unit"]) == "month" and n in (6, 9) \
+                and self.anchor is not None:
+            # "the nine months", "the first nine months": a reporting period of this year
+            period = self._recent_period()
+            self._set_focus(period[:4] if period else f"{self.anchor.year:04d}")
         return "DURATION", duration_value(n, g["unit"])
 
     def _duration_half(self, g, tense):
