@@ -34,6 +34,8 @@ _PERFECT_AUX = {"has", "have", "'ve", "had"}
 _FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "agree", "promise",
                    "vow", "decide", "threaten", "prepare", "propose", "seek", "pledge", "try", "attempt", "go",
                    "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
+# participles that put their complement ahead: "a meeting scheduled for Friday"
+_SCHEDULE_LEMMAS = {"schedule", "set", "plan", "slate", "due", "expect", "book", "intend", "poise", "propose"}
 # verbs that move something to a later date: "the vote was delayed until Sunday" looks forward
 _DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "extend", "suspend"}
 # present-tense verbs that describe a state or a report rather than a scheduled happening
@@ -72,10 +74,14 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return verb_tense(verb.head, depth + 1)
     if words & _FUTURE_AUX:
         return "future"
-    if any(c.lower_ == "to" for c in aux) and verb.head is not verb:
+    if any(c.lower_ == "to" for c in aux) and verb.head.i != verb.i:
         governor = verb.head
+        if "had" in {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}:
+            return "present"  # "it had been due to expire Friday": a plan of the past, either way
         if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ == "going":
             return "future"
+        if governor.lemma_.lower() == "be" and governor.pos_ == "AUX" and governor.dep_ != "aux":
+            return "future"  # "trading is to resume Tuesday"
         # "was forced to resign Friday", "a plan to build it by May": at or after the
         # governing event, which says nothing about the publication date
         return "present"
@@ -86,10 +92,13 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     if verb.tag_ == "VBN":
         if words & _PERFECT_AUX:
             return "past"
-        if verb.lemma_.lower() in _FORWARD_LEMMAS:
-            return "future"
+        if verb.lemma_.lower() in _SCHEDULE_LEMMAS:
+            return "future"  # "a meeting scheduled for Friday"; but "the terms, announced Friday"
         return "past" if not words else "present"
-    if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return "future"  # an imperative: "call me Sunday night"
+    if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"
@@ -115,7 +124,8 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
     in "declared a dividend, payable Dec. 7", "follows Tuesday's declaration" or "has set
     Nov. 10 as the deadline" the date belongs to a noun or is itself the object, and a
     past verb says nothing about it (the first tense is then 'present': the nearest
-    reading decides). A future verb still points forward ("the vote on Friday will decide")."""
+    reading decides). An auxiliary's future still points forward ("the vote on Friday
+    will decide")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present", "present"
@@ -128,9 +138,16 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
         return "future", tense
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
         return "past", tense  # "in force since 1 January": what began is behind us
-    if tense == "past" and not _modifies_verb(root, verb):
-        return "present", tense
+    if tense == "past" or (tense == "future" and verb.tag_ in ("VBP", "VBZ") and not _has_aux(verb)):
+        # a past verb, or the scheduling present ("the move follows Tuesday's
+        # declaration"), says nothing of a date that belongs to a noun
+        if not _modifies_verb(root, verb):
+            return "present", tense
     return tense, tense
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 # the words between a date and its verb through which the verb's tense still dates it:

@@ -47,7 +47,8 @@ NUMBER_WORDS: dict[str, int | None] = {
     "a": 1, "an": 1, **{w: i + 1 for i, w in enumerate(_ONES)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
     **{w: (i + 2) * 10 for i, w in enumerate(_TENS)}, "hundred": 100, "dozen": 12,
     # quantities without a number: the value keeps an X
-    "several": None, "few": None, "many": None, "some": None, "couple": None, "numerous": None,
+    "couple": 2,  # "a couple of years" (TimeML counts it as two)
+    "several": None, "few": None, "many": None, "some": None, "numerous": None,
     "dozens": None, "hundreds": None,
 }
 ORDINALS = {
@@ -123,6 +124,10 @@ def _year(g: str) -> str:
 
 
 _TRAIL = r"(?:,?\s+(?P<trail>last|this|next)\s+year\b)"
+_NUMWORD_ALT = "|".join(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
+_YEAR_WORDS = (rf"(?P<yw>(?:nineteen|eighteen)[\s-]+(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?"
+               rf"|{'|'.join(_TEENS)}|oh[\s-]+(?:{'|'.join(_ONES)})))")
+_YEAR_2000 = rf"two[\s-]+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join(_TEENS)}|{'|'.join(_ONES)}))?"
 
 
 @dataclass
@@ -247,6 +252,11 @@ RULES: list[Rule] = [
                    rf"(?:,?\s+(?P<trail>last|this|next)\s+year\b)?", K_MONTH, (40, 25)),
     _rule("year", rf"{_BEFORE_NUMBER}(?:(?P<the>the\s+(?:calendar\s+)?year\s+)|(?P<fiscal>fiscal\s+(?:year\s+)?|(?-i:FY)\s?))?"
                   rf"{_year('year')}(?![\w%/]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))", K_YEAR, (40, 15)),
+    # years said in words, as transcripts write them: "nineteen ninety-seven", "the year two thousand"
+    _rule("year", rf"\b(?:(?P<the>the\s+year\s+)(?P<yw2>{_YEAR_2000})|{_YEAR_WORDS})\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
+          "nineteen eighteen thousand", (20, 30)),
+    _rule("my", rf"\b{_month('month')},?\s+(?:of\s+)?{_YEAR_WORDS}\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
+          "nineteen eighteen", (20, 30)),
     _rule("year_part", rf"\b(?P<part>{_PART})\s*{_year('year')}(?![\w%/]|[.,]\d)", K_YEAR, (40, 15)),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b", "re:0['’]?s\\b|ties\\b"),
     _rule("decade", r"(?:\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?|(?<![\w'’]))['’](?P<d2>\d0)s\b", "re:0['’]?s\\b|ties\\b"),
@@ -257,7 +267,7 @@ RULES: list[Rule] = [
                      r"[\s-]+century\b", "century"),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming|previous|current)\s+|(?P<the>the\s+))?"
                     r"(?:(?P<part>early|late|mid-|mid)\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
-                    rf"(?:,?\s+(?:of\s+)?{_year('year')})?", K_SEASON, (30, 25)),
+                    rf"(?:,?\s+(?:of\s+)?(?:{_year('year')}|{_YEAR_WORDS}))?", K_SEASON, (30, 40)),
     _rule("quarter", rf"\b(?:the\s+)?(?:(?P<rel>this|last|next|previous|current|latest|coming|same)\s+(?:year['’]s\s+)?|"
                      rf"(?P<yrel0>this|last|next)\s+year['’]s\s+|(?P<yago>year-earlier|year-ago)\s+)?"
                      rf"(?:(?P<fiscal>fiscal|calendar)[\s-]+)?(?:{_year('year0')}\s+)?"
@@ -285,6 +295,9 @@ RULES: list[Rule] = [
                          r"(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?", K_WEEKDAY, (5, 20)),
     _rule("dateword", r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?P<word>today|tomorrow|yesterday|tonight)\b"
                       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "today tomorrow yesterday tonight"),
+    # "mid-afternoon yesterday", "late morning today"
+    _rule("dateword", r"\b(?P<pod>(?:(?:mid|early|late)-?\s?)?(?:morning|afternoon|evening))\s+(?P<word>today|tomorrow|yesterday)\b",
+          "today tomorrow yesterday tonight", (30, 10)),
     _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", "today tomorrow yesterday tonight"),
     _rule("rel_unit", rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<the>the)\s+)?"
                       r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
@@ -472,14 +485,14 @@ def _check_year(g, before, after) -> bool:
 
 
 def _check_season(g, before, after) -> bool:
-    if g["season"][0].isupper() and not g.get("year") and re.search(r"[A-Z][\w'’.-]*\s+$", before):
+    if g["season"][0].isupper() and not (g.get("year") or g.get("yw")) and re.search(r"[A-Z][\w'’.-]*\s+$", before):
         return False  # "the Arab Spring", "Prague Spring"
-    if not (g.get("rel") or g.get("the") or g.get("part") or g.get("year")) and not re.search(
+    if not (g.get("rel") or g.get("the") or g.get("part") or (g.get("year") or g.get("yw"))) and not re.search(
             r"\b(?:in|during|since|until|till|by|through|throughout|before|after|of|from|to|and|or|"
             r"every|each|this|last|next|late|early)\s*$", before, re.I):
         return False  # a bare season word needs a preposition: "in spring"
     # "the fall of the regime", "a fall in prices"
-    return g.get("year") is not None or not re.match(r"\s+(?:of|in)\s+(?!(?:1[6-9]|20)\d\d)", after, re.I)
+    return (g.get("year") or g.get("yw")) is not None or not re.match(r"\s+(?:of|in)\s+(?!(?:1[6-9]|20)\d\d)", after, re.I)
 
 
 def _check_quarter(g, before, after) -> bool:

@@ -42,6 +42,7 @@ _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 
 _SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
                 "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M", "biannually": "P6M",
                 "semiannually": "P6M", "semi-annually": "P6M", "quarterly": "P3M", "biennially": "P2Y"}
+_MULTIPLIERS = {"hundred", "dozen", "couple"}  # "a hundred", "a dozen", "a couple"
 _SEASON_ORDER = ["SP", "SU", "FA", "WI"]
 _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
@@ -90,8 +91,26 @@ def parse_number(text: str) -> float | None:
         v = NUMBER_WORDS[part]
         if v is None:
             return None
-        total = total * v if v in (100, 12) and total else total + v
+        total = total * v if part in _MULTIPLIERS and total else total + v
     return total or None
+
+
+def year_from_words(text: str) -> int | None:
+    """'nineteen ninety-seven' -> 1997, 'nineteen oh five' -> 1905, 'two thousand and one' -> 2001."""
+    words = re.sub(r"[\s-]+", " ", text.lower()).replace(" and ", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(words[2:])) if words[2:] else 0
+        return 2000 + int(rest) if rest is not None and rest < 100 else None
+    century = parse_number(words[0])
+    if century is None:
+        return None
+    tail = words[1:]
+    if tail == ["hundred"]:
+        return int(century) * 100
+    if tail and tail[0] == "oh":
+        tail = tail[1:]
+    rest = parse_number(" ".join(tail))
+    return int(century) * 100 + int(rest) if rest is not None and rest < 100 else None
 
 
 def iso_week(d: date) -> str:
@@ -171,7 +190,8 @@ def value_start(value: str) -> tuple[date, str] | None:
 
 
 def part_code(word: str) -> str:
-    return PARTS_OF_DAY[word.lower().rstrip("s")]
+    """'morning' -> 'MO', 'evenings' -> 'EV', 'mid-afternoon' -> 'AF'."""
+    return PARTS_OF_DAY[re.split(r"[\s-]", word.lower())[-1].rstrip("s")]
 
 
 def _unit_code(unit: str) -> str:
@@ -188,10 +208,24 @@ def duration_value(n: float | None, unit: str) -> str:
         return f"P{_num(years)}Y"
     if u == "fortnight":
         return f"P{_num(2 * n)}W" if n is not None else "PXW"
+    if n is not None and not float(n).is_integer() and u in _COMPOUND:
+        # "2 1/2 years" P2Y6M, "a minute and a half" PT1M30S, "two and a half days" PT60H
+        big, small, size, prefix = _COMPOUND[u]
+        whole, part = divmod(round(n * size), size)
+        if big is None:
+            return f"{prefix}{whole * size + part}{small}"
+        return prefix + (f"{whole}{big}" if whole else "") + (f"{part}{small}" if part else "")
     amount = "X" if n is None else _num(n)
     if u in ("hour", "minute", "second"):
         return f"PT{amount}{UNITS[u]}"
     return f"P{amount}{UNITS[u]}"
+
+
+# a fractional amount written in whole units: the unit, the smaller one, how many make one, the prefix
+_COMPOUND: dict[str, tuple[str | None, str, int, str]] = {
+    "year": ("Y", "M", 12, "P"), "hour": ("H", "M", 60, "PT"), "minute": ("M", "S", 60, "PT"),
+    "day": (None, "H", 24, "PT"),
+}
 
 
 def _num(n: float) -> str:
@@ -402,7 +436,8 @@ class Normalizer:
         return self._md({**g, "day": str(ORDINALS[g["dayword"].lower()])}, tense)
 
     def _my(self, g, tense):
-        return "DATE", f"{int(g['year']):04d}-{month_number(g['month']):02d}"
+        year = year_from_words(g["yw"]) if g.get("yw") else int(g["year"])
+        return ("DATE", f"{year:04d}-{month_number(g['month']):02d}") if year else None
 
     def _month(self, g, tense):
         month = month_number(g["month"])
@@ -413,7 +448,10 @@ class Normalizer:
             return "DATE", f"XXXX-{month:02d}"
         a = self.anchor
         rel = (g.get("rel") or "").lower()
-        if rel in ("last", "past", "previous"):
+        if rel == "last":
+            # "last February" written in March is a year back: the month just gone is "last month"
+            year = a.year if month < a.month - 1 else a.year - 1
+        elif rel in ("past", "previous"):
             year = a.year if month < a.month else a.year - 1
         elif rel in ("next", "coming"):
             year = a.year if month > a.month else a.year + 1
@@ -424,6 +462,9 @@ class Normalizer:
         return "DATE", f"{year:04d}-{month:02d}"
 
     def _year(self, g, tense):
+        if g.get("yw") or g.get("yw2"):
+            year = year_from_words(g.get("yw") or g["yw2"])
+            return ("DATE", f"{year:04d}") if year else None
         return "DATE", g["year"]
 
     def _year_part(self, g, tense):
@@ -446,6 +487,9 @@ class Normalizer:
 
     def _season(self, g, tense):
         code = SEASONS[g["season"].lower()]
+        if g.get("yw"):
+            year = year_from_words(g["yw"])
+            return ("DATE", f"{year:04d}-{code}") if year else None
         if g.get("year"):
             return "DATE", f"{g['year']}-{code}"
         if self.anchor is None:
@@ -782,14 +826,7 @@ class Normalizer:
             n, u = parse_number(g["num"]), unit_of(g["unit"])
             if n is None:
                 return "DURATION", duration_value(None, u)
-        n += 0.5
-        if u == "year":
-            return "DURATION", f"P{int(n * 12)}M"
-        if u == "hour":
-            return "DURATION", f"PT{int(n * 60)}M"
-        if u == "day":
-            return "DURATION", f"PT{int(n * 24)}H"
-        return "DURATION", duration_value(n, u)
+        return "DURATION", duration_value(n + 0.5, u)
 
     def _duration_hyphen(self, g, tense):
         num = g["num"].lower()
