@@ -34,6 +34,8 @@ _PERFECT_AUX = {"has", "have", "'ve", "had"}
 _FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "agree", "promise",
                    "vow", "decide", "threaten", "prepare", "propose", "seek", "pledge", "try", "attempt", "go",
                    "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
+# words whose infinitive lies ahead: "going to", "ready to leave Tuesday", "about to"
+_READY_WORDS = {"going", "ready", "prepared", "willing", "eager", "about", "poised", "likely", "certain", "sure"}
 # participles that put their complement ahead: "a meeting scheduled for Friday"
 _SCHEDULE_LEMMAS = {"schedule", "set", "plan", "slate", "due", "expect", "book", "intend", "poise", "propose"}
 # verbs that move something to a later date: "the vote was delayed until Sunday" looks forward
@@ -78,7 +80,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         governor = verb.head
         if "had" in {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}:
             return "present"  # "it had been due to expire Friday": a plan of the past, either way
-        if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ == "going":
+        if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ in _READY_WORDS:
             return "future"
         if governor.lemma_.lower() == "be" and governor.pos_ == "AUX" and governor.dep_ != "aux":
             return "future"  # "trading is to resume Tuesday"
@@ -120,12 +122,16 @@ def expression_tense(doc: Doc, start: int, end: int) -> str:
 def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
     """How the clause dates an expression, and the tense of its verb.
 
-    The tense of a verb dates an expression only when the expression modifies that verb:
-    in "declared a dividend, payable Dec. 7", "follows Tuesday's declaration" or "has set
-    Nov. 10 as the deadline" the date belongs to a noun or is itself the object, and a
-    past verb says nothing about it (the first tense is then 'present': the nearest
-    reading decides). An auxiliary's future still points forward ("the vote on Friday
-    will decide")."""
+    The first is one of
+    - 'past', 'future': the verb's tense, which the expression modifies;
+    - 'present': the clause does not say (a present or stative verb, no verb);
+    - 'past-nominal': a past verb whose object or noun the expression belongs to ("declared a
+      dividend, payable Dec. 7", "a manhunt in November", "has set Nov. 10 as the deadline"):
+      what it names may lie ahead, so the nearest reading decides, leaning to the past;
+    - 'nearest': an end point under a past verb ("gave them until 9 a.m. Tuesday").
+    The scheduling present says nothing of a date that belongs to a noun ("the move follows
+    Tuesday's declaration"); an auxiliary's future still points forward ("the vote on Friday
+    will decide"), and so does a plan ("planned a rally on Saturday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return "present", "present"
@@ -138,12 +144,23 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
         return "future", tense
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
         return "past", tense  # "in force since 1 January": what began is behind us
+    if tense == "future" and verb.tag_ == "VBN" and verb.dep_ == "acl" \
+            and _clause_tense(verb.head) == "past":
+        return "past-nominal", tense  # "a service planned for Saturday was canceled"
     if tense == "past" or (tense == "future" and verb.tag_ in ("VBP", "VBZ") and not _has_aux(verb)):
-        # a past verb, or the scheduling present ("the move follows Tuesday's
-        # declaration"), says nothing of a date that belongs to a noun
-        if not _modifies_verb(root, verb):
-            return "present", tense
+        path = _path_to_verb(root, verb)
+        if path == "end point" and tense == "past":
+            return "nearest", tense
+        if path != "direct":
+            if tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS | {"call"}:
+                return "future", tense  # "planned a demonstration on Saturday"
+            return ("past-nominal" if tense == "past" else "present"), tense
     return tense, tense
+
+
+def _clause_tense(token: Token) -> str:
+    verb = governing_verb(token)
+    return verb_tense(verb) if verb is not None else "present"
 
 
 def _has_aux(verb: Token) -> bool:
@@ -159,22 +176,25 @@ _NOMINAL_DEPS = {"poss", "dobj", "nsubj", "nsubjpass", "attr", "compound", "amod
 _END_POINT = {"until", "till", "through", "thru"}
 
 
-def _modifies_verb(root: Token, verb: Token) -> bool:
-    """Whether a date's path up to its verb runs through prepositions only (spaCy makes a
-    new Token object at each access: tokens compare by index)."""
+def _path_to_verb(root: Token, verb: Token) -> str:
+    """'direct' when a date's path up to its verb runs through prepositions only, 'end point'
+    through "until", else 'nominal' (spaCy makes a new Token object at each access: tokens
+    compare by index)."""
     token = root
     if token.dep_ in ("poss", "compound", "amod") or token.dep_ in _NOMINAL_DEPS and token.head.i != verb.i:
-        return False
+        return "nominal"
     if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and token.head.i == verb.i:
-        return False
+        return "nominal"
     for _ in range(8):
         head = token.head
         if head.i in (verb.i, token.i):
-            return True
-        if head.lower_ in _END_POINT or head.pos_ not in _THROUGH_POS:
-            return False
+            return "direct"
+        if head.lower_ in _END_POINT:
+            return "end point"
+        if head.pos_ not in _THROUGH_POS:
+            return "nominal"
         token = head
-    return True
+    return "direct"
 
 
 def _tokens(doc: Doc, start: int, end: int):
@@ -216,7 +236,7 @@ def plausible(doc: Doc, text: str, e: Expression) -> bool:
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)
-    if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") \
+    if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") and not g.get("fiscal") \
             and (prev is None or prev.pos_ not in ("DET", "PRON") and prev.tag_ != "POS"):
         return False  # "2000 soldiers"; but "the 2012 elections"
     # "a weekly newspaper": a kind of thing, not a recurrence

@@ -244,6 +244,8 @@ RULES: list[Rule] = [
     _rule("range_years", rf"{_BEFORE_NUMBER}{_year('year')}\s*(?:-|–|—)\s*(?P<year2>{_YEAR4}|\d\d)(?![\d%]|\.\d)", K_YEAR, (20, 20)),
     _rule("md", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')}(?![\d:.,]\d|\s*(?:%|percent|per\s+cent)){_TRAIL}?", K_MONTH, (40, 40)),
     _rule("dm", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_TRAIL}?", K_MONTH, (40, 40)),
+    _rule("dm_word", rf"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?(?:{_weekday('wd')},?\s+)?{_month('month')}\s+(?:the\s+)?(?P<dayword>{_alt(ORDINALS)})\b(?![\s-]+(?:quarter|half|round|time|place|day|week|year|term)s?\b)"
+                     rf"(?:,?\s+{_year('year')})?", K_MONTH, (20, 40)),
     _rule("dm_word", rf"\bthe\s+(?P<dayword>{_alt(ORDINALS)})\s+of\s+{_month('month')}(?:,?\s+{_year('year')})?", K_MONTH, (40, 20)),
     _rule("my", rf"\b(?:(?P<part>{_PART})\s*)?{_month('month')},?\s+(?:of\s+)?{_year('year')}", K_MONTH, (40, 20)),
     _rule("month", rf"\b(?:(?P<part0>early|late|mid-|mid)\s*(?=(?:this|last|next|past|coming)\b))?"
@@ -277,6 +279,12 @@ RULES: list[Rule] = [
     _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
     _rule("quarter_ago", r"\bthe\s+(?:same\s+|comparable\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
           "quarter half"),
+    # a company's year, named by the day it ends: "for the year ended March 31" is a year's run
+    _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "year", (20, 20)),
+    _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "year", (20, 10)),
+    # "the past two quarters", "several quarters of losses"; not "three quarters of the vote"
+    _rule("duration_quarters", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{NUM}|{_FUZZY})\s+"
+                               r"(?P<unit>quarters)\b", "quarters Quarters", (90, 10)),
     # business news: the reporting period the story is about, and the same period a year before
     _rule("period", r"\b(?P<det>the|its|that)\s+(?P<mods>(?:(?:latest|most\s+recent|same|comparable|corresponding"
                     r"|year-earlier|year-ago|prior-year|year-before|fiscal|calendar)[\s-]+)*)"
@@ -319,7 +327,8 @@ RULES: list[Rule] = [
           "later earlier afterward afterwards before after prior previously", (80, 15)),
     # --- durations ---------------------------------------------------------------------------
     _rule("duration", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{_NUMX})\s+"
-                      r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire)\s+)?"
+                      r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire"
+                      r"|trading|business|working)\s+)?"
                       rf"(?P<unit>{UNIT})\b(?![-‐][a-z])(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
     _rule("duration_half", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})\s+and\s+a\s+half\s+(?P<unit>{UNIT})"
                            rf"|(?:an?|one)\s+(?P<unit2>{_UNIT_SG})\s+and\s+a\s+half|half\s+an?\s+(?P<unit3>{_UNIT_SG}))\b", "half"),
@@ -444,8 +453,26 @@ def _acceptable(text: str, e: Expression) -> bool:
     """Checks on the words around a match that the patterns cannot express."""
     before = text[max(0, e.start - 30):e.start]
     after = text[e.end:e.end + 30]
+    if e.kind in _COMMON_WORD_KINDS and _in_a_name(text[e.start:e.end], e.kind, before, after):
+        return False
     check = _CHECKS.get(e.kind)
     return check is None or check(e.groups, before, after)
+
+
+# kinds made of ordinary words ("today", "this week", "daily"): capitalised, they are a name
+_COMMON_WORD_KINDS = {"dateword", "rel_unit", "the_unit", "set_adverb", "ref_word"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\"“‘'`(\[]{0,2}\s*$")
+
+
+def _in_a_name(words: str, kind: str, before: str, after: str) -> bool:
+    """"USA TODAY", "VOA Today", ABC's "This Week", the "Daily Mirror": time words written as
+    (part of) a name, capitalised where the sentence does not make them so."""
+    letters = [w for w in re.findall(r"[A-Za-z]+", words)]
+    if not letters or not all(w[0].isupper() for w in letters):
+        return False
+    if kind == "set_adverb" and re.match(r"\s+(?-i:[A-Z])", after):
+        return True  # "Daily Mirror", "Weekly Standard", even at the start of a sentence
+    return not _SENTENCE_START.search(before)
 
 
 def _not_second(g: dict[str, str]) -> bool:
@@ -509,9 +536,17 @@ def _check_holiday(g, before, after) -> bool:
         or bool(re.search(r"(?:^|[.!?]\s+)\S+\s+$", before))
 
 
+def _check_quarters(g, before, after) -> bool:
+    fuzzy = (g.get("num") or "").split()[0].lower() in ("several", "few", "a", "many", "some", "numerous", "couple")
+    if not (g.get("det") or fuzzy or re.search(r"\b(?:for|in|over|within|during|after|past|next)\s+$", before, re.I)):
+        return False
+    return fuzzy or not re.match(r"\s+of\b", after, re.I)
+
+
 _CHECKS = {
     "duration": _check_duration,
     "duration_hyphen": lambda g, b, a: _not_second(g) and not _is_age(g, b, a),
+    "duration_quarters": _check_quarters,
     "duration_half": lambda g, b, a: not _is_age(g, b, a),
     "ago": lambda g, b, a: _not_second(g),
     "anchored": lambda g, b, a: _not_second(g),

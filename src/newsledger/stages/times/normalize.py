@@ -329,32 +329,41 @@ class Normalizer:
         assert self.anchor is not None
         a = self.anchor
         try:
-            this_year = date(a.year, month, day)
-        except ValueError:
+            candidates = [date(y, month, day) for y in (a.year - 1, a.year, a.year + 1)]
+        except ValueError:  # 29 February
             return a.year
-        if tense == "past":
-            return a.year if this_year <= a else a.year - 1
-        if tense == "future":
-            return a.year if this_year >= a else a.year + 1
-        if (this_year - a).days > 183:
-            return a.year - 1
-        if (a - this_year).days > 183:
-            return a.year + 1
-        return a.year
+        return self._nearest(candidates, tense).year
 
     def _year_for_month(self, month: int, tense: str) -> int:
         assert self.anchor is not None
         a = self.anchor
+        # a month counts from its middle: "in November" is behind us on 20 November
+        candidates = [date(y, month, 15) for y in (a.year - 1, a.year, a.year + 1)]
         if tense == "past":
             return a.year if month <= a.month else a.year - 1
         if tense == "future":
             return a.year if month >= a.month else a.year + 1
-        # the nearest: "December's figures" in February are last year's
-        if month - a.month > 6:
-            return a.year - 1
-        if a.month - month > 6:
-            return a.year + 1
-        return a.year
+        return self._nearest(candidates, tense).year
+
+    def _nearest(self, candidates: list[date], tense: str) -> date:
+        """The candidate the tense allows: past ones for 'past', coming ones for 'future';
+        otherwise the nearest, a past one preferred unless a coming one is less than half as
+        far ('past-nominal': "a manhunt in November", written in May, is last November's;
+        "payable Dec. 7", written in late October, this year's)."""
+        assert self.anchor is not None
+        a = self.anchor
+        past = [d for d in candidates if d <= a]
+        ahead = [d for d in candidates if d >= a]
+        if tense == "past" and past:
+            return max(past)
+        if tense == "future" and ahead:
+            return min(ahead)
+        before = max(past) if past else None
+        after = min(ahead) if ahead else None
+        if before is None or after is None:
+            return before or after or candidates[1]
+        weight = 2 if tense == "past-nominal" else 1
+        return after if (after - a).days * weight < (a - before).days else before
 
     def _weekday_date(self, wd: int, tense: str, rel: str = "") -> date:
         assert self.anchor is not None
@@ -368,6 +377,8 @@ class Normalizer:
             return a + timedelta(days=delta)
         if tense == "future":
             return a + timedelta(days=delta if delta >= 0 else delta + 7)
+        if tense == "nearest":  # "gave them until Tuesday"
+            return a + timedelta(days=delta - 7 if delta > 3 else delta + 7 if delta < -3 else delta)
         # past, and where the clause does not say: news names the days of the week
         # behind it ("Tuesday's vote", "the offer announced Friday"); what is ahead is
         # written in the future or the scheduling present, which reads as 'future'
@@ -613,6 +624,16 @@ class Normalizer:
             return None  # "the same period", "the comparable period": which one, the text must say
         return "DATE", period
 
+    def _year_ended(self, g, tense):
+        return "DURATION", "P1Y"
+
+    def _full_year(self, g, tense):
+        """"the full year": the year of the period in focus (the publication year without one)."""
+        if self.anchor is None:
+            return None
+        period = self._recent_period(reach=10**6)
+        return "DATE", period[:4] if period else f"{self.anchor.year:04d}"
+
     def _year_ago(self, g, tense):
         """"a year-earlier loss", "year-ago results": the period in focus, a year before."""
         if self.anchor is None:
@@ -813,6 +834,9 @@ class Normalizer:
             period = self._recent_period()
             self._set_focus(period[:4] if period else f"{self.anchor.year:04d}")
         return "DURATION", duration_value(n, g["unit"])
+
+    def _duration_quarters(self, g, tense):
+        return "DURATION", duration_value(parse_number(g["num"]), "quarter")
 
     def _duration_half(self, g, tense):
         if g.get("unit3"):
