@@ -13,7 +13,7 @@ their day from a date in the same sentence, else from the story's latest day.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
@@ -97,7 +97,7 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         if verb.lemma_.lower() in _SCHEDULE_LEMMAS:
             return "future"  # "a meeting scheduled for Friday"; but "the terms, announced Friday"
         return "past" if not words else "present"
-    if verb.tag_ == "VB" and not aux and verb.dep_ == "ROOT" \
+    if verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "ccomp", "parataxis") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return "future"  # an imperative: "call me Sunday night"
     if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
@@ -276,6 +276,7 @@ class TimesStage(Stage):
             if value is not None:
                 results[i] = ("TIME", value)
         _order_weekday_ranges(document, expressions, results, tenses)
+        _date_quoted_days(document, expressions, results)
         times: list[Time] = []
         for i, e in enumerate(expressions):
             if i not in results:
@@ -286,6 +287,51 @@ class TimesStage(Stage):
                 type=ttype, value=value, anchor=normalizer.anchor_value,
             ))
         document.times = times
+
+
+# a quotation on one line: “...”, "...", ``...''
+_QUOTATION = re.compile(r"“[^”\n]{1,800}”|\"[^\"\n]{1,800}\"|``[^\n]{1,800}?''")
+_SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "write", "add", "insist", "warn", "explain",
+                  "note", "stress", "remark", "tweet", "testify", "reply", "respond", "proclaim", "vow", "pledge"}
+_DATEWORD_SHIFT = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _date_quoted_days(document: Document, expressions: list[Expression],
+                      results: dict[int, tuple[str, str]]) -> None:
+    """"today" in a quotation of an older statement is the day the words were said:
+    'On Monday the minister said: "Today we begin."', published on Wednesday, began on
+    Monday. The statement's day is a day-precise date outside the quotation, in its
+    sentence, on a verb of saying, before the publication date."""
+    doc = document.view
+    anchor = document.anchor
+    if anchor is None or doc is None:
+        return
+    day0 = anchor.date() if isinstance(anchor, datetime) else anchor
+    for m in _QUOTATION.finditer(document.text):
+        qs, qe = m.span()
+        inside = [i for i, e in enumerate(expressions) if qs <= e.start and e.end <= qe and i in results
+                  and e.kind == "dateword" and e.groups.get("word", "").lower() in _DATEWORD_SHIFT]
+        if not inside:
+            continue
+        sentences = {document.sentence_of(qs), document.sentence_of(max(qs, qe - 1))}
+        said: list[date] = []
+        for j, e in enumerate(expressions):
+            if j not in results or qs <= e.start < qe or document.sentence_of(e.start) not in sentences:
+                continue
+            found = value_start(results[j][1])
+            if found is None or found[1] != "day" or found[0] >= day0:
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            verb = governing_verb(span.root) if span is not None and len(span) else None
+            if verb is not None and verb.lemma_.lower() in _SPEECH_LEMMAS:
+                said.append(found[0])
+        if len(set(said)) != 1:
+            continue
+        for i in inside:
+            g = expressions[i].groups
+            day = said[0] + timedelta(days=_DATEWORD_SHIFT[g["word"].lower()])
+            ttype, value = results[i]
+            results[i] = (ttype, day.isoformat() + value[10:] if re.match(r"\d{4}-\d\d-\d\d", value) else value)
 
 
 def _order_weekday_ranges(document: Document, expressions: list[Expression],

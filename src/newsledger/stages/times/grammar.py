@@ -543,6 +543,20 @@ def _check_quarters(g, before, after) -> bool:
     return fuzzy or not re.match(r"\s+of\b", after, re.I)
 
 
+# "today's youth", "the people of tomorrow": today as our times, not a day
+_GENERIC_NOUNS = ("world|youth|young|society|generation|generations|children|kids|people|students|economy|markets"
+                  "|computers|technology|technologies|standards|culture|politics|families|workers|consumers|women|men"
+                  "|leaders|businesses|companies|industry|media|teenagers|parents|voters|military|army|armies|weapons")
+_GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC_NOUNS})\b")
+_GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC_NOUNS}|those|leaders|problems|challenges|world)\s+of\s+$", re.I)
+
+
+def _check_dateword(g, before, after) -> bool:
+    if g["word"].lower() in ("today", "tomorrow") and not g.get("pod") and not g.get("part"):
+        return not (_GENERIC_AFTER.match(after) or _GENERIC_BEFORE.search(before))
+    return True
+
+
 _CHECKS = {
     "duration": _check_duration,
     "duration_hyphen": lambda g, b, a: _not_second(g) and not _is_age(g, b, a),
@@ -559,6 +573,7 @@ _CHECKS = {
     "holiday": _check_holiday,
     "ref_word": lambda g, b, a: not (g["word"].lower() == "now" and re.match(r"['’]|-", a)),
     # newspaper titles
+    "dateword": _check_dateword,
     "weekday": lambda g, b, a: not re.match(r"['’]?s?\s*(?:Times|Telegraph|Express|Mirror|Herald|Post|Independent)\b", a),
     # a bare "14:30" needs "at", a time zone or a.m./p.m.
     "clock": lambda g, b, a: not (g.get("hour") and not (g.get("ampm") or g.get("tz") or g.get("core"))),

@@ -39,7 +39,9 @@ from .grammar import (
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                 "final": 4}
-_SET_ADVERBS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+# "annually" is written as the pattern it repeats (XXXX, as TempEval-3 and TimeBank annotate
+# it); the others as their period ("daily" P1D, as most annotated text has it)
+_SET_ADVERBS = {"annually": "XXXX", "yearly": "XXXX", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
                 "nightly": "P1D", "hourly": "PT1H", "biweekly": "P2W", "bimonthly": "P2M", "biannually": "P6M",
                 "semiannually": "P6M", "semi-annually": "P6M", "quarterly": "P3M", "biennially": "P2Y"}
 _MULTIPLIERS = {"hundred", "dozen", "couple"}  # "a hundred", "a dozen", "a couple"
@@ -609,11 +611,14 @@ class Normalizer:
             period = next((v for v, _ in reversed(self.refs) if re.fullmatch(r"\d{4}-[QH]\d", v)), None)
         else:
             period = self._recent_period(reach=10**6)
-            if unit == "quarter" and period is not None and not re.fullmatch(r"\d{4}-Q\d", period):
+            latest = "latest" in mods or "recent" in mods
+            if (unit == "quarter" or latest) and period is not None and not re.fullmatch(r"\d{4}-Q\d", period):
                 period = None
-            if period is None and (unit == "quarter" or "latest" in mods or "recent" in mods):
-                # no period named yet: the latest quarter that has ended
+            if period is None and (unit == "quarter" or latest):
+                # no quarter named yet: the latest one that has ended, now the story's
                 period = self.shift(a, "quarter", -1)
+                if not back and not g.get("year"):
+                    self._set_focus(period, tense)
         if period is None:
             return None
         if g.get("year"):
@@ -803,6 +808,10 @@ class Normalizer:
             period = self._recent_period()
             if period:
                 return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
+        if unit in ("decade", "century"):
+            # "a decade ago" is the year ten years back, not the 2010s: the amount of time
+            # is counted in years
+            return "DATE", f"{self.anchor.year + sign * n * (10 if unit == 'decade' else 100):04d}"
         return "DATE", self.shift(self.anchor, unit, sign * n)
 
     def _anchored(self, g, tense):
@@ -820,6 +829,8 @@ class Normalizer:
         base = self.reference(_UNIT_PRECISION.get(unit, "day"))
         if base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if unit in ("decade", "century"):  # "a decade later": a year, as "a decade ago"
+            return "DATE", f"{base.year + sign * n * (10 if unit == 'decade' else 100):04d}"
         return "DATE", self.shift(base, unit, sign * n)
 
     # --- durations and sets ---------------------------------------------------------------------------
