@@ -293,7 +293,7 @@ RULES: list[Rule] = [
                     rf"(?=\s+end(?:ed|ing)\s+{_month('emonth')}\s*{_day('eday')})?", "quarter period", (80, 30)),
     _rule("period", r"\b(?P<yrel>last|this)\s+year['’]s\s+(?-i:(?P<unit>quarter|period))\b", "quarter period", (20, 10)),
     _rule("year_ago", r"\b(?P<yago>year-earlier|year-ago|year-before|prior-year)\b(?!\s+(?:quarter|half|period)\b)",
-          "re:year-(?:earlier|ago|before)|prior-year", (5, 20)),
+          "earlier ago before prior", (20, 20)),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
     _rule("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|early|late|earlier|later"

@@ -808,10 +808,6 @@ class Normalizer:
             period = self._recent_period()
             if period:
                 return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
-        if unit in ("decade", "century"):
-            # "a decade ago" is the year ten years back, not the 2010s: the amount of time
-            # is counted in years
-            return "DATE", f"{self.anchor.year + sign * n * (10 if unit == 'decade' else 100):04d}"
         return "DATE", self.shift(self.anchor, unit, sign * n)
 
     def _anchored(self, g, tense):
@@ -829,8 +825,6 @@ class Normalizer:
         base = self.reference(_UNIT_PRECISION.get(unit, "day"))
         if base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-        if unit in ("decade", "century"):  # "a decade later": a year, as "a decade ago"
-            return "DATE", f"{base.year + sign * n * (10 if unit == 'decade' else 100):04d}"
         return "DATE", self.shift(base, unit, sign * n)
 
     # --- durations and sets ---------------------------------------------------------------------------
