@@ -424,3 +424,14 @@ def test_times_today_in_a_quote_of_an_older_statement(make_document):
     # a quote with no older day of saying keeps the publication date
     assert stage(make_document, 'He said: "Today we begin."', published="2024-02-21") == [
         ("Today", "DATE", "2024-02-21")]
+
+
+def test_times_end_points_look_ahead_and_dates_near_the_article_stay_in_its_year(make_document):
+    # "until"/"by" in a present clause: the coming day
+    got = stage(make_document, "The country has until Monday to raise the money.", published="2024-02-23")
+    assert got == [("Monday", "DATE", "2024-02-26")]
+    # a date of these days is not sent a year away by the tense: a deadline just passed
+    assert values("The agency wants the boy returned by Jan. 14.", "future", anchor=date(2024, 1, 15)) == [
+        ("Jan. 14", "DATE", "2024-01-14")]
+    assert values("The plant will close on Jan. 3.", "future", anchor=date(2024, 1, 15)) == [
+        ("Jan. 3", "DATE", "2025-01-03")]

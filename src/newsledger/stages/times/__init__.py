@@ -142,6 +142,8 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
     tense = verb_tense(verb)
     if root.head.lower_ in ("until", "till", "to") and verb.lemma_.lower() in _DEFER_LEMMAS:
         return "future", tense
+    if root.head.lower_ in ("until", "till", "by") and tense == "present":
+        return "future", tense  # "Cyprus has until Monday to pay", "the bank is shut until Tuesday"
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
         return "past", tense  # "in force since 1 January": what began is behind us
     if tense == "future" and verb.tag_ == "VBN" and verb.dep_ == "acl" \

@@ -51,6 +51,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 _BACK = {"last", "past", "previous", "prior", "latest", "before", "earlier", "previously", "ago"}
 _FORWARD = {"next", "coming", "following", "after", "later", "afterward", "afterwards", "from now", "hence"}
 _VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d)(?:-(?:WE|\d))?|-Q([1-4])|-H([12])|-(SP|SU|FA|WI))?(?:T.*)?$")
+# a day this close to the publication date is not pushed a year away by the tense
+_SLACK_DAYS = 14
 # how many sentences a reporting period stays in focus
 _FOCUS_REACH = 4
 # a period's results come out within about a quarter of its end
@@ -356,12 +358,14 @@ class Normalizer:
         a = self.anchor
         past = [d for d in candidates if d <= a]
         ahead = [d for d in candidates if d >= a]
-        if tense == "past" and past:
-            return max(past)
-        if tense == "future" and ahead:
-            return min(ahead)
         before = max(past) if past else None
         after = min(ahead) if ahead else None
+        # the tense decides, unless it would send a date of these two weeks a year away:
+        # "to return the boy by Jan. 14", written on 15 January, is not next year's
+        if tense == "past" and before is not None:
+            return after if after is not None and (after - a).days <= _SLACK_DAYS < (a - before).days - 300 else before
+        if tense == "future" and after is not None:
+            return before if before is not None and (a - before).days <= _SLACK_DAYS < (after - a).days - 300 else after
         if before is None or after is None:
             return before or after or candidates[1]
         weight = 2 if tense == "past-nominal" else 1
