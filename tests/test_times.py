@@ -321,6 +321,9 @@ def test_times_past_report_weekdays_are_behind_the_article(make_document):
     assert got == [("Tuesday", "DATE", "2024-02-20")]
     got = stage(make_document, '"Call me on Sunday night," she wrote.', published="2024-02-21")
     assert got == [("Sunday night", "TIME", "2024-02-25TNI")]
+    # what a present "be" dates is ahead: "the deadline is Monday"
+    got = stage(make_document, "The deadline is Monday.", published="2024-02-21")
+    assert got == [("Monday", "DATE", "2024-02-26")]
     # an end point under a past verb: the nearest such day
     got = stage(make_document, "The court has given the family until Tuesday to reply.", published="2024-02-19")
     assert got == [("Tuesday", "DATE", "2024-02-20")]

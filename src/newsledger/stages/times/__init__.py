@@ -146,6 +146,9 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
         return "future", tense  # "Cyprus has until Monday to pay", "the bank is shut until Tuesday"
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
         return "past", tense  # "in force since 1 January": what began is behind us
+    if tense == "present" and verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") \
+            and (_path_to_verb(root, verb) == "direct" or root.dep_ == "attr" and root.head.i == verb.i):
+        return "future", tense  # "the deadline is Monday", "the vote is on Thursday"
     if tense == "future" and verb.tag_ == "VBN" and verb.dep_ == "acl" \
             and _clause_tense(verb.head) == "past":
         return "past-nominal", tense  # "a service planned for Saturday was canceled"
