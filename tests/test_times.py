@@ -438,3 +438,16 @@ def test_times_end_points_look_ahead_and_dates_near_the_article_stay_in_its_year
         ("Jan. 14", "DATE", "2024-01-14")]
     assert values("The plant will close on Dec. 20.", "future", anchor=date(2024, 1, 15)) == [
         ("Dec. 20", "DATE", "2024-12-20")]
+
+
+def test_times_every_kind_the_grammar_finds_has_a_handler():
+    from newsledger.stages.times.grammar import RULES
+    from newsledger.stages.times.normalize import HANDLERS
+
+    split = {"range_md", "range_dm", "range_my", "range_years"}  # split into their two ends first
+    kinds = {rule.kind for rule in RULES} - split
+    assert kinds <= set(HANDLERS), sorted(kinds - set(HANDLERS))
+    # and each handler takes (normalizer, groups, tense) and gives a type and value
+    n = Normalizer(ANCHOR)
+    assert HANDLERS["md"](n, {"month": "March", "day": "3"}, "past") == ("DATE", "2023-03-03")
+    assert HANDLERS["set_adverb"](n, {"adv": "weekly"}, "present") == ("SET", "P1W")

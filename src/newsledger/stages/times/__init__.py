@@ -20,10 +20,14 @@ from ...document import Document
 from ...model import Time
 from ..base import Stage
 from .grammar import Expression, find_expressions
-from .normalize import Normalizer, value_start
+from .normalize import Normalizer, Tense, TimexType, value_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ...document import DocView
+
+    ParsedDoc = Doc | DocView  # the stage reads the document's view; tests may pass a Doc
 
 _RANGE_WORDS = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -66,7 +70,7 @@ def governing_verb(token: Token) -> Token | None:
     return root if root.pos_ in ("VERB", "AUX") else None
 
 
-def verb_tense(verb: Token, depth: int = 0) -> str:
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """'past', 'future' or 'present' for the clause a verb heads."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
@@ -114,12 +118,12 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     return "present"
 
 
-def expression_tense(doc: Doc, start: int, end: int) -> str:
+def expression_tense(doc: ParsedDoc, start: int, end: int) -> Tense:
     """'past', 'future' or 'present' (unknown) for the clause that dates an expression."""
     return clause_tenses(doc, start, end)[0]
 
 
-def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
+def clause_tenses(doc: ParsedDoc, start: int, end: int) -> tuple[Tense, Tense]:
     """How the clause dates an expression, and the tense of its verb.
 
     The first is one of
@@ -163,7 +167,7 @@ def clause_tenses(doc: Doc, start: int, end: int) -> tuple[str, str]:
     return tense, tense
 
 
-def _clause_tense(token: Token) -> str:
+def _clause_tense(token: Token) -> Tense:
     verb = governing_verb(token)
     return verb_tense(verb) if verb is not None else "present"
 
@@ -202,12 +206,12 @@ def _path_to_verb(root: Token, verb: Token) -> str:
     return "direct"
 
 
-def _tokens(doc: Doc, start: int, end: int):
+def _tokens(doc: ParsedDoc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 
 
-def plausible(doc: Doc, text: str, e: Expression) -> bool:
+def plausible(doc: ParsedDoc, text: str, e: Expression) -> bool:
     """Vetoes from the parse: the words of a match read as something else here."""
     tokens = _tokens(doc, e.start, e.end)
     if not tokens:
@@ -259,8 +263,8 @@ class TimesStage(Stage):
         text = document.text
         expressions = [e for e in find_expressions(text) if plausible(doc, text, e)]
         normalizer = Normalizer(document.anchor)
-        results: dict[int, tuple[str, str]] = {}
-        tenses: dict[int, str] = {}
+        results: dict[int, tuple[TimexType, str]] = {}
+        tenses: dict[int, Tense] = {}
         # dates first, in text order (story time follows the text); clock times then take
         # the day their sentence names
         for i, e in enumerate(expressions):
@@ -302,7 +306,7 @@ _DATEWORD_SHIFT = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 
 
 def _date_quoted_days(document: Document, expressions: list[Expression],
-                      results: dict[int, tuple[str, str]]) -> None:
+                      results: dict[int, tuple[TimexType, str]]) -> None:
     """"today" in a quotation of an older statement is the day the words were said:
     'On Monday the minister said: "Today we begin."', published on Wednesday, began on
     Monday. The statement's day is a day-precise date outside the quotation, in its
@@ -340,7 +344,7 @@ def _date_quoted_days(document: Document, expressions: list[Expression],
 
 
 def _order_weekday_ranges(document: Document, expressions: list[Expression],
-                          results: dict[int, tuple[str, str]], tenses: dict[int, str]) -> None:
+                          results: dict[int, tuple[TimexType, str]], tenses: dict[int, Tense]) -> None:
     """"from Monday through Thursday": the second day of a range comes after the first."""
     for i in range(1, len(expressions)):
         a, b = expressions[i - 1], expressions[i]
@@ -356,7 +360,7 @@ def _order_weekday_ranges(document: Document, expressions: list[Expression],
         results[i] = (ttype, moved + value[10:])
 
 
-def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[str, str]],
+def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[TimexType, str]],
                      i: int, sentence: int) -> str | None:
     """The day named by the nearest day-precise date in the same sentence, if any."""
     best: tuple[int, str] | None = None

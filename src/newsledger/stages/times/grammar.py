@@ -226,7 +226,7 @@ K_TZ = "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST MSK IST JS
 
 _BEFORE_NUMBER = r"(?<![\w$€£¥#.,/:\-])"
 
-_HOLIDAY_KEY = " ".join(sorted({re.match(r"[A-Za-z]+", h.name).group() for h in holidays().values()}))
+_HOLIDAY_KEY = " ".join(sorted({re.findall(r"[A-Za-z]+", h.name)[0] for h in holidays().values()}))
 
 RULES: list[Rule] = [
     # --- explicit dates and times -------------------------------------------------------------
@@ -388,9 +388,9 @@ def find_expressions(text: str) -> list[Expression]:
             spans = [(0, len(text))]
         else:
             cache_key = (id(rule.key), *rule.reach)
-            spans = windows.get(cache_key)
-            if spans is None:
-                spans = windows[cache_key] = _windows(rule.key, text, index, rule.reach)
+            if cache_key not in windows:
+                windows[cache_key] = _windows(rule.key, text, index, rule.reach)
+            spans = windows[cache_key]
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
                 expr = _expression(text, rule.kind, m)

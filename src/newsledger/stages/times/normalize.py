@@ -19,7 +19,9 @@ Without a publication date, relative expressions keep unknown parts (`XXXX-09`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
+from typing import Literal
 
 from .grammar import (
     MONTH_ABBR,
@@ -36,6 +38,16 @@ from .grammar import (
     holidays,
     unit_of,
 )
+
+Groups = Mapping[str, str]
+"""The named groups a grammar rule matched ("month": "March", "day": "3")."""
+Tense = Literal["past", "future", "present", "past-nominal", "nearest"]
+"""How the clause dates an expression (see `clause_tenses` in the stage)."""
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+Result = tuple[TimexType, str] | None
+"""A TIMEX3 type and value, or None when the words name no time after all."""
+Handler = Callable[["Normalizer", Groups, Tense], Result]
+"""One kind of expression to its type and value: `HANDLERS[kind](normalizer, groups, tense)`."""
 
 _QUARTER_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
                 "final": 4}
@@ -83,17 +95,15 @@ def parse_number(text: str) -> float | None:
     if half:
         return int(half.group(1)) + 0.5
     if re.fullmatch(r"\d+(?:\.\d+)?", t):
-        v = float(t)
-        return int(v) if v.is_integer() else v
-    total = 0
+        figure = float(t)
+        return int(figure) if figure.is_integer() else figure
     words = [w for w in t.split() if w not in ("of",)]
     if not words:
         return None
+    total = 0
     for part in words:
-        if part not in NUMBER_WORDS:
-            return None
-        v = NUMBER_WORDS[part]
-        if v is None:
+        v = NUMBER_WORDS.get(part)
+        if v is None:  # not a number word, or a quantity without a number ("several")
             return None
         total = total * v if part in _MULTIPLIERS and total else total + v
     return total or None
@@ -249,17 +259,18 @@ class Normalizer:
         self.refs: list[tuple[str, int]] = []
         self.sentence = 0
         # the tense of the verb over the expression being normalised (the stage sets it)
-        self.verb_tense = "present"
+        self.verb_tense: Tense = "present"
         # the reporting period a business story is about ("the third quarter", "the nine
         # months"), with its sentence: "the quarter", "a year earlier" and "the year-ago
         # period" are read against it
         self.focus: list[tuple[str, int]] = []
 
-    def normalize(self, e: Expression, tense: str = "present") -> tuple[str, str] | None:
-        handler = getattr(self, "_" + e.kind, None)
+    def normalize(self, e: Expression, tense: Tense = "present") -> Result:
+        """The type and value of an expression, by the handler of its kind (`HANDLERS`)."""
+        handler = HANDLERS.get(e.kind)
         if handler is None:
             return None
-        result = handler(e.groups, tense)
+        result = handler(self, e.groups, tense)
         if result is not None and not result[1]:
             return None
         if result is not None and result[0] in ("DATE", "TIME") and value_start(result[1]) is not None:
@@ -284,7 +295,7 @@ class Normalizer:
             return value if self.sentence - sentence <= reach else None
         return None
 
-    def _set_focus(self, value: str, tense: str = "past") -> None:
+    def _set_focus(self, value: str, tense: Tense = "past") -> None:
         """A period whose results can be reported: one that has ended, or one under way that
         a past clause reports on (a company's fourth quarter may end in September); not
         "the impact on fourth-quarter results" of a quarter just begun."""
@@ -328,7 +339,7 @@ class Normalizer:
 
     # --- direction by tense -------------------------------------------------------------------------
 
-    def _year_for(self, month: int, day: int, tense: str) -> int:
+    def _year_for(self, month: int, day: int, tense: Tense) -> int:
         """The year of a day-and-month without a year, chosen by tense around the anchor."""
         assert self.anchor is not None
         a = self.anchor
@@ -338,7 +349,7 @@ class Normalizer:
             return a.year
         return self._nearest(candidates, tense).year
 
-    def _year_for_month(self, month: int, tense: str) -> int:
+    def _year_for_month(self, month: int, tense: Tense) -> int:
         assert self.anchor is not None
         a = self.anchor
         # a month counts from its middle: "in November" is behind us on 20 November
@@ -349,7 +360,7 @@ class Normalizer:
             return a.year if month >= a.month else a.year + 1
         return self._nearest(candidates, tense).year
 
-    def _nearest(self, candidates: list[date], tense: str) -> date:
+    def _nearest(self, candidates: list[date], tense: Tense) -> date:
         """The candidate the tense allows: past ones for 'past', coming ones for 'future';
         otherwise the nearest, a past one preferred unless a coming one is less than half as
         far ('past-nominal': "a manhunt in November", written in May, is last November's;
@@ -371,7 +382,7 @@ class Normalizer:
         weight = 2 if tense == "past-nominal" else 1
         return after if (after - a).days * weight < (a - before).days else before
 
-    def _weekday_date(self, wd: int, tense: str, rel: str = "") -> date:
+    def _weekday_date(self, wd: int, tense: Tense, rel: str = "") -> date:
         assert self.anchor is not None
         a = self.anchor
         delta = wd - a.weekday()
@@ -390,13 +401,13 @@ class Normalizer:
         # written in the future or the scheduling present, which reads as 'future'
         return a + timedelta(days=delta if delta <= 0 else delta - 7)
 
-    def _full_date(self, year: int, month: int, day: int):
+    def _full_date(self, year: int, month: int, day: int) -> Result:
         try:
             return "DATE", date(year, month, day).isoformat()
         except ValueError:
             return None
 
-    def _trail_year(self, g) -> int | None:
+    def _trail_year(self, g: Groups) -> int | None:
         if g.get("year"):
             return int(g["year"])
         rel = (g.get("trail") or "").lower()
@@ -406,7 +417,7 @@ class Normalizer:
 
     # --- explicit dates -------------------------------------------------------------------------------
 
-    def _iso(self, g, tense):
+    def _iso(self, g: Groups, tense: Tense) -> Result:
         value = f"{g['year']}-{g['mnum']}-{g['day']}"
         if self._full_date(int(g["year"]), int(g["mnum"]), int(g["day"])) is None:
             return None
@@ -414,7 +425,7 @@ class Normalizer:
             return "TIME", f"{value}T{g['hour']}:{g['minute']}"
         return "DATE", value
 
-    def _numeric(self, g, tense):
+    def _numeric(self, g: Groups, tense: Tense) -> Result:
         a, b, y = int(g["a"]), int(g["b"]), g["y"]
         month, day = (a, b) if a <= 12 else (b, a)
         year = int(y)
@@ -423,12 +434,10 @@ class Normalizer:
             year += 1900 if year > pivot else 2000
         return self._full_date(year, month, day)
 
-    def _mdy(self, g, tense):
+    def _mdy(self, g: Groups, tense: Tense) -> Result:
         return self._full_date(int(g["year"]), month_number(g["month"]), int(g["day"]))
 
-    _dmy = _mdy
-
-    def _md(self, g, tense):
+    def _md(self, g: Groups, tense: Tense) -> Result:
         month, day = month_number(g["month"]), int(g["day"])
         year = self._trail_year(g)
         if year is None:
@@ -447,16 +456,14 @@ class Normalizer:
                         break
         return self._full_date(year, month, day)
 
-    _dm = _md
-
-    def _dm_word(self, g, tense):
+    def _dm_word(self, g: Groups, tense: Tense) -> Result:
         return self._md({**g, "day": str(ORDINALS[g["dayword"].lower()])}, tense)
 
-    def _my(self, g, tense):
+    def _my(self, g: Groups, tense: Tense) -> Result:
         year = year_from_words(g["yw"]) if g.get("yw") else int(g["year"])
         return ("DATE", f"{year:04d}-{month_number(g['month']):02d}") if year else None
 
-    def _month(self, g, tense):
+    def _month(self, g: Groups, tense: Tense) -> Result:
         month = month_number(g["month"])
         if g.get("trail"):
             year = self._trail_year(g)
@@ -478,16 +485,16 @@ class Normalizer:
             year = self._year_for_month(month, tense)
         return "DATE", f"{year:04d}-{month:02d}"
 
-    def _year(self, g, tense):
+    def _year(self, g: Groups, tense: Tense) -> Result:
         if g.get("yw") or g.get("yw2"):
             year = year_from_words(g.get("yw") or g["yw2"])
             return ("DATE", f"{year:04d}") if year else None
         return "DATE", g["year"]
 
-    def _year_part(self, g, tense):
+    def _year_part(self, g: Groups, tense: Tense) -> Result:
         return "DATE", g["year"]
 
-    def _decade(self, g, tense):
+    def _decade(self, g: Groups, tense: Tense) -> Result:
         if g.get("decade"):
             return "DATE", g["decade"][:3]
         if g.get("d2"):
@@ -495,14 +502,15 @@ class Normalizer:
             return "DATE", f"{19 if d >= 2 else 20}{d}"
         return "DATE", f"19{_DECADE_WORDS[g['dword'].lower()]}"
 
-    def _century(self, g, tense):
+    def _century(self, g: Groups, tense: Tense) -> Result:
         word = g["ord"].lower()
-        n = int(re.match(r"\d+", word).group()) if word[0].isdigit() else ORDINALS[word]
+        digits = re.match(r"\d+", word)
+        n = int(digits.group()) if digits else ORDINALS[word]
         return ("DATE", f"{n - 1:02d}") if 1 <= n <= 30 else None
 
     # --- calendar periods -----------------------------------------------------------------------------
 
-    def _season(self, g, tense):
+    def _season(self, g: Groups, tense: Tense) -> Result:
         code = SEASONS[g["season"].lower()]
         if g.get("yw"):
             year = year_from_words(g["yw"])
@@ -526,7 +534,7 @@ class Normalizer:
             year = cur_year if code != "WI" or cur == "WI" else self.anchor.year
         return "DATE", f"{year:04d}-{code}"
 
-    def _quarter(self, g, tense):
+    def _quarter(self, g: Groups, tense: Tense) -> Result:
         if g.get("qh"):
             kind, n = g["qh"].upper(), int(g["n"])
         else:
@@ -564,7 +572,7 @@ class Normalizer:
             self._set_focus(value, tense)
         return "DATE", value
 
-    def _period_year(self, kind: str, n: int, tense: str) -> int:
+    def _period_year(self, kind: str, n: int, tense: Tense) -> int:
         """The year of a quarter or half named without one. Results are reported after the
         period ends: future clauses take the one under way or just ended (its results are
         to come), else the next; the others the latest one begun."""
@@ -581,7 +589,7 @@ class Normalizer:
             return min(y for y in years if (a - bounds(y)[1]).days <= _REPORTING_DAYS)
         return max(y for y in years if bounds(y)[0] <= a)
 
-    def _quarter_ago(self, g, tense):
+    def _quarter_ago(self, g: Groups, tense: Tense) -> Result:
         """"the year-earlier quarter": the quarter (or half) just named, a year before."""
         kind = "H" if g["unit"].lower() == "half" else "Q"
         for value, _ in reversed(self.refs):
@@ -593,7 +601,7 @@ class Normalizer:
         n = (a.month - 1) // (3 if kind == "Q" else 6) + 1
         return "DATE", f"{a.year - 1:04d}-{kind}{n}"
 
-    def _period(self, g, tense):
+    def _period(self, g: Groups, tense: Tense) -> Result:
         """"the quarter", "the latest period", "the 1988 quarter", "the year-ago period",
         "last year's quarter": the reporting period in focus, or the same period a year before."""
         mods = re.sub(r"[\s-]+", " ", (g.get("mods") or "").lower()).split()
@@ -604,6 +612,7 @@ class Normalizer:
         a = self.anchor
         if a is None:
             return None
+        period: str | None
         if g.get("emonth") and not (self._recent_period() or "").count("-Q"):
             # "the quarter ended Sept. 30", no quarter named before: the one that day closes
             month, day = month_number(g["emonth"]), int(g["eday"])
@@ -633,24 +642,24 @@ class Normalizer:
             return None  # "the same period", "the comparable period": which one, the text must say
         return "DATE", period
 
-    def _year_ended(self, g, tense):
+    def _year_ended(self, g: Groups, tense: Tense) -> Result:
         return "DURATION", "P1Y"
 
-    def _full_year(self, g, tense):
+    def _full_year(self, g: Groups, tense: Tense) -> Result:
         """"the full year": the year of the period in focus (the publication year without one)."""
         if self.anchor is None:
             return None
         period = self._recent_period(reach=10**6)
         return "DATE", period[:4] if period else f"{self.anchor.year:04d}"
 
-    def _year_ago(self, g, tense):
+    def _year_ago(self, g: Groups, tense: Tense) -> Result:
         """"a year-earlier loss", "year-ago results": the period in focus, a year before."""
         if self.anchor is None:
             return None
         period = self._recent_period() or f"{self.anchor.year:04d}"
         return "DATE", f"{int(period[:4]) - 1:04d}{period[4:]}"
 
-    def _holiday(self, g, tense):
+    def _holiday(self, g: Groups, tense: Tense) -> Result:
         h = holidays().get(holiday_key(g["holiday"]))
         if h is None:
             return None
@@ -681,7 +690,7 @@ class Normalizer:
 
     # --- relative to the publication date ---------------------------------------------------------------
 
-    def _weekday(self, g, tense):
+    def _weekday(self, g: Groups, tense: Tense) -> Result:
         wd = weekday_number(g["wd"])
         rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower()).replace("this past", "last").replace("this coming", "next")
         if rel.startswith("the ") and self.anchor is not None:
@@ -700,13 +709,13 @@ class Normalizer:
             return "TIME", f"{value}T{part_code(g['pod'])}"
         return "DATE", value
 
-    def _weekday_set(self, g, tense):
+    def _weekday_set(self, g: Groups, tense: Tense) -> Result:
         value = f"XXXX-WXX-{weekday_number(g['wds'][:-1]) + 1}"
         if g.get("pod"):
             value += f"T{part_code(g['pod'])}"
         return "SET", value
 
-    def _dateword(self, g, tense):
+    def _dateword(self, g: Groups, tense: Tense) -> Result:
         w = re.sub(r"\s+", " ", g["word"].lower())
         shift = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1,
                  "before yesterday": -2, "after tomorrow": 2}[w]
@@ -720,7 +729,7 @@ class Normalizer:
             return "TIME", f"{value}T{part_code(pod)}"
         return "DATE", value
 
-    def _rel_unit(self, g, tense):
+    def _rel_unit(self, g: Groups, tense: Tense) -> Result:
         rel = re.sub(r"\s+", " ", g["rel"].lower()).replace("this past", "last").replace("this coming", "next")
         unit = g["unit"].lower()
         the = bool(g.get("the"))
@@ -762,7 +771,7 @@ class Normalizer:
             return "DATE", {0: "PRESENT_REF", -1: "PAST_REF", 1: "FUTURE_REF"}[shift]
         return "DATE", self.shift(self.anchor, unit, shift)
 
-    def _the_unit(self, g, tense):
+    def _the_unit(self, g: Groups, tense: Tense) -> Result:
         unit = g["unit"].lower()
         a = self.anchor
         if unit == "weekend":
@@ -792,7 +801,7 @@ class Normalizer:
                 shift = 1
         return "DATE", self.shift(a, unit, shift)
 
-    def _ref_word(self, g, tense):
+    def _ref_word(self, g: Groups, tense: Tense) -> Result:
         w = re.sub(r"\s+", " ", g["word"].lower())
         if w in ("recently", "lately", "recent times", "the past"):
             return "DATE", "PAST_REF"
@@ -800,7 +809,7 @@ class Normalizer:
             return "DATE", "FUTURE_REF"
         return "DATE", "PRESENT_REF"
 
-    def _ago(self, g, tense):
+    def _ago(self, g: Groups, tense: Tense) -> Result:
         direction = re.sub(r"\s+", " ", g["dir"].lower())
         sign = -1 if direction == "ago" else 1
         unit = unit_of(g["unit"])
@@ -814,7 +823,7 @@ class Normalizer:
                 return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
         return "DATE", self.shift(self.anchor, unit, sign * n)
 
-    def _anchored(self, g, tense):
+    def _anchored(self, g: Groups, tense: Tense) -> Result:
         direction = g["dir"].lower()
         sign = -1 if direction in _BACK else 1
         unit = unit_of(g["unit"])
@@ -833,7 +842,7 @@ class Normalizer:
 
     # --- durations and sets ---------------------------------------------------------------------------
 
-    def _duration(self, g, tense):
+    def _duration(self, g: Groups, tense: Tense) -> Result:
         num = g["num"].lower()
         n = 1 if num in ("a", "an") else parse_number(num)
         det = (g.get("det") or "").lower()
@@ -844,15 +853,16 @@ class Normalizer:
             self._set_focus(period[:4] if period else f"{self.anchor.year:04d}")
         return "DURATION", duration_value(n, g["unit"])
 
-    def _duration_quarters(self, g, tense):
+    def _duration_quarters(self, g: Groups, tense: Tense) -> Result:
         return "DURATION", duration_value(parse_number(g["num"]), "quarter")
 
-    def _duration_half(self, g, tense):
+    def _duration_half(self, g: Groups, tense: Tense) -> Result:
         if g.get("unit3"):
             u = unit_of(g["unit3"])
             halves = {"hour": "PT30M", "minute": "PT30S", "day": "PT12H", "week": "P3.5D", "month": "P2W",
                       "year": "P6M", "decade": "P5Y", "century": "P50Y", "fortnight": "P1W", "second": "PT0.5S"}
             return "DURATION", halves[u]
+        n: float | None
         if g.get("unit2"):
             n, u = 1.0, unit_of(g["unit2"])
         else:
@@ -861,7 +871,7 @@ class Normalizer:
                 return "DURATION", duration_value(None, u)
         return "DURATION", duration_value(n + 0.5, u)
 
-    def _duration_hyphen(self, g, tense):
+    def _duration_hyphen(self, g: Groups, tense: Tense) -> Result:
         num = g["num"].lower()
         if num == "half":
             return self._duration_half({"unit3": g["unit"]}, tense)
@@ -869,17 +879,15 @@ class Normalizer:
             return "DURATION", duration_value(None, g["unit"])
         return "DURATION", duration_value(parse_number(num), g["unit"])
 
-    def _duration_long(self, g, tense):
+    def _duration_long(self, g: Groups, tense: Tense) -> Result:
         word = g["unit"].lower()
         plural = unit_of(word) != word
         return "DURATION", duration_value(None if plural else 1, word)
 
-    def _duration_plural(self, g, tense):
+    def _duration_plural(self, g: Groups, tense: Tense) -> Result:
         return "DURATION", duration_value(None, g["unit"])
 
-    _duration_bare = _duration_plural
-
-    def _set_every(self, g, tense):
+    def _set_every(self, g: Groups, tense: Tense) -> Result:
         word = g["unit"]
         low = word.lower()
         if word.lower() in WEEKDAYS and word[0].isupper():
@@ -896,17 +904,15 @@ class Normalizer:
         n = 2 if num == "other" else (parse_number(num) if num else 1)
         return "SET", duration_value(n or 1, word)
 
-    def _set_times(self, g, tense):
+    def _set_times(self, g: Groups, tense: Tense) -> Result:
         return "SET", duration_value(1, g["unit"])
 
-    _set_per = _set_times
-
-    def _set_adverb(self, g, tense):
+    def _set_adverb(self, g: Groups, tense: Tense) -> Result:
         return "SET", _SET_ADVERBS[g["adv"].lower()]
 
     # --- clock times ---------------------------------------------------------------------------------
 
-    def clock_value(self, g, tense, day: str | None) -> str | None:
+    def clock_value(self, g: Groups, tense: Tense, day: str | None) -> str | None:
         word = (g.get("word") or "").lower()
         if word:
             hhmm = "24:00" if word == "midnight" else "12:00"
@@ -931,6 +937,58 @@ class Normalizer:
             day = ref.isoformat() if ref else "XXXX-XX-XX"
         return f"{day}T{hhmm}"
 
-    def _clock(self, g, tense, day: str | None = None):
+    def _clock(self, g: Groups, tense: Tense, day: str | None = None) -> Result:
         value = self.clock_value(g, tense, day)
         return ("TIME", value) if value else None
+
+
+# --- the handler of each kind of expression the grammar finds -------------------------------------------
+
+HANDLERS: dict[str, Handler] = {
+    # explicit dates
+    "iso": Normalizer._iso,
+    "numeric": Normalizer._numeric,
+    "mdy": Normalizer._mdy,
+    "dmy": Normalizer._mdy,
+    "md": Normalizer._md,
+    "dm": Normalizer._md,
+    "dm_word": Normalizer._dm_word,
+    "my": Normalizer._my,
+    "month": Normalizer._month,
+    "year": Normalizer._year,
+    "year_part": Normalizer._year_part,
+    "decade": Normalizer._decade,
+    "century": Normalizer._century,
+    # calendar periods
+    "season": Normalizer._season,
+    "quarter": Normalizer._quarter,
+    "quarter_ago": Normalizer._quarter_ago,
+    "period": Normalizer._period,
+    "year_ended": Normalizer._year_ended,
+    "full_year": Normalizer._full_year,
+    "year_ago": Normalizer._year_ago,
+    "holiday": Normalizer._holiday,
+    # relative to the publication date or the story's time
+    "weekday": Normalizer._weekday,
+    "weekday_set": Normalizer._weekday_set,
+    "dateword": Normalizer._dateword,
+    "rel_unit": Normalizer._rel_unit,
+    "the_unit": Normalizer._the_unit,
+    "ref_word": Normalizer._ref_word,
+    "ago": Normalizer._ago,
+    "anchored": Normalizer._anchored,
+    # durations and sets
+    "duration": Normalizer._duration,
+    "duration_quarters": Normalizer._duration_quarters,
+    "duration_half": Normalizer._duration_half,
+    "duration_hyphen": Normalizer._duration_hyphen,
+    "duration_long": Normalizer._duration_long,
+    "duration_plural": Normalizer._duration_plural,
+    "duration_bare": Normalizer._duration_plural,
+    "set_every": Normalizer._set_every,
+    "set_times": Normalizer._set_times,
+    "set_per": Normalizer._set_times,
+    "set_adverb": Normalizer._set_adverb,
+    # clock times (the stage gives them the day of their sentence through `clock_value`)
+    "clock": Normalizer._clock,
+}
