@@ -451,3 +451,11 @@ def test_times_every_kind_the_grammar_finds_has_a_handler():
     n = Normalizer(ANCHOR)
     assert HANDLERS["md"](n, {"month": "March", "day": "30"}, "past") == ("DATE", "2023-03-30")
     assert HANDLERS["set_adverb"](n, {"adv": "weekly"}, "present") == ("SET", "P1W")
+
+
+def test_times_quotations_pair_marks_on_one_line():
+    from newsledger.stages.times import quotations
+
+    text = "He said \"yes\" and ``no'' and “maybe” “open\nnext \"a\" \"b"
+    assert [text[a:b] for a, b in quotations(text)] == ['"yes"', "``no''", "“maybe”", '"a"']
+    assert quotations("“" * 5000 + "``" * 5000) == []

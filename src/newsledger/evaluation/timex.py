@@ -66,8 +66,8 @@ def read_timeml(path: Path | str, content: str | None = None) -> TimeMLDocument:
     path = Path(path)
     data = content if content is not None else path.read_text(encoding="utf-8")
     dct = None
-    m = re.search(r"<DCT>(.*?)</DCT>", data, re.S)
-    t = re.search(r"<TIMEX3\b([^>]*)>", m.group(1)) if m else None
+    dct_element = _element(data, "DCT")
+    t = re.search(r"<TIMEX3\b([^>]*)>", dct_element) if dct_element is not None else None
     if t is None:  # older TimeML: the creation-time timex wherever it stands
         t = re.search(r"<TIMEX3\b([^>]*functionInDocument=\"(?:CREATION|PUBLICATION)_TIME\"[^>]*)>", data)
     if t is not None:
@@ -75,11 +75,21 @@ def read_timeml(path: Path | str, content: str | None = None) -> TimeMLDocument:
         if dct and not re.match(r"\d{4}-\d\d-\d\d", dct):
             compact = re.match(r"(\d{4})(\d\d)(\d\d)", dct)
             dct = f"{compact.group(1)}-{compact.group(2)}-{compact.group(3)}" if compact else None
-    m = re.search(r"<TEXT>(.*?)</TEXT>", data, re.S)
-    if not m:
+    body = _element(data, "TEXT")
+    if body is None:
         raise ValueError(f"{path}: no <TEXT> element")
-    text, timexes = strip_tags(m.group(1))
+    text, timexes = strip_tags(body)
     return TimeMLDocument(name=path.name, text=text, dct=dct, timexes=timexes)
+
+
+def _element(data: str, name: str) -> str | None:
+    """The content of the first <name>...</name> (a plain search: no regex to backtrack)."""
+    start = data.find(f"<{name}>")
+    if start < 0:
+        return None
+    start += len(name) + 2
+    end = data.find(f"</{name}>", start)
+    return data[start:end] if end >= 0 else None
 
 
 def strip_tags(annotated: str) -> tuple[str, list[Timex]]:

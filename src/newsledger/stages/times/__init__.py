@@ -298,8 +298,30 @@ class TimesStage(Stage):
         document.times = times
 
 
-# a quotation on one line: “...”, "...", ``...''
-_QUOTATION = re.compile(r"“[^”\n]{1,800}”|\"[^\"\n]{1,800}\"|``[^\n]{1,800}?''")
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"))
+_QUOTE_LENGTH = 800
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, each on one line: “...”, ``...'' and "..." (straight
+    marks paired in order), marks included. One pass over each line (no backtracking)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        for opener, closer in _QUOTE_PAIRS:
+            i = line.find(opener)
+            while i >= 0:
+                j = line.find(closer, i + len(opener))
+                if j < 0:
+                    break  # no closing mark on the rest of the line
+                if j - i <= _QUOTE_LENGTH:
+                    out.append((start + i, start + j + len(closer)))
+                i = line.find(opener, j + len(closer))
+        marks = [k for k, c in enumerate(line) if c == '"']
+        out.extend((start + a, start + b + 1) for a, b in zip(marks[0::2], marks[1::2], strict=False)
+                   if b - a <= _QUOTE_LENGTH)
+        start += len(line) + 1
+    return sorted(out)
 _SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "write", "add", "insist", "warn", "explain",
                   "note", "stress", "remark", "tweet", "testify", "reply", "respond", "proclaim", "vow", "pledge"}
 _DATEWORD_SHIFT = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
@@ -316,8 +338,7 @@ def _date_quoted_days(document: Document, expressions: list[Expression],
     if anchor is None or doc is None:
         return
     day0 = anchor.date() if isinstance(anchor, datetime) else anchor
-    for m in _QUOTATION.finditer(document.text):
-        qs, qe = m.span()
+    for qs, qe in quotations(document.text):
         inside = [i for i, e in enumerate(expressions) if qs <= e.start and e.end <= qe and i in results
                   and e.kind == "dateword" and e.groups.get("word", "").lower() in _DATEWORD_SHIFT]
         if not inside:
