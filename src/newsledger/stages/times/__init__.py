@@ -299,6 +299,7 @@ class TimesStage(Stage):
 
 
 _QUOTE_PAIRS = (("“", "”"), ("``", "''"))
+_STRAIGHT_QUOTE = re.compile('"')
 _QUOTE_LENGTH = 800
 
 
@@ -317,7 +318,7 @@ def quotations(text: str) -> list[tuple[int, int]]:
                 if j - i <= _QUOTE_LENGTH:
                     out.append((start + i, start + j + len(closer)))
                 i = line.find(opener, j + len(closer))
-        marks = [k for k, c in enumerate(line) if c == '"']
+        marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)] if '"' in line else []
         out.extend((start + a, start + b + 1) for a, b in zip(marks[0::2], marks[1::2], strict=False)
                    if b - a <= _QUOTE_LENGTH)
         start += len(line) + 1
@@ -335,7 +336,7 @@ def _date_quoted_days(document: Document, expressions: list[Expression],
     sentence, on a verb of saying, before the publication date."""
     doc = document.view
     anchor = document.anchor
-    if anchor is None or doc is None:
+    if anchor is None or doc is None or not any(e.kind == "dateword" for e in expressions):
         return
     day0 = anchor.date() if isinstance(anchor, datetime) else anchor
     for qs, qe in quotations(document.text):

@@ -245,7 +245,7 @@ RULES: list[Rule] = [
     _rule("md", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')}(?![\d:.,]\d|\s*(?:%|percent|per\s+cent)){_TRAIL}?", K_MONTH, (40, 40)),
     _rule("dm", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_TRAIL}?", K_MONTH, (40, 40)),
     _rule("dm_word", rf"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?(?:{_weekday('wd')},?\s+)?{_month('month')}\s+(?:the\s+)?(?P<dayword>{_alt(ORDINALS)})\b(?![\s-]+(?:quarter|half|round|time|place|day|week|year|term)s?\b)"
-                     rf"(?:,?\s+{_year('year')})?", K_MONTH, (20, 40)),
+                     rf"(?:,?\s+{_year('year')})?", K_MONTH, (40, 40)),
     _rule("dm_word", rf"\bthe\s+(?P<dayword>{_alt(ORDINALS)})\s+of\s+{_month('month')}(?:,?\s+{_year('year')})?", K_MONTH, (40, 20)),
     _rule("my", rf"\b(?:(?P<part>{_PART})\s*)?{_month('month')},?\s+(?:of\s+)?{_year('year')}", K_MONTH, (40, 20)),
     _rule("month", rf"\b(?:(?P<part0>early|late|mid-|mid)\s*(?=(?:this|last|next|past|coming)\b))?"
@@ -280,8 +280,8 @@ RULES: list[Rule] = [
     _rule("quarter_ago", r"\bthe\s+(?:same\s+|comparable\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
           "quarter half"),
     # a company's year, named by the day it ends: "for the year ended March 31" is a year's run
-    _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "year", (20, 20)),
-    _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "year", (20, 10)),
+    _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "ended ending", (30, 5)),
+    _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "full", (10, 20)),
     # "the past two quarters", "several quarters of losses"; not "three quarters of the vote"
     _rule("duration_quarters", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{NUM}|{_FUZZY})\s+"
                                r"(?P<unit>quarters)\b", "quarters Quarters", (90, 10)),
