@@ -6,8 +6,11 @@ match first; the parse then vetoes readings the words cannot have here (a modal
 (`normalize.py`) gives each expression its TimeML type and value, anchored at the
 publication date, at the story's own time for "the next day" or "two days later",
 and directed by the tense of the clause that governs it: "Monday" is past in a
-past-tense clause, future in a future one, the nearest otherwise. Clock times take
-their day from a date in the same sentence, else from the story's latest day.
+past-tense clause, future in a future one (`clause_tenses` says how a date hangs on
+its verb: a past verb over a date's noun, an end point, a plan). Clock times take
+their day from a date in the same sentence, else from the story's latest day; a
+"today" inside a quotation of an older statement is the day it was said. Capitalised
+time words inside a name ("USA TODAY", the "Daily Mirror") are not times.
 """
 
 from __future__ import annotations

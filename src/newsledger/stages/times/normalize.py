@@ -7,13 +7,23 @@ truncated years (`199`, `19`), weeks `2013-W11`, weekends `2013-W11-WE`, quarter
 clock times `2024-02-19T14:30`; durations `P44D`, `PT3H`, `P10Y`, `PXW` (unknown
 amount); sets `P1Y`, `XXXX-WXX-1`; and `PRESENT_REF`/`PAST_REF`/`FUTURE_REF`.
 
-Three anchors resolve what the text leaves open:
+Four anchors resolve what the text leaves open:
 - the publication date (`anchor`) for "Monday", "last year", "five months ago";
-- the tense of the clause (given by the stage) for the direction of "Monday" or
-  "in September": past in past-tense clauses, future in future ones, nearest otherwise;
+- the tense of the clause (`Tense`, given by the stage) for the direction of "Monday"
+  or "in September": past in past-tense clauses, future in future ones; where a past
+  verb only carries the date's noun ("declared a dividend, payable Dec. 7") the nearest
+  reading, leaning to the past; weekdays otherwise lean to the past (news reports them
+  after the fact), months and days to the nearest; a tense never sends a date of these
+  two weeks a year away;
 - the story's own time (`refs`: the dates resolved so far, in text order) for
-  "the next day", "two days later", "that week", "a year earlier".
+  "the next day", "two days later", "that week";
+- the reporting period in focus (`focus`: the quarter, half or run of months a business
+  story reports) for "the quarter", "the latest period", "a year earlier", "the year-ago
+  period", "year-earlier".
 Without a publication date, relative expressions keep unknown parts (`XXXX-09`).
+
+Each kind of expression the grammar finds has one handler in `HANDLERS`, a function of
+the normaliser, the match's groups and the tense (`Handler`).
 """
 
 from __future__ import annotations
