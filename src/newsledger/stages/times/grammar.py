@@ -258,7 +258,7 @@ RULES: list[Rule] = [
     _rule("year", rf"\b(?:(?P<the>the\s+year\s+)(?P<yw2>{_YEAR_2000})|{_YEAR_WORDS})\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
           "nineteen eighteen thousand", (20, 30)),
     _rule("my", rf"\b{_month('month')},?\s+(?:of\s+)?{_YEAR_WORDS}\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
-          "nineteen eighteen", (20, 30)),
+          "nineteen eighteen thousand", (20, 30)),
     _rule("year_part", rf"\b(?P<part>{_PART})\s*{_year('year')}(?![\w%/]|[.,]\d)", K_YEAR, (40, 15)),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b", "re:0['’]?s\\b|ties\\b"),
     _rule("decade", r"(?:\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?|(?<![\w'’]))['’](?P<d2>\d0)s\b", "re:0['’]?s\\b|ties\\b"),
@@ -291,7 +291,7 @@ RULES: list[Rule] = [
                     rf"(?:{_year('year')}\s+)?(?-i:(?P<unit>quarter|period))\b(?![-‐]\w|\s+(?:century|centuries|mile|point|percent|of)\b)"
                     r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?"
                     rf"(?=\s+end(?:ed|ing)\s+{_month('emonth')}\s*{_day('eday')})?", "quarter period", (80, 30)),
-    _rule("period", r"\b(?P<yrel>last|this)\s+year['’]s\s+(?-i:(?P<unit>quarter|period))\b", "quarter period", (20, 10)),
+    _rule("period", r"\b(?P<yrel>last|this)\s+year['’]s\s+(?-i:(?P<unit>quarter|period))\b", "quarter period", (80, 30)),
     _rule("year_ago", r"\b(?P<yago>year-earlier|year-ago|year-before|prior-year)\b(?!\s+(?:quarter|half|period)\b)",
           "earlier ago before prior", (20, 20)),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
@@ -305,7 +305,7 @@ RULES: list[Rule] = [
                       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "today tomorrow yesterday tonight"),
     # "mid-afternoon yesterday", "late morning today"
     _rule("dateword", r"\b(?P<pod>(?:(?:mid|early|late)-?\s?)?(?:morning|afternoon|evening))\s+(?P<word>today|tomorrow|yesterday)\b",
-          "today tomorrow yesterday tonight", (30, 10)),
+          "today tomorrow yesterday tonight"),
     _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", "today tomorrow yesterday tonight"),
     _rule("rel_unit", rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<the>the)\s+)?"
                       r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
