@@ -410,6 +410,7 @@ def test_times_spoken_years_and_amounts():
     "This is VOA Today, reporting from the capital.",
     "He said on ABC's \"This Week\" that talks would go on.",
     "The story ran in the Daily Mirror and the Daily Telegraph.",
+    "He told CBS's \"60 Minutes\" that he would run.",
     "The case is for today's youth what the war was for their parents.",
     "Many of today's personal computers use the chip.",
     "If I chose the people of tomorrow, I would choose them.",

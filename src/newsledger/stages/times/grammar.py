@@ -460,13 +460,14 @@ def _acceptable(text: str, e: Expression) -> bool:
 
 
 # kinds made of ordinary words ("today", "this week", "daily"): capitalised, they are a name
-_COMMON_WORD_KINDS = {"dateword", "rel_unit", "the_unit", "set_adverb", "ref_word"}
+_COMMON_WORD_KINDS = {"dateword", "rel_unit", "the_unit", "set_adverb", "ref_word", "duration", "duration_plural",
+                      "duration_bare"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\"“‘'`(\[]{0,2}\s*$")
 
 
 def _in_a_name(words: str, kind: str, before: str, after: str) -> bool:
-    """"USA TODAY", "VOA Today", ABC's "This Week", the "Daily Mirror": time words written as
-    (part of) a name, capitalised where the sentence does not make them so."""
+    """"USA TODAY", "VOA Today", ABC's "This Week", the "Daily Mirror", CBS's "60 Minutes":
+    time words written as (part of) a name, capitalised where the sentence does not make them so."""
     letters = [w for w in re.findall(r"[A-Za-z]+", words)]
     if not letters or not all(w[0].isupper() for w in letters):
         return False
