@@ -123,3 +123,17 @@ def test_events_stage_skips_no_sentence_on_ordinary_news(make_document):
         "claiming that the mayor had taken bribes. The president said he had warned the rebels of "
         "consequences. One of their commanders said the army would take the city within weeks."), *ALL)
     assert not [w for w in d.warnings if w.code == "event_sentence_skipped"], d.warnings
+
+
+def test_events_happenings_on_the_ground_take_the_dateline_place(make_document):
+    d = run_stages(make_document("NAPLES, Fla. — A man was shot outside a bar on Saturday night, police said.\n\n"
+                                 "Officers arrested a suspect on Sunday."), *ALL)
+    by_id = {p.id: p for p in d.places}
+    shot = next(v for v in d.events if v.type == "ASSAULT")
+    assert by_id[shot.place].name == "Naples" and shot.place_source == "article"
+    assert shot.recipient and not shot.actor  # "police said": the police report it, they did not shoot
+
+
+def test_events_investigated_shooting_is_an_event_of_its_own(make_document):
+    d = run_stages(make_document("Police are investigating a shooting at a nightclub in Cusco."), *ALL)
+    assert {v.type for v in d.events} >= {"ACCUSE", "ASSAULT"}

@@ -33,6 +33,7 @@ from ..places.linking import event_place
 from ..times.linking import event_date
 from .coder import (
     ANAPHORIC_DETS,
+    PRESUPPOSING_VERBS,
     Coded,
     Trigger,
     apply_tense,
@@ -255,7 +256,8 @@ class EventsStage(Stage):
             interval = main.interval
         triggers = [p.coded.trigger for p in parts]
         place, place_source = event_place(document, [main.coded.trigger] + [t for t in triggers
-                                                                          if t is not main.coded.trigger])
+                                                                          if t is not main.coded.trigger],
+                                          local=group.type in _ON_THE_GROUND)
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
@@ -324,6 +326,8 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
     return out
 
 
+# Happenings on the ground, placed by the dateline when nothing nearer places them.
+_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 _JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release", "access"})
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
@@ -481,6 +485,10 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
         if coded.type is None:
             continue
         out.append(coded)
+        if len(chain) > 1 and top.entry.control == "accuse" and top.token.lemma_.lower() in PRESUPPOSING_VERBS \
+                and inner.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
+            # "police are investigating a shooting": the inquiry, and the shooting it takes as fact
+            out.append(base_coded(inner, lex))
     return _within_sentence(out)
 
 

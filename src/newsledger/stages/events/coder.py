@@ -51,6 +51,10 @@ OCCURRENCE_VERBS = frozenset({
 # Verbs of going somewhere: "for" + an event noun names what the trip is for ("flew to Lima for talks").
 _TRAVEL = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "gather", "meet", "convene",
                      "join"})
+# Verbs whose object is an event they take as having happened ("investigating a shooting").
+PRESUPPOSING_VERBS = frozenset({"investigate", "probe", "condemn", "denounce", "confirm", "report", "witness",
+                                "survive", "mourn", "recount", "describe", "blame", "claim", "film", "record",
+                                "review", "examine", "solve"})
 # Verbs whose subject receives the event named by their object ("underwent training").
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").
@@ -360,6 +364,8 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
         return "experienced"
+    if dep in ("dobj", "nsubjpass") and hl in PRESUPPOSING_VERBS:
+        return "presupposed"  # "police are investigating a shooting": the shooting happened
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and hl in OCCURRENCE_VERBS:
         return "occurrence"
     relatives = [c for c in phrase.children if c.dep_ in ("relcl", "acl")]

@@ -509,6 +509,11 @@ class Roles:
                             return got
         return []
 
+    def _agents(self, verb: Token) -> list[str]:
+        """The doer of a passive verb: its "by" agent only."""
+        return [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for e in self.entities_in(p)]
+
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -543,8 +548,13 @@ class Roles:
             "nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
             c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police beating of a man"
         if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
-            actors = self.subject_of(token)
             passive = self._passive(token)
+            if token.tag_ == "VBN" and token.dep_ in ("xcomp", "oprd", "acomp") and not passive:
+                # "was found shot", "left wounded": a participle complement is passive
+                head = token.head
+                patients = [e for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
+                return [], patients, []
+            actors = self.subject_of(token) if not passive else self._agents(token)
             if frame == "undergo":  # "the patrol came under fire": the subject is attacked
                 recipients, actors = actors, self._prep_objects(token, ("by", "from"))
             elif frame == "transfer":
@@ -568,6 +578,11 @@ class Roles:
                 recipients += self._prep_objects(token, preps)
                 if type_ in ("ASSAULT",) and not recipients:
                     recipients = self._prep_objects(token, ("with",))
+                if passive and not recipients and token.dep_ in ("pcomp", "advcl") and token.head.pos_ in (
+                        "ADP", "SCONJ", "VERB", "AUX"):
+                    # "a man died after being shot": the patient is the main clause's subject
+                    main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
+                    recipients = [r for r in self.subject_of(main) if r not in actors]
         else:
             actors, recipients, mutual = self._noun_roles(token, type_, frame, preps)
         return actors, recipients, mutual
@@ -687,8 +702,8 @@ class Roles:
             if control in ("say", "begin", "try", "plan", "fail"):
                 if control == "say" and w_act:
                     claimant = w_act  # "denies US claims that ...": whose claim it is
-                if not actors:
-                    actors = w_act
+                if not actors and not (inner.token.pos_ == "VERB" and self._passive(inner.token)):
+                    actors = w_act  # never for a passive ("police said the man was shot": not by police)
                 continue
             if control in ("demand", "threat", "accuse", "praise"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)

@@ -9,6 +9,7 @@ since a country elsewhere in a sentence is usually an actor ("Moldova signed ...
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -60,11 +61,12 @@ def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | 
     return best[1] if best else None
 
 
-def event_place(document: Document, triggers: Sequence[Token]) -> tuple[str | None, str | None]:
+def event_place(document: Document, triggers: Sequence[Token], local: bool = False) -> tuple[str | None, str | None]:
     """(place id, where it came from: "clause", "sentence" or "article") of the place an event
     with these trigger tokens happened in, or (None, None). The article's place stands in only
     when the article names a single town, region or feature and no other: when it names
-    several, a guessed place would be a confident error."""
+    several, a guessed place would be a confident error. `local`: a happening on the ground (an
+    attack, an arrest, a protest), which the dateline places when nothing nearer does."""
     if not document.places:
         return None, None
     for trigger in triggers:
@@ -79,4 +81,27 @@ def event_place(document: Document, triggers: Sequence[Token]) -> tuple[str | No
     specific = [p for p in document.places if p.kind not in ("country", "continent")]
     if len(specific) == 1 and len(specific[0].mentions) >= 2:
         return specific[0].id, "article"
+    if local:
+        dateline = dateline_place(document)
+        if dateline is not None:
+            return dateline, "article"
     return None, None
+
+
+_DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]{1,6}\.?\s*)?(?:\([A-Z][A-Za-z]{1,12}\)\s*)?[—–-]")
+
+
+def dateline_place(document: Document) -> str | None:
+    """The place of the article's dateline ("NAPLES, Fla. —", "CHARLOTTE - ", "LONDON (AP) —"):
+    a place named in capitals, or followed by a dash, at the start of one of the first paragraphs.
+    The reporter was there: a happening the article reports with no place of its own is placed there."""
+    text = document.text
+    starts = document.paragraph_starts[:3]
+    for p in document.places:
+        for m in p.mentions:
+            if not any(0 <= m.start - s <= 2 for s in starts):
+                continue
+            after = text[m.end:m.end + 24]
+            if m.text.isupper() and len(m.text) > 2 or _DATELINE_END.match(after):
+                return p.id
+    return None
