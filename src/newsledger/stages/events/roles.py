@@ -176,6 +176,14 @@ class Roles:
                 country = e.country
         if country is None:
             country = self._own_forces_country(head)
+        if country is None:  # "a mayor in Mexico's Guerrero state", "inspectors from the agency"
+            located = [e for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                       for p in c.children if p.dep_ == "pobj" for e in self.entities_in(p, True, 2)]
+            country = next((x.country for x in (self.document.entity(e) for e in located)
+                            if x is not None and x.country), None)
+            if country is None:  # "inspectors from the atomic agency": the organisation's people
+                sector = next((x.sector for x in (self.document.entity(e) for e in located)
+                               if x is not None and x.sector in ("IGO", "NGO")), sector)
         key = name.lower() + "|" + (country or "")
         span = self.document.span(start, end)
         entity = self.described.get(key)
@@ -566,8 +574,14 @@ class Roles:
                 if not recipients:
                     recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
             elif frame == "source":
-                recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+                # "recalled its ambassador from Mexico City": the side left is the recipient; the
+                # actor's own people (a possessive object) are not
+                own = [c for c in token.children if c.dep_ == "dobj" and any(
+                    x.dep_ == "poss" and x.pos_ == "PRON" for x in c.children)]
+                recipients = [] if own and not passive else self._objects(token, ("nsubjpass",) if passive else ("dobj",))
                 recipients += self._prep_objects(token, preps)
+                for o in own:  # "recalled its ambassador from Mexico City"
+                    recipients += self._prep_objects(o, preps)
                 if not recipients:
                     recipients = self._prep_objects(token, FRAME_PREPS["patient"])
             elif frame == "comitative":
