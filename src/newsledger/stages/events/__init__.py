@@ -133,8 +133,7 @@ class EventsStage(Stage):
               found_ids: set[int]) -> Part | None:
         token = coded.top
         licensed = not coded.mention_only
-        # the word that names the happening: past transparent wrappers ("said ... the treaty")
-        named = next((t for t in coded.chain if t.entry.control not in ("say", "begin", "try")), coded.chain[-1])
+        named = coded.chain[0]
         if licensed and named.entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
             # a relation noun ("support", "cooperation") is coded only with the verbs its row names
             why = "relation" if named.entry.light == 2 else noun_license(
@@ -180,7 +179,7 @@ class EventsStage(Stage):
         # statements a verb already codes ("accused", "called on"); a noun inside the content
         # ("a violation of the treaty") does not make the sentence a coded statement
         taken = {t.i for p in parts if p.licensed and p.coded.type in _VERBAL
-                 and p.coded.top.pos_ in ("VERB", "AUX", "ADJ") for t in (*p.coded.tokens, p.coded.top)}
+                 and p.coded.trigger.pos_ in ("VERB", "AUX", "ADJ") for t in (*p.coded.tokens, p.coded.top)}
         out = []
         events = {t.i for p in parts for t in p.coded.tokens if p.coded.type not in _VERBAL}
         acts = {t.i for p in parts if p.coded.type in _MATERIAL for t in p.coded.tokens}

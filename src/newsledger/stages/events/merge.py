@@ -203,6 +203,8 @@ def _same_content(p: Part, g: Group) -> bool:
     """Do two reports of one side acting on another report the same act, as far as their modes
     tell ("ordered the envoy to leave" is not "asked for a meeting"; recalling an ambassador is not
     expelling a diplomat)?"""
+    if p.coded.type == "ASSAULT":
+        return True  # reports of one attack name its means differently ("the bombing", "gunfire")
     modes = {q.coded.mode for q in g.parts if q.coded.mode}
     return p.coded.mode is None or not modes or p.coded.mode in modes
 
