@@ -460,3 +460,10 @@ def test_times_quotations_pair_marks_on_one_line():
     text = "He said \"yes\" and ``no'' and “maybe” “open\nnext \"a\" \"b"
     assert [text[a:b] for a, b in quotations(text)] == ['"yes"', "``no''", "“maybe”", '"a"']
     assert quotations("“" * 5000 + "``" * 5000) == []
+
+
+def test_times_clock_time_without_a_day_in_its_sentence_is_on_the_publication_day(make_document):
+    d = run_stages(make_document("Officials spoke of the March 4 attack.\n\n7:50 p.m. Envoys left the embassy.",
+                                 published="2024-03-30"), "times")
+    clock = next(t for t in d.times if t.text == "7:50 p.m.")
+    assert clock.value == "2024-03-30T19:50"

@@ -943,7 +943,10 @@ class Normalizer:
         if g.get("wd") and self.anchor is not None:
             day = self._weekday_date(weekday_number(g["wd"]), tense).isoformat()
         if day is None:
-            ref = self.reference("day")
+            # no day in its sentence: the publication day (a live report's "7:50 p.m.", "police were
+            # called at 11:35 a.m."), not the last day another sentence named
+            ref = self.anchor.date() if isinstance(self.anchor, datetime) else self.anchor
+            ref = ref or self.reference("day")
             day = ref.isoformat() if ref else "XXXX-XX-XX"
         return f"{day}T{hhmm}"
 
