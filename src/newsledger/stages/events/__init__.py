@@ -325,6 +325,8 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
     return out
 
 
+# Words for what an attack left (its outcome), not for the act.
+_OUTCOMES = frozenset({"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "leave"})
 # Happenings on the ground, placed by the dateline when nothing nearer places them.
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
@@ -412,8 +414,9 @@ def _representative_rank(p: Part) -> tuple:
     """Which mention of a happening stands for it: one that states it (a verb, not a noun that
     refers back), names who acted and on whom, then the earliest."""
     c = p.coded
+    outcome = c.trigger.lemma_.lower() in _OUTCOMES  # "attacked ..., killing three": the attack states it
     return (p.anaphoric or c.mention_only, not p.actor, c.trigger.pos_ != "VERB" and not c.composed,
-            not p.recipient, p.sentence, c.trigger.i)
+            outcome, not p.recipient, p.sentence, c.trigger.i)
 
 
 def _status(coded: Coded) -> str:

@@ -216,7 +216,11 @@ def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int]) -> bool:
     ("since winning ... on February 7", "which he signed in 2013")?"""
     if d.head is None:
         return False
-    ancestors = {a.i for a in trigger.ancestors}
+    ancestors = set()
+    for a in trigger.ancestors:  # up to the clause the trigger is in: a relative clause's
+        ancestors.add(a.i)      # happening is not dated by its main clause ("a boy who was shot")
+        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX"):
+            break
     doc = trigger.doc
     head = doc[d.head]
     if head.i in trigger_ids or head.i in ancestors:
