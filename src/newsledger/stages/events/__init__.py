@@ -465,7 +465,8 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
             chain = [Trigger(top.token, _REFUSAL)]  # "would not allow the flotilla to reach the coast"
         if not chain:
             continue
-        if len(chain) == 1 and chain[0].entry.control == "threat" and _warns_of_others(chain[0].token):
+        if chain[0].entry.control == "threat" and chain[0].token.lemma_.lower() == "warn" and \
+                _warns_of_others(chain[0].token):
             continue  # "warned that visitors could face checks": a statement, not a threat
         inner = chain[-1]
         if inner.entry.needs_event or inner.entry.pos == "ADJ":

@@ -102,8 +102,8 @@ def _imperative(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
         return False
-    if verb.dep_ == "conj":
-        return _imperative(verb.head) if verb.head.pos_ in ("VERB", "AUX") else False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _imperative(verb.head)  # "X came and stop ..." shares X's subject; "free ... and stop ...!" not
     return True
 
 
@@ -184,7 +184,8 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             continue
         cls = _class(head)
         if dep == "xcomp" or (dep == "ccomp" and _is_infinitive(verb)):
-            if cls == "factive" or head.lemma_.lower() in INSTRUMENT_VERBS:
+            if cls == "factive" or head.lemma_.lower() in INSTRUMENT_VERBS and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
                 t = head
                 continue
             if cls == "negative":

@@ -115,6 +115,8 @@ def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) 
         if cls == "wrongdoing":
             weight = -2.6
         elif cls == "praise":
+            if t.pos_ not in ("NOUN", "ADJ"):
+                continue  # "a huge win", "a pillar of": judgements; "help him win": no judgement
             weight = 2.6
         else:
             weight = val.get(low, val.get(lemma, 0.0))
@@ -258,6 +260,9 @@ class StatementCoder:
         if v.denial and v.negative - 0.5 * v.denial < _ACCUSE_AT:
             trig = self._trigger(cue, v.strongest)
             return Statement("REJECT", speaker, target, trig, cue, quote)
+        if obliged is not None and any(c.dep_ == "expl" or c.lower_ in ("this", "it", "that") and c.dep_ == "nsubj"
+                                       for c in obliged.children):
+            obliged = None  # "there needs to be a way", "this country has to heal": a wish, no demand
         if obliged is not None or wish:
             # "all sides should ...", "we need to ...", "hope that the parties could ...": a demand
             where = obliged if obliged is not None else content[0]

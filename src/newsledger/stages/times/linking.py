@@ -170,7 +170,7 @@ def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | No
     for trigger in triggers:
         sent = trigger.sent
         here = [d for d in dated if sent.start_char <= d.time.start < sent.end_char
-                and not _other_clause(d, trigger, trigger_ids)]
+                and not _other_clause(d, trigger, trigger_ids, document.article.published)]
         if here:
             return _interval(document, here, [trigger], dated, "sentence")
     # 3. narration: a past-tense clause with no time of its own continues the time frame the
@@ -207,19 +207,34 @@ def _narrative_frame(document: Document, trigger: Token, dated: list[_Dating]) -
     return before[-1] if before else None
 
 
+def _historical(published: str | None, d: _Dating) -> bool:
+    if not published:
+        return False
+    try:
+        month_before = (date.fromisoformat(published[:10]) - timedelta(days=31)).isoformat()
+    except ValueError:
+        return False
+    return _end_key(d.interval[1]) < month_before
+
+
 def _end_key(value: str) -> str:
     return (value + "9999-12-31"[len(value):])[:10]
 
 
-def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int]) -> bool:
+def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int], published: str | None = None) -> bool:
     """Does the time hang from a verb that is neither a trigger nor one of its governors
     ("since winning ... on February 7", "which he signed in 2013")?"""
     if d.head is None:
         return False
+    # up to the clause the trigger is in: a relative clause's happening is not dated by its main
+    # clause ("services are tonight for a boy who was shot"), unless the main clause narrates
+    # history (an interval ended a month or more before publication: "In 2021, X inaugurated
+    # units, the personnel of which had been through courses")
+    history = _historical(published, d)
     ancestors = set()
-    for a in trigger.ancestors:  # up to the clause the trigger is in: a relative clause's
-        ancestors.add(a.i)      # happening is not dated by its main clause ("a boy who was shot")
-        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX"):
+    for a in trigger.ancestors:
+        ancestors.add(a.i)
+        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX") and not history:
             break
     doc = trigger.doc
     head = doc[d.head]
