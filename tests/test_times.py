@@ -467,3 +467,10 @@ def test_times_clock_time_without_a_day_in_its_sentence_is_on_the_publication_da
                                  published="2024-03-30"), "times")
     clock = next(t for t in d.times if t.text == "7:50 p.m.")
     assert clock.value == "2024-03-30T19:50"
+
+
+def test_times_clock_time_takes_the_day_the_sentence_before_set(make_document):
+    d = run_stages(make_document("A man was shot early Saturday.\n\nIt happened around 2 a.m. near the park.",
+                                 published="2016-11-01"), "times")
+    clock = next(t for t in d.times if t.text == "2 a.m.")
+    assert clock.value == "2016-10-29T02:00"

@@ -517,6 +517,19 @@ class Roles:
                             return got
         return []
 
+    def _place_word(self, eid: str, verb: Token) -> bool:
+        """Is the entity a town, an area or a building named after "on/at/in/into" (a location)?"""
+        e = self.document.entity(eid)
+        if e is None or e.type not in ("GPE", "LOC", "FAC"):
+            return False
+        if e.type == "GPE" and e.country and self._is_country_name(e):
+            return False  # "fired on Syria": a state is a party
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "into", "near", "outside"):
+                if any(m.start <= t.idx < m.end for t in c.subtree for m in e.mentions):
+                    return True
+        return False
+
     def _agents(self, verb: Token) -> list[str]:
         """The doer of a passive verb: its "by" agent only."""
         return [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
@@ -589,7 +602,8 @@ class Roles:
                 recipients = self._prep_objects(token, ("to", "on", "against"))
             else:
                 recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
-                recipients += self._prep_objects(token, preps)
+                # "shot on the southeast side", "fired at a bar in X": a verb's place is where, not whom
+                recipients += [r for r in self._prep_objects(token, preps) if not self._place_word(r, token)]
                 if type_ in ("ASSAULT",) and not recipients:
                     recipients = self._prep_objects(token, ("with",))
                 if passive and not recipients and token.dep_ in ("pcomp", "advcl") and token.head.pos_ in (

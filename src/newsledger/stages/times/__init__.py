@@ -284,6 +284,11 @@ class TimesStage(Stage):
                 continue
             sentence = document.sentence_of(e.start)
             day = _day_in_sentence(document, expressions, results, i, sentence)
+            opens_paragraph = e.start - document.paragraph_bounds(document.paragraph_of(e.start))[0] <= 1
+            if day is None and sentence > 0 and not opens_paragraph:
+                # the day the sentence before set ("shot early Saturday ... around 2 a.m."), never a day
+                # named further back; a live report's "7:50 p.m." opening a paragraph is of today
+                day = _day_in_sentence(document, expressions, results, i, sentence - 1)
             value = normalizer.clock_value(e.groups, tenses[i], day)
             if value is not None:
                 results[i] = ("TIME", value)
