@@ -30,6 +30,7 @@ EVALUATORS: dict[str, str] = {
     "quotes": "newsledger.evaluation.quotes",
     "actors": "newsledger.evaluation.actors",
     "plover": "newsledger.evaluation.plover",
+    "dedup": "newsledger.evaluation.dedup",
 }
 
 

@@ -1,49 +1,106 @@
-"""Cross-article event deduplication: reports of the same happening become one ledger event.
+"""Cross-article event grouping: reports of the same happening become one ledger event.
 
-Two event reports (rows of `events`, one per article event) describe the same happening
-when all of these hold (`same_happening`):
-- they come from different articles;
-- same PLOVER type and the same polarity (negated, hypothetical, future);
-- both are dated, each to at most `MAX_SPAN_DAYS` (an event dated only to a year does not
-  identify a happening), and their day intervals overlap, give or take `TOLERANCE_DAYS`;
-- their places do not contradict: same gazetteer place, or within `RADIUS_KM`, or one is the
-  country (or region) the other lies in; an unknown place contradicts nothing;
-- their actors overlap: some participant of one matches a participant of the other in the
-  same role (either role for types that read both ways, such as CONSULT or ASSAULT).
-  Participants match by canonical actor (the knowledge base) when both have one, else
-  by name, else by country and sector (a missing sector matches any). Reports with no
-  participant at all group only when they share a precise place (a city or a site).
+A *report* is one article's event (a row of `events`). Two reports are of the same
+happening (`same_happening`, with `explain` saying which check kept two apart) when all of
+these hold:
 
-Ledger events are the connected components of that relation. The relation looks at two
-reports only, never at a group, so the grouping of a set of articles does not depend on
-the order in which they were ingested: `rebuild_ledger` recomputes it from scratch and
-gives the same groups as incremental `link_article` calls. A ledger event keeps every
-report (events.ledger_event_id), the count of distinct reporting articles, and a
-summary (most precise date and place, actors of all reports).
+- they come from different articles, with the same PLOVER type and polarity (negated,
+  hypothetical, future);
+- **dates**: their date windows overlap. A report's window follows how its date was
+  given (`date_window`): a date at day precision, give or take `DAY_SLACK` (a shooting
+  "late Saturday" is "early Sunday" elsewhere); a week or a weekend, the same around its
+  days; a date known only from the report itself (the publication date, "now", a bare
+  clock time such as "3:30 a.m." whose day the text leaves to the reader) covers the
+  `REPORT_LAG_DAYS` before publication for a material happening, `STATEMENT_LAG_DAYS` for
+  a statement (a statement is news the day it is made). A month (more than
+  `COARSE_SPAN_DAYS`) is a window that only a named participant can make a match of; wider
+  than `MAX_SPAN_DAYS` (a year) identifies no happening;
+- **places** (`place_relation`) do not contradict: the same gazetteer place, two cities or
+  sites within `NEAR_KM` (a city and its neighbourhoods and streets), a place inside a
+  region (the same first-level region, or within `COUNTY_KM` of a second-level region's
+  middle) or inside a country, or the same place name geocoded twice; an unknown place
+  contradicts nothing. A named person in both reports' own sentences outweighs a
+  contradiction of places (a mis-geocoded place must not split a named victim's reports);
+- **participants**, by kind of happening:
+  - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) is
+    identified by people (role-insensitive: a victim is the actor of one report and the
+    recipient of another) or by its place: a person named by both reports (as participant
+    or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven),
+    or a person named in both articles when their places agree, or the same precise place
+    (city or site) on dates finer than a month. Two reports whose named participants are
+    all different people are two happenings; an unnamed participant ("a gunman") blocks
+    nothing;
+  - a *statement or act between actors* (every other type) is identified by its
+    participants: the same actor (speaker) and, when both name one, the same recipient
+    (target), role for role (either way round for `SYMMETRIC_TYPES` such as a meeting):
+    prominent people acting on nearby days are not one happening. Participants match by
+    canonical actor (the knowledge base) when both have one, else by name, else by
+    country and sector (a missing sector matches any). Reports with no participant at all
+    need the same precise place.
+
+Ledger events are the connected components of that relation. It looks at two reports
+only, never at a group, so the grouping of a set of articles does not depend on the order
+in which they came: `rebuild_ledger` recomputes it from scratch and gives the same groups
+as incremental `link_article` calls. Every report stores its blocking keys (`event_keys`:
+type and polarity with a person's name, a place, or a participant) with its date window,
+and two reports that can match always share a key and a window day (`blocking_keys`), so
+linking a new report reads the reports of its keys in its window, not the ledger: its cost
+does not grow with the ledger's size. A ledger event keeps every report
+(events.ledger_event_id), the count of distinct reporting articles, and a summary (most
+precise date and place, actors of all reports).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import math
+import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .backend import Store, haversine_km
-from .keys import shift_day, span_days
+from .keys import name_norm, shift_day, span_days
 from .summaries import apply as apply_summary
 from .summaries import clear_summaries, contribution, has_summaries, rebuild_summaries
 
+# Version of the grouping features stored with each report (events.features); raise it when
+# `event_features` changes, so that `rebuild_ledger` computes them again.
+FEATURES_VERSION = 1
+
 MAX_SPAN_DAYS = 31
-TOLERANCE_DAYS = 1
-RADIUS_KM = 50.0
+COARSE_SPAN_DAYS = 10
+DAY_SLACK = 1
+REPORT_LAG_DAYS = 7
+STATEMENT_LAG_DAYS = 1
+# No window is wider than this (the blocking index reads this far back from a window's start).
+MAX_WINDOW_DAYS = MAX_SPAN_DAYS + 2 * DAY_SLACK + REPORT_LAG_DAYS
+NEAR_KM = 32.0  # 20 miles: a city with its neighbourhoods, streets and suburbs
+COUNTY_KM = 80.0
+# Kept for callers of the first grouping: a date's tolerance and a place's radius.
+TOLERANCE_DAYS = DAY_SLACK
+RADIUS_KM = NEAR_KM
+
+# Material happenings: identified by where, when and who was there. Every other type is a
+# statement or an act between actors, identified by its speaker (actor) and target.
+MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "AID", "RETREAT"})
 # Types whose two sides are often reported the other way round ("A met B" / "B met A").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 _PRECISE_PLACES = frozenset({"city", "feature"})
-_BROAD_PLACES = frozenset({"country", "region", "continent"})
 _PLACE_RANK = {"feature": 0, "city": 1, "region": 2, "country": 3, "continent": 4}
+_PERSON_TYPES = frozenset({"PERSON"})
+
+# A time expression that is only a clock time ("3:30 a.m.", "shortly after noon"): its day is
+# the reader's guess, not the text's. And words for the present ("now"): the report's day.
+_CLOCK_ONLY = re.compile(
+    r"(?:(?:about|around|approximately|roughly|shortly|just|at|after|before|by|until|near|nearly|"
+    r"sometime|some\s+time)\s+)*"
+    r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|o'?clock|h)?|noon|midday|midnight|"
+    r"\d{4}\s*hours?)", re.I)
+_PRESENT = re.compile(r"(?:right\s+)?(?:now|currently|presently|at\s+present|at\s+the\s+moment)", re.I)
 
 
 @dataclass(frozen=True)
@@ -53,6 +110,11 @@ class Participant:
     actor_id: int | None = None
     country: str | None = None
     sector: str | None = None
+    type: str | None = None  # entity type (PERSON, ORG, GPE...); None when unknown
+
+    @property
+    def person(self) -> bool:
+        return self.type is None or self.type in _PERSON_TYPES
 
 
 @dataclass
@@ -72,6 +134,15 @@ class Report:
     place_kind: str | None = None
     participants: list[Participant] = field(default_factory=list)
     ledger_event_id: int | None = None
+    published: str | None = None  # the reporting article's publication day
+    date_text: str | None = None  # the words of the time the date comes from
+    date_type: str | None = None  # that time's TIMEX3 type (DATE, TIME...)
+    date_source: str | None = None  # clause, sentence, paragraph, published (when the record says)
+    place_name: str | None = None
+    place_admin1: str | None = None  # the place's first-level region ("US.IL")
+    place_level: int = 0  # a region's administrative level (1, 2)
+    named: frozenset[str] = frozenset()  # people its own sentences name (name keys)
+    article_people: frozenset[str] = frozenset()  # people its article names
 
     @property
     def polarity(self) -> tuple:
@@ -81,37 +152,145 @@ class Report:
     def has_place(self) -> bool:
         return self.place_kind is not None
 
-    def groupable(self) -> bool:
+    @property
+    def material(self) -> bool:
+        return self.type in MATERIAL_TYPES
+
+    @functools.cached_property
+    def window(self) -> tuple[str, str] | None:
+        return date_window(self)
+
+    @property
+    def coarse(self) -> bool:
+        """Dated only to a month or so: a window that a named participant must confirm."""
         return (self.day_start is not None and self.day_end is not None
-                and span_days(self.day_start, self.day_end) <= MAX_SPAN_DAYS)
+                and span_days(self.day_start, self.day_end) > COARSE_SPAN_DAYS and not self._dated_by_report())
+
+    def groupable(self) -> bool:
+        return self.window is not None
+
+    def people(self) -> frozenset[str]:
+        """The people of this report: its person participants and the people its sentences name."""
+        return frozenset(p.name_norm for p in self.participants if p.person and p.name_norm) | self.named
+
+    def _dated_by_report(self) -> bool:
+        if not self.published:
+            return False
+        if self.date_source == "published":
+            return True
+        if self.date_text is None:
+            # Records before `date.source`: an event without a time of its own is dated by its report.
+            return self.date_source is None and self.day_start == self.published[:10]
+        text = " ".join(self.date_text.split())
+        return bool(_PRESENT.fullmatch(text) or (self.date_type == "TIME" and _CLOCK_ONLY.fullmatch(text)))
 
 
 # --- the relation ---------------------------------------------------------------------------
 
-def dates_overlap(a: Report, b: Report, tolerance: int = TOLERANCE_DAYS) -> bool:
-    return (a.day_start <= shift_day(b.day_end, tolerance)
-            and b.day_start <= shift_day(a.day_end, tolerance))
+def date_window(r: Report) -> tuple[str, str] | None:
+    """The days the report's happening may fall on (see the module's doc), or None when its
+    date identifies no happening."""
+    if r.day_start is None or r.day_end is None:
+        return None
+    span = span_days(r.day_start, r.day_end)
+    if span > MAX_SPAN_DAYS or span < 1:
+        return None
+    if r._dated_by_report():
+        lag = REPORT_LAG_DAYS if r.material else STATEMENT_LAG_DAYS
+        day = r.published[:10]
+        lo, hi = shift_day(day, -lag), day
+        if r.date_text is not None and r.day_start != day:
+            # a clock time whose day the story gave: that day too, if it is near
+            lo2, hi2 = min(lo, shift_day(r.day_start, -DAY_SLACK)), max(hi, shift_day(r.day_end, DAY_SLACK))
+            if span_days(lo2, hi2) <= MAX_WINDOW_DAYS:
+                lo, hi = lo2, hi2
+        return lo, hi
+    if span > COARSE_SPAN_DAYS:
+        return None if not r.material else (r.day_start, r.day_end)
+    return shift_day(r.day_start, -DAY_SLACK), shift_day(r.day_end, DAY_SLACK)
 
 
-def places_compatible(a: Report, b: Report, radius_km: float = RADIUS_KM) -> bool:
+def dates_overlap(a: Report, b: Report) -> bool:
+    wa, wb = a.window, b.window
+    return wa is not None and wb is not None and wa[0] <= wb[1] and wb[0] <= wa[1]
+
+
+def _broader(a: Report, b: Report) -> tuple[Report, Report]:
+    def rank(r: Report) -> tuple:
+        return (_PLACE_RANK.get(r.place_kind, 9), -(r.place_level or 0))
+    return (a, b) if rank(a) >= rank(b) else (b, a)
+
+
+def place_relation(a: Report, b: Report) -> str:
+    """How two reports' places relate: unknown (one has none), same (one precise place),
+    near (two precise places within NEAR_KM), samename (two precise places of one name,
+    geocoded apart), within (one contains the other, or broad places that agree), or
+    conflict."""
     if not a.has_place or not b.has_place:
-        return True
+        return "unknown"
     if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    if a.place_kind in _BROAD_PLACES or b.place_kind in _BROAD_PLACES:
-        # A country (or region) contains the other place when they share the country.
-        return a.place_country is not None and a.place_country == b.place_country
-    distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    return distance is not None and distance <= radius_km
+        return "same" if a.place_kind in _PRECISE_PLACES else "within"
+    same_name = bool(a.place_name) and name_norm(a.place_name) == name_norm(b.place_name)
+    if a.place_kind in _PRECISE_PLACES and b.place_kind in _PRECISE_PLACES:
+        distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
+        if distance is not None and distance <= NEAR_KM:
+            return "near"
+        return "samename" if same_name else "conflict"
+    if same_name:
+        return "within"
+    broad, narrow = _broader(a, b)
+    if broad.place_kind == "continent":
+        return "within"
+    if broad.place_country and narrow.place_country and broad.place_country != narrow.place_country:
+        return "conflict"
+    if broad.place_kind != "region":
+        return "within"  # a country: the other lies in it
+    if broad.place_level == 2:
+        if narrow.place_kind == "region":
+            # two counties, or a county and a region of its level: they agree within one state
+            same_state = broad.place_admin1 and broad.place_admin1 == narrow.place_admin1
+            return "within" if same_state or not (broad.place_admin1 and narrow.place_admin1) else "conflict"
+        distance = haversine_km(broad.lat, broad.lon, narrow.lat, narrow.lon)
+        return "within" if distance is None or distance <= COUNTY_KM else "conflict"
+    if broad.place_admin1 and narrow.place_admin1:
+        return "within" if broad.place_admin1 == narrow.place_admin1 else "conflict"
+    return "within"
 
 
-def precise_same_place(a: Report, b: Report, radius_km: float = RADIUS_KM) -> bool:
-    if a.place_kind not in _PRECISE_PLACES or b.place_kind not in _PRECISE_PLACES:
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one inserted, deleted or replaced character."""
+    if abs(len(a) - len(b)) > 1:
         return False
-    if a.geonameid is not None and a.geonameid == b.geonameid:
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
+
+
+def person_match(m: str, n: str) -> bool:
+    """Two name keys of one person: equal; one the other's surname ("chisler", "amar
+    chisler"); the same first and last names ("amar daeshawn chisler"); or full names one
+    slip of spelling apart."""
+    if m == n:
         return True
-    distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    return distance is not None and distance <= radius_km
+    sm, sn = m.split(), n.split()
+    if not sm or not sn or sm[-1] != sn[-1]:
+        return len(sm) >= 2 and len(sn) >= 2 and min(len(m), len(n)) >= 8 and _one_edit(m, n)
+    if len(sm[-1]) < 3:
+        return False
+    return len(sm) == 1 or len(sn) == 1 or sm[0] == sn[0]
+
+
+def _people_match(p: Iterable[str], q: Iterable[str]) -> bool:
+    q = list(q)
+    return any(person_match(m, n) for m in p for n in q)
+
+
+def _same_full_name(p: Iterable[str], q: Iterable[str]) -> bool:
+    q = set(q)
+    return any(m in q and len(m.split()) >= 2 for m in p)
 
 
 def participants_match(p: Participant, q: Participant) -> bool:
@@ -125,47 +304,262 @@ def participants_match(p: Participant, q: Participant) -> bool:
 
 
 def actors_overlap(a: Report, b: Report) -> bool:
-    symmetric = a.type in SYMMETRIC_TYPES
-    return any((p.role == q.role or symmetric) and participants_match(p, q)
-               for p in a.participants for q in b.participants)
+    """Statements and acts: the same speaker and, when both name one, the same target."""
+    if a.type in SYMMETRIC_TYPES:
+        matched = {i for i, p in enumerate(a.participants) if any(participants_match(p, q) for q in b.participants)}
+        return len(matched) >= min(2, len(a.participants), len(b.participants))
+    roles_a = {role: [p for p in a.participants if p.role == role] for role in ("actor", "recipient")}
+    roles_b = {role: [p for p in b.participants if p.role == role] for role in ("actor", "recipient")}
+    matched_any = False
+    for role in ("actor", "recipient"):
+        ps, qs = roles_a[role], roles_b[role]
+        if ps and qs:
+            if not any(participants_match(p, q) for p in ps for q in qs):
+                return False
+            matched_any = True
+    return matched_any
+
+
+def _material(a: Report, b: Report, places: str) -> str:
+    people_a, people_b = a.people(), b.people()
+    if places == "conflict":
+        return "linked" if _same_full_name(people_a, people_b) else "place"
+    if _people_match(people_a, people_b):
+        return "linked"
+    named_a = {p.name_norm for p in a.participants if p.person and p.name_norm}
+    named_b = {p.name_norm for p in b.participants if p.person and p.name_norm}
+    if named_a and named_b and not _people_match(named_a | a.article_people, named_b | b.article_people):
+        return "actors"  # different named participants
+    if places != "unknown" and _people_match(a.article_people, b.article_people):
+        return "linked"
+    if places in ("same", "near", "samename") and not a.coarse and not b.coarse:
+        return "linked"
+    return "actors"
+
+
+def explain(a: Report, b: Report) -> str:
+    """'linked' when the two reports are of one happening, else the first check that keeps
+    them apart: same_article, polarity, undated, date, place, actors."""
+    if a.article_id == b.article_id:
+        return "same_article"
+    if a.polarity != b.polarity:
+        return "polarity"
+    if not (a.groupable() and b.groupable()):
+        return "undated"
+    if not dates_overlap(a, b):
+        return "date"
+    places = place_relation(a, b)
+    if a.material:
+        return _material(a, b, places)
+    if places == "conflict":
+        return "place"
+    if a.participants and b.participants:
+        return "linked" if actors_overlap(a, b) else "actors"
+    if a.coarse or b.coarse:
+        return "actors"
+    return "linked" if places in ("same", "near") else "actors"
 
 
 def same_happening(a: Report, b: Report) -> bool:
-    if a.article_id == b.article_id or a.polarity != b.polarity:
-        return False
-    if not (a.groupable() and b.groupable() and dates_overlap(a, b)):
-        return False
-    if not places_compatible(a, b):
-        return False
-    if a.participants and b.participants:
-        return actors_overlap(a, b)
-    return precise_same_place(a, b)
+    return explain(a, b) == "linked"
+
+
+# --- blocking keys --------------------------------------------------------------------------
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return (math.floor(lat), math.floor(lon))
+
+
+def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
+    """Keys two matching reports always share (one stored, the other looked up: a place's
+    neighbouring cells are looked up, its own cell stored), each prefixed by the type and
+    polarity."""
+    keys: set[str] = set()
+    if report.material:
+        for n in report.people() | report.article_people:
+            tokens = n.split()
+            if tokens:
+                keys.add(f"pl:{tokens[-1]}")  # the surname
+                if len(tokens) >= 2:  # first name and surname's initial: one slip of spelling in the surname
+                    keys.add(f"pf:{tokens[0]} {tokens[-1][0]}")
+    else:
+        for p in report.participants:
+            if p.actor_id is not None:
+                keys.add(f"a:{p.actor_id}")
+            if p.name_norm:
+                keys.add(f"n:{p.name_norm}")
+            if p.country is not None:
+                keys.add(f"c:{p.country}")
+    if report.place_kind in _PRECISE_PLACES:
+        if report.geonameid is not None:
+            keys.add(f"g:{report.geonameid}")
+        if report.place_name:
+            keys.add(f"pn:{name_norm(report.place_name)}")
+        if report.lat is not None and report.lon is not None:
+            la, lo = _cell(report.lat, report.lon)
+            if not lookup:
+                keys.add(f"cell:{la}:{lo}")
+            else:
+                # Cells are one degree; reach as many as NEAR_KM spans at this latitude.
+                dlat = math.ceil(NEAR_KM / 110.0)
+                dlon = math.ceil(NEAR_KM / max(1.0, 111.3 * math.cos(math.radians(min(abs(report.lat) + 1, 89.0)))))
+                keys.update(f"cell:{la + i}:{(lo + j + 180) % 360 - 180}"
+                            for i in range(-dlat, dlat + 1) for j in range(-dlon, dlon + 1))
+    prefix = f"{report.type}:{int(report.negated)}{int(report.hypothetical)}{int(report.future)}:"
+    return {prefix + k for k in keys}
+
+
+# --- what a report is compared by, from its record ------------------------------------------
+
+def event_features(record, gazetteer=None) -> dict[str, tuple]:
+    """For each event id of `record`: (date_text, date_type, date_source, place_source,
+    place_admin1, place_level, people named by its sentences). The gazetteer (when given)
+    gives the place's first-level region and level."""
+    times = {t.id: t for t in record.times}
+    places = {p.id: p for p in record.places}
+    persons = [(e, [(m.start, m.end) for m in e.mentions]) for e in record.entities if e.type in _PERSON_TYPES]
+    out = {}
+    for v in record.events:
+        time = times.get(v.date.time) if v.date is not None and v.date.time else None
+        place = places.get(v.place) if v.place else None
+        admin1, level = None, None
+        if place is not None and place.geonameid is not None and gazetteer is not None:
+            found = gazetteer.get(place.geonameid)
+            if found is not None:
+                admin1, level = found.admin1, found.level or None
+        spans = [(v.evidence.start, v.evidence.end)] + [(m.start, m.end) for m in v.mentions]
+        named = frozenset(name_norm(e.name) for e, mentions in persons
+                          if any(s <= ms < e_ for s, e_ in spans for ms, _ in mentions))
+        out[v.id] = (time.text if time else None, time.type if time else None,
+                     getattr(v.date, "source", None) if v.date is not None else None,
+                     getattr(v, "place_source", None), admin1, level, named)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer():
+    try:
+        from ..gazetteer import Gazetteer
+
+        return Gazetteer.open()
+    except Exception:  # noqa: BLE001 - without the gazetteer, places compare by distance and country only
+        return None
+
+
+def store_features(store: Store, article_id: int, record) -> None:
+    """Write the grouping features of an article's events (see `event_features`)."""
+    features = event_features(record, _gazetteer())
+    ids = dict(store.rows("SELECT local_id, id FROM events WHERE article_id = ?", (article_id,)))
+    store.execute("DELETE FROM event_people WHERE event_id IN (SELECT id FROM events WHERE article_id = ?)",
+                  (article_id,))
+    people = []
+    for local_id, (text, type_, source, place_source, admin1, level, named) in features.items():
+        event_id = ids.get(local_id)
+        if event_id is None:
+            continue
+        store.execute("UPDATE events SET date_text = ?, date_type = ?, date_source = ?, place_source = ?, "
+                      "place_admin1 = ?, place_level = ?, features = ? WHERE id = ?",
+                      (text, type_, source, place_source, admin1, level, FEATURES_VERSION, event_id))
+        people += [(event_id, n) for n in sorted(named) if n]
+    store.executemany("INSERT INTO event_people (event_id, name_norm) VALUES (?, ?)", people)
+
+
+def _fill_missing_features(store: Store) -> None:
+    """Features of the events stored before them (or by older rules), from their records."""
+    import json
+
+    from ..model import Record
+
+    pending = [r[0] for r in store.rows(
+        "SELECT DISTINCT article_id FROM events WHERE features < ? ORDER BY article_id", (FEATURES_VERSION,))]
+    for article_id in pending:
+        text = store.scalar("SELECT record FROM articles WHERE id = ?", (article_id,))
+        store_features(store, article_id, Record.from_dict(json.loads(text)))
 
 
 # --- loading reports ------------------------------------------------------------------------
 
 _REPORT_COLUMNS = ("e.id, e.article_id, e.type, e.negated, e.hypothetical, e.future, e.day_start, e.day_end, "
-                   "e.geonameid, e.lat, e.lon, e.place_country, e.place_kind, e.ledger_event_id")
+                   "e.geonameid, e.lat, e.lon, e.place_country, e.place_kind, e.ledger_event_id, a.published, "
+                   "e.place_name")
+_FEATURE_COLUMNS = "e.date_text, e.date_type, e.date_source, e.place_admin1, e.place_level"
+
+
+def has_grouping(store: Store) -> bool:
+    """Whether the store's schema has the grouping features (schema 6; cached per connection)."""
+    known = getattr(store, "_has_grouping", None)
+    if known is None:
+        known = store.has_table("event_keys")
+        if known:  # a store is never migrated down: only a positive answer is remembered
+            store._has_grouping = True
+    return known
 
 
 def _reports(store: Store, where: str, params: Sequence) -> list[Report]:
-    reports = [Report(r[0], r[1], r[2], bool(r[3]), bool(r[4]), bool(r[5]), r[6], r[7], r[8], r[9], r[10],
-                      r[11], r[12], ledger_event_id=r[13])
-               for r in store.rows(f"SELECT {_REPORT_COLUMNS} FROM events e WHERE {where}", params)]
+    grouping = has_grouping(store)
+    columns = _REPORT_COLUMNS + (", " + _FEATURE_COLUMNS if grouping else "")
+    reports = []
+    for r in store.rows(f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}", params):
+        report = Report(r[0], r[1], r[2], bool(r[3]), bool(r[4]), bool(r[5]), r[6], r[7], r[8], r[9], r[10],
+                        r[11], r[12], ledger_event_id=r[13], published=r[14][:10] if r[14] else None, place_name=r[15])
+        if grouping:
+            report.date_text, report.date_type, report.date_source, report.place_admin1 = r[16:20]
+            report.place_level = r[20] or 0
+        reports.append(report)
     _attach_participants(store, reports)
     return reports
 
 
-def _attach_participants(store: Store, reports: list[Report]) -> None:
-    by_id = {r.id: r for r in reports}
-    ids = list(by_id)
+def load_reports(store: Store, article_ids: Sequence[int] | None = None) -> list[Report]:
+    """The reports of the articles `article_ids` (every stored report when None)."""
+    if article_ids is None:
+        return _reports(store, "1 = 1 ORDER BY e.id", ())
+    out: list[Report] = []
+    ids = list(article_ids)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
-        marks = ", ".join("?" * len(chunk))
-        for event_id, role, name_norm, actor_id, country, sector in store.rows(
-                "SELECT event_id, role, name_norm, actor_id, country, sector FROM event_actors "
+        out += _reports(store, f"e.article_id IN ({', '.join('?' * len(chunk))}) ORDER BY e.id", chunk)
+    return out
+
+
+def _chunks(ids: list[int], size: int = 500):
+    for i in range(0, len(ids), size):
+        chunk = ids[i:i + size]
+        yield chunk, ", ".join("?" * len(chunk))
+
+
+def _attach_participants(store: Store, reports: list[Report]) -> None:
+    by_id = {r.id: r for r in reports}
+    grouping = has_grouping(store)
+    actor_id = "actor_id" if grouping or "actor_id" in store.columns("event_actors") else "NULL"
+    named: dict[int, set[str]] = defaultdict(set)
+    for chunk, marks in _chunks(list(by_id)):
+        for event_id, role, name, aid, country, sector, type_ in store.rows(
+                f"SELECT event_id, role, name_norm, {actor_id}, country, sector, type FROM event_actors "
                 f"WHERE event_id IN ({marks}) ORDER BY event_id, role, entity_local", chunk):
-            by_id[event_id].participants.append(Participant(role, name_norm, actor_id, country, sector))
+            by_id[event_id].participants.append(Participant(role, name, aid, country, sector, type_))
+        if grouping:
+            for event_id, name in store.rows(
+                    f"SELECT event_id, name_norm FROM event_people WHERE event_id IN ({marks})", chunk):
+                named[event_id].add(name)
+    people: dict[int, set[str]] = defaultdict(set)
+    articles = sorted({r.article_id for r in reports if r.material})
+    for chunk, marks in _chunks(articles):
+        for article_id, name in store.rows(
+                f"SELECT article_id, name_norm FROM entities WHERE article_id IN ({marks}) AND type = 'PERSON'", chunk):
+            if name:
+                people[article_id].add(name)
+    for r in reports:
+        r.named = frozenset(named.get(r.id, ()))
+        if r.material:
+            r.article_people = frozenset(people.get(r.article_id, ()))
+
+
+def _key_rows(report: Report) -> list[tuple]:
+    window = report.window
+    if window is None:
+        return []
+    return [(k, window[0], window[1], report.id) for k in sorted(blocking_keys(report))]
 
 
 # --- incremental grouping -------------------------------------------------------------------
@@ -174,19 +568,35 @@ def link_article(store: Store, article_id: int) -> list[int]:
     """Give every event of a newly stored article its ledger event; returns their ids."""
     touched: list[int] = []
     with store.transaction():
-        for report in _reports(store, "e.article_id = ? ORDER BY e.id", (article_id,)):
+        reports = _reports(store, "e.article_id = ? ORDER BY e.id", (article_id,))
+        if has_grouping(store):
+            store.executemany("INSERT INTO event_keys (key, win_start, win_end, event_id) VALUES (?, ?, ?, ?)",
+                              [row for r in reports for row in _key_rows(r)])
+        for report in reports:
             touched.append(_link(store, report))
     return sorted(set(touched))
 
 
 def _candidates(store: Store, report: Report) -> list[Report]:
-    lower = shift_day(report.day_start, -(MAX_SPAN_DAYS + TOLERANCE_DAYS))
-    upper = shift_day(report.day_end, TOLERANCE_DAYS)
-    return _reports(store, "e.type = ? AND e.negated = ? AND e.hypothetical = ? AND e.future = ? "
-                           "AND e.day_start >= ? AND e.day_start <= ? AND e.article_id <> ? "
-                           "AND e.ledger_event_id IS NOT NULL",
-                    (report.type, int(report.negated), int(report.hypothetical), int(report.future),
-                     lower, upper, report.article_id))
+    lo, hi = report.window
+    lower = shift_day(lo, -MAX_WINDOW_DAYS)
+    if not has_grouping(store):  # a store before schema 6: every report of the type in the window
+        found = _reports(store, "e.type = ? AND e.day_start >= ? AND e.day_start <= ? AND e.article_id <> ? "
+                                "AND e.ledger_event_id IS NOT NULL", (report.type, lower, hi, report.article_id))
+        return [c for c in found if c.polarity == report.polarity]
+    keys = sorted(blocking_keys(report, lookup=True))
+    ids: set[int] = set()
+    for i in range(0, len(keys), 200):
+        chunk = keys[i:i + 200]
+        ids.update(r[0] for r in store.rows(
+            f"SELECT event_id FROM event_keys WHERE key IN ({', '.join('?' * len(chunk))}) "
+            "AND win_start >= ? AND win_start <= ? AND win_end >= ?", (*chunk, lower, hi, lo)))
+    ids.discard(report.id)
+    out: list[Report] = []
+    for chunk, marks in _chunks(sorted(ids)):
+        out += _reports(store, f"e.id IN ({marks}) AND e.article_id <> ? AND e.ledger_event_id IS NOT NULL",
+                        (*chunk, report.article_id))
+    return out
 
 
 def _link(store: Store, report: Report) -> int:
@@ -242,63 +652,37 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return (math.floor(lat), math.floor(lon))
-
-
-def _blocking_keys(report: Report, *, lookup: bool) -> set[tuple]:
-    """Keys two matching reports always share (the one stored, the other looked up), so
-    only reports sharing one are compared."""
-    keys: set[tuple] = set()
-    for p in report.participants:
-        if p.actor_id is not None:
-            keys.add(("actor", p.actor_id))
-        keys.add(("name", p.name_norm))
-        if p.country is not None:
-            keys.add(("country", p.country))
-    if report.place_kind in _PRECISE_PLACES:
-        if report.geonameid is not None:
-            keys.add(("place", report.geonameid))
-        if report.lat is not None and report.lon is not None:
-            la, lo = _cell(report.lat, report.lon)
-            if not lookup:
-                keys.add(("cell", la, lo))
-            else:
-                # Cells are one degree; reach as many as RADIUS_KM spans at this latitude.
-                dlat = math.ceil(RADIUS_KM / 110.0)
-                dlon = math.ceil(RADIUS_KM / max(1.0, 111.3 * math.cos(math.radians(min(abs(report.lat) + 1, 89.0)))))
-                keys.update(("cell", la + i, (lo + j + 180) % 360 - 180)
-                            for i in range(-dlat, dlat + 1) for j in range(-dlon, dlon + 1))
-    return keys
-
-
 def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
     """The connected components of `same_happening` over `reports` (each sorted by id)."""
     reports = list(reports)
     uf = _UnionFind()
-    buckets: dict[tuple, list[Report]] = defaultdict(list)
+    stored: dict[str, list[Report]] = defaultdict(list)
     for r in reports:
         uf.find(r.id)
         if r.groupable():
-            buckets[r.polarity].append(r)
-    window = MAX_SPAN_DAYS + 2 * TOLERANCE_DAYS
-    for bucket in buckets.values():
-        bucket.sort(key=lambda r: (r.day_start, r.id))
-        recent: dict[tuple, list[Report]] = defaultdict(list)
-        for r in bucket:
-            lower = shift_day(r.day_start, -window)
-            seen: set[int] = set()
-            for key in _blocking_keys(r, lookup=True):
-                kept = recent.get(key)
-                if not kept:
+            for key in blocking_keys(r):
+                stored[key].append(r)
+    starts: dict[str, list[str]] = {}
+    for key, bucket in stored.items():
+        bucket.sort(key=lambda r: (r.window[0], r.id))
+        starts[key] = [r.window[0] for r in bucket]
+    for r in reports:
+        if not r.groupable():
+            continue
+        lo, hi = r.window
+        seen: set[int] = {r.id}
+        for key in blocking_keys(r, lookup=True):
+            bucket = stored.get(key)
+            if not bucket:
+                continue
+            for c in bucket[bisect.bisect_left(starts[key], shift_day(lo, -MAX_WINDOW_DAYS)):]:
+                if c.window[0] > hi:
+                    break
+                if c.id in seen or c.window[1] < lo:
                     continue
-                kept = recent[key] = [c for c in kept if c.day_start >= lower]
-                for c in kept:
-                    if c.id not in seen and same_happening(r, c):
-                        uf.union(r.id, c.id)
-                    seen.add(c.id)
-            for key in _blocking_keys(r, lookup=False):
-                recent[key].append(r)
+                seen.add(c.id)
+                if uf.find(c.id) != uf.find(r.id) and same_happening(r, c):
+                    uf.union(r.id, c.id)
     groups: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
         groups[uf.find(r.id)].append(r)
@@ -308,13 +692,21 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
 def rebuild_ledger(store: Store) -> int:
     """Regroup every stored event from scratch; returns the number of ledger events."""
     summarised = has_summaries(store)
+    grouping = has_grouping(store)
     with store.transaction():
         if summarised:
             clear_summaries(store)
         store.execute("UPDATE events SET ledger_event_id = NULL")
         store.execute("DELETE FROM ledger_actors")
         store.execute("DELETE FROM ledger_events")
-        groups = group_reports(_reports(store, "1 = 1", ()))
+        if grouping:
+            _fill_missing_features(store)
+            store.execute("DELETE FROM event_keys")
+        reports = _reports(store, "1 = 1 ORDER BY e.id", ())
+        if grouping:
+            store.executemany("INSERT INTO event_keys (key, win_start, win_end, event_id) VALUES (?, ?, ?, ?)",
+                              [row for r in reports for row in _key_rows(r)])
+        groups = group_reports(reports)
         for group in groups:
             ledger_id = _new_ledger_event(store)
             store.executemany("UPDATE events SET ledger_event_id = ? WHERE id = ?",
