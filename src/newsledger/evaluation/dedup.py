@@ -178,7 +178,8 @@ def regrouped_links(store: Store, input_ids: set[str], *, event_type: str | None
 def missed_reasons(store: Store, gold: dict[str, str], links: set[tuple[str, str]],
                    event_type: str = "ASSAULT") -> tuple[Counter, dict[str, list[tuple[str, str]]]]:
     """Every gold pair not linked, by the first check that kept its articles' `event_type`
-    reports apart (see `store.dedup.explain`); with up to five example pairs per reason."""
+    reports apart (see `store.dedup.relation`; `split`: linked, but kept in two ledger events
+    because other reports of the two tell them apart); with up to five example pairs per reason."""
     from ..store.dedup import explain, load_reports
 
     article_of = {r[0]: r[1] for r in store.rows("SELECT input_id, article_id FROM documents WHERE input_id IS NOT NULL")}
@@ -197,13 +198,14 @@ def missed_reasons(store: Store, gold: dict[str, str], links: set[tuple[str, str
             reason = "no_event"
         else:
             reason = min((explain(x, y) for x in ra for y in rb), key=_REASON_ORDER.index)
+            reason = "split" if reason == "linked" else reason  # linked, but kept apart by a third report
         counts[reason] += 1
         if len(examples[reason]) < 5:
             examples[reason].append(pair)
     return counts, dict(examples)
 
 
-_REASON_ORDER = ("linked", "actors", "place", "date", "undated", "polarity", "same_article", "no_event")
+_REASON_ORDER = ("linked", "identity", "actors", "place", "date", "undated", "polarity", "same_article", "no_event")
 
 
 # --- the evaluation ------------------------------------------------------------------------------

@@ -143,6 +143,12 @@ class Report:
     place_level: int = 0  # a region's administrative level (1, 2)
     named: frozenset[str] = frozenset()  # people its own sentences name (name keys)
     article_people: frozenset[str] = frozenset()  # people its article names
+    article_key: str = ""  # the article's content hash: with local_id, an identity that no ingest order changes
+    local_id: str = ""
+
+    @property
+    def canon(self) -> tuple[str, str, int]:
+        return (self.article_key, self.local_id, self.id)
 
     @property
     def polarity(self) -> tuple:
@@ -171,7 +177,7 @@ class Report:
 
     def people(self) -> frozenset[str]:
         """The people of this report: its person participants and the people its sentences name."""
-        return frozenset(p.name_norm for p in self.participants if p.person and p.name_norm) | self.named
+        return frozenset(p.name_norm for p in self.participants if p.person and is_person_name(p.name_norm)) | self.named
 
     def _dated_by_report(self) -> bool:
         if not self.published:
@@ -257,6 +263,33 @@ def place_relation(a: Report, b: Report) -> str:
     return "within"
 
 
+# Words of a place's administrative kind: with titles and organisation head words, what a
+# name that is not a person's ("County Sheriff", "Sgt", "Suburban Hospital") is made of.
+_ADMIN_WORDS = frozenset({"county", "parish", "city", "state", "township", "borough", "village", "town", "office"})
+
+
+@functools.lru_cache(maxsize=1)
+def _role_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of titles and group nouns, head words of organisations), from the data files."""
+    from ..data import read_tsv
+
+    titles = {name_norm(r["title"]) for r in read_tsv("titles.tsv")}
+    heads = {name_norm(r["word"]) for r in read_tsv("org_words.tsv") if r.get("kind") == "head"}
+    words = {w for t in titles | heads for w in t.split() if len(t.split()) == 1}
+    return frozenset(words | _ADMIN_WORDS), frozenset({w for h in heads for w in h.split()[-1:]} | _ADMIN_WORDS)
+
+
+def is_person_name(key: str) -> bool:
+    """Whether a person entity's name key can name a person: not made of titles, group
+    nouns and administrative words only ("county sheriff", "sgt"), not headed by an
+    organisation's word ("suburban hospital", "sheriff s office")."""
+    tokens = key.split()
+    if not tokens:
+        return False
+    words, heads = _role_words()
+    return tokens[-1] not in heads and not all(t in words for t in tokens)
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether a and b differ by at most one inserted, deleted or replaced character."""
     if abs(len(a) - len(b)) > 1:
@@ -303,65 +336,112 @@ def participants_match(p: Participant, q: Participant) -> bool:
     return False
 
 
-def actors_overlap(a: Report, b: Report) -> bool:
-    """Statements and acts: the same speaker and, when both name one, the same target."""
+def _statement_participants(a: Report, b: Report) -> tuple[str, int]:
+    """Statements and acts: ('linked', strength) for the same speaker and, when both name
+    one, the same target; ('actors', 0) when a role both name differs; ('identity', 0) when
+    they name no role in common."""
     if a.type in SYMMETRIC_TYPES:
         matched = {i for i, p in enumerate(a.participants) if any(participants_match(p, q) for q in b.participants)}
-        return len(matched) >= min(2, len(a.participants), len(b.participants))
-    roles_a = {role: [p for p in a.participants if p.role == role] for role in ("actor", "recipient")}
-    roles_b = {role: [p for p in b.participants if p.role == role] for role in ("actor", "recipient")}
-    matched_any = False
+        needed = min(2, len(a.participants), len(b.participants))
+        return ("linked", 2 + (len(matched) >= 2)) if len(matched) >= needed else ("actors", 0)
+    matched = 0
     for role in ("actor", "recipient"):
-        ps, qs = roles_a[role], roles_b[role]
+        ps = [p for p in a.participants if p.role == role]
+        qs = [q for q in b.participants if q.role == role]
         if ps and qs:
             if not any(participants_match(p, q) for p in ps for q in qs):
-                return False
-            matched_any = True
-    return matched_any
+                return "actors", 0
+            matched += 1
+    return ("linked", 1 + matched) if matched else ("identity", 0)
 
 
-def _material(a: Report, b: Report, places: str) -> str:
+def actors_overlap(a: Report, b: Report) -> bool:
+    """Statements and acts: the same speaker and, when both name one, the same target."""
+    return _statement_participants(a, b)[0] == "linked"
+
+
+def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
     people_a, people_b = a.people(), b.people()
     if places == "conflict":
-        return "linked" if _same_full_name(people_a, people_b) else "place"
+        return ("linked", 3) if _same_full_name(people_a, people_b) else ("place", 0)
     if _people_match(people_a, people_b):
-        return "linked"
-    named_a = {p.name_norm for p in a.participants if p.person and p.name_norm}
-    named_b = {p.name_norm for p in b.participants if p.person and p.name_norm}
+        return "linked", 3
+    named_a = {p.name_norm for p in a.participants if p.person and is_person_name(p.name_norm)}
+    named_b = {p.name_norm for p in b.participants if p.person and is_person_name(p.name_norm)}
     if named_a and named_b and not _people_match(named_a | a.article_people, named_b | b.article_people):
-        return "actors"  # different named participants
+        return "actors", 0  # different named participants
     if places != "unknown" and _people_match(a.article_people, b.article_people):
-        return "linked"
+        return "linked", 2
     if places in ("same", "near", "samename") and not a.coarse and not b.coarse:
-        return "linked"
-    return "actors"
+        return "linked", 1
+    return "identity", 0
 
 
-def explain(a: Report, b: Report) -> str:
-    """'linked' when the two reports are of one happening, else the first check that keeps
-    them apart: same_article, polarity, undated, date, place, actors."""
+def relation(a: Report, b: Report) -> tuple[str, int]:
+    """(reason, strength): ('linked', 1-3) when the two reports are of one happening (3: a
+    person or the speaker and target in common; 2: people named in both articles, or a
+    speaker; 1: a place), else the first check that keeps them apart with strength 0:
+    same_article, polarity, undated, date, place, actors (different named participants,
+    speakers or targets), identity (nothing in common that identifies a happening)."""
     if a.article_id == b.article_id:
-        return "same_article"
+        return "same_article", 0
     if a.polarity != b.polarity:
-        return "polarity"
+        return "polarity", 0
     if not (a.groupable() and b.groupable()):
-        return "undated"
+        return "undated", 0
     if not dates_overlap(a, b):
-        return "date"
+        return "date", 0
     places = place_relation(a, b)
     if a.material:
         return _material(a, b, places)
     if places == "conflict":
-        return "place"
+        return "place", 0
     if a.participants and b.participants:
-        return "linked" if actors_overlap(a, b) else "actors"
+        return _statement_participants(a, b)
     if a.coarse or b.coarse:
-        return "actors"
-    return "linked" if places in ("same", "near") else "actors"
+        return "identity", 0
+    return ("linked", 1) if places in ("same", "near") else ("identity", 0)
+
+
+def explain(a: Report, b: Report) -> str:
+    """'linked', or the first check that keeps the two reports apart (see `relation`)."""
+    return relation(a, b)[0]
 
 
 def same_happening(a: Report, b: Report) -> bool:
-    return explain(a, b) == "linked"
+    return relation(a, b)[0] == "linked"
+
+
+_APART = frozenset({"place", "actors", "polarity"})
+
+
+def _spans_days(r: Report) -> bool:
+    """Whether the report's own words date a happening over several days ("talks from Monday
+    to Wednesday"), not a single day nor a day left to the reader."""
+    return (r.window is not None and not r._dated_by_report() and not r.coarse
+            and span_days(r.day_start, r.day_end) >= 2)
+
+
+def _days_apart(a: Report, b: Report) -> int:
+    """Days between two reports' windows (0 when they overlap)."""
+    (a0, a1), (b0, b1) = a.window, b.window
+    return max(0, span_days(min(a1, b1), max(a0, b0)) - 2)
+
+
+def compatible(a: Report, b: Report, bridges: Iterable[Report] = ()) -> bool:
+    """Whether two reports may be in one ledger event: nothing tells them apart (their places
+    and named participants agree, or they come from one article), and their date windows are
+    less than `REPORT_LAG_DAYS` apart, or a report whose own dates span several days covers
+    both (`bridges`: the days of talks that began on Monday and ended on Thursday). A
+    ledger event holds only reports that are pairwise compatible, so an unnamed report
+    cannot join two happenings with different victims, nor reports dated only by their
+    publication chain shootings of different weeks into one."""
+    reason = relation(a, b)[0]
+    if reason in _APART:
+        return False
+    if reason == "date" and _days_apart(a, b) >= REPORT_LAG_DAYS:
+        return any(_spans_days(z) and dates_overlap(z, a) and dates_overlap(z, b) for z in bridges)
+    return True
 
 
 # --- blocking keys --------------------------------------------------------------------------
@@ -481,7 +561,7 @@ def _fill_missing_features(store: Store) -> None:
 
 _REPORT_COLUMNS = ("e.id, e.article_id, e.type, e.negated, e.hypothetical, e.future, e.day_start, e.day_end, "
                    "e.geonameid, e.lat, e.lon, e.place_country, e.place_kind, e.ledger_event_id, a.published, "
-                   "e.place_name")
+                   "e.place_name, a.article_key, e.local_id")
 _FEATURE_COLUMNS = "e.date_text, e.date_type, e.date_source, e.place_admin1, e.place_level"
 
 
@@ -501,10 +581,11 @@ def _reports(store: Store, where: str, params: Sequence) -> list[Report]:
     reports = []
     for r in store.rows(f"SELECT {columns} FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}", params):
         report = Report(r[0], r[1], r[2], bool(r[3]), bool(r[4]), bool(r[5]), r[6], r[7], r[8], r[9], r[10],
-                        r[11], r[12], ledger_event_id=r[13], published=r[14][:10] if r[14] else None, place_name=r[15])
+                        r[11], r[12], ledger_event_id=r[13], published=r[14][:10] if r[14] else None, place_name=r[15],
+                        article_key=r[16], local_id=r[17])
         if grouping:
-            report.date_text, report.date_type, report.date_source, report.place_admin1 = r[16:20]
-            report.place_level = r[20] or 0
+            report.date_text, report.date_type, report.date_source, report.place_admin1 = r[18:22]
+            report.place_level = r[22] or 0
         reports.append(report)
     _attach_participants(store, reports)
     return reports
@@ -541,13 +622,14 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
         if grouping:
             for event_id, name in store.rows(
                     f"SELECT event_id, name_norm FROM event_people WHERE event_id IN ({marks})", chunk):
-                named[event_id].add(name)
+                if is_person_name(name):
+                    named[event_id].add(name)
     people: dict[int, set[str]] = defaultdict(set)
     articles = sorted({r.article_id for r in reports if r.material})
     for chunk, marks in _chunks(articles):
         for article_id, name in store.rows(
                 f"SELECT article_id, name_norm FROM entities WHERE article_id IN ({marks}) AND type = 'PERSON'", chunk):
-            if name:
+            if is_person_name(name):
                 people[article_id].add(name)
     for r in reports:
         r.named = frozenset(named.get(r.id, ()))
@@ -565,24 +647,55 @@ def _key_rows(report: Report) -> list[tuple]:
 # --- incremental grouping -------------------------------------------------------------------
 
 def link_article(store: Store, article_id: int) -> list[int]:
-    """Give every event of a newly stored article its ledger event; returns their ids."""
-    touched: list[int] = []
+    """Give every event of a newly stored article its ledger event; returns their ids.
+
+    The reports linked to the new ones, directly or through others (their component of the
+    relation), are grouped again as a rebuild would group them (`partition`), so the ledger
+    does not depend on the order in which articles came."""
     with store.transaction():
         reports = _reports(store, "e.article_id = ? ORDER BY e.id", (article_id,))
         if has_grouping(store):
             store.executemany("INSERT INTO event_keys (key, win_start, win_end, event_id) VALUES (?, ?, ?, ?)",
                               [row for r in reports for row in _key_rows(r)])
-        for report in reports:
-            touched.append(_link(store, report))
-    return sorted(set(touched))
+        members, edges = _component(store, reports)
+        return _assign(store, partition(list(members.values()), edges))
+
+
+def _component(store: Store, start: list[Report]) -> tuple[dict[int, Report], list[tuple[int, Report, Report]]]:
+    """The reports connected to `start` by the relation, and its links (strength, a, b)."""
+    members = {r.id: r for r in start}
+    edges: dict[tuple[int, int], tuple[int, Report, Report]] = {}
+    explored: set[int] = set()
+    frontier = [r for r in start if r.groupable()]
+    while frontier:
+        x = frontier.pop()
+        if x.id in explored:
+            continue
+        explored.add(x.id)
+        for c in _candidates(store, x):
+            c = members.get(c.id, c)
+            pair = (min(x.id, c.id), max(x.id, c.id))
+            if pair in edges:
+                continue
+            reason, strength = relation(x, c)
+            if reason != "linked":
+                continue
+            edges[pair] = (strength, x, c)
+            if c.id not in members:
+                members[c.id] = c
+                frontier.append(c)
+    return members, list(edges.values())
 
 
 def _candidates(store: Store, report: Report) -> list[Report]:
+    """The stored reports that share a blocking key and a window day with `report`, from
+    other articles."""
     lo, hi = report.window
     lower = shift_day(lo, -MAX_WINDOW_DAYS)
     if not has_grouping(store):  # a store before schema 6: every report of the type in the window
-        found = _reports(store, "e.type = ? AND e.day_start >= ? AND e.day_start <= ? AND e.article_id <> ? "
-                                "AND e.ledger_event_id IS NOT NULL", (report.type, lower, hi, report.article_id))
+        found = _reports(store, "e.type = ? AND e.day_start >= ? AND e.day_start <= ? AND e.article_id <> ?",
+                         (report.type, shift_day(lower, -MAX_WINDOW_DAYS), shift_day(hi, MAX_WINDOW_DAYS),
+                          report.article_id))
         return [c for c in found if c.polarity == report.polarity]
     keys = sorted(blocking_keys(report, lookup=True))
     ids: set[int] = set()
@@ -594,26 +707,34 @@ def _candidates(store: Store, report: Report) -> list[Report]:
     ids.discard(report.id)
     out: list[Report] = []
     for chunk, marks in _chunks(sorted(ids)):
-        out += _reports(store, f"e.id IN ({marks}) AND e.article_id <> ? AND e.ledger_event_id IS NOT NULL",
-                        (*chunk, report.article_id))
+        out += _reports(store, f"e.id IN ({marks}) AND e.article_id <> ?", (*chunk, report.article_id))
     return out
 
 
-def _link(store: Store, report: Report) -> int:
-    matched: set[int] = set()
-    if report.groupable():
-        matched = {c.ledger_event_id for c in _candidates(store, report) if same_happening(report, c)}
-    if not matched:
-        ledger_id = _new_ledger_event(store)
-    else:
-        ledger_id = min(matched)
-        others = sorted(matched - {ledger_id})
-        for other in others:
-            store.execute("UPDATE events SET ledger_event_id = ? WHERE ledger_event_id = ?", (ledger_id, other))
-            delete_ledger_event(store, other)
-    store.execute("UPDATE events SET ledger_event_id = ? WHERE id = ?", (ledger_id, report.id))
-    refresh_ledger_event(store, ledger_id)
-    return ledger_id
+def _assign(store: Store, groups: list[list[Report]]) -> list[int]:
+    """Store `groups` as ledger events: each keeps a ledger event one of its reports had (the
+    oldest not taken by another group), or gets a new one; ledger events left without
+    reports are deleted. Returns the ledger ids of the groups."""
+    used: set[int] = set()
+    old = {r.ledger_event_id for g in groups for r in g if r.ledger_event_id is not None}
+    assigned = []
+    for group in sorted(groups, key=lambda g: min(r.canon for r in g)):
+        had = sorted({r.ledger_event_id for r in group if r.ledger_event_id is not None} - used)
+        ledger_id = had[0] if had else _new_ledger_event(store)
+        used.add(ledger_id)
+        moved = [(ledger_id, r.id) for r in group if r.ledger_event_id != ledger_id]
+        if moved:
+            store.executemany("UPDATE events SET ledger_event_id = ? WHERE id = ?", moved)
+        assigned.append((ledger_id, bool(moved) or not had))
+    for ledger_id in sorted(old - used):
+        delete_ledger_event(store, ledger_id)
+    changed = sorted(ledger_id for ledger_id, moved in assigned if moved)
+    # a key names a ledger event by its first report, which may have come from another
+    store.executemany("UPDATE ledger_events SET key = ? WHERE id = ?",
+                      [(f"pending-{uuid.uuid4().hex}", ledger_id) for ledger_id in changed])
+    for ledger_id in changed:
+        refresh_ledger_event(store, ledger_id)
+    return sorted(ledger_id for ledger_id, _ in assigned)
 
 
 def delete_ledger_event(store: Store, ledger_id: int) -> None:
@@ -652,8 +773,35 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def partition(reports: list[Report], edges: Iterable[tuple[int, Report, Report]]) -> list[list[Report]]:
+    """The ledger events of a component: its links taken strongest first (ties in an order of
+    the reports' content, not of their ids), each joining two groups when every report of
+    one is `compatible` with every report of the other. A function of the set of reports
+    alone: any ingest order, and a rebuild, give the same groups."""
+    owner = {r.id: r.id for r in reports}
+    groups: dict[int, list[Report]] = {r.id: [r] for r in reports}
+
+    def order(edge: tuple[int, Report, Report]) -> tuple:
+        strength, a, b = edge
+        first, second = sorted((a.canon[:2], b.canon[:2]))
+        return (-strength, first, second)
+
+    for _, a, b in sorted(edges, key=order):
+        ga, gb = owner[a.id], owner[b.id]
+        if ga == gb:
+            continue
+        bridges = [z for z in (*groups[ga], *groups[gb]) if _spans_days(z)]
+        if all(compatible(x, y, bridges) for x in groups[ga] for y in groups[gb]):
+            keep, drop = (ga, gb) if min(r.canon for r in groups[ga]) <= min(r.canon for r in groups[gb]) else (gb, ga)
+            for r in groups[drop]:
+                owner[r.id] = keep
+            groups[keep] += groups.pop(drop)
+    return [sorted(g, key=lambda r: r.id) for g in groups.values()]
+
+
 def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
-    """The connected components of `same_happening` over `reports` (each sorted by id)."""
+    """The ledger events of `reports`: the components of the relation, each partitioned into
+    pairwise compatible groups (`partition`); each group sorted by id."""
     reports = list(reports)
     uf = _UnionFind()
     stored: dict[str, list[Report]] = defaultdict(list)
@@ -666,6 +814,7 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
     for key, bucket in stored.items():
         bucket.sort(key=lambda r: (r.window[0], r.id))
         starts[key] = [r.window[0] for r in bucket]
+    edges: dict[tuple[int, int], tuple[int, Report, Report]] = {}
     for r in reports:
         if not r.groupable():
             continue
@@ -681,12 +830,23 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
                 if c.id in seen or c.window[1] < lo:
                     continue
                 seen.add(c.id)
-                if uf.find(c.id) != uf.find(r.id) and same_happening(r, c):
+                pair = (min(r.id, c.id), max(r.id, c.id))
+                if pair in edges:
+                    continue
+                reason, strength = relation(r, c)
+                if reason == "linked":
+                    edges[pair] = (strength, r, c)
                     uf.union(r.id, c.id)
-    groups: dict[int, list[Report]] = defaultdict(list)
+    components: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
-        groups[uf.find(r.id)].append(r)
-    return [sorted(g, key=lambda r: r.id) for g in groups.values()]
+        components[uf.find(r.id)].append(r)
+    component_edges: dict[int, list[tuple[int, Report, Report]]] = defaultdict(list)
+    for edge in edges.values():
+        component_edges[uf.find(edge[1].id)].append(edge)
+    out = []
+    for root, members in components.items():
+        out += partition(members, component_edges.get(root, ()))
+    return out
 
 
 def rebuild_ledger(store: Store) -> int:
