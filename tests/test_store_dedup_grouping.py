@@ -249,11 +249,11 @@ def _records():
              published="2024-03-03"),
         # statements: one, reported twice; the same speaker against someone else the next day
         accuse(6, "Maria Lindqvist accused Tomas Varga of lying on Monday.", LINDQVIST, VARGA,
-               ("2024-03-04", "2024-03-04"), published="2024-03-04"),
-        accuse(7, "Lindqvist accused Varga of lying.", LINDQVIST, VARGA, ("2024-03-04", "2024-03-04"),
-               published="2024-03-04"),
+               ("2024-03-04", "2024-03-04"), published="2024-03-05"),
+        accuse(7, "Lindqvist accused Varga of lying on Monday.", LINDQVIST, VARGA, ("2024-03-04", "2024-03-04"),
+               published="2024-03-05"),
         accuse(8, "Maria Lindqvist accused Anna Berg of lying on Tuesday.", LINDQVIST, BERG,
-               ("2024-03-05", "2024-03-05"), published="2024-03-05"),
+               ("2024-03-05", "2024-03-05"), published="2024-03-06"),
     ]
 
 

@@ -78,6 +78,8 @@ REPORT_LAG_DAYS = 7
 STATEMENT_LAG_DAYS = 1
 # No window is wider than this (the blocking index reads this far back from a window's start).
 MAX_WINDOW_DAYS = MAX_SPAN_DAYS + 2 * DAY_SLACK + REPORT_LAG_DAYS
+# How far in time around a new article the regrouping of its component reaches.
+HORIZON_DAYS = MAX_WINDOW_DAYS
 NEAR_KM = 32.0  # 20 miles: a city with its neighbourhoods, streets and suburbs
 COUNTY_KM = 80.0
 # Kept for callers of the first grouping: a date's tolerance and a place's radius.
@@ -175,6 +177,11 @@ class Report:
     def groupable(self) -> bool:
         return self.window is not None
 
+    @property
+    def self_dated(self) -> bool:
+        """Dated by its own words to a day or a few (not by its report, not to a month)."""
+        return self.window is not None and not self._dated_by_report() and not self.coarse
+
     def people(self) -> frozenset[str]:
         """The people of this report: its person participants and the people its sentences name."""
         return frozenset(p.name_norm for p in self.participants if p.person and is_person_name(p.name_norm)) | self.named
@@ -214,6 +221,11 @@ def date_window(r: Report) -> tuple[str, str] | None:
     if span > COARSE_SPAN_DAYS:
         return None if not r.material else (r.day_start, r.day_end)
     return shift_day(r.day_start, -DAY_SLACK), shift_day(r.day_end, DAY_SLACK)
+
+
+def core_overlap(a: Report, b: Report) -> bool:
+    """Whether the days the two reports give overlap, without any slack."""
+    return a.day_start <= b.day_end and b.day_start <= a.day_end
 
 
 def dates_overlap(a: Report, b: Report) -> bool:
@@ -397,7 +409,12 @@ def relation(a: Report, b: Report) -> tuple[str, int]:
     if places == "conflict":
         return "place", 0
     if a.participants and b.participants:
-        return _statement_participants(a, b)
+        reason, strength = _statement_participants(a, b)
+        if reason == "linked" and not (core_overlap(a, b) or places in ("same", "near")):
+            # another day, at no common place: another occasion (a speaker's statements of
+            # consecutive days are as many statements)
+            return "date", 0
+        return reason, strength
     if a.coarse or b.coarse:
         return "identity", 0
     return ("linked", 1) if places in ("same", "near") else ("identity", 0)
@@ -442,6 +459,41 @@ def compatible(a: Report, b: Report, bridges: Iterable[Report] = ()) -> bool:
     if reason == "date" and _days_apart(a, b) >= REPORT_LAG_DAYS:
         return any(_spans_days(z) and dates_overlap(z, a) and dates_overlap(z, b) for z in bridges)
     return True
+
+
+def holds(strength: int, a: Report, b: Report) -> bool:
+    """Whether a link of `strength` between two linked reports joins them whatever else
+    they are linked to: between two reports dated by their own words, always; for a report
+    dated only by its publication (or to a month), only people named in both (a material
+    happening) or the same speaker and target (a statement). Its weaker links join it to its best partner only (`best_partner`):
+    such a report fits every happening of its place, or every statement of its speaker, in
+    the days before, and must not chain them."""
+    if a.self_dated and b.self_dated:
+        return True
+    return strength >= (2 if a.material else 3)
+
+
+_PLACE_PREFERENCE = {"same": 0, "near": 1, "samename": 2, "within": 3, "unknown": 4}
+
+
+def best_partner(report: Report, links: Iterable[tuple[int, Report]]) -> int | None:
+    """The id of the one self-dated report a report joins through a link that does not hold
+    on its own (`holds`): the strongest, at the most precise shared place, then the first in
+    an order of content (never of ingest)."""
+    options = [(-strength, _PLACE_PREFERENCE.get(place_relation(report, c), 9), c.canon, c.id)
+               for strength, c in links if c.self_dated and not holds(strength, report, c)]
+    return min(options)[3] if options else None
+
+
+def _effective_edges(links: dict[tuple[int, int], tuple[int, Report, Report]],
+                     neighbours: dict[int, list[tuple[int, Report]]]) -> list[tuple[int, Report, Report]]:
+    best = {}
+    for _, a, b in links.values():
+        for x in (a, b):
+            if not x.self_dated and x.id not in best:
+                best[x.id] = best_partner(x, neighbours.get(x.id, ()))
+    return [(strength, a, b) for strength, a, b in links.values()
+            if holds(strength, a, b) or best.get(a.id) == b.id or best.get(b.id) == a.id]
 
 
 # --- blocking keys --------------------------------------------------------------------------
@@ -662,41 +714,92 @@ def link_article(store: Store, article_id: int) -> list[int]:
 
 
 def _component(store: Store, start: list[Report]) -> tuple[dict[int, Report], list[tuple[int, Report, Report]]]:
-    """The reports connected to `start` by the relation, and its links (strength, a, b)."""
+    """The reports connected to `start` by links that hold (see `group_reports`), with the
+    reports of every ledger event met on the way (a report may have left its old partners),
+    and those links (strength, a, b). The search goes no further in time than
+    `HORIZON_DAYS` around the new reports' windows: a ledger event spans less than a week
+    (`compatible`), so only a chain of links longer than that (a speaker's statements of
+    every day) reaches beyond it, and a new report does not regroup a whole history."""
     members = {r.id: r for r in start}
-    edges: dict[tuple[int, int], tuple[int, Report, Report]] = {}
+    links: dict[tuple[int, int], tuple[int, Report, Report]] = {}
+    neighbours: dict[int, list[tuple[int, Report]]] = {}
+    best: dict[int, int | None] = {}
+    seen_ledgers: set[int] = set()
+
+    loaded: dict[int, Report] = dict(members)
+
+    def load(ids: Iterable[int]) -> None:
+        missing = sorted(set(ids) - set(loaded))
+        for chunk, marks in _chunks(missing):
+            for r in _reports(store, f"e.id IN ({marks})", chunk):
+                loaded[r.id] = r
+
+    def linked(x: Report) -> list[tuple[int, Report]]:
+        found = neighbours.get(x.id)
+        if found is None:
+            found = []
+            if x.groupable():
+                ids = _candidate_ids(store, x)
+                load(ids)
+                for i in sorted(ids):
+                    c = loaded[i]
+                    if c.article_id == x.article_id:
+                        continue
+                    reason, strength = relation(x, c)
+                    if reason == "linked":
+                        found.append((strength, c))
+            neighbours[x.id] = found
+        return found
+
+    def partner(x: Report) -> int | None:
+        if x.id not in best:
+            best[x.id] = best_partner(x, linked(x))
+        return best[x.id]
+
+    windows = [r.window for r in start if r.groupable()]
+    if windows:  # how far in time the regrouping may reach (see `HORIZON_DAYS`)
+        band = (shift_day(min(w[0] for w in windows), -HORIZON_DAYS), shift_day(max(w[1] for w in windows), HORIZON_DAYS))
+    frontier = list(start)
     explored: set[int] = set()
-    frontier = [r for r in start if r.groupable()]
     while frontier:
         x = frontier.pop()
         if x.id in explored:
             continue
         explored.add(x.id)
-        for c in _candidates(store, x):
+        if x.ledger_event_id is not None and x.ledger_event_id not in seen_ledgers:
+            seen_ledgers.add(x.ledger_event_id)
+            ids = [row[0] for row in store.rows("SELECT id FROM events WHERE ledger_event_id = ?", (x.ledger_event_id,))]
+            load(ids)
+            for i in ids:
+                if i not in members:
+                    members[i] = loaded[i]
+                    frontier.append(loaded[i])
+        for strength, c in linked(x):
             c = members.get(c.id, c)
-            pair = (min(x.id, c.id), max(x.id, c.id))
-            if pair in edges:
+            if not (holds(strength, x, c) or (not x.self_dated and partner(x) == c.id)
+                    or (not c.self_dated and partner(c) == x.id)):
                 continue
-            reason, strength = relation(x, c)
-            if reason != "linked":
-                continue
-            edges[pair] = (strength, x, c)
             if c.id not in members:
+                if c.window[1] < band[0] or c.window[0] > band[1]:
+                    continue
                 members[c.id] = c
                 frontier.append(c)
-    return members, list(edges.values())
+            links[(min(x.id, c.id), max(x.id, c.id))] = (strength, x, c)
+    edges = [(strength, members[a.id], members[b.id]) for strength, a, b in links.values()]
+    return members, edges
 
 
-def _candidates(store: Store, report: Report) -> list[Report]:
-    """The stored reports that share a blocking key and a window day with `report`, from
-    other articles."""
+def _candidate_ids(store: Store, report: Report) -> set[int]:
+    """The ids of the stored reports that share a blocking key and a window day with
+    `report` (its own among them)."""
     lo, hi = report.window
     lower = shift_day(lo, -MAX_WINDOW_DAYS)
     if not has_grouping(store):  # a store before schema 6: every report of the type in the window
-        found = _reports(store, "e.type = ? AND e.day_start >= ? AND e.day_start <= ? AND e.article_id <> ?",
-                         (report.type, shift_day(lower, -MAX_WINDOW_DAYS), shift_day(hi, MAX_WINDOW_DAYS),
-                          report.article_id))
-        return [c for c in found if c.polarity == report.polarity]
+        return {r[0] for r in store.rows(
+            "SELECT id FROM events WHERE type = ? AND negated = ? AND hypothetical = ? AND future = ? "
+            "AND day_start >= ? AND day_start <= ?",
+            (report.type, int(report.negated), int(report.hypothetical), int(report.future),
+             shift_day(lower, -MAX_WINDOW_DAYS), shift_day(hi, MAX_WINDOW_DAYS)))}
     keys = sorted(blocking_keys(report, lookup=True))
     ids: set[int] = set()
     for i in range(0, len(keys), 200):
@@ -704,11 +807,7 @@ def _candidates(store: Store, report: Report) -> list[Report]:
         ids.update(r[0] for r in store.rows(
             f"SELECT event_id FROM event_keys WHERE key IN ({', '.join('?' * len(chunk))}) "
             "AND win_start >= ? AND win_start <= ? AND win_end >= ?", (*chunk, lower, hi, lo)))
-    ids.discard(report.id)
-    out: list[Report] = []
-    for chunk, marks in _chunks(sorted(ids)):
-        out += _reports(store, f"e.id IN ({marks}) AND e.article_id <> ?", (*chunk, report.article_id))
-    return out
+    return ids
 
 
 def _assign(store: Store, groups: list[list[Report]]) -> list[int]:
@@ -716,7 +815,12 @@ def _assign(store: Store, groups: list[list[Report]]) -> list[int]:
     oldest not taken by another group), or gets a new one; ledger events left without
     reports are deleted. Returns the ledger ids of the groups."""
     used: set[int] = set()
-    old = {r.ledger_event_id for g in groups for r in g if r.ledger_event_id is not None}
+    before: dict[int, set[int]] = defaultdict(set)  # each ledger event's reports before
+    for g in groups:
+        for r in g:
+            if r.ledger_event_id is not None:
+                before[r.ledger_event_id].add(r.id)
+    old = set(before)
     assigned = []
     for group in sorted(groups, key=lambda g: min(r.canon for r in g)):
         had = sorted({r.ledger_event_id for r in group if r.ledger_event_id is not None} - used)
@@ -725,7 +829,7 @@ def _assign(store: Store, groups: list[list[Report]]) -> list[int]:
         moved = [(ledger_id, r.id) for r in group if r.ledger_event_id != ledger_id]
         if moved:
             store.executemany("UPDATE events SET ledger_event_id = ? WHERE id = ?", moved)
-        assigned.append((ledger_id, bool(moved) or not had))
+        assigned.append((ledger_id, before.get(ledger_id) != {r.id for r in group}))
     for ledger_id in sorted(old - used):
         delete_ledger_event(store, ledger_id)
     changed = sorted(ledger_id for ledger_id, moved in assigned if moved)
@@ -800,7 +904,8 @@ def partition(reports: list[Report], edges: Iterable[tuple[int, Report, Report]]
 
 
 def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
-    """The ledger events of `reports`: the components of the relation, each partitioned into
+    """The ledger events of `reports`: the components of the links that hold (`holds`, and
+    each report dated by its publication with its best partner), each partitioned into
     pairwise compatible groups (`partition`); each group sorted by id."""
     reports = list(reports)
     uf = _UnionFind()
@@ -836,12 +941,18 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
                 reason, strength = relation(r, c)
                 if reason == "linked":
                     edges[pair] = (strength, r, c)
-                    uf.union(r.id, c.id)
+    neighbours: dict[int, list[tuple[int, Report]]] = defaultdict(list)
+    for strength, a, b in edges.values():
+        neighbours[a.id].append((strength, b))
+        neighbours[b.id].append((strength, a))
+    effective = _effective_edges(edges, neighbours)
+    for _, a, b in effective:
+        uf.union(a.id, b.id)
     components: dict[int, list[Report]] = defaultdict(list)
     for r in reports:
         components[uf.find(r.id)].append(r)
     component_edges: dict[int, list[tuple[int, Report, Report]]] = defaultdict(list)
-    for edge in edges.values():
+    for edge in effective:
         component_edges[uf.find(edge[1].id)].append(edge)
     out = []
     for root, members in components.items():
