@@ -109,7 +109,7 @@ def build_reports(store: Store, n_reports: int, *, per_day: int = 300, seed: int
                 entities.append((article_id, f"E{role[0]}{i}", happening[role], name_norm(happening[role]), "PERSON", 1))
         if report.material and report.participants:
             report.named = frozenset(p.name_norm for p in report.participants)
-            people += [(i + 1, n) for n in sorted(report.named)]
+            people += [(i + 1, n, 1) for n in sorted(report.named)]
         events.append((i + 1, article_id, local, report.type, day, day, day, day, report.place_name, report.place_country,
                        report.place_kind, report.geonameid, report.lat, report.lon, 0, 0, 0, 0, 0.6, "said",
                        "Synthetic evidence.", i + 1, report.date_text, report.date_type, report.place_admin1,
@@ -135,7 +135,7 @@ def build_reports(store: Store, n_reports: int, *, per_day: int = 300, seed: int
             "features"), events)
         store.bulk_insert("event_actors", ("event_id", "role", "entity_local", "name", "name_norm", "type"), actors)
         store.bulk_insert("entities", ("article_id", "local_id", "name", "name_norm", "type", "n_mentions"), entities)
-        store.bulk_insert("event_people", ("event_id", "name_norm"), people)
+        store.bulk_insert("event_people", ("event_id", "name_norm", "named"), people)
         store.bulk_insert("event_keys", ("key", "win_start", "win_end", "event_id"), keys)
         rebuild_summaries(store)
         if store.dialect == "postgresql":

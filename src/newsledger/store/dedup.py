@@ -94,6 +94,9 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 _PRECISE_PLACES = frozenset({"city", "feature"})
 _PLACE_RANK = {"feature": 0, "city": 1, "region": 2, "country": 3, "continent": 4}
 _PERSON_TYPES = frozenset({"PERSON"})
+# Sectors of people without a public office (none known, civilians, unknown): a name of theirs
+# in two articles is about their happening, not a prominent person's comment on many.
+_PRIVATE_SECTORS = frozenset({None, "CVL", "UNK"})
 
 # A time expression that is only a clock time ("3:30 a.m.", "shortly after noon"): its day is
 # the reader's guess, not the text's. And words for the present ("now"): the report's day.
@@ -113,6 +116,7 @@ class Participant:
     country: str | None = None
     sector: str | None = None
     type: str | None = None  # entity type (PERSON, ORG, GPE...); None when unknown
+    named: bool = True  # by a proper name ("Amari Brown"), not a description ("a 7-year-old boy")
 
     @property
     def person(self) -> bool:
@@ -144,7 +148,9 @@ class Report:
     place_admin1: str | None = None  # the place's first-level region ("US.IL")
     place_level: int = 0  # a region's administrative level (1, 2)
     named: frozenset[str] = frozenset()  # people its own sentences name (name keys)
+    described: frozenset[str] = frozenset()  # people its sentences or participants describe with an age
     article_people: frozenset[str] = frozenset()  # people its article names
+    private_people: frozenset[str] = frozenset()  # those of them with no public office (sector)
     article_key: str = ""  # the article's content hash: with local_id, an identity that no ingest order changes
     local_id: str = ""
 
@@ -184,7 +190,14 @@ class Report:
 
     def people(self) -> frozenset[str]:
         """The people of this report: its person participants and the people its sentences name."""
-        return frozenset(p.name_norm for p in self.participants if p.person and is_person_name(p.name_norm)) | self.named
+        return frozenset(p.name_norm for p in self.participants
+                         if p.person and p.named and is_person_name(p.name_norm)) | self.named
+
+    def ages(self) -> frozenset[str]:
+        """The ages of the people it describes ("a 7-year-old boy", "the 16-year-old")."""
+        found = {age_of(p.name_norm) for p in self.participants if p.person and not p.named}
+        found |= {age_of(d) for d in self.described}
+        return frozenset(a for a in found if a)
 
     def _dated_by_report(self) -> bool:
         if not self.published:
@@ -302,6 +315,23 @@ def is_person_name(key: str) -> bool:
     return tokens[-1] not in heads and not all(t in words for t in tokens)
 
 
+def is_named(name: str | None) -> bool:
+    """Whether an entity's name is a proper name ("Amari Brown", "Chisler") rather than a
+    description ("boy", "7-year-old boy", "DeKalb County man"): its last word is
+    capitalised, as a surname or an organisation's name is."""
+    words = (name or "").split()
+    return bool(words) and words[-1][:1].isupper()
+
+
+_AGE = re.compile(r"\b(\d{1,3}) (?:year|month|week)s? old\b")
+
+
+def age_of(description: str) -> str | None:
+    """The age a description gives ("7 year old boy" -> "7"), as a key."""
+    m = _AGE.search(description)
+    return m.group(1) if m else None
+
+
 def _one_edit(a: str, b: str) -> bool:
     """Whether a and b differ by at most one inserted, deleted or replaced character."""
     if abs(len(a) - len(b)) > 1:
@@ -341,7 +371,7 @@ def _same_full_name(p: Iterable[str], q: Iterable[str]) -> bool:
 def participants_match(p: Participant, q: Participant) -> bool:
     if p.actor_id is not None and q.actor_id is not None:
         return p.actor_id == q.actor_id
-    if p.name_norm and p.name_norm == q.name_norm:
+    if p.named and q.named and p.name_norm and p.name_norm == q.name_norm:
         return True
     if p.country is not None and p.country == q.country:
         return p.sector is None or q.sector is None or p.sector == q.sector
@@ -352,19 +382,29 @@ def _statement_participants(a: Report, b: Report) -> tuple[str, int]:
     """Statements and acts: ('linked', strength) for the same speaker and, when both name
     one, the same target; ('actors', 0) when a role both name differs; ('identity', 0) when
     they name no role in common."""
+    pa, pb = _identifying(a), _identifying(b)
+    if not pa or not pb:
+        return "identity", 0
     if a.type in SYMMETRIC_TYPES:
-        matched = {i for i, p in enumerate(a.participants) if any(participants_match(p, q) for q in b.participants)}
-        needed = min(2, len(a.participants), len(b.participants))
+        matched = {i for i, p in enumerate(pa) if any(participants_match(p, q) for q in pb)}
+        needed = min(2, len(pa), len(pb))
         return ("linked", 2 + (len(matched) >= 2)) if len(matched) >= needed else ("actors", 0)
     matched = 0
     for role in ("actor", "recipient"):
-        ps = [p for p in a.participants if p.role == role]
-        qs = [q for q in b.participants if q.role == role]
+        ps = [p for p in pa if p.role == role]
+        qs = [q for q in pb if q.role == role]
         if ps and qs:
             if not any(participants_match(p, q) for p in ps for q in qs):
                 return "actors", 0
             matched += 1
     return ("linked", 1 + matched) if matched else ("identity", 0)
+
+
+def _identifying(r: Report) -> list[Participant]:
+    """The participants that can tell who acted: named, known to the knowledge base, or of a
+    known country ("Norwegian officials"); a description alone ("police", "a man") neither
+    identifies nor tells apart."""
+    return [p for p in r.participants if p.named or p.actor_id is not None or p.country is not None]
 
 
 def actors_overlap(a: Report, b: Report) -> bool:
@@ -378,12 +418,14 @@ def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
         return ("linked", 3) if _same_full_name(people_a, people_b) else ("place", 0)
     if _people_match(people_a, people_b):
         return "linked", 3
-    named_a = {p.name_norm for p in a.participants if p.person and is_person_name(p.name_norm)}
-    named_b = {p.name_norm for p in b.participants if p.person and is_person_name(p.name_norm)}
+    named_a = {p.name_norm for p in a.participants if p.person and p.named and is_person_name(p.name_norm)}
+    named_b = {p.name_norm for p in b.participants if p.person and p.named and is_person_name(p.name_norm)}
     if named_a and named_b and not _people_match(named_a | a.article_people, named_b | b.article_people):
         return "actors", 0  # different named participants
-    if places != "unknown" and _people_match(a.article_people, b.article_people):
+    if places != "unknown" and (_people_match(a.article_people, b.article_people) or a.ages() & b.ages()):
         return "linked", 2
+    if places == "unknown" and _people_match(a.private_people, b.private_people):
+        return "linked", 2  # a private person (a victim, a witness) named in both articles
     if places in ("same", "near", "samename") and not a.coarse and not b.coarse:
         return "linked", 1
     return "identity", 0
@@ -408,7 +450,7 @@ def relation(a: Report, b: Report) -> tuple[str, int]:
         return _material(a, b, places)
     if places == "conflict":
         return "place", 0
-    if a.participants and b.participants:
+    if _identifying(a) and _identifying(b):
         reason, strength = _statement_participants(a, b)
         if reason == "linked" and not (core_overlap(a, b) or places in ("same", "near")):
             # another day, at no common place: another occasion (a speaker's statements of
@@ -514,6 +556,7 @@ def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
                 keys.add(f"pl:{tokens[-1]}")  # the surname
                 if len(tokens) >= 2:  # first name and surname's initial: one slip of spelling in the surname
                     keys.add(f"pf:{tokens[0]} {tokens[-1][0]}")
+        keys.update(f"age:{a}" for a in report.ages())
     else:
         for p in report.participants:
             if p.actor_id is not None:
@@ -545,11 +588,12 @@ def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
 
 def event_features(record, gazetteer=None) -> dict[str, tuple]:
     """For each event id of `record`: (date_text, date_type, date_source, place_source,
-    place_admin1, place_level, people named by its sentences). The gazetteer (when given)
-    gives the place's first-level region and level."""
+    place_admin1, place_level, people its sentences name or describe as {name key: named}).
+    The gazetteer (when given) gives the place's first-level region and level."""
     times = {t.id: t for t in record.times}
     places = {p.id: p for p in record.places}
-    persons = [(e, [(m.start, m.end) for m in e.mentions]) for e in record.entities if e.type in _PERSON_TYPES]
+    persons = [(name_norm(e.name), is_named(e.name), [m.start for m in e.mentions])
+               for e in record.entities if e.type in _PERSON_TYPES]
     out = {}
     for v in record.events:
         time = times.get(v.date.time) if v.date is not None and v.date.time else None
@@ -560,11 +604,13 @@ def event_features(record, gazetteer=None) -> dict[str, tuple]:
             if found is not None:
                 admin1, level = found.admin1, found.level or None
         spans = [(v.evidence.start, v.evidence.end)] + [(m.start, m.end) for m in v.mentions]
-        named = frozenset(name_norm(e.name) for e, mentions in persons
-                          if any(s <= ms < e_ for s, e_ in spans for ms, _ in mentions))
+        people: dict[str, bool] = {}
+        for key, named, starts in persons:
+            if key and any(s <= ms < e for s, e in spans for ms in starts):
+                people[key] = people.get(key, False) or named
         out[v.id] = (time.text if time else None, time.type if time else None,
                      getattr(v.date, "source", None) if v.date is not None else None,
-                     getattr(v, "place_source", None), admin1, level, named)
+                     getattr(v, "place_source", None), admin1, level, people)
     return out
 
 
@@ -592,8 +638,8 @@ def store_features(store: Store, article_id: int, record) -> None:
         store.execute("UPDATE events SET date_text = ?, date_type = ?, date_source = ?, place_source = ?, "
                       "place_admin1 = ?, place_level = ?, features = ? WHERE id = ?",
                       (text, type_, source, place_source, admin1, level, FEATURES_VERSION, event_id))
-        people += [(event_id, n) for n in sorted(named) if n]
-    store.executemany("INSERT INTO event_people (event_id, name_norm) VALUES (?, ?)", people)
+        people += [(event_id, n, int(flag)) for n, flag in sorted(named.items())]
+    store.executemany("INSERT INTO event_people (event_id, name_norm, named) VALUES (?, ?, ?)", people)
 
 
 def _fill_missing_features(store: Store) -> None:
@@ -666,27 +712,36 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
     grouping = has_grouping(store)
     actor_id = "actor_id" if grouping or "actor_id" in store.columns("event_actors") else "NULL"
     named: dict[int, set[str]] = defaultdict(set)
+    described: dict[int, set[str]] = defaultdict(set)
     for chunk, marks in _chunks(list(by_id)):
-        for event_id, role, name, aid, country, sector, type_ in store.rows(
-                f"SELECT event_id, role, name_norm, {actor_id}, country, sector, type FROM event_actors "
+        for event_id, role, key, name, aid, country, sector, type_ in store.rows(
+                f"SELECT event_id, role, name_norm, name, {actor_id}, country, sector, type FROM event_actors "
                 f"WHERE event_id IN ({marks}) ORDER BY event_id, role, entity_local", chunk):
-            by_id[event_id].participants.append(Participant(role, name, aid, country, sector, type_))
+            by_id[event_id].participants.append(Participant(role, key, aid, country, sector, type_, is_named(name)))
         if grouping:
-            for event_id, name in store.rows(
-                    f"SELECT event_id, name_norm FROM event_people WHERE event_id IN ({marks})", chunk):
-                if is_person_name(name):
-                    named[event_id].add(name)
+            for event_id, key, flag in store.rows(
+                    f"SELECT event_id, name_norm, named FROM event_people WHERE event_id IN ({marks})", chunk):
+                if flag and is_person_name(key):
+                    named[event_id].add(key)
+                elif not flag and age_of(key):
+                    described[event_id].add(key)
     people: dict[int, set[str]] = defaultdict(set)
+    private: dict[int, set[str]] = defaultdict(set)
     articles = sorted({r.article_id for r in reports if r.material})
     for chunk, marks in _chunks(articles):
-        for article_id, name in store.rows(
-                f"SELECT article_id, name_norm FROM entities WHERE article_id IN ({marks}) AND type = 'PERSON'", chunk):
-            if is_person_name(name):
-                people[article_id].add(name)
+        for article_id, key, name, sector in store.rows(
+                "SELECT article_id, name_norm, name, sector FROM entities "
+                f"WHERE article_id IN ({marks}) AND type = 'PERSON'", chunk):
+            if is_named(name) and is_person_name(key):
+                people[article_id].add(key)
+                if sector in _PRIVATE_SECTORS:
+                    private[article_id].add(key)
     for r in reports:
         r.named = frozenset(named.get(r.id, ()))
+        r.described = frozenset(described.get(r.id, ()))
         if r.material:
             r.article_people = frozenset(people.get(r.article_id, ()))
+            r.private_people = frozenset(private.get(r.article_id, ()))
 
 
 def _key_rows(report: Report) -> list[tuple]:

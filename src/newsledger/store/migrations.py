@@ -242,9 +242,10 @@ _GROUPING = (
     "ALTER TABLE events ADD COLUMN place_admin1 TEXT",
     "ALTER TABLE events ADD COLUMN place_level INTEGER",
     "ALTER TABLE events ADD COLUMN features INTEGER NOT NULL DEFAULT 0",
+    # people a report's sentences name (named: 1) or describe ("a 7-year-old boy": 0)
     """CREATE TABLE event_people (
         event_id {id} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
-        name_norm TEXT NOT NULL,
+        name_norm TEXT NOT NULL, named INTEGER NOT NULL,
         PRIMARY KEY (event_id, name_norm))""",
     # A report's blocking keys (type and polarity, then a person's name, a place or a
     # participant) with its date window: the reports that may be of the same happening as
