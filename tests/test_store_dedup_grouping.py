@@ -173,6 +173,20 @@ def test_statements_join_only_with_the_same_speaker_and_target():
     assert explain(base, said(4, "mayor vell", "senator oke")) == "actors"  # another target: another statement
     assert explain(base, said(5, "senator oke", "governor ruiz")) == "actors"  # another speaker
     assert explain(base, said(6, "mayor vell", "governor ruiz", day=("2024-03-07", "2024-03-07"))) == "date"
+    # two people of one country named differently are two speakers; a description of the
+    # country's officials may be either
+    holm = Participant("actor", "erik holm", None, "NOR", None, "PERSON")
+    berg = Participant("actor", "anna berg", None, "NOR", "GOV", "PERSON")
+    officials = Participant("actor", "norwegian officials", None, "NOR", None, "ORG", named=False)
+    police = Participant("actor", "police", None, None, None, "ORG", named=False)
+
+    def by(article, participant):
+        return rep(article, type_="ACCUSE", day=("2024-03-04", "2024-03-04"), published="2024-03-05",
+                   text="Monday", parts=[participant])
+
+    assert explain(by(20, holm), by(21, berg)) == "actors"
+    assert same_happening(by(22, officials), by(23, berg))
+    assert explain(by(24, police), by(25, police)) == "identity"  # "police said" identifies no one
     # the same prominent person on nearby days with people named in both articles: still two statements
     a = said(7, "mayor vell", "governor ruiz")
     b = said(8, "mayor vell", "senator oke")

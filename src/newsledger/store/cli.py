@@ -418,14 +418,18 @@ def ledger_rebuild(db):
 @click.option("--ingest-docs", type=int, default=40, show_default=True, help="Articles in the ingest benchmark.")
 @click.option("--db", default=None, metavar="PATH|URL",
               help="Run the query benchmark in this store (default: a temporary SQLite file). It is emptied first.")
+@click.option("--grouping-events", "grouping", type=int, multiple=True, default=(10_000, 1_000_000), show_default=True,
+              help="Sizes of the stores of synthetic reports on which grouping's cost per stored record is measured "
+                   "(repeat the option; 0 skips).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None)
-def bench_store(n_events, queries, ingest_docs, db, json_out):
+def bench_store(n_events, queries, ingest_docs, db, grouping, json_out):
     """Ingest throughput, and p50/p99 latency of a timeline query and of an actor filter on a
-    store holding N synthetic events."""
+    store holding N synthetic events; grouping's cost per stored record at each of the
+    --grouping-events sizes."""
     from .bench import format_report, run
 
     report = run(n_events=n_events, n_queries=queries, ingest_docs=ingest_docs, db=db,
-                 log=lambda m: click.echo(m, err=True))
+                 log=lambda m: click.echo(m, err=True), grouping=tuple(n for n in grouping if n > 0))
     click.echo(format_report(report))
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")

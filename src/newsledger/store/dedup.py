@@ -34,9 +34,11 @@ these hold:
     participants: the same actor (speaker) and, when both name one, the same recipient
     (target), role for role (either way round for `SYMMETRIC_TYPES` such as a meeting):
     prominent people acting on nearby days are not one happening. Participants match by
-    canonical actor (the knowledge base) when both have one, else by name, else by
-    country and sector (a missing sector matches any). Reports with no participant at all
-    need the same precise place.
+    canonical actor (the knowledge base) when both have one, else by name, else (unless both
+    are people named differently) by country and sector, a missing sector matching any
+    ("Norwegian officials" and the Norwegian foreign minister). A participant named only by
+    a description without a country ("police") neither identifies nor tells apart. Reports
+    with no participant at all need the same precise place.
 
 Ledger events are the connected components of that relation. It looks at two reports
 only, never at a group, so the grouping of a set of articles does not depend on the order
@@ -373,6 +375,8 @@ def participants_match(p: Participant, q: Participant) -> bool:
         return p.actor_id == q.actor_id
     if p.named and q.named and p.name_norm and p.name_norm == q.name_norm:
         return True
+    if p.named and q.named and p.type in _PERSON_TYPES and q.type in _PERSON_TYPES:
+        return False  # two people named differently are two people, whatever their country
     if p.country is not None and p.country == q.country:
         return p.sector is None or q.sector is None or p.sector == q.sector
     return False
