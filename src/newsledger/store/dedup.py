@@ -26,30 +26,43 @@ these hold:
     identified by people (role-insensitive: a victim is the actor of one report and the
     recipient of another) or by its place: a person named by both reports (as participant
     or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven),
-    or a person named in both articles when their places agree, or the same precise place
-    (city or site) on dates finer than a month. Two reports whose named participants are
-    all different people are two happenings; an unnamed participant ("a gunman") blocks
-    nothing;
+    a person named in both articles, or an age both give ("a 7-year-old boy"), when their
+    places agree (a private person named in both articles also when one report has no
+    place), or the same precise place (city or site) on dates finer than a month. Two
+    reports whose named participants are all different people are two happenings; a
+    participant named only by a description ("a gunman", "the boy") blocks nothing;
   - a *statement or act between actors* (every other type) is identified by its
-    participants: the same actor (speaker) and, when both name one, the same recipient
-    (target), role for role (either way round for `SYMMETRIC_TYPES` such as a meeting):
-    prominent people acting on nearby days are not one happening. Participants match by
-    canonical actor (the knowledge base) when both have one, else by name, else (unless both
-    are people named differently) by country and sector, a missing sector matching any
-    ("Norwegian officials" and the Norwegian foreign minister). A participant named only by
-    a description without a country ("police") neither identifies nor tells apart. Reports
+    participants on one occasion (the same day, or the same place): the same actor
+    (speaker) and, when both name one, the same recipient (target), role for role (either
+    way round for `SYMMETRIC_TYPES` such as a meeting), so the same prominent people acting
+    on nearby days are not one happening. Participants match by canonical actor (the
+    knowledge base) when both have one, else by name, else (unless both are people named
+    differently) by country and sector, a missing sector matching any ("Norwegian
+    officials" and the Norwegian foreign minister). A participant named only by a
+    description without a country ("police") neither identifies nor tells apart. Reports
     with no participant at all need the same precise place.
 
-Ledger events are the connected components of that relation. It looks at two reports
-only, never at a group, so the grouping of a set of articles does not depend on the order
-in which they came: `rebuild_ledger` recomputes it from scratch and gives the same groups
-as incremental `link_article` calls. Every report stores its blocking keys (`event_keys`:
-type and polarity with a person's name, a place, or a participant) with its date window,
-and two reports that can match always share a key and a window day (`blocking_keys`), so
-linking a new report reads the reports of its keys in its window, not the ledger: its cost
-does not grow with the ledger's size. A ledger event keeps every report
-(events.ledger_event_id), the count of distinct reporting articles, and a summary (most
-precise date and place, actors of all reports).
+`relation` gives the reason and a strength (3: people or speaker and target in common, 2:
+people named in both articles, an age, or a speaker; 1: a place). Ledger events are made
+from those links in two steps, each a function of the set of reports, never of their order:
+1. the links that hold (`holds`) join reports into components; a report dated only by its
+   publication (or to a month) keeps, of its weaker links, only the one to its best partner
+   (`best_partner`), so it cannot chain a week of a city's happenings or a speaker's
+   statements;
+2. each component is split into ledger events (`partition`): links taken strongest first,
+   ties in an order of the reports' content (article hash, event id), each joining two
+   groups only when every report of one is `compatible` with every report of the other (no
+   different named participants, speakers or targets, places that agree, dates less than a
+   week apart unless a report spanning several days covers both).
+`rebuild_ledger` groups everything from scratch (`group_reports`); `link_article` regroups
+the component of a new article's reports (with every ledger event met on the way), so the
+two give the same ledger events. Every report stores its blocking keys (`event_keys`: type
+and polarity with a person's name, an age, a place, or a participant) with its date
+window; two reports that can match always share a key and a window day (`blocking_keys`),
+so linking reads the reports of the new report's keys in its window, and the regrouping
+reaches no further than `HORIZON_DAYS` around it: its cost does not grow with the ledger's
+size. A ledger event keeps every report (events.ledger_event_id), the count of distinct
+reporting articles, and a summary (most precise date and place, actors of all reports).
 """
 
 from __future__ import annotations
@@ -84,9 +97,6 @@ MAX_WINDOW_DAYS = MAX_SPAN_DAYS + 2 * DAY_SLACK + REPORT_LAG_DAYS
 HORIZON_DAYS = MAX_WINDOW_DAYS
 NEAR_KM = 32.0  # 20 miles: a city with its neighbourhoods, streets and suburbs
 COUNTY_KM = 80.0
-# Kept for callers of the first grouping: a date's tolerance and a place's radius.
-TOLERANCE_DAYS = DAY_SLACK
-RADIUS_KM = NEAR_KM
 
 # Material happenings: identified by where, when and who was there. Every other type is a
 # statement or an act between actors, identified by its speaker (actor) and target.
