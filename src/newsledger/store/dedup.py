@@ -724,12 +724,12 @@ def _chunks(ids: list[int], size: int = 500):
 def _attach_participants(store: Store, reports: list[Report]) -> None:
     by_id = {r.id: r for r in reports}
     grouping = has_grouping(store)
-    actor_id = "actor_id" if grouping or "actor_id" in store.columns("event_actors") else "NULL"
+    column = "actor_id" if grouping or "actor_id" in store.columns("event_actors") else "NULL"
     named: dict[int, set[str]] = defaultdict(set)
     described: dict[int, set[str]] = defaultdict(set)
     for chunk, marks in _chunks(list(by_id)):
         for event_id, role, key, name, aid, country, sector, type_ in store.rows(
-                f"SELECT event_id, role, name_norm, name, {actor_id}, country, sector, type FROM event_actors "
+                f"SELECT event_id, role, name_norm, name, {column}, country, sector, type FROM event_actors "
                 f"WHERE event_id IN ({marks}) ORDER BY event_id, role, entity_local", chunk):
             by_id[event_id].participants.append(Participant(role, key, aid, country, sector, type_, is_named(name)))
         if grouping:
