@@ -117,6 +117,9 @@ def test_places_compare_by_containment_and_distance_not_by_name():
     assert place_relation(rep(8, place=FARTOWN), rep(9, place=STATE)) == "conflict"
     assert place_relation(city, rep(10, place=RIVERTON_ABROAD)) == "samename"  # one name, geocoded apart
     assert place_relation(city, rep(11)) == "unknown"
+    unmapped_site = dict(geonameid=None, lat=None, lon=None, place_country="USA", place_kind="feature",
+                         place_name="Mill Road")
+    assert place_relation(city, rep(17, place=unmapped_site)) == "within"  # no point: it contradicts nothing
     # the same day at a city and its neighbourhood is one happening; at a city 300 km away it is not
     assert same_happening(city, rep(12, place=EASTSIDE))
     assert explain(city, rep(13, place=FARTOWN)) == "place"

@@ -278,7 +278,9 @@ def place_relation(a: Report, b: Report) -> str:
         distance = haversine_km(a.lat, a.lon, b.lat, b.lon)
         if distance is not None and distance <= NEAR_KM:
             return "near"
-        return "samename" if same_name else "conflict"
+        if same_name:
+            return "samename"
+        return "conflict" if distance is not None else "within"  # a site not on the map says nothing
     if same_name:
         return "within"
     broad, narrow = _broader(a, b)
