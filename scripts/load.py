@@ -40,8 +40,8 @@ SEARCH_WORDS = ["ceasefire", "sanctions", "protesters", "agreement", "troops", "
 
 def build_store(db: str, events: int, articles: int, log) -> None:
     from newsledger.store import Ledger
-    from newsledger.store.backend import open_store
     from newsledger.store.bench import build_events
+    from newsledger.store.opening import open_store
     from newsledger.synthetic import generate
 
     store = open_store(db)
@@ -63,7 +63,7 @@ def build_store(db: str, events: int, articles: int, log) -> None:
 
 def request_mix(db: str) -> list[tuple[str, str]]:
     """(endpoint group, path) of the requests the clients draw from."""
-    from newsledger.store.backend import open_store
+    from newsledger.store.opening import open_store
 
     store = open_store(db, migrate=False)
     try:

@@ -26,7 +26,8 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from newsledger.store import Ledger  # noqa: E402
-from newsledger.store.backend import PostgresStore, SQLiteStore, open_store  # noqa: E402
+from newsledger.store.backend import PostgresStore, SQLiteStore  # noqa: E402
+from newsledger.store.opening import open_store  # noqa: E402
 from newsledger.store.check import check_store  # noqa: E402
 from newsledger.web import WebConfig, create_app  # noqa: E402
 from tests.test_store_fixtures import store_url  # noqa: E402, F401

@@ -8,7 +8,8 @@
         ledger.timeline(by="month", event_type="ASSAULT")
         ledger.export("plover", "events.json")
 
-Modules: `backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
+Modules: `opening` (what a `--db` value means; creating, checking and migrating a store),
+`backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
 versioned schema migrations), `records` (writing an article), `ingest` (a corpus into the
 store), `dedup` (cross-article event grouping), `knowledge` (the actor knowledge base),
 `query`, `export`, `check` (integrity), `bench`, `cli`.
@@ -21,7 +22,8 @@ from typing import IO, Any
 
 from ..config import Settings
 from ..model import ErrorRecord, Record
-from .backend import Store, StoreError, open_store
+from .backend import Store, StoreError
+from .opening import NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
 from .query import Filters
 
 
@@ -33,10 +35,16 @@ class Ledger:
         self.settings = settings or Settings()
 
     @classmethod
-    def open(cls, db: str | Path | None = None, *, settings: Settings | None = None) -> Ledger:
-        """Open (creating or migrating as needed) the store at `db` (default: settings.db)."""
+    def open(cls, db: str | Path | None = None, *, settings: Settings | None = None, create: bool = True,
+             read_only: bool = False) -> Ledger:
+        """Open the store at `db` (default: settings.db): a SQLite path or a postgresql:// URL.
+
+        By default a missing store is created and an older one migrated; `create=False`
+        wants an existing store (`StoreMissing` otherwise); `read_only=True` never writes.
+        Anything at `db` that is not a newsledger store raises `NotAStore`."""
         settings = settings or Settings()
-        return cls(open_store(db or settings.db), settings)
+        mode = "read" if read_only else "create" if create else "write"
+        return cls(open_store(db or settings.db, mode=mode), settings)
 
     def close(self) -> None:
         self.store.close()
@@ -150,4 +158,5 @@ class Ledger:
         return export(self.store, fmt, out, Filters.of(**filters), errors=errors)
 
 
-__all__ = ["Filters", "Ledger", "Store", "StoreError", "open_store"]
+__all__ = ["Filters", "Ledger", "NotAStore", "Store", "StoreError", "StoreLocation", "StoreLocationError",
+           "StoreMissing", "open_store"]

@@ -27,17 +27,17 @@ _db_option = click.option("--db", default=None, metavar="PATH|URL",
 
 
 def _open(db: str | None, *, create: bool = False):
-    """The ledger at `db`; only `ingest` (and a user's edit) may create a new SQLite file."""
+    """The ledger at `db`; only `ingest` (and a user's edit) may create a new store. What a
+    `--db` value may be, and the errors for anything else, are `opening.open_store`'s."""
     from . import Ledger
-    from .backend import is_postgres_url
+    from .opening import StoreLocationError
 
-    target = db or Settings().db
-    if not create and not is_postgres_url(target) and target != ":memory:" and not Path(target).exists():
-        raise click.ClickException(f"no ledger at {target} (newsledger ingest creates one; --db names another)")
     try:
-        return Ledger.open(target)
+        return Ledger.open(db or Settings().db, create=create)
+    except StoreLocationError as exc:
+        raise click.BadParameter(exc.message, param_hint="--db") from exc
     except NewsledgerError as exc:
-        raise click.ClickException(f"{exc.code}: {exc.message}") from exc
+        raise click.ClickException(exc.message) from exc
 
 
 def _filter_options(fn):

@@ -80,9 +80,9 @@ def store_pipeline(settings: Settings, *, db: str, override_file: str | None = N
     """A worker's pipeline for ingest (see `ingest_paths(workers=N)`): its own connection to
     the store, whose knowledge base it reads and follows as the parent process writes."""
     from ..pipeline import Pipeline
-    from .backend import open_store
+    from .opening import open_store
 
-    layer = StoreKnowledge(open_store(db, migrate=False), follow_writes=True)
+    layer = StoreKnowledge(open_store(db, mode="read"), follow_writes=True)
     return Pipeline(settings=settings, knowledge=default_knowledge(override_file, layers=[layer]))
 
 

@@ -44,7 +44,8 @@ from ..config import Settings
 from ..data import read_tsv
 from ..ingest import InputDocument
 from ..model import PLOVER_TYPES
-from ..store.backend import Store, open_store
+from ..store.backend import Store
+from ..store.opening import open_store
 from . import queries as q
 from . import schemas as s
 from .highlight import segments
