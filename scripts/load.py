@@ -79,7 +79,7 @@ def request_mix(db: str) -> list[tuple[str, str]]:
         store.close()
     year, month = last[:4], last[:7]
     mix: list[tuple[str, str]] = [("timeline", "/api/timeline"), ("timeline", "/timeline"),
-                                  ("timeline", f"/api/timeline?event_type=PROTEST&date_from={year}&date_to={year}"),
+                                  ("timeline", f"/api/timeline?type=PROTEST&date_from={year}&date_to={year}"),
                                   ("timeline", f"/api/timeline?by=day&date_from={month}&date_to={month}")]
     mix += [("timeline", f"/api/timeline?actor={quote(a)}") for a in actors[:8]]
     mix += [("timeline", f"/api/timeline?country={c}") for c in countries[:4]]
