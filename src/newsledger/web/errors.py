@@ -21,7 +21,7 @@ from .render import base
 
 log = logging.getLogger("newsledger.web")
 
-HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported_type",
+HTTP_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported_type",
               403: "forbidden"}
 
 
