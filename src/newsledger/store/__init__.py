@@ -50,9 +50,13 @@ class Ledger:
     # --- writing -----------------------------------------------------------------------
 
     def ingest(self, paths, **options):
-        """Extract and store the documents under `paths`; see `ingest.ingest_paths`."""
+        """Extract and store the documents under `paths`; see `ingest.ingest_paths`. An
+        `override_file`'s actors are also put into the knowledge base, as the user's word."""
         from .ingest import ingest_paths
+        from .knowledge import import_actor_file
 
+        if options.get("override_file"):
+            import_actor_file(self.store, options["override_file"])
         return ingest_paths(self.store, paths, settings=options.pop("settings", self.settings), **options)
 
     def add_records(self, records):

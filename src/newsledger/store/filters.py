@@ -268,22 +268,36 @@ def parse_types(value: Any) -> str | None:
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[dict[str, str], dict[str, set[str]], dict[str, str]]:
     """ISO alpha-3 -> name, name key -> the alpha-3 codes it names, and alpha-2 -> alpha-3
-    (from data/countries.tsv: names, alternative and former names, demonyms)."""
+    (from data/countries.tsv: names, alternative and former names, then demonyms). A key
+    that several countries share names the most populous of them when it has more than ten
+    times the people of the next ("Norwegian": Norway, not Svalbard); otherwise all of them."""
     from ..data import read_tsv
     from .keys import name_norm
 
     names: dict[str, str] = {}
+    people: dict[str, int] = {}
     by_key: dict[str, set[str]] = {}
+    by_demonym: dict[str, set[str]] = {}
     by_iso2: dict[str, set[str]] = {}
     for row in read_tsv("countries.tsv"):
         iso3 = row["iso3"].upper()
         names[iso3] = row["name"]
+        people[iso3] = int(row.get("population") or 0)
         if row.get("iso2") and not row.get("until"):
             by_iso2.setdefault(row["iso2"].upper(), set()).add(iso3)
-        for name in [row["name"], *row.get("aliases", "").split("|"), *row.get("demonyms", "").split("|")]:
-            key = name_norm(name)
-            if key:
-                by_key.setdefault(key, set()).add(iso3)
+        for table, values in ((by_key, [row["name"], *row.get("aliases", "").split("|")]),
+                              (by_demonym, row.get("demonyms", "").split("|"))):
+            for name in values:
+                key = name_norm(name)
+                if key:
+                    table.setdefault(key, set()).add(iso3)
+    for key, codes in by_demonym.items():
+        by_key.setdefault(key, codes)  # a country's name wins over another's demonym
+    for key, codes in by_key.items():
+        if len(codes) > 1:
+            first, second = sorted(codes, key=lambda c: -people[c])[:2]
+            if people[first] > 10 * people[second]:
+                by_key[key] = {first}
     iso2 = {k: next(iter(v)) for k, v in by_iso2.items() if len(v) == 1}
     return names, by_key, iso2
 
@@ -363,6 +377,7 @@ def filter_table() -> str:
     lines = ["| filter | CLI option | value | meaning |", "|---|---|---|---|"]
     for name in FILTER_NAMES:
         metavar, meaning = FILTER_HELP[name]
+        metavar = metavar.replace("|", "\\|")  # a pipe inside a Markdown table cell
         lines.append(f"| `{name}` | `--{name.replace('_', '-')}` | `{metavar}` | {meaning} |")
     return "\n".join(lines)
 

@@ -65,7 +65,7 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("negated", "bool", "reported as not having happened"),
     Column("hypothetical", "bool", "reported as possible, not as having happened"),
     Column("future", "bool", "reported as planned or expected"),
-    Column("historical", "bool", "background more than a year before publication"),
+    Column("historical", "bool", "background: ended more than a year before publication"),
     Column("trigger", "str", "the words that name the happening (earliest report)"),
     Column("evidence", "str", "the sentence(s) that report it (earliest report)"),
     Column("article_id", "str", "sha256 of the earliest report's article text (its record's article.id)"),
