@@ -296,7 +296,7 @@ def timeline_parts(store: Store, filters: Filters | None = None, *,
     f = filters or Filters()
     totals = _timeline_totals(store, f, width)
     unplaced = [0, 0]
-    for period, events, reports in _imprecise(store, f, width):
+    for period, events, reports in _imprecise(store, f, width, totals):
         t = totals.get(period)
         if t is None:
             continue
@@ -308,11 +308,11 @@ def timeline_parts(store: Store, filters: Filters | None = None, *,
     return rows, (unplaced[0], unplaced[1])
 
 
-def _imprecise(store: Store, f: Filters, width: int) -> list[tuple[str, int, int]]:
-    """Events (and their reports) per period whose date is less precise than the period.
-    Such an event's first day is the first of a month or of a year, so only those days are
-    read (in the day index), not every event of the range."""
-    if width <= 4:
+def _imprecise(store: Store, f: Filters, width: int, totals: dict[str, list[int]]) -> list[tuple[str, int, int]]:
+    """Events (and their reports) per period of `totals` whose date is less precise than the
+    period. Such an event's first day is the first of a month or of a year, so only those
+    days of the periods counted are read (in the day index), not every event of the range."""
+    if width <= 4 or not totals:
         return []
     lo, hi = _date_range(f)
     if lo is None or hi is None:
@@ -328,7 +328,7 @@ def _imprecise(store: Store, f: Filters, width: int) -> list[tuple[str, int, int
         days = [f"{y:04d}-01-01" for y in range(y0, y1 + 1)]
     else:
         days = [f"{y:04d}-{m:02d}-01" for y in range(y0, y1 + 1) for m in range(1, 13)]
-    days = [d for d in days if lo <= d <= hi]
+    days = [d for d in days if lo <= d <= hi and d[:width] in totals]
     out: dict[str, list[int]] = {}
     where, params = event_conditions(store, f)
     for i in range(0, len(days), 400):

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..data import read_tsv
+from ..model import iso_first_day, iso_last_day
 
 if TYPE_CHECKING:
     from ..model import Event, Record
@@ -106,23 +107,31 @@ def date_precision(start: str | None, end: str | None) -> str | None:
     return {4: "year", 7: "month"}.get(len(start), "day")
 
 
+@lru_cache(maxsize=8192)
 def first_day(value: str | None) -> date | None:
     """The first day of an ISO prefix or timestamp ('2024' -> 2024-01-01), or None."""
-    from .keys import day_bounds
-
     if not value:
         return None
-    day = day_bounds(value, value)[0]
-    return date.fromisoformat(day) if day else None
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date(int(value[:4]), int(value[5:7]), int(value[8:10]))
+        except ValueError:
+            return None
+    try:
+        return iso_first_day(value)
+    except (ValueError, IndexError):
+        return None
 
 
+@lru_cache(maxsize=8192)
 def last_day(value: str | None) -> date | None:
-    from .keys import day_bounds
-
+    """The last day of an ISO prefix or timestamp ('2023-02' -> 2023-02-28), or None."""
     if not value:
         return None
-    day = day_bounds(value, value)[1]
-    return date.fromisoformat(day) if day else None
+    try:
+        return iso_last_day(value)
+    except (ValueError, IndexError):
+        return None
 
 
 def web_url(*candidates: str | None) -> str | None:
@@ -247,28 +256,32 @@ def record_rows(record: Record) -> list[dict[str, Any]]:
 def frame(rows: Iterable[dict[str, Any]]):
     """Event rows as a pandas DataFrame with the schema's dtypes: dates datetime64, integers
     that may be missing `Int64`, flags bool, lists as Python lists."""
+    import numpy as np
     import pandas as pd
 
-    data = {name: [] for name in COLUMN_NAMES}
-    for row in rows:
-        for name in COLUMN_NAMES:
-            data[name].append(row.get(name))
-    out = pd.DataFrame(data, columns=list(COLUMN_NAMES))
+    rows = list(rows)
+    data: dict[str, Any] = {}
     for c in EVENT_COLUMNS:
+        values = [row.get(c.name) for row in rows]
         if c.kind == "date":
-            out[c.name] = pd.to_datetime(out[c.name].map(lambda d: d.isoformat() if d else None),
-                                         format="%Y-%m-%d").astype("datetime64[s]")
+            data[c.name] = np.array(values, dtype="datetime64[s]")
         elif c.kind == "int":
-            out[c.name] = out[c.name].astype("Int64")
+            mask = np.array([v is None for v in values], dtype=bool)
+            data[c.name] = pd.arrays.IntegerArray(np.array([0 if v is None else v for v in values], dtype="int64"),
+                                                  mask)
         elif c.kind == "float":
-            out[c.name] = out[c.name].astype("float64")
+            data[c.name] = np.array([np.nan if v is None else v for v in values], dtype="float64")
         elif c.kind == "bool":
-            out[c.name] = out[c.name].astype(bool)
-        elif c.kind == "list":
-            out[c.name] = out[c.name].map(lambda v: list(v) if v is not None else []).astype(object)
+            data[c.name] = np.array([bool(v) for v in values], dtype=bool)
         else:
-            out[c.name] = out[c.name].astype(object)
-    return out
+            column = np.empty(len(values), dtype=object)
+            if c.kind == "list":  # item by item: numpy would read equal-length lists as a 2-D array
+                for i, v in enumerate(values):
+                    column[i] = v if v is not None else []
+            else:
+                column[:] = values
+            data[c.name] = column
+    return pd.DataFrame(data, columns=list(COLUMN_NAMES), copy=False)
 
 
 def arrow_schema():
