@@ -420,3 +420,21 @@ def test_export_cli_refuses_what_it_cannot_do(store_url, args, message):
         led.add_records(_corpus())
     result = CliRunner().invoke(main, ["export", *args, "--db", store_url])
     assert result.exit_code == 2 and message in result.stderr, result.stderr
+
+
+def test_export_gdelt_root_event_is_one_in_the_first_paragraph_only(store_url):
+    lead = make_record("Hungary accused Norway of spying on Monday.\n\nThe two met later in Oslo on Tuesday.",
+                       source="https://p.example/1", published="2024-03-06",
+                       entities=[{"name": "Hungary", "type": "GPE", "country": "HUN"}],
+                       places=["Oslo"],
+                       events=[{"type": "ACCUSE", "trigger": "accused", "actor": ["Hungary"],
+                                "date": ("2024-03-04", "2024-03-04"),
+                                "evidence": "Hungary accused Norway of spying on Monday."},
+                               {"type": "CONSULT", "trigger": "met", "date": ("2024-03-05", "2024-03-05"),
+                                "place": "Oslo", "evidence": "The two met later in Oslo on Tuesday."}])
+    with Ledger.open(store_url) as led:
+        led.add_records([lead])
+        out = io.StringIO()
+        run_export(led.store, "gdelt", out)
+    rows = {r["EventRootCode"]: r for r in read_gdelt(out.getvalue())}
+    assert rows["11"]["IsRootEvent"] == 1 and rows["04"]["IsRootEvent"] == 0

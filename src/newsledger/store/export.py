@@ -45,7 +45,7 @@ from ..model import Event, Record
 from .backend import Store, StoreError
 from .filters import Filters
 from .query import EVENT_COLUMNS, event_conditions
-from .schema import COLUMN_NAMES, arrow_schema, flat, frame, ledger_rows
+from .schema import COLUMN_NAMES, _marks, arrow_schema, flat, frame, ledger_rows
 
 log = logging.getLogger("newsledger.export")
 
@@ -196,14 +196,21 @@ def select_ids(store: Store, filters: Filters | None) -> list[int]:
         "ORDER BY le.day_start IS NULL, le.day_start, le.key", params)]
 
 
-def iter_rows(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[dict[str, Any]]:
-    """The event rows (`schema.ledger_rows`) of ledger events `ids`, in that order, read in chunks."""
+def iter_chunks(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """The event rows (`schema.ledger_rows`) of ledger events `ids`, in that order, a chunk at a time."""
     fields = [c.strip().removeprefix("le.") for c in EVENT_COLUMNS.split(",")]
-    for i in range(0, len(ids), chunk):
-        part = list(ids[i:i + chunk])
+    size = chunk
+    for i in range(0, len(ids), size):
+        chunk = list(ids[i:i + size])
         raw = {int(r[0]): dict(zip(fields, r, strict=True)) for r in store.rows(
-            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({', '.join('?' * len(part))})", part)}
-        yield from ledger_rows(store, [raw[x] for x in part if x in raw])
+            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({_marks(chunk)})", chunk)}
+        yield ledger_rows(store, [raw[x] for x in chunk if x in raw])
+
+
+def iter_rows(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[dict[str, Any]]:
+    """The event rows of ledger events `ids`, in that order."""
+    for rows in iter_chunks(store, ids, chunk=chunk):
+        yield from rows
 
 
 def _selection(store: Store, filters: Filters | None, limit: int | None, report: ExportReport) -> list[int]:
@@ -310,16 +317,6 @@ class _Records:
         return record
 
 
-def _report_event(store: Store, ledger_id: int, record: Record | None) -> Event | None:
-    """The ledger event's report in `record` (its representative article's record)."""
-    if record is None:
-        return None
-    locals_ = {r[0] for r in store.rows(
-        "SELECT e.local_id FROM events e JOIN articles a ON a.id = e.article_id "
-        "WHERE e.ledger_event_id = ? AND a.article_key = ?", (ledger_id, record.article.id))}
-    return next((v for v in record.events if v.id in locals_), None)
-
-
 def plover_markup(record: Record, event_id: str) -> tuple[str, str]:
     """The event's evidence text, and the same text with PLOVER-style marks around the
     actor (SRC), recipient (TAR) and trigger (EVT) words inside it."""
@@ -383,9 +380,9 @@ def casualties(record: Record, event: Event) -> tuple[int | None, int | None]:
     return (max(dead) if dead else None), (max(hurt) if hurt else None)
 
 
-def _publication(record: Record | None, url: str | None) -> str | None:
-    if record is not None and record.article.outlet:
-        return record.article.outlet
+def _publication(outlet: str | None, url: str | None) -> str | None:
+    if outlet:
+        return outlet
     if url:
         host = urlsplit(url).hostname or ""
         return host.removeprefix("www.") or None
@@ -425,8 +422,8 @@ def plover_item(row: dict[str, Any], record: Record | None, event: Event | None,
         text, markup = plover_markup(record, event.id)
     item["text"] = text
     item["textInfo"] = {"markup": markup}
-    item["language"] = (record.article.language if record is not None else None) or "en"
-    publication = _publication(record, row["article_url"])
+    item["language"] = row.get("_language") or "en"
+    publication = _publication(row.get("_outlet"), row["article_url"])
     if publication:
         item["publication"] = publication
     item["coder"] = "newsledger"
@@ -454,18 +451,6 @@ def plover_item(row: dict[str, Any], record: Record | None, event: Event | None,
     return item
 
 
-def _sources(store: Store, ledger_id: int) -> list[str]:
-    """Where the reports of a ledger event come from: URLs, or article ids (never file paths)."""
-    out = []
-    for url, source, key in store.rows(
-            "SELECT DISTINCT a.url, a.source, a.article_key FROM events e JOIN articles a "
-            "ON a.id = e.article_id WHERE e.ledger_event_id = ?", (ledger_id,)):
-        from .schema import web_url
-
-        out.append(web_url(url, source) or key)
-    return sorted(set(out))
-
-
 def plover_events(store: Store, filters: Filters | None = None, *, limit: int | None = None,
                   report: ExportReport | None = None) -> Iterator[dict[str, Any]]:
     """Ledger events as PLOVER/POLECAT-style JSON objects, oldest first."""
@@ -475,8 +460,14 @@ def plover_events(store: Store, filters: Filters | None = None, *, limit: int | 
     records = _Records(store)
     for row in iter_rows(store, _selection(store, filters, limit, report)):
         record = records.get(row["article_id"])
-        event = _report_event(store, row["_id"], record)
-        yield plover_item(row, record, event, _sources(store, row["_id"]), coded=coded, version=version)
+        event = _record_event(record, row["_local"])
+        yield plover_item(row, record, event, row["_sources"], coded=coded, version=version)
+
+
+def _record_event(record: Record | None, local_id: str | None) -> Event | None:
+    if record is None or local_id is None:
+        return None
+    return next((v for v in record.events if v.id == local_id), None)
 
 
 def export_plover(store: Store, out: str | Path | IO, filters: Filters | None = None, *, lines: bool = False,
@@ -534,16 +525,15 @@ def polecat_rows(store: Store, filters: Filters | None = None, *, imprecise: str
                  limit: int | None = None, report: ExportReport | None = None) -> Iterator[list[Any]]:
     """Ledger events as rows of `POLECAT_COLUMNS`."""
     report = report or ExportReport("polecat")
-    records = _Records(store)
+    story = _Story(store)
     version = _version()
     scale = plover_cameo()
     for row in iter_rows(store, _selection(store, filters, limit, report)):
         day = _one_day(row, imprecise, report)
         if day is None:
             continue
-        record = records.get(row["article_id"])
+        people, organisations, locations = story.get(row["article_id"])
         info = mode_info(row["type"], row["mode"])
-        entities = record.entities if record is not None else []
         place_country = row["place_country"]
         out = {
             "Event ID": row["key"], "Event Date": day.isoformat(), "Event Type": row["type"],
@@ -566,15 +556,40 @@ def polecat_rows(store: Store, filters: Filters | None = None, *, imprecise: str
             "Country": (_countries().get(place_country or "") or {}).get("name") if place_country else None,
             "Latitude": row["lat"], "Longitude": row["lon"], "GeoNames ID": row["geonameid"],
             "Raw Placename": row["place_name"],
-            "Source": row["article_url"] or _publication(record, None),
+            "Source": row["article_url"] or row.get("_outlet"),
             "Publication Date": row["article_published"].isoformat() if row["article_published"] else None,
-            "Story People": "; ".join(dict.fromkeys(e.name for e in entities if e.type == "PERSON")),
-            "Story Organizations": "; ".join(dict.fromkeys(e.name for e in entities if e.type == "ORG")),
-            "Story Locations": "; ".join(dict.fromkeys(p.name for p in record.places)) if record else None,
-            "Language": (record.article.language if record is not None else None) or "en",
+            "Story People": "; ".join(people), "Story Organizations": "; ".join(organisations),
+            "Story Locations": "; ".join(locations),
+            "Language": row.get("_language") or "en",
             "Version": f"newsledger {version}",
         }
         yield [out.get(c) for c in POLECAT_COLUMNS]
+
+
+class _Story:
+    """The people, organisations and places an article names (POLECAT's Story columns), from
+    the store's tables, a bounded cache of articles."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.cache: dict[str, tuple[list[str], list[str], list[str]]] = {}
+
+    def get(self, article_key: str | None) -> tuple[list[str], list[str], list[str]]:
+        if not article_key:
+            return [], [], []
+        if article_key not in self.cache:
+            if len(self.cache) > 4096:
+                self.cache.clear()
+            entities = self.store.rows(
+                "SELECT en.name, en.type FROM entities en JOIN articles a ON a.id = en.article_id "
+                "WHERE a.article_key = ? ORDER BY en.id", (article_key,))
+            places = self.store.rows(
+                "SELECT p.name FROM places p JOIN articles a ON a.id = p.article_id WHERE a.article_key = ? "
+                "ORDER BY p.id", (article_key,))
+            self.cache[article_key] = (list(dict.fromkeys(n for n, t in entities if t == "PERSON")),
+                                       list(dict.fromkeys(n for n, t in entities if t == "ORG")),
+                                       list(dict.fromkeys(n for (n,) in places)))
+        return self.cache[article_key]
 
 
 def export_polecat(store: Store, out: str | Path | IO, filters: Filters | None = None, *, imprecise: str = "skip",
@@ -597,6 +612,11 @@ def global_event_id(key: str) -> int:
 def fraction_date(day: date) -> str:
     """GDELT's FractionDate: YYYY + (MONTH * 30 + DAY) / 365, four decimals (codebook)."""
     return f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
+
+
+@lru_cache(maxsize=1)
+def _geo() -> _Geo:
+    return _Geo()
 
 
 class _Geo:
@@ -647,15 +667,25 @@ class _Geo:
                 "FeatureID": row["geonameid"] if row["geonameid"] is not None else ""}
 
 
-def _root_paragraph(record: Record | None, event: Event | None) -> int:
-    """GDELT's IsRootEvent: 1 when the event is reported in the article's first paragraph."""
-    if record is None or event is None:
-        return 0
-    text = record.text.lstrip()
-    offset = len(record.text) - len(text)
-    first = text.find("\n\n")
-    end = offset + (first if first >= 0 else len(text))
-    return int(event.evidence.start < end)
+def _root_events(store: Store, rows: list[dict[str, Any]]) -> dict[int, int]:
+    """GDELT's IsRootEvent for each row (by ledger id): 1 when the earliest report's evidence
+    starts in its article's first paragraph, found in the stored text, not the record."""
+    keys = {(r["article_id"], r["_local"]): r["_id"] for r in rows if r["article_id"] and r["_local"]}
+    if not keys:
+        return {}
+    name = "instr" if store.dialect == "sqlite" else "strpos"  # the position of a string in another
+    ids = sorted({r["_id"] for r in rows})
+    out: dict[int, int] = {}
+    for lid, key, local, evidence_at, paragraph_end, leading in store.rows(
+            f"SELECT e.ledger_event_id, a.article_key, e.local_id, {name}(a.text, e.evidence), "
+            f"{name}(ltrim(a.text, ?), ?), length(a.text) - length(ltrim(a.text, ?)) "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
+            f"WHERE e.ledger_event_id IN ({_marks(ids)})", ["\n", "\n\n", "\n", *ids]):
+        if keys.get((key, local)) != lid:
+            continue
+        end = (paragraph_end + leading) if paragraph_end else None
+        out[lid] = int(bool(evidence_at) and (end is None or evidence_at <= end))
+    return out
 
 
 def _added(value: str | None) -> str:
@@ -670,43 +700,34 @@ def _added(value: str | None) -> str:
     return moment.strftime("%Y%m%d%H%M%S")
 
 
-def _hosts(store: Store, ledger_id: int) -> int:
-    """Distinct outlets behind a ledger event (URL hosts, else articles): GDELT's NumSources."""
-    seen = set()
-    for url, source, key, outlet in store.rows(
-            "SELECT DISTINCT a.url, a.source, a.article_key, a.outlet FROM events e JOIN articles a "
-            "ON a.id = e.article_id WHERE e.ledger_event_id = ?", (ledger_id,)):
-        from .schema import web_url
-
-        link = web_url(url, source)
-        seen.add(outlet or (urlsplit(link).hostname if link else None) or key)
-    return len(seen)
-
-
 def gdelt_rows(store: Store, filters: Filters | None = None, *, imprecise: str = "skip", limit: int | None = None,
                report: ExportReport | None = None, iso: Callable[[list[Any]], None] | None = None) -> Iterator[list[Any]]:
     """Ledger events as GDELT 2.0 event records (lists of the 61 `GDELT_COLUMNS` values).
     `iso`, if given, hears each written event's GLOBALEVENTID with the ISO alpha-3 codes of
     its actors' and its place's countries."""
     report = report or ExportReport("gdelt")
+    for rows in iter_chunks(store, _selection(store, filters, limit, report)):
+        yield from _gdelt_chunk(store, rows, imprecise, report, iso)
+
+
+def _gdelt_chunk(store: Store, rows: list[dict[str, Any]], imprecise: str, report: ExportReport,
+                 iso: Callable[[list[Any]], None] | None) -> Iterator[list[Any]]:
     cameo = plover_cameo()
-    records = _Records(store)
-    geo = _Geo()
-    for row in iter_rows(store, _selection(store, filters, limit, report)):
+    geo = _geo()
+    roots = _root_events(store, rows)
+    for row in rows:
         day = _one_day(row, imprecise, report)
         if day is None:
             continue
-        record = records.get(row["article_id"])
-        event = _report_event(store, row["_id"], record)
         code = mode_info(row["type"], row["mode"]).get("cameo") or (cameo.get(row["type"], {}).get("cameo_root", "") + "0")
         scale = cameo.get(row["type"], {})
         out: dict[str, Any] = dict.fromkeys(GDELT_COLUMNS, "")
         out.update(GLOBALEVENTID=global_event_id(row["key"]), SQLDATE=day.strftime("%Y%m%d"),
                    MonthYear=day.strftime("%Y%m"), Year=day.year, FractionDate=fraction_date(day),
-                   IsRootEvent=_root_paragraph(record, event), EventCode=code, EventBaseCode=code[:3],
+                   IsRootEvent=roots.get(row["_id"], 0), EventCode=code, EventBaseCode=code[:3],
                    EventRootCode=code[:2], QuadClass=scale.get("quad_class", ""),
                    GoldsteinScale=scale.get("goldstein", ""), NumMentions=row["n_mentions"],
-                   NumSources=_hosts(store, row["_id"]), NumArticles=row["n_reports"], DATEADDED=_added(row["_added"]),
+                   NumSources=row["_n_outlets"], NumArticles=row["n_reports"], DATEADDED=_added(row["_added"]),
                    SOURCEURL=row["article_url"] or "")
         for n, role in ((1, "actor"), (2, "recipient")):
             names, countries, sectors = row[f"{role}_names"], row[f"{role}_countries"], row[f"{role}_sectors"]

@@ -439,10 +439,10 @@ def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = 
     `limit`."""
     import pandas as pd
 
-    body, params = _quote_query(store, filters or Filters())
+    clause, params = _quote_query(store, filters or Filters())
     sql = ("SELECT coalesce(en.name, q.speaker_text) AS speaker, en.country AS speaker_country, "
            "en.sector AS speaker_sector, q.kind, q.text, q.cue, a.published, a.url, a.source, "
-           f"a.title, a.article_key AS article_id, q.start_char, q.end_char {body} "
+           f"a.title, a.article_key AS article_id, q.start_char, q.end_char {clause} "
            "ORDER BY a.published IS NULL, a.published DESC, q.id")
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -453,8 +453,8 @@ def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = 
 
 
 def count_quotes(store: Store, filters: Filters | None = None) -> int:
-    body, params = _quote_query(store, filters or Filters())
-    return int(store.scalar(f"SELECT count(*) {body}", params) or 0)
+    clause, params = _quote_query(store, filters or Filters())
+    return int(store.scalar(f"SELECT count(*) {clause}", params) or 0)
 
 
 def _quote_query(store: Store, f: Filters) -> tuple[str, list[Any]]:

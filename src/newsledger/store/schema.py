@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ..data import read_tsv
 from ..model import iso_first_day, iso_last_day
@@ -161,27 +162,34 @@ def _marks(values: Sequence[Any]) -> str:
 def ledger_rows(store: Store, raw: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Event rows for ledger events read from `ledger_events` (dicts with `id` and the table's
     columns), with their participants and their earliest report's article, in `raw`'s order.
-    Each row also carries `_id` (the ledger event's row id), `_added` (when its first report
-    was stored) and `_start` (its date's start as the record wrote it), for the exports."""
+    Each row also carries, for the exports: `_id` (the ledger event's row id), `_added`
+    (when its first report was stored), `_start` (its date's start as the record wrote it),
+    `_local` (the earliest report's event id in its record), `_outlet` and `_language` (of
+    that article), `_sources` (every report's URL, else article id) and `_n_outlets`."""
     ids = [int(r["id"]) for r in raw]
     people: dict[tuple[int, str], list[tuple]] = defaultdict(list)
     articles: dict[int, tuple] = {}
     added: dict[int, str] = {}
+    sources: dict[int, set[str]] = defaultdict(set)
+    outlets: dict[int, set[str]] = defaultdict(set)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
         for lid, role, name, country, sector in store.rows(
                 "SELECT ledger_event_id, role, name, country, sector FROM ledger_actors "
                 f"WHERE ledger_event_id IN ({_marks(chunk)}) ORDER BY ledger_event_id, role, name", chunk):
             people[(lid, role)].append((name, country, sector))
-        for lid, key, title, url, source, published, ingested, local in store.rows(
+        for lid, key, title, url, source, published, ingested, local, outlet, language in store.rows(
                 "SELECT e.ledger_event_id, a.article_key, a.title, a.url, a.source, a.published, a.ingested_at, "
-                "e.local_id FROM events e JOIN articles a ON a.id = e.article_id "
+                "e.local_id, a.outlet, a.language FROM events e JOIN articles a ON a.id = e.article_id "
                 f"WHERE e.ledger_event_id IN ({_marks(chunk)})", chunk):
+            link = web_url(url, source)
             rank = (published is None, published or "", key, local)
             if lid not in articles or rank < articles[lid][0]:
-                articles[lid] = (rank, key, title, web_url(url, source), published)
+                articles[lid] = (rank, key, title, link, published, local, outlet, language)
             if ingested and (lid not in added or ingested < added[lid]):
                 added[lid] = ingested
+            sources[lid].add(link or key)
+            outlets[lid].add(outlet or (urlsplit(link).hostname if link else None) or key)
     scale = plover_scale()
     out = []
     for r in raw:
@@ -189,7 +197,7 @@ def ledger_rows(store: Store, raw: Sequence[dict[str, Any]]) -> list[dict[str, A
         actors = people.get((lid, "actor"), [])
         recipients = people.get((lid, "recipient"), [])
         quad, goldstein = scale.get(r["type"], (None, None))
-        _, article_key, title, url, published = articles.get(lid, (None, None, None, None, None))
+        _, article_key, title, url, published, local, outlet, language = articles.get(lid, (None,) * 8)
         out.append({
             "key": r["key"], "type": r["type"], "mode": r["mode"],
             "context": (r["context"] or "").split("|") if r["context"] else [],
@@ -210,7 +218,9 @@ def ledger_rows(store: Store, raw: Sequence[dict[str, Any]]) -> list[dict[str, A
             "article_id": article_key, "article_title": title, "article_url": url,
             "article_published": first_day(published),
             "first_reported": first_day(r["first_reported"]), "last_reported": first_day(r["last_reported"]),
-            "_id": lid, "_added": added.get(lid), "_start": r["date_start"],
+            "_id": lid, "_added": added.get(lid), "_start": r["date_start"], "_local": local,
+            "_outlet": outlet, "_language": language, "_sources": sorted(sources.get(lid, ())),
+            "_n_outlets": len(outlets.get(lid, ())),
         })
     return out
 
