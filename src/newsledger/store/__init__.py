@@ -158,12 +158,16 @@ class Ledger:
 
     # --- exports -----------------------------------------------------------------------------
 
-    def export(self, fmt: str, out: str | Path | IO, *, errors: bool = False, **filters: Unpack[FilterArgs]) -> int:
-        """Write the ledger's events (every one matching `filters`) in `fmt` to `out`; see
-        `store.export.EXPORT_FORMATS`. Returns the number written."""
-        from .export import export
+    def export(self, fmt: str, out: str | Path | IO, *, errors: bool = False, limit: int | None = None,
+               header: bool = False, imprecise: str = "skip", iso_out: str | Path | IO | None = None,
+               **filters: Unpack[FilterArgs]) -> int:
+        """Write the ledger's events (every one matching `filters`, unless `limit`) in `fmt`
+        to `out`; see `store.export` for the formats and options. Returns the number written;
+        events a format cannot hold are logged as a warning with their count."""
+        from .export import run_export
 
-        return export(self.store, fmt, out, Filters.parse(filters), errors=errors)
+        return run_export(self.store, fmt, out, Filters.parse(filters), errors=errors, limit=limit, header=header,
+                          imprecise=imprecise, iso_out=iso_out).written
 
 
 __all__ = ["FilterError", "Filters", "Ledger", "Store", "StoreError", "open_store"]
