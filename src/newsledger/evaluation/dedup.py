@@ -233,7 +233,7 @@ def _ingest(store: Store, articles: list[dict], workdir: Path, pipeline: Pipelin
 
 
 def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
-    from ..store.backend import open_store
+    from ..store.opening import open_store
 
     articles = read_articles(paths)
     gold = {a["id"]: a["incident"] for a in articles}

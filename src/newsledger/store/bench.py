@@ -12,8 +12,9 @@
    - an actor filter: the 100 most recent events of a random actor, drawn by how often
      actors occur, with their participants (`query.events(actor=...)`),
    each through the same library calls the CLI makes.
-4. Grouping (`bench_grouping`, `--grouping-events`): the cost of grouping one stored record
-   on stores of 10,000 and 1,000,000 synthetic reports at the same density per day.
+4. Grouping (`bench_grouping`, `newsledger bench-store --grouping-events`): the cost of
+   grouping one stored record on stores of 10,000 and 1,000,000 synthetic reports at the
+   same density per day.
 The synthetic events are generated, not extracted (extracting 1M events would take days
 on this machine): the query benchmark measures the store, not the pipeline.
 """
@@ -33,8 +34,9 @@ from pathlib import Path
 
 from ..data import read_tsv
 from ..model import PLOVER_TYPES, Record
-from .backend import Store, StoreError, is_postgres_url, open_store
+from .backend import Store, StoreError
 from .keys import name_norm, now_iso
+from .opening import is_postgres_url, open_store
 from .query import Filters, events, timeline
 from .summaries import rebuild_summaries
 
@@ -296,16 +298,7 @@ def bench_queries(store: Store, built: dict, n_queries: int, seed: int = 17) -> 
 
 
 def run(n_events: int = 1_000_000, n_queries: int = 200, ingest_docs: int = 40, db: str | None = None,
-        log: Callable[[str], None] = lambda m: None, grouping: tuple[int, ...] = ()) -> dict:
-    report = _run(n_events, n_queries, ingest_docs, db, log)
-    if grouping:
-        from .bench_grouping import bench_grouping
-
-        report["grouping"] = [bench_grouping(n, log=log) for n in grouping]
-    return report
-
-
-def _run(n_events: int, n_queries: int, ingest_docs: int, db: str | None, log: Callable[[str], None]) -> dict:
+        log: Callable[[str], None] = lambda m: None) -> dict:
     with tempfile.TemporaryDirectory(prefix="newsledger-bench-") as tmp:
         workdir = Path(tmp)
         report: dict = {"ingest": bench_ingest(ingest_docs, workdir, log) if ingest_docs else None}
@@ -343,8 +336,4 @@ def format_report(r: dict) -> str:
         f"({q['queries_per_kind']} queries; ~{q['timeline_sample_events']:,} events per window)",
         f"actor filter (100)  : p50 {q['actor_filter_ms']['p50']:.1f} ms, p99 {q['actor_filter_ms']['p99']:.1f} ms",
     ]
-    if r.get("grouping"):
-        from .bench_grouping import format_report as grouping_line
-
-        lines += [grouping_line(g) for g in r["grouping"]]
     return "\n".join(lines)

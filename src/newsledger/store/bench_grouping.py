@@ -26,9 +26,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..model import Article, DateInterval, Entity, Event, Place, Record, Span
-from .backend import Store, open_store
+from .backend import Store
 from .dedup import FEATURES_VERSION, Participant, Report, _key_rows, link_article
 from .keys import name_norm, now_iso, record_hash
+from .opening import open_store
 from .records import save_record
 from .summaries import rebuild_summaries
 
