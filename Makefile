@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval eval-heldout bench profile lock lint clean browser screenshots fuzz soak load postgres postgres-stop
+.PHONY: install demo test eval eval-heldout calibrate-events bench profile lock lint clean browser screenshots fuzz soak load postgres postgres-stop
 
 install: $(STAMP)
 
@@ -35,6 +35,11 @@ screenshots: install browser
 
 eval: install
 	$(BIN)/newsledger eval all --shared $(SHARED) --json eval-report.json
+
+# The events stage's confidence calibration (data/event_calibration.json), refitted on the
+# document-level gold in $(SHARED)/eval/events/doc-gold (Platt scaling, cross-validated by halves).
+calibrate-events: install
+	$(BIN)/python scripts/calibrate_events.py --shared $(SHARED)
 
 # The held-out sets in evaldata/heldout (written for the project, not in ../shared).
 eval-heldout: install

@@ -111,3 +111,39 @@ def test_eval_timex_a_failing_document_does_not_stop_the_run(tmp_path):
     report = ev.evaluate([path], pipeline=Failing(), baseline=False)
     assert report["counts"]["system"] == 0 and report["failures"]
     assert "failed" in ev.format_report(report)
+
+
+def test_eval_tbaq_finds_both_corpora_and_halves_aquaint(tmp_path):
+    from newsledger.evaluation import tbaq
+
+    for part, names in (("TimeBank", ["wsj_1.tml", "abc_2.tml"]), ("AQUAINT", ["N3.tml", "A1.tml", "A2.tml"])):
+        folder = tmp_path / "eval" / "temporal" / "tbaq" / part
+        folder.mkdir(parents=True)
+        for name in names:
+            (folder / name).write_text(TML, encoding="utf-8")
+    paths = tbaq.default_inputs(tmp_path)
+    assert len(paths) == 5
+    where = {p.name: g for p, g in tbaq.parts(paths).items()}
+    # the AQUAINT files split in two by sorted name, the first half rounded up
+    assert where == {"A1.tml": "AQUAINT A", "A2.tml": "AQUAINT A", "N3.tml": "AQUAINT B",
+                     "abc_2.tml": "TimeBank", "wsj_1.tml": "TimeBank"}
+    assert tbaq.default_inputs(tmp_path / "missing") == []
+
+
+def test_eval_timex_groups_are_scored_like_the_whole(tmp_path):
+    class Echo:  # a system that finds exactly the gold of the first file and nothing in the second
+        def extract(self, text, **kwargs):
+            from types import SimpleNamespace
+
+            found = read_timeml(first).timexes if text == read_timeml(first).text else []
+            return SimpleNamespace(times=[SimpleNamespace(start=t.start, end=t.end, type=t.type, value=t.value,
+                                                          text=t.text) for t in found])
+
+    first, second = tmp_path / "one.tml", tmp_path / "two.tml"
+    first.write_text(TML, encoding="utf-8")
+    second.write_text(TML.replace("council", "board"), encoding="utf-8")
+    report = ev.evaluate([first, second], pipeline=Echo(), baseline=False, group=lambda p: p.stem)
+    assert report["groups"]["one"]["value_f1"] == 1.0 and report["groups"]["two"]["value_f1"] == 0.0
+    assert report["groups"]["one"]["counts"]["gold"] + report["groups"]["two"]["counts"]["gold"] == \
+        report["counts"]["gold"]
+    assert "one:" in ev.format_report(report)

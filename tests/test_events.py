@@ -48,17 +48,17 @@ def test_events_unknown_actor_stays_empty(make_document):
     assert v.actor == []
 
 
-def test_events_flags_negation_future_and_quotes(make_document):
+def test_events_negated_acts_are_left_out_future_ones_coded_and_quotes_attributed(make_document):
     d = run_stages(make_document(
         "Norway did not attack Sweden. Norway will impose sanctions on Finland.\n\n"
         "“Sweden attacked our ships yesterday,” the Norwegian minister said."), *ALL)
-    negated = next(v for v in d.events if v.trigger.text == "attack")
-    assert negated.negated and negated.type == "ASSAULT"
+    # precision first: an attack the text says did not happen is no event
+    assert not any(v.trigger.text == "attack" for v in d.events)
     threat = next(v for v in d.events if v.trigger.text == "sanctions")
     assert threat.type == "THREATEN"  # manual: a future sanction is coded as a threat
     quoted = next(v for v in d.events if v.trigger.text == "attacked")
     assert quoted.said_by is not None
-    assert not negated.said_by and not threat.said_by
+    assert not threat.said_by
 
 
 def test_events_evidence_and_trigger_are_exact_spans(make_document):

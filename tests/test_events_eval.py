@@ -8,6 +8,7 @@ import pytest
 
 from newsledger.evaluation import plover
 from newsledger.evaluation.plover_gsr import current_type, read_gsr
+from newsledger.model import Record
 
 
 @pytest.mark.parametrize(("category", "mode", "event_text", "expected"), [
@@ -67,3 +68,43 @@ def test_events_eval_reliability_bands_count_every_prediction():
     assert table["0.5-0.6"]["count"] == 2 and table["0.5-0.6"]["accuracy"] == 0.5
     assert table["0.8-1.0"]["accuracy"] == 1.0
     assert sum(r["count"] for r in table.values()) == 3
+
+
+def _grow(gold, pred, original=None, grec=(), rec=()):
+    return {"gold": gold, "gold_original": original or gold, "type": pred,
+            "gold_recipient_countries": list(grec), "recipient_countries": list(rec)}
+
+
+def test_events_eval_current_type_subset_leaves_out_the_legacy_categories():
+    rows = [_grow("ASSAULT", "ASSAULT"), _grow("ASSAULT", "COERCE", original="FIGHT"),
+            _grow("REQUEST", "REQUEST", original="DEMAND"), _grow("CONCEDE", "RETREAT", original="RETREAT"),
+            _grow("AGREE", "AGREE")]
+    assert [plover.current_subset(r) for r in rows] == [True, False, False, True, True]
+    m = plover.subset_scores(rows)
+    assert m["gsr246_records"] == 3
+    # the subset's gold is the current type: the re-typed RETREAT record wants CONCEDE
+    assert m["gsr246_type_accuracy"] == pytest.approx(2 / 3, abs=1e-3)
+    # F1: ASSAULT 1, AGREE 1, CONCEDE 0 (missed), RETREAT 0 (false) -> 0.5
+    assert m["gsr246_macro_f1"] == 0.5
+
+
+def test_events_eval_recipient_country_counts_only_records_naming_one():
+    rows = [_grow("SANCTION", "SANCTION", grec=("IRN",), rec=("IRN",)),
+            _grow("SANCTION", "SANCTION", grec=("IRN", "SYR"), rec=("IRN",)),
+            _grow("ACCUSE", "ACCUSE", grec=("USA",), rec=()),
+            _grow("ACCUSE", "ACCUSE", original="DISAPPROVE", grec=("USA",), rec=("USA",)),
+            _grow("AGREE", "AGREE")]  # no recipient country in the gold: not scored
+    m = plover.subset_scores(rows)
+    assert m["recipient_country_records"] == 4
+    assert m["recipient_country"] == 0.5 and m["recipient_country_any"] == 0.75
+    assert m["gsr246_recipient_country_records"] == 3
+    assert m["gsr246_recipient_country"] == pytest.approx(1 / 3, abs=1e-3)
+
+
+def test_events_eval_gold_countries_map_cameo_codes_and_drop_non_states():
+    mapping = {"JAP": "JPN", "USA": "USA", "IGO": None}
+    assert plover.gold_countries({"JAP", "IGO", "USA"}, mapping) == {"JPN", "USA"}
+    record = Record(article={"source": "t"}, text="x", entities=[
+        {"id": "E1", "name": "Japan", "type": "GPE", "country": "JPN"},
+        {"id": "E2", "name": "the UN", "type": "ORG", "sector": "IGO"}])
+    assert plover.entity_countries(record, ["E1", "E2", "E9"]) == {"JPN"}

@@ -24,7 +24,7 @@ MANUAL_MODES = {
                 "unconventional"},
 }
 CONTROLS = {"intent", "demand", "refuse", "threat", "accuse", "praise", "say", "stop", "allow", "prepare",
-            "fail", "try", "begin", "lift", "plan", "sign"}
+            "fail", "try", "begin", "lift", "plan", "sign", "none"}
 FRAMES = {"patient", "transfer", "comitative", "source", "addressee", "undergo"}
 
 
@@ -76,3 +76,10 @@ def test_events_lexicon_rows_with_conditions_are_tried_first():
     entries = lexicon().entries("strike", "NOUN")
     conditioned = [bool(e.requires) for e in entries]
     assert conditioned == sorted(conditioned, reverse=True)
+
+
+def test_events_lexicon_every_control_kind_has_a_composer():
+    from newsledger.stages.events.coder import COMPOSERS
+
+    controls = {row["control"] for row in read_tsv("plover_lexicon.tsv") if row["control"]}
+    assert controls - {"none"} <= set(COMPOSERS), controls - set(COMPOSERS)

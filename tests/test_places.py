@@ -7,7 +7,7 @@ from collections import Counter
 from newsledger.gazetteer import GazPlace
 from newsledger.stages.places import PlacesStage
 from newsledger.stages.places.detect import CONTEXT, Candidate
-from newsledger.stages.places.linking import event_place, main_place
+from newsledger.stages.places.linking import event_place
 from newsledger.stages.places.resolve import Resolver
 
 from .conftest import run_stages
@@ -118,7 +118,7 @@ def test_places_weak_candidate_needs_support():
     assert r._supported(weak, "eden", far, [("merimbula", near_anchor)], set(), set(), None)
 
 
-def test_places_event_place_prefers_clause_then_main_place(make_document):
+def test_places_event_place_prefers_clause_and_never_guesses_among_several(make_document):
     d = run_stages(make_document("Protesters gathered in Lyon on Monday. Police in Marseille watched. "
                                  "The government met again. Lyon stayed calm."), "actors", "places")
     doc = d.doc
@@ -126,9 +126,17 @@ def test_places_event_place_prefers_clause_then_main_place(make_document):
     watched = next(t for t in doc if t.text == "watched")
     met = next(t for t in doc if t.text == "met")
     ids = {p.name: p.id for p in d.places}
-    assert event_place(d, [gathered]) == ids["Lyon"]
-    assert event_place(d, [watched]) == ids["Marseille"]
-    assert event_place(d, [met]) == main_place(d) == ids["Lyon"]
+    assert event_place(d, [gathered]) == (ids["Lyon"], "clause")
+    assert event_place(d, [watched]) == (ids["Marseille"], "clause")
+    # the article names two towns: an event whose sentence names none gets no place
+    assert event_place(d, [met]) == (None, None)
+
+
+def test_places_event_place_falls_back_to_the_articles_only_town(make_document):
+    d = run_stages(make_document("Protesters gathered in Lyon on Monday. The government met again. "
+                                 "Lyon stayed calm."), "actors", "places")
+    met = next(t for t in d.doc if t.text == "met")
+    assert event_place(d, [met]) == (_places(d)["Lyon"].id, "article")
 
 
 def test_places_stage_output_is_deterministic(make_document):
@@ -142,7 +150,7 @@ def test_places_stage_output_is_deterministic(make_document):
 def test_places_event_place_for_a_trigger_without_a_verb(make_document):
     d = run_stages(make_document("Floods in Lyon. More rain near Lyon."), "actors", "places")
     floods = next(t for t in d.doc if t.text == "Floods")
-    assert event_place(d, [floods]) == _places(d)["Lyon"].id
+    assert event_place(d, [floods]) == (_places(d)["Lyon"].id, "clause")
 
 
 def test_places_coordinated_names_agree_in_kind(make_document):

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 BASE_FIELDS = ("text", "article", "anchor", "doc")
 # Fields that stages write. `mentions` is the token -> entity map that lets quotes
 # and events name the entity a pronoun or role description refers to.
-STAGE_FIELDS = ("language", "entities", "mentions", "times", "places", "quotes", "amounts", "events")
+STAGE_FIELDS = ("language", "entities", "mentions", "times", "places", "quotes", "amounts", "events", "main_event")
 FIELDS = BASE_FIELDS + STAGE_FIELDS
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
@@ -147,6 +147,7 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    main_event: str | None = None  # the id of the event the article is mainly about
     warnings: list[Warning_] = field(default_factory=list)
     # Stage-private data shared forward (e.g. which sentence a time governs).
     scratch: dict[str, Any] = field(default_factory=dict)
@@ -229,5 +230,6 @@ class Document:
             quotes=self.quotes,
             amounts=self.amounts,
             events=self.events,
+            main_event=self.main_event,
             warnings=self.warnings,
         )

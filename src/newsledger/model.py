@@ -111,10 +111,23 @@ class Amount(_Model):
     qualifier: Qualifier = "exact"
 
 
+DateSource = Literal["clause", "sentence", "paragraph", "published"]
+PlaceSource = Literal["clause", "sentence", "article"]
+
+
 class DateInterval(_Model):
     start: str
     end: str
     time: str | None = None
+    # Additive: where the date came from (the event's clause, its sentence, its paragraph, or
+    # the publication date when the text gives none).
+    source: DateSource | None = None
+
+
+class Mention(Span):
+    """A further report of an event's happening: its sentence, and the word that reports it."""
+
+    trigger: Span | None = None
 
     # Accessors (not part of the serialised record): the interval as dates.
 
@@ -145,6 +158,8 @@ class Event(_Model):
     recipient: list[str] = Field(default_factory=list)
     date: DateInterval | None = None
     place: str | None = None
+    # Additive: where the place came from (clause, sentence, or the article's main place).
+    place_source: PlaceSource | None = None
     historical: bool = False
     future: bool = False
     hypothetical: bool = False
@@ -154,8 +169,8 @@ class Event(_Model):
     trigger: Span
     evidence: Span
     confidence: float = 0.5
-    # Additive: every other span that describes the same happening.
-    mentions: list[Span] = Field(default_factory=list)
+    # Additive: every other span that describes the same happening, with its own trigger.
+    mentions: list[Mention] = Field(default_factory=list)
 
 
 class Warning_(_Model):
@@ -175,6 +190,8 @@ class Record(_Model):
     amounts: list[Amount] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     warnings: list[Warning_] = Field(default_factory=list)
+    # Additive: the event the article is mainly about (its lead), or None.
+    main_event: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
@@ -324,6 +341,9 @@ def _record_problems(rec: Record):
         yield from _span_problems(f"{v.id}.evidence", text, v.evidence.start, v.evidence.end, v.evidence.text)
         for i, m in enumerate(v.mentions):
             yield from _span_problems(f"{v.id}.mentions[{i}]", text, m.start, m.end, m.text)
+            if m.trigger is not None:
+                yield from _span_problems(f"{v.id}.mentions[{i}].trigger", text, m.trigger.start, m.trigger.end,
+                                          m.trigger.text)
         for ref in (*v.actor, *v.recipient):
             if ref not in entity_ids:
                 yield f"{v.id} names missing entity {ref}"
@@ -344,6 +364,8 @@ def _record_problems(rec: Record):
                 yield f"{v.id}.date.time names missing time {d.time}"
         if not 0.0 <= v.confidence <= 1.0:
             yield f"{v.id}.confidence {v.confidence} outside [0, 1]"
+    if rec.main_event is not None and rec.main_event not in {v.id for v in rec.events}:
+        yield f"main_event names missing event {rec.main_event}"
     if rec.text_offset is not None and rec.text_offset < 0:
         yield f"text_offset {rec.text_offset} is negative"
 

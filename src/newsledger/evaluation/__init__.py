@@ -26,10 +26,13 @@ from types import ModuleType
 EVALUATORS: dict[str, str] = {
     "seed": "newsledger.evaluation.seed_eval",
     "timex": "newsledger.evaluation.timex",
+    "tbaq": "newsledger.evaluation.tbaq",
     "geo": "newsledger.evaluation.geo",
     "quotes": "newsledger.evaluation.quotes",
     "actors": "newsledger.evaluation.actors",
     "plover": "newsledger.evaluation.plover",
+    "docevents": "newsledger.evaluation.docevents",
+    "wikievents": "newsledger.evaluation.wikievents",
     "dedup": "newsledger.evaluation.dedup",
 }
 

@@ -15,6 +15,16 @@ Figures:
 - full-tuple accuracy: type, actor set and recipient set all right (an empty gold
   recipient wants an empty predicted one);
 - mode accuracy over the records whose gold gives a mode;
+- recipient country right (`recipient_country`): over the records whose gold target names at
+  least one country (CAMEO codes mapped to ISO alpha-3 by `data/cameo_countries.tsv`; IGO, NGO,
+  regions and other non-state codes are left out on both sides), the countries of the
+  predicted event's recipient entities equal the gold's countries; `recipient_country_any`
+  accepts any shared country;
+- the same type figures and recipient-country figures over the **current-type subset**
+  (`gsr246_*`): the records whose 2016 category is already one of the 16 current PLOVER
+  types, i.e. not one of the legacy names DEMAND, DISAPPROVE, INVESTIGATE, FIGHT that
+  `plover_gsr.PLOVER_2016_TO_CURRENT` renames (246 of the 322 records). Their gold is still the
+  current type of `plover_gsr.current_type` (its record rules re-type 17 of them by the manual);
 - the reliability table: type accuracy per confidence band, for calibration;
 - baseline: the majority type (what a coder that always answers the commonest type scores).
 """
@@ -26,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import PLOVER_TYPES, Record
-from .plover_gsr import GoldEvent, default_gsr_path, read_gsr
+from .plover_gsr import PLOVER_2016_TO_CURRENT, GoldEvent, default_gsr_path, read_gsr
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -55,6 +65,22 @@ def entity_codes(record: Record, ids: list[str]) -> set[str]:
     return out
 
 
+def entity_countries(record: Record, ids: list[str]) -> set[str]:
+    """The country codes (ISO alpha-3) of the entities `ids`; entities with no country give none."""
+    by_id = {e.id: e for e in record.entities}
+    return {by_id[i].country for i in ids if i in by_id and by_id[i].country}
+
+
+def gold_countries(codes: set[str], mapping: dict[str, str | None]) -> set[str]:
+    """The gold codes that name a country, as ISO alpha-3 (CAMEO codes mapped; non-state codes dropped)."""
+    return {iso for iso in (mapping.get(c) for c in codes) if iso}
+
+
+def current_subset(row: dict) -> bool:
+    """A record whose 2016 category is one of the 16 current type names (no legacy renaming)."""
+    return row["gold_original"] in PLOVER_TYPES and row["gold_original"] not in PLOVER_2016_TO_CURRENT
+
+
 def pick_event(record: Record):
     """The predicted event for a one-sentence record: the surest, then the earliest."""
     if not record.events:
@@ -64,8 +90,10 @@ def pick_event(record: Record):
 
 def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
     from ..pipeline import default_pipeline
+    from .actors import cameo_to_iso
 
     pipeline = pipeline or default_pipeline()
+    mapping = cameo_to_iso()
     gold: list[GoldEvent] = []
     for p in paths:
         gold += read_gsr(p)
@@ -79,8 +107,10 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
             record = Record(article={"source": g.id}, text=g.text, warnings=[{"code": exc.code, "message": exc.message}])
         v = pick_event(record)
         rows.append({
-            "id": g.id, "gold": g.type, "gold_mode": g.mode,
+            "id": g.id, "gold": g.type, "gold_original": g.original_type, "gold_mode": g.mode,
             "gold_actor": sorted(g.source_codes), "gold_recipient": sorted(g.target_codes),
+            "gold_recipient_countries": sorted(gold_countries(g.target_codes, mapping)),
+            "recipient_countries": sorted(entity_countries(record, v.recipient)) if v else [],
             "type": v.type if v else None, "mode": v.mode if v else None,
             "actor": sorted(entity_codes(record, v.actor)) if v else [],
             "recipient": sorted(entity_codes(record, v.recipient)) if v else [],
@@ -88,11 +118,16 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
             "trigger": v.trigger.text if v else None, "events": len(record.events),
         })
     metrics = score(rows)
+    subset = [r for r in rows if current_subset(r)]
+    metrics.update(subset_scores(rows))
     majority = Counter(r["gold"] for r in rows).most_common(1)[0][0] if rows else None
     baseline = {"type_accuracy": _ratio(sum(r["gold"] == majority for r in rows), len(rows)),
                 "macro_f1": _macro_f1([(r["gold"], majority) for r in rows]), "majority_type": majority}
+    baseline.update({
+        "gsr246_type_accuracy": _ratio(sum(r["gold"] == majority for r in subset), len(subset)),
+        "gsr246_macro_f1": _macro_f1([(r["gold"], majority) for r in subset])})
     return {"metrics": metrics, "baseline": baseline, "reliability": reliability(rows),
-            "per_type": per_type(rows), "records": rows}
+            "per_type": per_type(rows), "per_type_gsr246": per_type(subset), "records": rows}
 
 
 def _ratio(a: int, b: int) -> float:
@@ -135,6 +170,31 @@ def score(rows: list[dict]) -> dict:
     }
 
 
+def recipient_country_scores(rows: list[dict], prefix: str = "") -> dict:
+    """Recipient countries of the chosen event vs. the gold's, over the records whose gold names one."""
+    named = [r for r in rows if r["gold_recipient_countries"]]
+    return {
+        f"{prefix}recipient_country_records": len(named),
+        f"{prefix}recipient_country": _ratio(
+            sum(set(r["recipient_countries"]) == set(r["gold_recipient_countries"]) for r in named), len(named)),
+        f"{prefix}recipient_country_any": _ratio(
+            sum(bool(set(r["recipient_countries"]) & set(r["gold_recipient_countries"])) for r in named), len(named)),
+    }
+
+
+def subset_scores(rows: list[dict]) -> dict:
+    """Recipient countries over every record, and type and recipient figures over the current-type subset."""
+    subset = [r for r in rows if current_subset(r)]
+    out = recipient_country_scores(rows)
+    out.update({
+        "gsr246_records": len(subset),
+        "gsr246_type_accuracy": _ratio(sum(r["type"] == r["gold"] for r in subset), len(subset)),
+        "gsr246_macro_f1": _macro_f1([(r["gold"], r["type"]) for r in subset]),
+    })
+    out.update(recipient_country_scores(subset, "gsr246_"))
+    return out
+
+
 def per_type(rows: list[dict]) -> dict:
     out = {}
     for t in PLOVER_TYPES:
@@ -169,6 +229,13 @@ def format_report(report: dict) -> str:
         f"recipient codes  {m['recipient_accuracy']:.3f}   (any shared code {m['recipient_overlap']:.3f})",
         f"full tuple       {m['tuple_accuracy']:.3f}",
         f"mode (type right, gold mode given) {m['mode_accuracy']:.3f}",
+        f"recipient country right {m['recipient_country']:.3f}   (any shared country {m['recipient_country_any']:.3f};"
+        f" {m['recipient_country_records']} records whose gold names a recipient country)",
+        f"current-type subset ({m['gsr246_records']} records whose 2016 category is a current type):",
+        f"  type accuracy  {m['gsr246_type_accuracy']:.3f}   (majority-type baseline {b['gsr246_type_accuracy']:.3f})",
+        f"  macro-F1 (16)  {m['gsr246_macro_f1']:.3f}   (baseline {b['gsr246_macro_f1']:.3f})",
+        f"  recipient country right {m['gsr246_recipient_country']:.3f}   (any {m['gsr246_recipient_country_any']:.3f};"
+        f" {m['gsr246_recipient_country_records']} records)",
         "per type:  gold  pred  P     R     F1",
     ]
     for t, s in report["per_type"].items():

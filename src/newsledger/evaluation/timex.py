@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import NewsledgerError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..pipeline import Pipeline
 
 TITLE = "TIMEX3 spans and values vs. TimeML gold (TempEval-3 metrics; baseline dateparser.search_dates)"
@@ -64,8 +66,8 @@ def read_timeml(path: Path | str, content: str | None = None) -> TimeMLDocument:
     path = Path(path)
     data = content if content is not None else path.read_text(encoding="utf-8")
     dct = None
-    m = re.search(r"<DCT>(.*?)</DCT>", data, re.S)
-    t = re.search(r"<TIMEX3\b([^>]*)>", m.group(1)) if m else None
+    dct_element = _element(data, "DCT")
+    t = re.search(r"<TIMEX3\b([^>]*)>", dct_element) if dct_element is not None else None
     if t is None:  # older TimeML: the creation-time timex wherever it stands
         t = re.search(r"<TIMEX3\b([^>]*functionInDocument=\"(?:CREATION|PUBLICATION)_TIME\"[^>]*)>", data)
     if t is not None:
@@ -73,11 +75,21 @@ def read_timeml(path: Path | str, content: str | None = None) -> TimeMLDocument:
         if dct and not re.match(r"\d{4}-\d\d-\d\d", dct):
             compact = re.match(r"(\d{4})(\d\d)(\d\d)", dct)
             dct = f"{compact.group(1)}-{compact.group(2)}-{compact.group(3)}" if compact else None
-    m = re.search(r"<TEXT>(.*?)</TEXT>", data, re.S)
-    if not m:
+    body = _element(data, "TEXT")
+    if body is None:
         raise ValueError(f"{path}: no <TEXT> element")
-    text, timexes = strip_tags(m.group(1))
+    text, timexes = strip_tags(body)
     return TimeMLDocument(name=path.name, text=text, dct=dct, timexes=timexes)
+
+
+def _element(data: str, name: str) -> str | None:
+    """The content of the first <name>...</name> (a plain search: no regex to backtrack)."""
+    start = data.find(f"<{name}>")
+    if start < 0:
+        return None
+    start += len(name) + 2
+    end = data.find(f"</{name}>", start)
+    return data[start:end] if end >= 0 else None
 
 
 def strip_tags(annotated: str) -> tuple[str, list[Timex]]:
@@ -234,11 +246,15 @@ def dateparser_timexes(doc: TimeMLDocument) -> list[Timex]:
     return out
 
 
-def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: bool = True) -> dict:
+def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: bool = True,
+             group: Callable[[Path], str] | None = None) -> dict:
+    """The report over `paths`; with `group`, also the figures of each group of files
+    (`report["groups"]`: name -> metrics and counts), scored the same way."""
     from ..pipeline import default_pipeline
 
     pipeline = pipeline or default_pipeline()
     ours, theirs = Counts(), Counts()
+    groups: dict[str, Counts] = {}
     files = []
     failures: list[str] = []
     seconds = {"newsledger": 0.0, "dateparser": 0.0}
@@ -253,6 +269,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
         seconds["newsledger"] += time.perf_counter() - t0
         counts, errors = score(doc.timexes, system)
         ours.add(counts)
+        if group is not None:
+            groups.setdefault(group(path), Counts()).add(counts)
         entry: dict[str, Any] = {"file": str(path), "dct": doc.dct, **counts.metrics(), "counts": counts.totals(),
                                  "errors": errors}
         if baseline:
@@ -267,6 +285,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None, baseline: b
                               "seconds": {k: round(v, 2) for k, v in seconds.items()}}
     if baseline:
         report["baseline"] = {"name": "dateparser.search_dates", **theirs.metrics(), "counts": theirs.totals()}
+    if group is not None:
+        report["groups"] = {name: {**c.metrics(), "counts": c.totals()} for name, c in sorted(groups.items())}
     return report
 
 
@@ -291,6 +311,9 @@ def format_report(report: dict) -> str:
     lines.append(row("type accuracy", "type_accuracy"))
     lines.append(row("value accuracy", "value_accuracy"))
     lines.append(row("value F1", "value_f1"))
+    for name, g in report.get("groups", {}).items():
+        lines.append(f"  {name + ':':<22}value F1 {g['value_f1']:.3f}, relaxed span F1 {g['relaxed_f1']:.3f}, "
+                     f"value accuracy {g['value_accuracy']:.3f} ({g['counts']['gold']} gold)")
     lines.append(f"  {'timexes found':<22}{counts['system']:>12}" + (f"{b['counts']['system']:>12}" if b else ""))
     for failure in report.get("failures", []):
         lines.append(f"  failed: {failure}")

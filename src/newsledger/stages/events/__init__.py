@@ -19,29 +19,37 @@ in four steps:
 from __future__ import annotations
 
 import bisect
+import json
+import math
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...data import data_path
 from ...document import Document
-from ...model import DateInterval, Event, Span
+from ...model import DateInterval, Event, Mention, Span
 from ..base import Stage
 from ..places.linking import event_place
 from ..times.linking import event_date
 from .coder import (
     ANAPHORIC_DETS,
+    PRESUPPOSING_VERBS,
     Coded,
     Trigger,
     apply_tense,
     compose,
     depth_of,
     find_triggers,
+    is_negated,
     modality,
     noun_license,
     obligation,
 )
-from .lexicon import cues, find_cues_at, lexicon
+from .factuality import asserted, factuality
+from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
+from .statements import StatementCoder, as_coded
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,7 +72,8 @@ _MODE_CONTEXT = {"cyber": ("cyber",), "misinformation": ("misinformation",), "un
 class EventsStage(Stage):
     name = "events"
     reads = ("doc", "text", "anchor", "entities", "mentions", "times", "places", "quotes", "amounts")
-    writes = ("events",)
+    # entities: participants the text names only by description ("provincial police", "protesters")
+    writes = ("events", "main_event", "entities")
 
     def __call__(self, document: Document) -> None:
         doc = document.view
@@ -74,6 +83,7 @@ class EventsStage(Stage):
         sents = list(doc.sents)
         named = {i for i, eid in document.mentions.items()
                  if (e := document.entity(eid)) is not None and e.type != "PRON" and not _is_pronoun(doc[i])}
+        named |= _time_tokens(document)  # "March 9" is a date, not a march
         dated = [(t.start, t.end) for t in document.times if t.type in ("DATE", "TIME")]
         habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
         parts: list[Part] = []
@@ -85,12 +95,26 @@ class EventsStage(Stage):
                               f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
                 continue
             parts += here
-        groups = group_parts(parts)
+        # only what the text states as having happened (or as planned) is an event
+        parts = [p for p in parts if asserted(p.status)]
+        parts += self._statement_parts(document, parts)
+        parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
+        keys = _side_keys(document)
+        for e in roles.new_entities:  # participants named by description, with the kind of party they are
+            keys[e.id] = frozenset({e.id, "described", f"role:{e.sector}"})
+        groups = group_parts(parts, keys, frozenset(e.id for e in document.entities), _recent(document))
         self._inherit_parties(groups)
         events = []
+        plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
+                           if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
         for group in groups:
-            events.append(self._event(document, group, len(events) + 1, sents))
+            event = self._event(document, group, len(events) + 1, sents)
+            if _unsupported(event, plural, _is_passive(group)) is None:
+                events.append(event)
         document.events = events
+        document.main_event = main_event(events)
+        used = {x for v in events for x in (*v.actor, *v.recipient)}
+        document.entities = document.entities + [e for e in roles.new_entities if e.id in used]
 
     def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
                         dated, habitual) -> list[Part]:
@@ -109,10 +133,11 @@ class EventsStage(Stage):
               found_ids: set[int]) -> Part | None:
         token = coded.top
         licensed = not coded.mention_only
-        if licensed and coded.chain[0].entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
+        named = coded.chain[0]
+        if licensed and named.entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
             # a relation noun ("support", "cooperation") is coded only with the verbs its row names
-            why = "relation" if coded.chain[0].entry.light == 2 else noun_license(
-                coded.chain[0].token, dated, found_ids, roles.mentions)
+            why = "relation" if named.entry.light == 2 else noun_license(
+                named.token, dated, found_ids, roles.mentions)
             if why is None:
                 licensed = False
             coded.licensed_by = why or "named"
@@ -142,10 +167,36 @@ class EventsStage(Stage):
         anaphoric = first.pos_ in ("NOUN", "PROPN") and any(
             c.lower_ in ANAPHORIC_DETS and c.dep_ in ("det", "poss") for c in _phrase(first).children)
         quote = next((q.id for q in document.quotes if q.start <= coded.trigger.idx < q.end), None)
+        status = _status(coded)
         return Part(coded=coded, sentence=k, paragraph=document.paragraph_of(token.idx), actor=actor,
                     recipient=recipient, interval=interval, time=time, strong_date=strong, licensed=licensed,
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
-                    object_lemma=_object_lemma(coded.trigger), quote=quote)
+                    object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
+
+    def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
+        """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
+        already codes the statement."""
+        # statements a verb already codes ("accused", "called on"); a noun inside the content
+        # ("a violation of the treaty") does not make the sentence a coded statement
+        taken = {t.i for p in parts if p.licensed and p.coded.type in _VERBAL
+                 and p.coded.trigger.pos_ in ("VERB", "AUX", "ADJ") for t in (*p.coded.tokens, p.coded.top)}
+        out = []
+        events = {t.i for p in parts for t in p.coded.tokens if p.coded.type not in _VERBAL}
+        acts = {t.i for p in parts if p.coded.type in _MATERIAL for t in p.coded.tokens}
+        for st in StatementCoder(document).statements(taken, events, acts):
+            coded = as_coded(st)
+            status = _status(coded)
+            if not asserted(status):
+                continue
+            time, interval = event_date(document, [coded.top])
+            sent = coded.trigger.sent
+            strong = time is not None and sent.start_char <= time.start < sent.end_char
+            k = document.sentence_of(coded.trigger.idx)
+            out.append(Part(coded=coded, sentence=k, paragraph=document.paragraph_of(coded.trigger.idx),
+                            actor=list(coded.actor), recipient=list(coded.recipient), interval=interval, time=time,
+                            strong_date=strong, licensed=True, anaphoric=False, kind=st.type.lower(),
+                            object_lemma=None, quote=st.quote, status=status))
+        return out
 
     @staticmethod
     def _inherit_parties(groups: list[Group]) -> None:
@@ -178,7 +229,7 @@ class EventsStage(Stage):
     def _event(self, document: Document, group: Group, n: int, sents) -> Event:
         parts = group.parts
         licensed = [p for p in parts if p.licensed] or parts
-        main = next((p for p in licensed if p.actor), licensed[0])  # the mention that names who acted
+        main = min(licensed, key=_representative_rank)  # the mention that states it best
         coded = main.coded
         visit_parts = [p for p in parts if p.coded.mode == "visit" and p.actor]
         if visit_parts:
@@ -196,18 +247,30 @@ class EventsStage(Stage):
         if strong:
             interval = DateInterval(start=min((p.interval.start for p in strong), key=_start_key),
                                     end=max((p.interval.end for p in strong), key=_end_key),
-                                    time=strong[0].time.id if strong[0].time else None)
+                                    time=strong[0].time.id if strong[0].time else None,
+                                    source=strong[0].interval.source)
             if _end_key(interval.end) < _start_key(interval.start):
                 interval = strong[0].interval
         else:
             interval = main.interval
         triggers = [p.coded.trigger for p in parts]
-        place = event_place(document, triggers)
+        place, place_source = event_place(document, [main.coded.trigger] + [t for t in triggers
+                                                                          if t is not main.coded.trigger],
+                                          local=group.type in _ON_THE_GROUND)
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
-        mentions = [_strip(document, document.span(sents[k].start_char, sents[k].end_char))
-                    for k in sentence_ids if k != main.sentence]
+        # every other report of the happening with its own trigger (several in one sentence:
+        # "bombs exploded ..., killing three" is two reports of one attack)
+        mentions = []
+        seen_triggers = {coded.trigger.i}
+        for q in sorted(parts, key=lambda p: p.coded.trigger.i):
+            if q.coded.trigger.i in seen_triggers:
+                continue
+            seen_triggers.add(q.coded.trigger.i)
+            span = _strip(document, document.span(sents[q.sentence].start_char, sents[q.sentence].end_char))
+            mentions.append(Mention(start=span.start, end=span.end, text=span.text,
+                                    trigger=document.token_span(q.coded.trigger)))
         amounts = self._amounts(document, group, sents)
         contexts = find_cues_at(document.tokens, (i for k in sentence_ids for i in range(sents[k].start, sents[k].end)),
                                 cues().contexts)
@@ -225,7 +288,7 @@ class EventsStage(Stage):
                 future = True
         return Event(
             id=f"V{n}", type=group.type, mode=mode, context=contexts,
-            actor=actors, recipient=recipients, date=interval, place=place,
+            actor=actors, recipient=recipients, date=interval, place=place, place_source=place_source,
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
             said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
             evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
@@ -245,6 +308,129 @@ class EventsStage(Stage):
         return out
 
 
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL"})
+
+
+def _side_keys(document: Document) -> dict[str, frozenset[str]]:
+    """Each entity's id and, for a state or one of its organs, its country: "Peru", "the
+    Peruvian government" and "Lima" (as a government) name one side."""
+    out = {}
+    for e in document.entities:
+        k = {e.id}
+        if e.country and (e.type in ("GPE", "NORP") or e.sector in _STATE_SECTORS):
+            k.add("country:" + e.country)
+        if e.sector:
+            k.add(f"role:{e.sector}")
+        out[e.id] = frozenset(k)
+    return out
+
+
+# Words for what an attack left (its outcome), not for the act.
+_OUTCOMES = frozenset({"kill", "wound", "injure", "die", "dead", "death", "casualty", "hurt", "leave"})
+# Happenings on the ground, placed by the dateline when nothing nearer places them.
+_ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
+_JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release", "access"})
+_VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
+# Types that are statements or agreements: they exist only as the act of someone the text names.
+_NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",
+                          "REJECT", "THREATEN", "SANCTION", "RETREAT", "MOBILIZE"})
+
+
+def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False) -> str | None:
+    """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
+    statement or agreement with nobody the text names as its author is not an event one can check;
+    a consultation takes two sides (a private visit to one's father is none), or a group that
+    meets among itself (`groups`: entities that name several parties: "ministers", "envoys from
+    India and Pakistan", an alliance)."""
+    if event.type in _NEEDS_ACTOR and not event.actor and not (
+            passive and (event.recipient or event.type in ("CONCEDE", "RETREAT")) and (
+                event.mode in _JUDICIAL_MODES or event.mode is None and event.type in ("CONCEDE", "RETREAT"))):
+        # (a charge, sentence, arrest or release in the passive names whom it concerns, and the
+        # court or prosecutor is implicit: "was sentenced to 20 years", "charges were dropped")
+        return "no_actor"
+    if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2 and not (
+            event.actor and event.actor[0] in groups):
+        return "one_sided"
+    return None
+
+
+def _recent(document: Document) -> DateInterval | None:
+    """The two weeks up to the publication day."""
+    if document.anchor is None:
+        return None
+    day = document.anchor.date() if isinstance(document.anchor, datetime) else document.anchor
+    return DateInterval(start=(day - timedelta(days=14)).isoformat(), end=day.isoformat())
+
+
+def _is_passive(group: Group) -> bool:
+    """Is the event stated in the passive voice ("was charged with", "were arrested")?"""
+    for p in group.parts:
+        for word in (p.coded.top, p.coded.trigger):
+            verb = word
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+                return True
+    return False
+
+
+def _time_tokens(document: Document) -> set[int]:
+    """Indices of the tokens inside time expressions."""
+    table = document.tokens
+    out: set[int] = set()
+    for t in document.times:
+        k = bisect.bisect_left(table.idx, t.start)
+        while k < len(table.idx) and table.idx[k] < t.end:
+            out.add(k)
+            k += 1
+    return out
+
+
+def main_event(events: list[Event]) -> str | None:
+    """The event the article is mainly about: the one its lead reports, i.e. whose first report
+    (its trigger or the trigger of any later mention) comes earliest in the text; among events
+    reported in the same sentence, the surest. Events the coder is unsure of (confidence below
+    0.5) stand for the article only when there is nothing else."""
+    if not events:
+        return None
+    sure = [v for v in events if v.confidence >= 0.5] or events
+
+    def first(v: Event) -> int:
+        starts = [v.trigger.start] + [m.trigger.start for m in v.mentions if m.trigger is not None]
+        return min(starts)
+
+    def sentence(v: Event) -> int:
+        spans = [v.evidence] + list(v.mentions)
+        return min(s.start for s in spans if s.start <= first(v) < s.end) if any(
+            s.start <= first(v) < s.end for s in spans) else first(v)
+
+    return min(sure, key=lambda v: (sentence(v), -v.confidence, first(v))).id
+
+
+def _representative_rank(p: Part) -> tuple:
+    """Which mention of a happening stands for it: one that states it (a verb, not a noun that
+    refers back), names who acted and on whom, then the earliest."""
+    c = p.coded
+    outcome = c.trigger.lemma_.lower() in _OUTCOMES  # "attacked ..., killing three": the attack states it
+    return (p.anaphoric or c.mention_only, not p.actor, c.trigger.pos_ != "VERB" and not c.composed,
+            outcome, not p.recipient, p.sentence, c.trigger.i)
+
+
+def _status(coded: Coded) -> str:
+    """The factuality of a coded mention: the coder's own flags (a modal or a negation in the
+    event's clause) first, then the walk up the parse from the highest word of its chain."""
+    if coded.hypothetical:
+        return "hypothetical"
+    if coded.negated:
+        return "negated"
+    stop = {t.i for t in coded.tokens if t.i != coded.top.i}
+    status, _why = factuality(coded.top, stop)
+    return status
+
+
 def _sentence_fallback(parts: list[Part]) -> None:
     """A sentence whose only candidates are event nouns without a licence ("a bomb attack in
     the market", a headline) still reports the happening its main noun names: the noun
@@ -256,6 +442,9 @@ def _sentence_fallback(parts: list[Part]) -> None:
                   and not p.coded.mention_only and p.coded.chain[0].entry.light == 1]
     if candidates:
         best = min(candidates, key=lambda p: (p.coded.depth, p.coded.trigger.i))
+        verbal = best.coded.trigger.sent.root.pos_ in ("VERB", "AUX")
+        if verbal and best.coded.depth > 2:
+            return  # deep in a clause ("a violation of the treaty"): a reference, not the news
         best.licensed = True
         best.coded.licensed_by = "fallback"
 
@@ -272,12 +461,19 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
         # wrapping words with no event inside code their own type, if they have one
         while chain and chain[-1].entry.type is None:
             chain.pop()
+        if not chain and top.entry.control == "allow" and is_negated(top.token):
+            chain = [Trigger(top.token, _REFUSAL)]  # "would not allow the flotilla to reach the coast"
         if not chain:
             continue
+        if chain[0].entry.control == "threat" and chain[0].token.lemma_.lower() == "warn" and \
+                _warns_of_others(chain[0].token):
+            continue  # "warned that visitors could face checks": a statement, not a threat
         inner = chain[-1]
         if inner.entry.needs_event or inner.entry.pos == "ADJ":
             continue
         coded = base_coded(inner, lex)
+        if inner.entry is _REFUSAL:  # the negation is the refusal itself
+            coded.negated = coded.future = coded.hypothetical = False
         coded.depth = depth_of(top.token)
         for w in reversed(chain[:-1]):
             coded = compose(w, coded)
@@ -292,6 +488,10 @@ def code_sentence(triggers: list[Trigger], lex) -> list[Coded]:
         if coded.type is None:
             continue
         out.append(coded)
+        if len(chain) > 1 and top.entry.control == "accuse" and top.token.lemma_.lower() in PRESUPPOSING_VERBS \
+                and inner.entry.type in ("ASSAULT", "COERCE", "PROTEST"):
+            # "police are investigating a shooting": the inquiry, and the shooting it takes as fact
+            out.append(base_coded(inner, lex))
     return _within_sentence(out)
 
 
@@ -346,6 +546,27 @@ def base_coded(trig: Trigger, lex) -> Coded:
     if coded.type == "ASSAULT" and coded.mode in (None, "destroy", "primitive") and _crowd_subject(tok):
         coded.type, coded.mode = "PROTEST", "riot"  # manual: a riot is violent collective protest
     return apply_tense(coded)
+
+
+_REFUSAL = LexEntry(lemma="allow", extra=(), pos="VERB", type="REJECT", mode="yield", light=0,
+                    requires=frozenset(), control=None, frame=None)
+
+
+def _warns_of_others(verb: Token) -> bool:
+    """Does a warning speak of what others may do or suffer ("warned that tourists visiting
+    the region could face checks") rather than of what the warner will do ("warned it
+    would retaliate", "warned its neighbour of consequences")? Only the latter is a threat."""
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp"):
+            subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "expl")]
+            if not subjects:
+                return False
+            s = subjects[0]
+            if s.pos_ == "PRON" and s.lower_ in ("it", "we", "they", "i"):
+                return False
+            warner = [x for x in verb.children if x.dep_ == "nsubj"]
+            return not (warner and s.lower_ == warner[0].lower_)
+    return False
 
 
 def _official_subject(verb: Token) -> bool:
@@ -505,7 +726,7 @@ def _strip(document: Document, span: Span) -> Span:
     return document.span(start, end)
 
 
-def confidence(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
+def evidence_score(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
     """How likely the event is right, from the evidence the coder had (see evaluation/plover.py
     for the reliability table). Verb triggers with named participants are the surest; nouns,
     words that code several types, unnamed actors and hearsay lower it."""
@@ -528,11 +749,39 @@ def confidence(group: Group, main: Part, actors: list[str], recipients: list[str
         score -= 0.04
     if coded.licensed_by == "fallback":
         score -= 0.12
+    if coded.licensed_by == "statement":
+        score -= 0.15  # typed from its words, not named by its verb: less sure than an act it reports
     if coded.hypothetical:
         score -= 0.08
     if coded.mode is None and coded.type in ("ASSAULT", "PROTEST", "COERCE"):
         score -= 0.03
-    return round(min(max(score, 0.05), 0.95), 2)
+    return min(max(score, 0.05), 0.95)
 
 
-__all__ = ["EventsStage", "code_sentence", "confidence"]
+def confidence(group: Group, main: Part, actors: list[str], recipients: list[str], said_by: str | None) -> float:
+    """How likely the event is right: its evidence score, calibrated."""
+    return calibrated(evidence_score(group, main, actors, recipients, said_by))
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> tuple[float, float] | None:
+    path = data_path("event_calibration.json")
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return float(data["slope"]), float(data["intercept"])
+
+
+def calibrated(evidence_score: float) -> float:
+    """The evidence score turned into the probability that the event is right: a monotone
+    logistic map (Platt scaling) fitted on the document-level gold by
+    `scripts/calibrate_events.py` (`make calibrate-events`; the fit and its cross-validated
+    reliability are in data/event_calibration.json). Monotone, so it never reorders events."""
+    fit = _calibration()
+    if fit is None:
+        return round(evidence_score, 2)
+    slope, intercept = fit
+    return round(1.0 / (1.0 + math.exp(-(slope * evidence_score + intercept))), 2)
+
+
+__all__ = ["EventsStage", "calibrated", "code_sentence", "confidence", "evidence_score"]

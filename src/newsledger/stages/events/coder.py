@@ -12,6 +12,7 @@ relative clause with a light verb ("the operation we conducted").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,7 @@ LIGHT_VERBS = frozenset({
     "sign", "step", "renew", "institute", "deliver", "send", "dispatch", "receive", "hand",
     "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
-    "thwart", "tighten", "toughen", "lay",
+    "thwart", "tighten", "toughen", "lay", "slap",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({
@@ -48,6 +49,13 @@ OCCURRENCE_VERBS = frozenset({
     "target", "involve", "take", "see", "come", "follow", "escalate", "intensify",
     "subside", "conclude", "cease", "spread", "damage",
 })
+# Verbs of going somewhere: "for" + an event noun names what the trip is for ("flew to Lima for talks").
+_TRAVEL = frozenset({"fly", "travel", "go", "come", "arrive", "head", "return", "gather", "meet", "convene",
+                     "join"})
+# Verbs whose object is an event they take as having happened ("investigating a shooting").
+PRESUPPOSING_VERBS = frozenset({"investigate", "probe", "condemn", "denounce", "confirm", "report", "witness",
+                                "survive", "mourn", "recount", "describe", "blame", "claim", "film", "record",
+                                "review", "examine", "solve"})
 # Verbs whose subject receives the event named by their object ("underwent training").
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").
@@ -146,7 +154,7 @@ def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int], table: TokenTa
             # "this exercise", "the war": a definite noun that may refer back to an event
             entry = _anaphoric_entry(token, lex)
             mention_only = entry is not None
-        if entry is None:
+        if entry is None or entry.control == "none":  # a sense of the word that is no event
             continue
         if not _usable(token, entry, lex):
             continue
@@ -196,6 +204,12 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
         if token.lemma_.lower() in ("demonstrate", "show", "prove") and any(
                 c.dep_ in ("ccomp", "dobj") and c.pos_ not in ("PROPN",) for c in token.children):
             return False  # "demonstrated that ...": showed
+        if entry.control == "praise" and any(c.dep_ == "ccomp" for c in token.children):
+            return False  # "we recognize (that) this is happening": a thought, not recognition
+        if token.lemma_.lower() == "charge" and _charged_with_duty(token):
+            return False  # "is charged with shaping the strategy": a duty, not a charge
+        if entry.control == "threat" and token.lemma_.lower() == "warn" and _warns_against_others(token):
+            return False  # "warned against potential hackers": a caution, not a threat
         if entry.control is None and entry.type is None:
             return False
         if reduced_relative(token) is not None and entry.type not in ("ASSAULT",):
@@ -208,6 +222,33 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
     elif entry.pos == "ADJ" and not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in token.children):
         return False
     return True
+
+
+def _charged_with_duty(verb: Token) -> bool:
+    """"charged with shaping the strategy": the object of "with" is a task, not a crime."""
+    from .statements import terms
+
+    crimes = terms()
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG":
+                    return p.lemma_.lower() not in crimes and p.lower_ not in crimes and p.lemma_.lower() not in _CRIME_VERBS
+    return False
+
+
+_CRIME_VERBS = frozenset({"kill", "murder", "steal", "rob", "defraud", "embezzle", "assault", "attack", "shoot",
+                          "stab", "rape", "kidnap", "bribe", "spy", "smuggle", "traffic", "conspire", "obstruct",
+                          "launder", "falsify", "forge", "misuse", "abuse", "attempt", "incite", "plot", "fake",
+                          "file", "possess", "carry", "help", "aid", "harbor", "harbour", "threaten", "lie",
+                          "mislead", "violate", "evade", "loot", "burn", "destroy", "collaborate", "betray"})
+
+
+def _warns_against_others(verb: Token) -> bool:
+    """"warned against potential hackers": a caution about others, with no act of the warner."""
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    clause = any(c.dep_ in ("ccomp", "xcomp", "dobj", "dative") for c in verb.children)
+    return "against" in preps and not clause and "of" not in preps
 
 
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl", "attr", "oprd", "nsubjpass", "advcl"}
@@ -318,10 +359,14 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "light"  # "went on strike", "was put on alert"
         if head.lower_ in ("during", "amid", "throughout"):
             return "frame"  # "during protests over ...": the frame event happened
+        if head.lower_ == "for" and gov in _TRAVEL:
+            return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
         return "experienced"
+    if dep in ("dobj", "nsubjpass") and hl in PRESUPPOSING_VERBS:
+        return "presupposed"  # "police are investigating a shooting": the shooting happened
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and hl in OCCURRENCE_VERBS:
         return "occurrence"
     relatives = [c for c in phrase.children if c.dep_ in ("relcl", "acl")]
@@ -412,123 +457,190 @@ def _stop_result(inner: Coded) -> tuple[str, str | None]:
     return t, inner.mode
 
 
+@dataclass
+class Wrap:
+    """What a wrapping word brings to the event it wraps: the word, its row, its lemma, whether
+    it is negated itself, and the wrapped (already coded) event."""
+
+    wrapper: Trigger
+    inner: Coded
+    lemma: str
+    negated: bool
+
+    @property
+    def token(self) -> Token:
+        return self.wrapper.token
+
+    @property
+    def entry(self) -> LexEntry:
+        return self.wrapper.entry
+
+    @property
+    def type(self) -> str:
+        return self.inner.type
+
+
+def _compose_say(w: Wrap, out: Coded) -> None:
+    inner = w.inner
+    if w.lemma in ("declare", "announce") and inner.type == "AGREE" and \
+            inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce"):
+        out.type, out.mode = "CONCEDE", None  # manual: declarations (not implementations) of ceasefires
+        return
+    _compose_transparent(w, out)
+    if w.negated:
+        out.negated = not inner.negated
+
+
+def _compose_transparent(w: Wrap, out: Coded) -> None:
+    """begin, try: the wrapped event itself ("began to withdraw", "tried to storm")."""
+    out.trigger = w.inner.trigger
+    out.composed = w.inner.composed
+    out.licensed_by = w.inner.licensed_by  # a noun said to exist still needs its own licence
+
+
+def _compose_plan(w: Wrap, out: Coded) -> None:
+    out.trigger = w.inner.trigger
+    out.future = True
+    out.negated = w.inner.negated or w.negated
+
+
+def _compose_fail(w: Wrap, out: Coded) -> None:
+    out.trigger = w.inner.trigger
+    if w.type in PLOVER_COOPERATIVE:
+        out.type, out.mode, out.trigger = "REJECT", _request_mode(w.inner), w.token
+    else:
+        out.negated = True
+
+
+def _compose_intent(w: Wrap, out: Coded) -> None:
+    t, inner = w.type, w.inner
+    if t == "REQUEST" and not w.negated:
+        out.type, out.mode = "CONCEDE", None  # agreeing to demands: acceding (CAMEO 083)
+        return
+    if t == "THREATEN" and not w.negated:
+        out.type = "THREATEN"  # "vowed revenge"
+        return
+    if w.negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
+        out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
+    elif t in ("ASSAULT", "COERCE", "SANCTION") and w.lemma not in ("agree", "accept", "consent", "decide", "offer") \
+            or t in PLOVER_CONFLICT_MATERIAL and w.lemma in ("vow", "swear", "threaten"):
+        out.type, out.mode = "THREATEN", _threat_mode(inner)  # a promise of harm is a threat
+    elif w.entry.type == "CONCEDE":
+        out.type, out.mode = "CONCEDE", None
+    else:
+        out.type, out.mode = "AGREE", None
+    out.future = False
+
+
+def _compose_demand(w: Wrap, out: Coded) -> None:
+    if w.lemma == "order" and w.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
+        out.trigger = w.inner.trigger  # an order to arrest or attack is coded as the act, by the one who orders
+        out.composed = w.inner.composed
+        return
+    _compose_speech_act(w, out, "REQUEST", _request_mode(w.inner))
+
+
+def _compose_refuse(w: Wrap, out: Coded) -> None:
+    _compose_speech_act(w, out, "REJECT", _request_mode(w.inner))
+
+
+def _compose_threat(w: Wrap, out: Coded) -> None:
+    _compose_speech_act(w, out, "THREATEN", _threat_mode(w.inner))
+
+
+def _compose_judgement(w: Wrap, out: Coded) -> None:
+    """accuse, praise: the word's own type, about the wrapped event."""
+    _compose_speech_act(w, out, w.entry.type or w.type, w.entry.mode)
+
+
+def _compose_speech_act(w: Wrap, out: Coded, type_: str, mode: str | None) -> None:
+    """A demand, refusal, threat or judgement is made now, whatever the tense of what it is about."""
+    out.type, out.mode = type_, mode
+    out.negated = w.negated
+    out.future = out.hypothetical = False
+
+
+def _compose_stop(w: Wrap, out: Coded) -> None:
+    out.type, out.mode = _stop_result(w.inner)
+    out.negated = w.negated
+
+
+def _compose_lift(w: Wrap, out: Coded) -> None:
+    t, inner = w.type, w.inner
+    if t == "COERCE" and inner.mode in ("restrict",) and inner.trigger.lemma_.lower() in ("blockade", "siege"):
+        out.type, out.mode = "RETREAT", "withdraw"
+    elif t in ("COERCE", "PROTEST"):
+        out.type, out.mode = "CONCEDE", None
+    elif t == "SANCTION":
+        out.type, out.mode = "RETREAT", None
+    else:
+        out.type, out.mode = w.entry.type or t, w.entry.mode
+    out.negated = w.negated
+
+
+def _compose_allow(w: Wrap, out: Coded) -> None:
+    if w.negated:
+        out.type, out.mode, out.negated = "REJECT", _request_mode(w.inner), False
+    elif w.type in ("AID", "RETREAT", "CONSULT", "ACCUSE"):
+        out.type, out.mode = "RETREAT", "access"
+    else:
+        out.type, out.mode = "CONCEDE", None
+
+
+def _compose_prepare(w: Wrap, out: Coded) -> None:
+    if w.type in ("ASSAULT", "MOBILIZE"):
+        out.type = "MOBILIZE"
+        out.mode = "weapons" if w.inner.mode in ("heavy-weapons", "aerial", "drone", "unconventional") else "troops"
+    elif w.type in PLOVER_COOPERATIVE:
+        out.type, out.mode = "AGREE", None
+    out.future = False
+
+
+def _compose_sign(w: Wrap, out: Coded) -> None:
+    if w.type != "AGREE":
+        return
+    trigger = w.inner.trigger
+    peace = trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce", "armistice") or any(
+        x.lemma_.lower() in ("peace", "ceasefire") for x in trigger.children)
+    # "an agreement to share intelligence", "a memorandum pledging to ...": a commitment
+    peace = peace or any(c.dep_ in ("acl", "relcl") and (c.tag_ == "VB" or c.lemma_.lower() in (
+        "pledge", "commit", "promise", "vow")) for c in trigger.children)
+    out.type = "AGREE" if peace or ended_with(w.token) is not None or _settles_conflict(w.token) else "SUPPORT"
+    out.mode = None
+    out.trigger = trigger
+
+
+# How each kind of wrapping word (the lexicon's `control` column) codes the event it wraps:
+# the PLOVER manual's rules for combinations, one function per kind.
+COMPOSERS: dict[str, Callable[[Wrap, Coded], None]] = {
+    "say": _compose_say,
+    "begin": _compose_transparent,
+    "try": _compose_transparent,
+    "plan": _compose_plan,
+    "fail": _compose_fail,
+    "intent": _compose_intent,
+    "demand": _compose_demand,
+    "refuse": _compose_refuse,
+    "threat": _compose_threat,
+    "accuse": _compose_judgement,
+    "praise": _compose_judgement,
+    "stop": _compose_stop,
+    "lift": _compose_lift,
+    "allow": _compose_allow,
+    "prepare": _compose_prepare,
+    "sign": _compose_sign,
+}
+
+
 def compose(wrapper: Trigger, inner: Coded) -> Coded:
-    """The event coded by `wrapper` wrapping the already coded `inner` event."""
-    entry = wrapper.entry
-    control = entry.control
+    """The event coded by `wrapper` wrapping the already coded `inner` event (`COMPOSERS`)."""
     tok = wrapper.token
-    lemma = tok.lemma_.lower()
     out = Coded(trigger=tok, top=tok, chain=[wrapper, *inner.chain], type=inner.type, mode=inner.mode,
                 future=inner.future, hypothetical=inner.hypothetical, negated=inner.negated, composed=True,
                 licensed_by="wrapped", ambiguous=inner.ambiguous)
-    own_negated = is_negated(tok)
-    t = inner.type
-    if control == "say" and lemma in ("declare", "announce") and inner.type == "AGREE" and \
-            inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce"):
-        out.type, out.mode = "CONCEDE", None  # manual: declarations (not implementations) of ceasefires
-        return out
-    if control in ("say", "begin", "try"):
-        out.trigger = inner.trigger
-        out.composed = inner.composed
-        if own_negated and control == "say":
-            out.negated = not inner.negated
-        return out
-    if control == "plan":
-        out.trigger = inner.trigger
-        out.future = True
-        out.negated = inner.negated or own_negated
-        return out
-    if control == "fail":
-        out.trigger = inner.trigger
-        if t in PLOVER_COOPERATIVE:
-            out.type, out.mode, out.trigger = "REJECT", _request_mode(inner), tok
-        else:
-            out.negated = True
-        return out
-    if control == "intent":
-        if t == "REQUEST" and not own_negated:
-            out.type, out.mode = "CONCEDE", None  # agreeing to demands: acceding (CAMEO 083)
-            return out
-        if t == "THREATEN" and not own_negated:
-            out.type = "THREATEN"  # "vowed revenge"
-            return out
-        if own_negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
-            out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
-        elif t in ("ASSAULT", "COERCE") and lemma not in ("agree", "accept", "consent", "decide", "offer") or \
-                t in PLOVER_CONFLICT_MATERIAL and lemma in ("vow", "swear", "threaten"):
-            out.type, out.mode = "THREATEN", _threat_mode(inner)  # a promise of harm is a threat
-        elif entry.type == "CONCEDE":
-            out.type, out.mode = "CONCEDE", None
-        else:
-            out.type, out.mode = "AGREE", None
-        out.future = False
-        return out
-    if control == "demand":
-        if lemma == "order" and t in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
-            out.trigger = inner.trigger
-            out.composed = inner.composed
-            return out  # an order to arrest or attack is coded as the act, by the one who orders
-        out.type, out.mode = "REQUEST", _request_mode(inner)
-        out.negated = own_negated
-        out.future = out.hypothetical = False
-        return out
-    if control == "refuse":
-        out.type, out.mode = "REJECT", _request_mode(inner)
-        out.negated = own_negated
-        out.future = out.hypothetical = False
-        return out
-    if control == "threat":
-        out.type, out.mode = "THREATEN", _threat_mode(inner)
-        out.negated = own_negated
-        out.future = out.hypothetical = False
-        return out
-    if control in ("accuse", "praise"):
-        out.type, out.mode = entry.type or inner.type, entry.mode
-        out.negated = own_negated
-        out.future = out.hypothetical = False
-        return out
-    if control == "stop":
-        out.type, out.mode = _stop_result(inner)
-        out.negated = own_negated
-        return out
-    if control == "lift":
-        if t == "COERCE" and inner.mode in ("restrict",) and inner.trigger.lemma_.lower() in ("blockade", "siege"):
-            out.type, out.mode = "RETREAT", "withdraw"
-        elif t in ("COERCE", "PROTEST"):
-            out.type, out.mode = "CONCEDE", None
-        elif t == "SANCTION":
-            out.type, out.mode = "RETREAT", None
-        else:
-            out.type, out.mode = entry.type or t, entry.mode
-        out.negated = own_negated
-        return out
-    if control == "allow":
-        if own_negated:
-            out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
-        elif t in ("AID", "RETREAT", "CONSULT", "ACCUSE"):
-            out.type, out.mode = "RETREAT", "access"
-        else:
-            out.type, out.mode = "CONCEDE", None
-        return out
-    if control == "prepare":
-        if t in ("ASSAULT", "MOBILIZE"):
-            out.type = "MOBILIZE"
-            out.mode = "weapons" if inner.mode in ("heavy-weapons", "aerial", "drone", "unconventional") else "troops"
-        elif t in PLOVER_COOPERATIVE:
-            out.type, out.mode = "AGREE", None
-        out.future = False
-        return out
-    if control == "sign":
-        if t == "AGREE":
-            peace = inner.trigger.lemma_.lower() in ("ceasefire", "cease-fire", "truce", "armistice") or any(
-                w.lemma_.lower() in ("peace", "ceasefire") for w in inner.trigger.children)
-            # "an agreement to share intelligence", "a memorandum pledging to ...": a commitment
-            peace = peace or any(c.dep_ in ("acl", "relcl") and (c.tag_ == "VB" or c.lemma_.lower() in (
-                "pledge", "commit", "promise", "vow")) for c in inner.trigger.children)
-            out.type = "AGREE" if peace or ended_with(tok) is not None or _settles_conflict(tok) else "SUPPORT"
-            out.mode = None
-            out.trigger = inner.trigger
-        return out
+    composer = COMPOSERS.get(wrapper.entry.control or "")
+    if composer is not None:
+        composer(Wrap(wrapper, inner, tok.lemma_.lower(), is_negated(tok)), out)
     return out
 
 

@@ -209,12 +209,28 @@ class Lexicon:
             if conditions:
                 if words is None:
                     words = context_words(token)
-                    if any(c.dep_ == "dobj" and c.ent_type_ == "PERSON" for c in token.children):
-                        words.add(PERSON_OBJECT)  # "received Vladimir Putin"
+                    if any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c))
+                           for c in token.children):
+                        words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
                 if not words & conditions:
                     continue
             return entry
         return None
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Nouns that name people (data/participant_nouns.tsv, data/speaker_nouns.tsv people rows)."""
+    out = {r["noun"].lower() for r in read_tsv("participant_nouns.tsv")}
+    out |= {r["noun"].lower() for r in read_tsv("speaker_nouns.tsv") if r.get("kind") == "person"}
+    out |= {"people", "person", "persons", "tourist", "tourists", "missionary", "missionaries", "citizen",
+            "citizens", "national", "nationals", "crew", "sailor", "sailors", "fisherman", "fishermen", "pilot",
+            "pilots", "nurse", "nurses", "doctor", "doctors", "priest", "priests", "nun", "nuns"}
+    return frozenset(out)
+
+
+def _people_noun(token: Token) -> bool:
+    return token.lemma_.lower() in people_nouns() or token.lower_ in people_nouns()
 
 
 @lru_cache(maxsize=1)

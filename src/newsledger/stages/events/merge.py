@@ -63,6 +63,7 @@ class Part:
     kind: str
     object_lemma: str | None
     quote: str | None = None
+    status: str = "realis"  # factuality: realis reported future hypothetical conditional negated irrealis question
 
     @property
     def participants(self) -> set[str]:
@@ -123,10 +124,101 @@ def _dates_fit(p: Part, g: Group, later_phase: bool) -> tuple[bool, bool]:
     return False, False
 
 
-def group_parts(parts: list[Part]) -> list[Group]:
+def _side_keys(ids, keys: dict[str, frozenset[str]]) -> set[str]:
+    """The keys that name a side: entity ids and countries (not the role markers below)."""
+    out: set[str] = set()
+    for i in ids:
+        out |= {k for k in keys.get(i, frozenset({i})) if not k.startswith(("role:", "described"))}
+    return out
+
+
+def _roles(ids, keys: dict[str, frozenset[str]]) -> tuple[bool, set[str]]:
+    """(every one of them is named only by description, the sectors they carry)."""
+    marks = [keys.get(i, frozenset()) for i in ids]
+    return (bool(marks) and all("described" in m for m in marks),
+            {k for m in marks for k in m if k.startswith("role:")})
+
+
+def _could_be(a_ids, b_ids, keys: dict[str, frozenset[str]]) -> bool:
+    """Do two sides name the same participant: a shared entity or country, or a description
+    ("the lawmaker") on one side that fits a named participant of its kind on the other
+    ("Rep. Ana Ruiz", a legislator)? Two different names never fit."""
+    if not a_ids or not b_ids:
+        return False
+    if _side_keys(a_ids, keys) & _side_keys(b_ids, keys):
+        return True
+    a_desc, a_roles = _roles(a_ids, keys)
+    b_desc, b_roles = _roles(b_ids, keys)
+    if a_desc == b_desc:
+        return False
+    return bool(a_roles & b_roles)
+
+
+def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
+    """Do the two name the same doer (and, when both name one, the same target)?"""
+    pa, ga = _side_keys(p.actor, keys), _side_keys(g.actor, keys)
+    pr, gr = _side_keys(p.recipient, keys), _side_keys(g.recipient, keys)
+    if p.coded.type in SYMMETRIC_TYPES:
+        both_p, both_g = pa | pr, ga | gr
+        return bool(both_p & both_g) and (len(both_p & both_g) >= min(2, len(both_p), len(both_g)))
+    if not _could_be(p.actor, g.actor, keys):
+        return False
+    return not (pr and gr) or _could_be(p.recipient, g.recipient, keys)
+
+
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+VERBAL_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
+
+
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT", "AID"})
+
+
+def _conflicting(p: Part, g: Group, keys: dict[str, frozenset[str]], named: frozenset[str]) -> bool:
+    """Does either side name, in both reports, different named participants?"""
+    for mine, theirs in ((p.actor, g.actor), (p.recipient, g.recipient)):
+        a = {x for x in mine if x in named}
+        b = {x for x in theirs if x in named}
+        if a and b and not (_side_keys(a, keys) & _side_keys(b, keys)):
+            return True
+    return False
+
+
+def _dates_agree(p: Part, g: Group, recent: DateInterval | None) -> bool:
+    """Dates that let two reports be one happening: both dated and overlapping, both undated,
+    or one undated and the other recent (an undated report in the news is of the current
+    happening, not of one years ago)."""
+    mine = p.interval if p.strong_date and p.interval is not None else None
+    theirs = g.strong_intervals()
+    if mine is not None and theirs:
+        return any(overlaps(mine, iv) for iv in theirs)
+    if mine is None and not theirs:
+        return True
+    if recent is None:
+        return False
+    dated = [mine] if mine is not None else theirs
+    return any(overlaps(iv, recent) for iv in dated)
+
+
+def _same_content(p: Part, g: Group) -> bool:
+    """Do two reports of one side acting on another report the same act, as far as their modes
+    tell ("ordered the envoy to leave" is not "asked for a meeting"; recalling an ambassador is not
+    expelling a diplomat)?"""
+    if p.coded.type == "ASSAULT":
+        return True  # reports of one attack name its means differently ("the bombing", "gunfire")
+    modes = {q.coded.mode for q in g.parts if q.coded.mode}
+    return p.coded.mode is None or not modes or p.coded.mode in modes
+
+
+def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None,
+                named: frozenset[str] = frozenset(), recent: DateInterval | None = None) -> list[Group]:
+    """`keys`: for each entity id, the keys that name the same side (the id, and the country of
+    a state or government actor), so that "Peru" and "the Peruvian government" are one side.
+    `named`: the entities the text names (not participants named by description). `recent`: the
+    weeks before publication, when undated reports are of the current happening."""
+    keys = keys or {}
     groups: list[Group] = []
     for p in parts:
-        target = _find_group(p, groups)
+        target = _find_group(p, groups, keys, named, recent)
         if target is not None:
             target.parts.append(p)
         elif p.licensed:
@@ -134,13 +226,16 @@ def group_parts(parts: list[Part]) -> list[Group]:
     return groups
 
 
-def _find_group(p: Part, groups: list[Group]) -> Group | None:
+def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
+                named: frozenset[str] = frozenset(), recent: DateInterval | None = None) -> Group | None:
     # 1. same sentence, same type, participants not opposed
     for g in reversed(groups):
         last = g.parts[-1]
         if last.sentence == p.sentence and g.type == p.coded.type and not _opposed(p, g):
             if p.actor and g.actor and not (set(p.actor) & g.actor) and p.coded.type != "CONSULT":
                 continue
+            if not _dates_fit(p, g, later_phase=False)[0]:
+                continue  # "the 2020 war and the operation five months ago": two happenings
             return g
     # 2. a definite noun referring back to an event of the same kind
     if p.anaphoric:
@@ -169,6 +264,30 @@ def _find_group(p: Part, groups: list[Group]) -> Group | None:
         ivs = [q.interval for q in g.parts if q.interval is not None]
         if p.interval is not None and any(_bounds(p.interval) == _bounds(iv) for iv in ivs):
             return g
+    # 3b. the same act between the same sides anywhere in the article: an article reports a
+    # happening again (the lead, a spokesman's account, a follow-up paragraph); one side named the
+    # same (the entity or its country), no side opposed, and dates that do not exclude it
+    for g in groups:
+        if g.type != p.coded.type or _opposed(p, g) or not _same_sides(p, g, keys):
+            continue
+        if not _same_content(p, g):
+            continue  # two demands (or sanctions) of one side on another are one only if of one kind
+        if p.coded.type in MATERIAL_TYPES:
+            fits = _dates_agree(p, g, recent)
+        else:
+            fits, _ = _dates_fit(p, g, later_phase=False)
+        if fits:
+            return g
+    # 3c. material happenings (attacks, arrests, protests, sanctions...) of one type in one article
+    # are one happening unless something tells them apart: a named participant on either side that
+    # the other does not share, opposed roles, or dates that exclude each other. Descriptions
+    # ("police", "a gunman") never tell two reports apart.
+    if p.coded.type in MATERIAL_TYPES:
+        for g in groups:
+            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named) or not _same_content(p, g):
+                continue
+            if _dates_agree(p, g, recent):
+                return g
     # 4. nearby mentions of the same happening
     for g in reversed(groups):
         last = g.parts[-1]

@@ -17,9 +17,12 @@ subject of the reporting verb ("Iran said it would ...").
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...data import read_tsv
 from ...document import Document
+from ...model import Entity
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
@@ -50,6 +53,58 @@ DEFAULT_FRAME = {
 }
 # Event types whose noun takes its recipient in "of" ("the killing of X", "the release of X").
 _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
+# Verbs whose subject receives what their object names ("received the endorsement of X").
+_RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
+# Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
+_CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fuel", "ignite", "draw"})
+# Documents that speak for their author ("a statement saying ...", "a declaration demanding ...").
+_DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "communique", "communiqué", "resolution",
+                             "report", "message", "note", "memo", "petition", "appeal", "order", "decree",
+                             "announcement", "ultimatum", "complaint", "lawsuit", "motion", "bill"})
+# Verbs that carry an accusation's content ("claiming that ...", "alleging that ...").
+_CLAIM_VERBS = frozenset({"claim", "allege", "say", "charge", "argue", "accuse", "assert", "contend"})
+# Verbs of what a deal transfers ("a contract to sell X ...").
+_TRANSFER_VERBS = frozenset({"sell", "supply", "provide", "give", "deliver", "buy", "purchase", "lend", "export"})
+# Verbs of going somewhere for an event ("flew to Lima for talks").
+_TRAVEL_VERBS = frozenset({"fly", "travel", "go", "come", "arrive", "head", "leave", "return", "visit"})
+# Armed forces: the owner of those withdrawn or deployed is the one who acts.
+_FORCES = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "armies", "unit", "units",
+                     "contingent", "personnel", "peacekeeper", "peacekeepers", "military", "warship", "warships"})
+# Verbs by which a state actor forms or commands its own units ("inaugurated new units").
+_OWN_FORCES_VERBS = frozenset({"inaugurate", "create", "form", "establish", "deploy", "mobilize", "mobilise",
+                               "dispatch", "train", "equip", "command", "raise", "set"})
+# Traded goods: a measure on them targets the country they come from.
+_GOODS = frozenset({"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel",
+                    "aluminum", "aluminium", "commodity", "commodities", "shipment", "shipments"})
+# Prepositions that give what a statement or demand is about, not whom it addresses.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
+
+
+@lru_cache(maxsize=1)
+def participant_nouns() -> dict[str, tuple[str, str]]:
+    """Head noun -> (PLOVER sector, person|group) for participants named by description."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in read_tsv("participant_nouns.tsv"):
+        out[row["noun"].lower()] = (row["sector"], row["kind"])
+    for row in read_tsv("titles.tsv"):  # "the president", "the minister": a person by role
+        title = row["title"].lower()
+        if " " not in title and row.get("sector"):
+            out.setdefault(title, (row["sector"], "person"))
+    for row in read_tsv("org_words.tsv"):
+        if row["kind"] == "head" and row["sector"] and " " not in row["word"]:
+            out.setdefault(row["word"].lower(), (row["sector"], "group"))
+    return out
+
+
+_QUANTIFIERS = frozenset({"both", "all", "some", "many", "several", "few", "other", "two", "three", "four",
+                          "five", "dozens", "hundreds", "thousands", "more", "most", "such", "these", "those",
+                          "the", "a", "an", "this", "that", "another", "any", "each", "every"})
+
+
+def _nounlike(token: Token) -> bool:
+    """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
+    return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
+        "", "NORP") and token.lower_ in participant_nouns()
 
 
 class Roles:
@@ -58,6 +113,88 @@ class Roles:
         self.actor_ids = {e.id for e in document.entities if e.type in ACTOR_TYPES}
         self.mentions = document.mentions
         self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
+        # participants the text names only by description ("provincial police", "two men")
+        self.described: dict[str, Entity] = {}
+        self._next_id = 1 + max((int(e.id[1:]) for e in document.entities if e.id[1:].isdigit()), default=0)
+
+    @property
+    def new_entities(self) -> list[Entity]:
+        return list(self.described.values())
+
+    def _described_head(self, head: Token) -> bool:
+        if not _nounlike(head) or head.i in self.mentions:
+            return False
+        table = participant_nouns()
+        if (table.get(head.lower_) or table.get(head.lemma_.lower())) is None:
+            return False
+        return not any(c.dep_ == "poss" for c in head.children)  # "Peru's forces": Peru acts
+
+    def _own_forces_country(self, head: Token) -> str | None:
+        """Units a state actor creates, inaugurates, deploys or trains are its own ("the president
+        inaugurated new units"): they take the country of the one who acts on them."""
+        t = head
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ == "of":  # "units of commando forces"
+            t = t.head.head
+        if t.dep_ not in ("dobj", "nsubjpass") or t.head.lemma_.lower() not in _OWN_FORCES_VERBS:
+            return None
+        verb = t.head
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "agent"):
+                subj = c if c.dep_ == "nsubj" else next((p for p in c.children if p.dep_ == "pobj"), None)
+                eid = self.mentions.get(subj.i) if subj is not None else None
+                e = self.document.entity(eid) if eid else None
+                if e is not None and e.country and (e.type in ("GPE", "NORP") or e.sector in ("GOV", "MIL")):
+                    return e.country
+        return None
+
+    def describe(self, head: Token) -> str | None:
+        """An entity for a participant named by a description ("provincial police", "a panel of
+        judges", "Peruvian officials"), created once per description in the article."""
+        table = participant_nouns()
+        if not _nounlike(head) or head.i in self.mentions:
+            return None
+        info = table.get(head.lower_) or table.get(head.lemma_.lower())
+        if info is None:
+            return None
+        sector, kind = info
+        mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _QUANTIFIERS
+                and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+        first = head
+        for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
+            if c.i == first.i - 1:
+                left = min(t.i for t in c.subtree)  # "a [New York] man": the whole modifier
+                first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
+        start, end = first.idx, head.idx + len(head.text)
+        name = self.document.text[start:end]
+        if "\n" in name:
+            start, name = head.idx, head.text
+        country = None
+        for c in [*head.lefts]:
+            eid = self.mentions.get(c.i)
+            e = self.document.entity(eid) if eid else None
+            if e is not None and e.country and e.type in ("GPE", "NORP"):
+                country = e.country
+        if country is None:
+            country = self._own_forces_country(head)
+        if country is None:  # "a mayor in Mexico's Guerrero state", "inspectors from the agency"
+            located = [e for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                       for p in c.children if p.dep_ == "pobj" for e in self.entities_in(p, True, 2)]
+            country = next((x.country for x in (self.document.entity(e) for e in located)
+                            if x is not None and x.country), None)
+            if country is None:  # "inspectors from the atomic agency": the organisation's people
+                sector = next((x.sector for x in (self.document.entity(e) for e in located)
+                               if x is not None and x.sector in ("IGO", "NGO")), sector)
+        key = name.lower() + "|" + (country or "")
+        span = self.document.span(start, end)
+        entity = self.described.get(key)
+        if entity is None:
+            entity = Entity(id=f"E{self._next_id}", name=name, type="PERSON" if kind == "person" else "ORG",
+                            country=country, sector=sector, mentions=[span])
+            self._next_id += 1
+            self.described[key] = entity
+        elif all(m.start != span.start for m in entity.mentions):
+            entity.mentions.append(span)
+        return entity.id
 
     # --- entities named by a phrase ------------------------------------------------------------
 
@@ -76,6 +213,16 @@ class Roles:
                 got.append(eid)
             elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                 got += self.resolve_pronoun(h)
+            elif self._described_head(h):
+                # "a Lima man", "Peruvian officials", "provincial police": one participant named by
+                # description; a place or nationality in it is where it is from, not another actor.
+                # Names in apposition name it better ("two builders, Ana Ruiz and Tom Hale").
+                named = [m for c in h.children if c.dep_ == "appos" for x in [c, *c.conjuncts]
+                         if (m := self.mention(x)) is not None]
+                described = self.describe(h) if not named else None
+                if named or described is not None:
+                    out += named or [described]
+                    continue
             inside = self._mention_span(h, eid)
             for c in h.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod", "appos"):
@@ -94,8 +241,18 @@ class Roles:
                                 got += self.entities_in(p, True, _depth + 1)
             if not got and h.lower_ in _RELATIVE:
                 got += self.relative_owner(h)
+            if not got:  # "proponents, including the Conference of Mayors": the members named
+                for c in h.children:
+                    if c.dep_ == "prep" and c.lower_ in ("including", "like"):
+                        got += [e for p in c.children if p.dep_ == "pobj" for e in self.entities_in(p, True, 2)]
+            if not got and h.pos_ in ("NOUN", "PROPN", "NUM", "SYM") and _depth < 2:
+                got += self._goods_origin(h)
             if not got and h.pos_ in ("NOUN", "PROPN") and _depth < 2:
                 got += self._fallback_entities(h)
+            if not got and h.pos_ == "NOUN":
+                described = self.describe(h)
+                if described is not None:
+                    got.append(described)
             out += got
         return list(dict.fromkeys(out))
 
@@ -113,6 +270,23 @@ class Roles:
             if m.start <= token.idx < m.end:
                 return (m.start, m.end)
         return (0, 0)
+
+    def _goods_origin(self, head: Token) -> list[str]:
+        """"duties on $2 billion of imports from Peru", "on Peruvian copper": the country the
+        goods come from is the one a trade measure targets."""
+        t = head
+        for _ in range(3):
+            if t.lemma_.lower() in _GOODS:
+                got = self._prep_objects(t, ("from",))
+                got += [m for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                        if (m := self.mention(c)) is not None]
+                return got
+            ofs = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                   if p.dep_ == "pobj"]
+            if not ofs:
+                return []
+            t = ofs[0]
+        return []
 
     def _fallback_entities(self, head: Token) -> list[str]:
         """A phrase that names no entity itself: the author of a proposal or call ("calls by
@@ -168,6 +342,19 @@ class Roles:
                     for c in t.children:
                         if c.dep_ == "nsubj" and c.i != token.i and c.lower_ not in _THIRD_PERSON:
                             return self.entities_in(c)
+            if token.dep_ == "poss" and low in ("its", "their", "his", "her"):
+                # "the bloc reaffirmed its support", "the army completed the withdrawal of its troops":
+                # a possessive inside a clause's object is bound by that clause's subject
+                verb = token.head
+                for _ in range(4):
+                    if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                        break
+                    verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+                subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in (
+                    "VERB", "AUX") else []
+                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON and \
+                        token not in subj[0].subtree:  # "one of their commanders said": not itself
+                    return self.entities_in(subj[0])
         return []
 
     def relative_owner(self, rel: Token) -> list[str]:
@@ -207,6 +394,8 @@ class Roles:
                         out += self.entities_in(p)
         if out or _hops > 3:
             return list(dict.fromkeys(out))
+        if verb.dep_ in ("acomp", "attr") and verb.head.pos_ in ("AUX", "VERB"):
+            return self.subject_of(verb.head, _hops + 1)  # "the ministry said it was ready to host"
         prior = self._reduced_relative_subject(verb)
         if prior:
             return prior
@@ -214,9 +403,10 @@ class Roles:
         if head == verb:
             return self._words_before(verb)
         if verb.dep_ == "xcomp":
-            # object control: "urged Iraq to withdraw" -> Iraq withdraws
+            # object control: "urged Iraq to withdraw" -> Iraq withdraws; a passive controller:
+            # "was forced to step down" -> its subject steps down
             for c in head.children:
-                if c.dep_ == "dobj":
+                if c.dep_ in ("dobj", "nsubjpass"):
                     objs = self.entities_in(c)
                     if objs:
                         return objs
@@ -228,6 +418,13 @@ class Roles:
         if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             # a verb the small model hung on a noun root: "The rebels handed in their weapons"
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
+        if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENT_NOUNS:
+            # "issued a declaration demanding that ...": the document's author speaks
+            owner = [m for c in head.children if c.dep_ == "poss" and (m := self.mention(c)) is not None]
+            if owner:
+                return owner
+            if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ in ("VERB", "AUX"):
+                return self.subject_of(head.head, _hops + 1)
         relative_subject = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE for c in verb.children)
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON") and (
                 relative_subject or verb.dep_ == "acl"):
@@ -283,6 +480,48 @@ class Roles:
                             return got
         return []
 
+    def _claim_subject(self, word: Token, exclude: list[str]) -> list[str]:
+        """Whom an accusation is about when its content follows in a participle ("filed a
+        complaint ..., claiming that the aide violated ..."): the subject of that content."""
+        clause = word if word.pos_ in ("VERB", "AUX") else word.head
+        for c in clause.children:
+            if c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in _CLAIM_VERBS:
+                got = self._complement_subject(c, exclude)
+                if got:
+                    return got
+        return []
+
+    def _deal_party(self, word: Token, exclude: list[str]) -> list[str]:
+        """The other party of a deal or contract named by what it transfers ("a contract to sell
+        Saudi Arabia 180 howitzers", "a deal to supply Germany with drones")."""
+        nouns = [word] + [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _TRANSFER_VERBS:
+                    got = [e for d in c.children if d.dep_ in ("dative", "dobj", "iobj")
+                           for e in self.entities_in(d) if e not in exclude]
+                    got += [e for e in self._prep_objects(c, ("to", "with")) if e not in exclude]
+                    if got:
+                        return got
+        return []
+
+    def _condition_subject(self, verb: Token, exclude: list[str]) -> list[str]:
+        """The one a threat is made to: the subject of its condition ("... unless the capital
+        accepts its terms", "if the council goes ahead")."""
+        for t in verb.subtree:
+            if t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children):
+                for s in t.children:
+                    if s.dep_ in ("nsubj", "nsubjpass"):
+                        got = [e for e in self.entities_in(s) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
+    def _agents(self, verb: Token) -> list[str]:
+        """The doer of a passive verb: its "by" agent only."""
+        return [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+                for e in self.entities_in(p)]
+
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -313,9 +552,17 @@ class Roles:
         actors: list[str] = []
         recipients: list[str] = []
         mutual: list[str] = []
-        if token.pos_ in ("VERB", "AUX", "ADJ"):
-            actors = self.subject_of(token)
+        nominal = token.pos_ == "VERB" and token.tag_ in ("VBG", "NN") and token.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "pobj", "attr") and not any(
+            c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police beating of a man"
+        if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
             passive = self._passive(token)
+            if token.tag_ == "VBN" and token.dep_ in ("xcomp", "oprd", "acomp") and not passive:
+                # "was found shot", "left wounded": a participle complement is passive
+                head = token.head
+                patients = [e for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
+                return [], patients, []
+            actors = self.subject_of(token) if not passive else self._agents(token)
             if frame == "undergo":  # "the patrol came under fire": the subject is attacked
                 recipients, actors = actors, self._prep_objects(token, ("by", "from"))
             elif frame == "transfer":
@@ -327,8 +574,14 @@ class Roles:
                 if not recipients:
                     recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
             elif frame == "source":
-                recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
+                # "recalled its ambassador from Mexico City": the side left is the recipient; the
+                # actor's own people (a possessive object) are not
+                own = [c for c in token.children if c.dep_ == "dobj" and any(
+                    x.dep_ == "poss" and x.pos_ == "PRON" for x in c.children)]
+                recipients = [] if own and not passive else self._objects(token, ("nsubjpass",) if passive else ("dobj",))
                 recipients += self._prep_objects(token, preps)
+                for o in own:  # "recalled its ambassador from Mexico City"
+                    recipients += self._prep_objects(o, preps)
                 if not recipients:
                     recipients = self._prep_objects(token, FRAME_PREPS["patient"])
             elif frame == "comitative":
@@ -339,6 +592,11 @@ class Roles:
                 recipients += self._prep_objects(token, preps)
                 if type_ in ("ASSAULT",) and not recipients:
                     recipients = self._prep_objects(token, ("with",))
+                if passive and not recipients and token.dep_ in ("pcomp", "advcl") and token.head.pos_ in (
+                        "ADP", "SCONJ", "VERB", "AUX"):
+                    # "a man died after being shot": the patient is the main clause's subject
+                    main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
+                    recipients = [r for r in self.subject_of(main) if r not in actors]
         else:
             actors, recipients, mutual = self._noun_roles(token, type_, frame, preps)
         return actors, recipients, mutual
@@ -357,6 +615,8 @@ class Roles:
                             actors.append(m)
                         elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
                             actors += self.resolve_pronoun(x)
+                        elif c.dep_ in ("compound", "poss") and (d := self.describe(x)) is not None:
+                            actors.append(d)  # "the police raid", "protesters' demands"
                 elif c.dep_ == "prep":
                     low = c.lower_
                     objs = [p for p in c.children if p.dep_ == "pobj"]
@@ -366,7 +626,9 @@ class Roles:
                         elif low in ("between", "among"):
                             mutual += self.entities_in(p)
                         elif low == "of":
-                            if type_ in _PATIENT_OF:
+                            if type_ in ("RETREAT", "MOBILIZE") and p.lemma_.lower() in _FORCES:
+                                actors += self.entities_in(p)  # "the withdrawal of its troops": whose troops
+                            elif type_ in _PATIENT_OF:
                                 recipients += self.entities_in(p)
                             else:
                                 actors += self.entities_in(p)
@@ -385,16 +647,21 @@ class Roles:
             for c in phrase.head.children:
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.i > phrase.i:
                     actors += self._relative_agent(c, actors)
-        if not actors and not mutual:
+        gov = phrase.head
+        if phrase.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _RECEIVE_VERBS and not recipients:
+            recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
+        if not actors:
             from .coder import LIGHT_VERBS
 
             gov = phrase.head
             dep = phrase.dep_
             if dep in ("dobj", "attr", "oprd") and gov.pos_ in ("VERB", "AUX"):
-                if gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
+                if gov.lemma_.lower() in ("complete", "finish") and type_ in ("RETREAT", "MOBILIZE", "ASSAULT"):
+                    actors += self.subject_of(gov)  # "completed the withdrawal": the one withdrawing
+                elif gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
                     recipients += self.subject_of(gov)
-                elif gov.lemma_.lower() in LIGHT_VERBS:
-                    actors += self.subject_of(gov)
+                elif gov.lemma_.lower() in LIGHT_VERBS and gov.lemma_.lower() not in _CAUSE_VERBS:
+                    actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
                     recipients += self._prep_objects(gov, preps)
             elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
                 actors += self.subject_of(gov)
@@ -403,6 +670,12 @@ class Roles:
                 verb = prep.head
                 if prep.lower_ in ("through",) and verb.lemma_.lower() in ("be", "go", "get"):
                     recipients += self.subject_of(verb)
+                elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go", "remain",
+                                                                                   "stay", "be"):
+                    actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
+                elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
+                    actors += self.subject_of(verb)  # "flew to Lima for talks"
+                    recipients += self._prep_objects(verb, ("to", "in"))
                 elif prep.lower_ in ("in", "during", "at", "amid", "throughout") and verb.pos_ in ("VERB", "AUX"):
                     actors += self.subject_of(verb)
             if type_ == "CONSULT" and not actors:
@@ -435,26 +708,67 @@ class Roles:
         inner_type = inner.entry.type or coded.type
         actors, recipients, mutual = self.word_roles(inner.token, inner_type, inner.entry.frame, inner.entry.mode)
         # walk up the wrappers: the one who agrees/demands/threatens is the actor
+        claimant: list[str] = []
         for w in reversed(chain[:-1]):
             control = w.entry.control
             w_type = w.entry.type or coded.type
             w_act, w_rec, w_mut = self.word_roles(w.token, w_type, w.entry.frame, w.entry.mode)
             if control in ("say", "begin", "try", "plan", "fail"):
-                if not actors:
-                    actors = w_act
+                if control == "say" and w_act:
+                    claimant = w_act  # "denies US claims that ...": whose claim it is
+                if not actors and not (inner.token.pos_ == "VERB" and self._passive(inner.token)):
+                    actors = w_act  # never for a passive ("police said the man was shot": not by police)
                 continue
             if control in ("demand", "threat", "accuse", "praise"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
-                actors, recipients, mutual = w_act or actors, new_recipients, []
+                # the one who demands, threatens, accuses or praises is the wrapper's own subject,
+                # never the doer of the wrapped act ("urged the minister to back ...": the minister is addressed)
+                actors, recipients, mutual = w_act, [r for r in new_recipients if r not in w_act], []
                 continue
             # intent, refuse, stop, lift, allow, prepare, sign
+            if control == "refuse" and w_act and not w_rec:
+                # "the ministry denies the opposition's claims": the one whose claim is refused
+                owners = [m for c in w.token.children if c.dep_ == "dobj" for x in c.children
+                          if x.dep_ in ("poss", "compound", "amod") and (m := self.mention(x)) is not None]
+                recipients = owners or [a for a in claimant if a not in w_act] or recipients or [
+                    a for a in actors if a not in w_act]
             if w_act:
                 actors = w_act
             recipients = recipients or w_rec
             mutual = mutual or w_mut
-        if coded.type == "PROTEST" and not recipients:
-            recipients = self._protest_place(inner.token)
+        top = chain[0]
+        if not recipients and coded.type in ("ACCUSE", "REJECT"):
+            recipients = self._claim_subject(top.token, actors)  # "filed a complaint, claiming that X ..."
+        if not recipients and coded.type in ("COOPERATE", "AID", "AGREE", "SUPPORT"):
+            recipients = self._deal_party(inner.token, actors)  # "approved a deal to sell X arms"
+        if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
+            # "demanded that the US cancel ...": the one who is to act is addressed
+            recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
+        if not recipients and coded.type == "THREATEN":
+            recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
+        if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
+            recipients = [r for r in self._protest_place(inner.token) if r not in actors]
+        if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
+                self._passive(inner.token):
+            # "diplomats being expelled from the United States": expelled by the country they leave
+            actors = self._prep_objects(inner.token, ("from",))
+            recipients = [r for r in recipients if r not in actors]
+        if coded.type == "MOBILIZE" and not actors:
+            # "the army was put on alert", "troops were deployed": the forces' own side mobilises
+            verb = inner.token
+            for _ in range(3):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            created = verb.lemma_.lower() in ("create", "form", "establish", "set", "found")
+            for c in verb.children if verb.pos_ in ("VERB", "AUX") and not created else []:
+                if c.dep_ == "nsubjpass":
+                    actors = self.entities_in(c)
+                    recipients = [r for r in recipients if r not in actors]
+        if coded.type == "CONSULT" and coded.mode == "visit":
+            recipients = [self._host_country(r) for r in recipients]
+            mutual = [self._host_country(r) for r in mutual]
         if coded.type == "CONSULT":
             if coded.mode == "visit":
                 if inner.entry.mode == "host" or inner.token.lemma_.lower() in ("host", "receive", "welcome"):
@@ -472,6 +786,19 @@ class Roles:
         recipients = [r for r in dict.fromkeys(recipients) if r not in actors]
         return actors, recipients
 
+    def _host_country(self, eid: str) -> str:
+        """A visited town stands for the country that hosts the visit ("visited Lima" -> Peru) when the article names that country as an entity of its own."""
+        e = self.document.entity(eid)
+        if e is None or e.type != "GPE" or not e.country:
+            return eid
+        country = next((x for x in self.document.entities if x.type == "GPE" and x.country == e.country
+                        and x.id != eid and x.sector is None and x.role is None
+                        and self._is_country_name(x)), None)
+        return country.id if country is not None else eid
+
+    def _is_country_name(self, e: Entity) -> bool:
+        return any(p.kind == "country" and p.country == e.country and p.name == e.name for p in self.document.places)
+
     def _protest_place(self, token: Token) -> list[str]:
         """A protest with no named target is directed at the authorities of the country where
         it happens (the convention of CAMEO/PLOVER coders): "rallied in Belgrade" -> Serbia."""
@@ -481,9 +808,18 @@ class Roles:
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
                 got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
+                if not got:  # a town or province: the country it is in, when the article names it
+                    got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
                 if got:
                     return got[:1]
         return []
+
+    def _country_of_place(self, token: Token) -> str | None:
+        for p in self.document.places:
+            if p.country and any(m.start <= token.idx < m.end for m in p.mentions):
+                return next((e.id for e in self.document.entities if e.type == "GPE" and e.country == p.country
+                             and self._is_country_name(e)), None)
+        return None
 
     def ended_subject(self, coded: Coded) -> Token | None:
         """For "the war ended with a ceasefire": the token of the ended event."""

@@ -1,5 +1,5 @@
 """Which place an event happened in: a place in its clause, else in its sentence, else the
-article's main place.
+article's only place (never a guess among several).
 
 `event_place` is what the events stage calls; the places stage owns the choice. Within a
 clause or sentence a place introduced by a locative preposition ("in", "at", "near") wins,
@@ -9,6 +9,7 @@ since a country elsewhere in a sentence is usually an actor ("Moldova signed ...
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from ...document import Document
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from ...model import Place, Span
+    from ...model import Span
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "into", "within",
             "towards", "toward", "to", "from", "over", "on"}
@@ -60,30 +61,47 @@ def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | 
     return best[1] if best else None
 
 
-def event_place(document: Document, triggers: Sequence[Token]) -> str | None:
-    """The id of the place an event with these trigger tokens happened in, or None."""
+def event_place(document: Document, triggers: Sequence[Token], local: bool = False) -> tuple[str | None, str | None]:
+    """(place id, where it came from: "clause", "sentence" or "article") of the place an event
+    with these trigger tokens happened in, or (None, None). The article's place stands in only
+    when the article names a single town, region or feature and no other: when it names
+    several, a guessed place would be a confident error. `local`: a happening on the ground (an
+    attack, an arrest, a protest), which the dateline places when nothing nearer does."""
     if not document.places:
-        return None
+        return None, None
     for trigger in triggers:
         found = _best_in(document, *_clause(trigger), trigger)
         if found:
-            return found
+            return found, "clause"
     for trigger in triggers:
         sent = trigger.sent
         found = _best_in(document, sent.start_char, sent.end_char, trigger)
         if found:
-            return found
-    return main_place(document)
+            return found, "sentence"
+    specific = [p for p in document.places if p.kind not in ("country", "continent")]
+    if len(specific) == 1 and len(specific[0].mentions) >= 2:
+        return specific[0].id, "article"
+    if local:
+        dateline = dateline_place(document)
+        if dateline is not None:
+            return dateline, "article"
+    return None, None
 
 
-def main_place(document: Document) -> str | None:
-    """The place the article is mostly about: the most mentioned town, region or feature, else the
-    most mentioned country; the first mentioned on a tie."""
-    if not document.places:
-        return None
+_DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]{1,6}\.?\s*)?(?:\([A-Z][A-Za-z]{1,12}\)\s*)?[—–-]")
 
-    def key(p: Place) -> tuple:
-        specific = p.kind not in ("country", "continent") and len(p.mentions) >= 2
-        return (specific, len(p.mentions), -min(m.start for m in p.mentions))
 
-    return max(document.places, key=key).id
+def dateline_place(document: Document) -> str | None:
+    """The place of the article's dateline ("NAPLES, Fla. —", "CHARLOTTE - ", "LONDON (AP) —"):
+    a place named in capitals, or followed by a dash, at the start of one of the first paragraphs.
+    The reporter was there: a happening the article reports with no place of its own is placed there."""
+    text = document.text
+    starts = document.paragraph_starts[:3]
+    for p in document.places:
+        for m in p.mentions:
+            if not any(0 <= m.start - s <= 2 for s in starts):
+                continue
+            after = text[m.end:m.end + 24]
+            if m.text.isupper() and len(m.text) > 2 or _DATELINE_END.match(after):
+                return p.id
+    return None

@@ -6,24 +6,31 @@ match first; the parse then vetoes readings the words cannot have here (a modal
 (`normalize.py`) gives each expression its TimeML type and value, anchored at the
 publication date, at the story's own time for "the next day" or "two days later",
 and directed by the tense of the clause that governs it: "Monday" is past in a
-past-tense clause, future in a future one, the nearest otherwise. Clock times take
-their day from a date in the same sentence, else from the story's latest day.
+past-tense clause, future in a future one (`clause_tenses` says how a date hangs on
+its verb: a past verb over a date's noun, an end point, a plan). Clock times take
+their day from a date in the same sentence, else from the story's latest day; a
+"today" inside a quotation of an older statement is the day it was said. Capitalised
+time words inside a name ("USA TODAY", the "Daily Mirror") are not times.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from ...document import Document
 from ...model import Time
 from ..base import Stage
 from .grammar import Expression, find_expressions
-from .normalize import Normalizer, value_start
+from .normalize import Normalizer, Tense, TimexType, value_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from ...document import DocView
+
+    ParsedDoc = Doc | DocView  # the stage reads the document's view; tests may pass a Doc
 
 _RANGE_WORDS = re.compile(r"\s*(?:-|–|—|to|through|until|till)\s*", re.I)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "would", "'d"}
@@ -34,6 +41,10 @@ _PERFECT_AUX = {"has", "have", "'ve", "had"}
 _FORWARD_LEMMAS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "agree", "promise",
                    "vow", "decide", "threaten", "prepare", "propose", "seek", "pledge", "try", "attempt", "go",
                    "wish", "need", "vote", "call", "urge", "ask", "order", "announce", "slate", "book", "poise"}
+# words whose infinitive lies ahead: "going to", "ready to leave Tuesday", "about to"
+_READY_WORDS = {"going", "ready", "prepared", "willing", "eager", "about", "poised", "likely", "certain", "sure"}
+# participles that put their complement ahead: "a meeting scheduled for Friday"
+_SCHEDULE_LEMMAS = {"schedule", "set", "plan", "slate", "due", "expect", "book", "intend", "poise", "propose"}
 # verbs that move something to a later date: "the vote was delayed until Sunday" looks forward
 _DEFER_LEMMAS = {"postpone", "delay", "defer", "adjourn", "reschedule", "push", "move", "extend", "suspend"}
 # present-tense verbs that describe a state or a report rather than a scheduled happening
@@ -62,7 +73,7 @@ def governing_verb(token: Token) -> Token | None:
     return root if root.pos_ in ("VERB", "AUX") else None
 
 
-def verb_tense(verb: Token, depth: int = 0) -> str:
+def verb_tense(verb: Token, depth: int = 0) -> Tense:
     """'past', 'future' or 'present' for the clause a verb heads."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {c.lower_ for c in aux}
@@ -72,10 +83,14 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
         return verb_tense(verb.head, depth + 1)
     if words & _FUTURE_AUX:
         return "future"
-    if any(c.lower_ == "to" for c in aux) and verb.head is not verb:
+    if any(c.lower_ == "to" for c in aux) and verb.head.i != verb.i:
         governor = verb.head
-        if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ == "going":
+        if "had" in {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}:
+            return "present"  # "it had been due to expire Friday": a plan of the past, either way
+        if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ in _READY_WORDS:
             return "future"
+        if governor.lemma_.lower() == "be" and governor.pos_ == "AUX" and governor.dep_ != "aux":
+            return "future"  # "trading is to resume Tuesday"
         # "was forced to resign Friday", "a plan to build it by May": at or after the
         # governing event, which says nothing about the publication date
         return "present"
@@ -86,10 +101,13 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     if verb.tag_ == "VBN":
         if words & _PERFECT_AUX:
             return "past"
-        if verb.lemma_.lower() in _FORWARD_LEMMAS:
-            return "future"
+        if verb.lemma_.lower() in _SCHEDULE_LEMMAS:
+            return "future"  # "a meeting scheduled for Friday"; but "the terms, announced Friday"
         return "past" if not words else "present"
-    if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if verb.tag_ == "VB" and not aux and verb.dep_ in ("ROOT", "ccomp", "parataxis") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return "future"  # an imperative: "call me Sunday night"
+    if verb.tag_ == "VBG" and not aux and depth < 2 and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
         return verb_tense(verb.head, depth + 1)
     if verb.tag_ == "VBG" and words & {"is", "are", "'s", "'re", "am"}:
         return "future"
@@ -103,27 +121,100 @@ def verb_tense(verb: Token, depth: int = 0) -> str:
     return "present"
 
 
-def expression_tense(doc: Doc, start: int, end: int) -> str:
+def expression_tense(doc: ParsedDoc, start: int, end: int) -> Tense:
+    """'past', 'future' or 'present' (unknown) for the clause that dates an expression."""
+    return clause_tenses(doc, start, end)[0]
+
+
+def clause_tenses(doc: ParsedDoc, start: int, end: int) -> tuple[Tense, Tense]:
+    """How the clause dates an expression, and the tense of its verb.
+
+    The first is one of
+    - 'past', 'future': the verb's tense, which the expression modifies;
+    - 'present': the clause does not say (a present or stative verb, no verb);
+    - 'past-nominal': a past verb whose object or noun the expression belongs to ("declared a
+      dividend, payable Dec. 7", "a manhunt in November", "has set Nov. 10 as the deadline"):
+      what it names may lie ahead, so the nearest reading decides, leaning to the past;
+    - 'nearest': an end point under a past verb ("gave them until 9 a.m. Tuesday").
+    The scheduling present says nothing of a date that belongs to a noun ("the move follows
+    Tuesday's declaration"); an auxiliary's future still points forward ("the vote on Friday
+    will decide"), and so does a plan ("planned a rally on Saturday")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return "present"
+        return "present", "present"
     root = span.root
     verb = governing_verb(root)
     if verb is None:
-        return "present"
+        return "present", "present"
+    tense = verb_tense(verb)
     if root.head.lower_ in ("until", "till", "to") and verb.lemma_.lower() in _DEFER_LEMMAS:
-        return "future"
+        return "future", tense
+    if root.head.lower_ in ("until", "till", "by") and tense == "present":
+        return "future", tense  # "Cyprus has until Monday to pay", "the bank is shut until Tuesday"
     if root.head.lower_ == "since" or (root.i > 0 and doc[root.i - 1].lower_ == "since"):
-        return "past"  # "in force since 1 January": what began is behind us
-    return verb_tense(verb)
+        return "past", tense  # "in force since 1 January": what began is behind us
+    if tense == "present" and verb.lemma_.lower() == "be" and verb.tag_ in ("VBZ", "VBP") \
+            and (_path_to_verb(root, verb) == "direct" or root.dep_ == "attr" and root.head.i == verb.i):
+        return "future", tense  # "the deadline is Monday", "the vote is on Thursday"
+    if tense == "future" and verb.tag_ == "VBN" and verb.dep_ == "acl" \
+            and _clause_tense(verb.head) == "past":
+        return "past-nominal", tense  # "a service planned for Saturday was canceled"
+    if tense == "past" or (tense == "future" and verb.tag_ in ("VBP", "VBZ") and not _has_aux(verb)):
+        path = _path_to_verb(root, verb)
+        if path == "end point" and tense == "past":
+            return "nearest", tense
+        if path != "direct":
+            if tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS | {"call"}:
+                return "future", tense  # "planned a demonstration on Saturday"
+            return ("past-nominal" if tense == "past" else "present"), tense
+    return tense, tense
 
 
-def _tokens(doc: Doc, start: int, end: int):
+def _clause_tense(token: Token) -> Tense:
+    verb = governing_verb(token)
+    return verb_tense(verb) if verb is not None else "present"
+
+
+def _has_aux(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+# the words between a date and its verb through which the verb's tense still dates it:
+# prepositions, and the date's own words
+_THROUGH_POS = {"ADP", "SCONJ", "PART", "CCONJ", "PUNCT", "NUM", "DET", "ADV"}
+# a date in these relations names a thing, not the time of the verb's event
+_NOMINAL_DEPS = {"poss", "dobj", "nsubj", "nsubjpass", "attr", "compound", "amod", "appos"}
+# phrases that look forward from the verb: "until Nov. 9", "through January"
+_END_POINT = {"until", "till", "through", "thru"}
+
+
+def _path_to_verb(root: Token, verb: Token) -> str:
+    """'direct' when a date's path up to its verb runs through prepositions only, 'end point'
+    through "until", else 'nominal' (spaCy makes a new Token object at each access: tokens
+    compare by index)."""
+    token = root
+    if token.dep_ in ("poss", "compound", "amod") or token.dep_ in _NOMINAL_DEPS and token.head.i != verb.i:
+        return "nominal"
+    if token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and token.head.i == verb.i:
+        return "nominal"
+    for _ in range(8):
+        head = token.head
+        if head.i in (verb.i, token.i):
+            return "direct"
+        if head.lower_ in _END_POINT:
+            return "end point"
+        if head.pos_ not in _THROUGH_POS:
+            return "nominal"
+        token = head
+    return "direct"
+
+
+def _tokens(doc: ParsedDoc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return list(span) if span is not None else []
 
 
-def plausible(doc: Doc, text: str, e: Expression) -> bool:
+def plausible(doc: ParsedDoc, text: str, e: Expression) -> bool:
     """Vetoes from the parse: the words of a match read as something else here."""
     tokens = _tokens(doc, e.start, e.end)
     if not tokens:
@@ -157,7 +248,7 @@ def plausible(doc: Doc, text: str, e: Expression) -> bool:
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)
-    if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") \
+    if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") and not g.get("fiscal") \
             and (prev is None or prev.pos_ not in ("DET", "PRON") and prev.tag_ != "POS"):
         return False  # "2000 soldiers"; but "the 2012 elections"
     # "a weekly newspaper": a kind of thing, not a recurrence
@@ -175,15 +266,16 @@ class TimesStage(Stage):
         text = document.text
         expressions = [e for e in find_expressions(text) if plausible(doc, text, e)]
         normalizer = Normalizer(document.anchor)
-        results: dict[int, tuple[str, str]] = {}
-        tenses: dict[int, str] = {}
+        results: dict[int, tuple[TimexType, str]] = {}
+        tenses: dict[int, Tense] = {}
         # dates first, in text order (story time follows the text); clock times then take
         # the day their sentence names
         for i, e in enumerate(expressions):
-            tenses[i] = expression_tense(doc, e.start, e.end)
+            tenses[i], verb = clause_tenses(doc, e.start, e.end)
             if e.kind == "clock":
                 continue
             normalizer.sentence = document.sentence_of(e.start)
+            normalizer.verb_tense = verb
             r = normalizer.normalize(e, tenses[i])
             if r is not None:
                 results[i] = r
@@ -196,6 +288,7 @@ class TimesStage(Stage):
             if value is not None:
                 results[i] = ("TIME", value)
         _order_weekday_ranges(document, expressions, results, tenses)
+        _date_quoted_days(document, expressions, results)
         times: list[Time] = []
         for i, e in enumerate(expressions):
             if i not in results:
@@ -208,8 +301,75 @@ class TimesStage(Stage):
         document.times = times
 
 
+_QUOTE_PAIRS = (("“", "”"), ("``", "''"))
+_STRAIGHT_QUOTE = re.compile('"')
+_QUOTE_LENGTH = 800
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The quotations of a text, each on one line: “...”, ``...'' and "..." (straight
+    marks paired in order), marks included. One pass over each line (no backtracking)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        for opener, closer in _QUOTE_PAIRS:
+            i = line.find(opener)
+            while i >= 0:
+                j = line.find(closer, i + len(opener))
+                if j < 0:
+                    break  # no closing mark on the rest of the line
+                if j - i <= _QUOTE_LENGTH:
+                    out.append((start + i, start + j + len(closer)))
+                i = line.find(opener, j + len(closer))
+        marks = [m.start() for m in _STRAIGHT_QUOTE.finditer(line)] if '"' in line else []
+        out.extend((start + a, start + b + 1) for a, b in zip(marks[0::2], marks[1::2], strict=False)
+                   if b - a <= _QUOTE_LENGTH)
+        start += len(line) + 1
+    return sorted(out)
+_SPEECH_LEMMAS = {"say", "tell", "state", "announce", "declare", "write", "add", "insist", "warn", "explain",
+                  "note", "stress", "remark", "tweet", "testify", "reply", "respond", "proclaim", "vow", "pledge"}
+_DATEWORD_SHIFT = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+
+
+def _date_quoted_days(document: Document, expressions: list[Expression],
+                      results: dict[int, tuple[TimexType, str]]) -> None:
+    """"today" in a quotation of an older statement is the day the words were said:
+    'On Monday the minister said: "Today we begin."', published on Wednesday, began on
+    Monday. The statement's day is a day-precise date outside the quotation, in its
+    sentence, on a verb of saying, before the publication date."""
+    doc = document.view
+    anchor = document.anchor
+    if anchor is None or doc is None or not any(e.kind == "dateword" for e in expressions):
+        return
+    day0 = anchor.date() if isinstance(anchor, datetime) else anchor
+    for qs, qe in quotations(document.text):
+        inside = [i for i, e in enumerate(expressions) if qs <= e.start and e.end <= qe and i in results
+                  and e.kind == "dateword" and e.groups.get("word", "").lower() in _DATEWORD_SHIFT]
+        if not inside:
+            continue
+        sentences = {document.sentence_of(qs), document.sentence_of(max(qs, qe - 1))}
+        said: list[date] = []
+        for j, e in enumerate(expressions):
+            if j not in results or qs <= e.start < qe or document.sentence_of(e.start) not in sentences:
+                continue
+            found = value_start(results[j][1])
+            if found is None or found[1] != "day" or found[0] >= day0:
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            verb = governing_verb(span.root) if span is not None and len(span) else None
+            if verb is not None and verb.lemma_.lower() in _SPEECH_LEMMAS:
+                said.append(found[0])
+        if len(set(said)) != 1:
+            continue
+        for i in inside:
+            g = expressions[i].groups
+            day = said[0] + timedelta(days=_DATEWORD_SHIFT[g["word"].lower()])
+            ttype, value = results[i]
+            results[i] = (ttype, day.isoformat() + value[10:] if re.match(r"\d{4}-\d\d-\d\d", value) else value)
+
+
 def _order_weekday_ranges(document: Document, expressions: list[Expression],
-                          results: dict[int, tuple[str, str]], tenses: dict[int, str]) -> None:
+                          results: dict[int, tuple[TimexType, str]], tenses: dict[int, Tense]) -> None:
     """"from Monday through Thursday": the second day of a range comes after the first."""
     for i in range(1, len(expressions)):
         a, b = expressions[i - 1], expressions[i]
@@ -225,7 +385,7 @@ def _order_weekday_ranges(document: Document, expressions: list[Expression],
         results[i] = (ttype, moved + value[10:])
 
 
-def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[str, str]],
+def _day_in_sentence(document: Document, expressions: list[Expression], results: dict[int, tuple[TimexType, str]],
                      i: int, sentence: int) -> str | None:
     """The day named by the nearest day-precise date in the same sentence, if any."""
     best: tuple[int, str] | None = None

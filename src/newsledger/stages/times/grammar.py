@@ -47,7 +47,8 @@ NUMBER_WORDS: dict[str, int | None] = {
     "a": 1, "an": 1, **{w: i + 1 for i, w in enumerate(_ONES)}, **{w: i + 10 for i, w in enumerate(_TEENS)},
     **{w: (i + 2) * 10 for i, w in enumerate(_TENS)}, "hundred": 100, "dozen": 12,
     # quantities without a number: the value keeps an X
-    "several": None, "few": None, "many": None, "some": None, "couple": None, "numerous": None,
+    "couple": 2,  # "a couple of years" (TimeML counts it as two)
+    "several": None, "few": None, "many": None, "some": None, "numerous": None,
     "dozens": None, "hundreds": None,
 }
 ORDINALS = {
@@ -93,7 +94,8 @@ APPROX = (r"(?:about|around|almost|nearly|approximately|roughly|some|circa|at\s+
           r"|just\s+over|just\s+under|well\s+over|just|only|barely|exactly|precisely|as\s+many\s+as"
           r"|as\s+much\s+as|as\s+long\s+as|the\s+better\s+part\s+of|a\s+mere|mere)")
 # determiners that belong to a duration's extent: "the past three years"
-_DET = r"(?:the\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|same|full|entire|whole)|the)"
+_DET = (r"(?:the\s+(?:past|last|next|first|final|coming|previous|following|initial|remaining|same|full|entire|whole"
+        r"|latest|year-earlier|year-ago|comparable)|the)")
 _UNIT_SG = "second|minute|hour|day|week|fortnight|month|year|decade|century"
 _UNIT_PL = "seconds|minutes|hours|days|weeks|fortnights|months|years|decades|centuries"
 UNIT = rf"(?:{_UNIT_PL}|{_UNIT_SG})"
@@ -122,6 +124,10 @@ def _year(g: str) -> str:
 
 
 _TRAIL = r"(?:,?\s+(?P<trail>last|this|next)\s+year\b)"
+_NUMWORD_ALT = "|".join(_ONES + _TEENS + _TENS + ["hundred", "thousand"])
+_YEAR_WORDS = (rf"(?P<yw>(?:nineteen|eighteen)[\s-]+(?:(?:{'|'.join(_TENS)})(?:[\s-]+(?:{'|'.join(_ONES)}))?"
+               rf"|{'|'.join(_TEENS)}|oh[\s-]+(?:{'|'.join(_ONES)})))")
+_YEAR_2000 = rf"two[\s-]+thousand(?:\s+and)?(?:[\s-]+(?:{'|'.join(_TEENS)}|{'|'.join(_ONES)}))?"
 
 
 @dataclass
@@ -220,7 +226,7 @@ K_TZ = "GMT UTC EST EDT CST CDT MST MDT PST PDT BST CET CEST EET EEST MSK IST JS
 
 _BEFORE_NUMBER = r"(?<![\w$€£¥#.,/:\-])"
 
-_HOLIDAY_KEY = " ".join(sorted({re.match(r"[A-Za-z]+", h.name).group() for h in holidays().values()}))
+_HOLIDAY_KEY = " ".join(sorted({re.findall(r"[A-Za-z]+", h.name)[0] for h in holidays().values()}))
 
 RULES: list[Rule] = [
     # --- explicit dates and times -------------------------------------------------------------
@@ -238,6 +244,8 @@ RULES: list[Rule] = [
     _rule("range_years", rf"{_BEFORE_NUMBER}{_year('year')}\s*(?:-|–|—)\s*(?P<year2>{_YEAR4}|\d\d)(?![\d%]|\.\d)", K_YEAR, (20, 20)),
     _rule("md", rf"\b(?:{_weekday('wd')},?\s+)?{_month('month')}\s*{_day('day')}(?![\d:.,]\d|\s*(?:%|percent|per\s+cent)){_TRAIL}?", K_MONTH, (40, 40)),
     _rule("dm", rf"\b(?:{_weekday('wd')},?\s+)?(?:the\s+)?{_day('day')}\s+(?:of\s+)?{_month('month')}{_TRAIL}?", K_MONTH, (40, 40)),
+    _rule("dm_word", rf"\b(?:(?:this\s+coming|this|next|last|coming)\s+)?(?:{_weekday('wd')},?\s+)?{_month('month')}\s+(?:the\s+)?(?P<dayword>{_alt(ORDINALS)})\b(?![\s-]+(?:quarter|half|round|time|place|day|week|year|term)s?\b)"
+                     rf"(?:,?\s+{_year('year')})?", K_MONTH, (40, 40)),
     _rule("dm_word", rf"\bthe\s+(?P<dayword>{_alt(ORDINALS)})\s+of\s+{_month('month')}(?:,?\s+{_year('year')})?", K_MONTH, (40, 20)),
     _rule("my", rf"\b(?:(?P<part>{_PART})\s*)?{_month('month')},?\s+(?:of\s+)?{_year('year')}", K_MONTH, (40, 20)),
     _rule("month", rf"\b(?:(?P<part0>early|late|mid-|mid)\s*(?=(?:this|last|next|past|coming)\b))?"
@@ -246,6 +254,11 @@ RULES: list[Rule] = [
                    rf"(?:,?\s+(?P<trail>last|this|next)\s+year\b)?", K_MONTH, (40, 25)),
     _rule("year", rf"{_BEFORE_NUMBER}(?:(?P<the>the\s+(?:calendar\s+)?year\s+)|(?P<fiscal>fiscal\s+(?:year\s+)?|(?-i:FY)\s?))?"
                   rf"{_year('year')}(?![\w%/]|[.,]\d|-\d|\s*(?:%|percent|per\s+cent))", K_YEAR, (40, 15)),
+    # years said in words, as transcripts write them: "nineteen ninety-seven", "the year two thousand"
+    _rule("year", rf"\b(?:(?P<the>the\s+year\s+)(?P<yw2>{_YEAR_2000})|{_YEAR_WORDS})\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
+          "nineteen eighteen thousand", (20, 30)),
+    _rule("my", rf"\b{_month('month')},?\s+(?:of\s+)?{_YEAR_WORDS}\b(?![\s-]+(?:{_NUMWORD_ALT})\b)",
+          "nineteen eighteen thousand", (20, 30)),
     _rule("year_part", rf"\b(?P<part>{_PART})\s*{_year('year')}(?![\w%/]|[.,]\d)", K_YEAR, (40, 15)),
     _rule("decade", r"\b(?:the\s+)?(?:(?P<part>early|late|mid-|mid)\s*)?(?P<decade>1[0-9]{2}0|20[0-9]0)['’]?s\b", "re:0['’]?s\\b|ties\\b"),
     _rule("decade", r"(?:\bthe\s+(?:(?P<part>early|late|mid-|mid)\s*)?|(?<![\w'’]))['’](?P<d2>\d0)s\b", "re:0['’]?s\\b|ties\\b"),
@@ -256,7 +269,7 @@ RULES: list[Rule] = [
                      r"[\s-]+century\b", "century"),
     _rule("season", rf"\b(?:(?P<rel>this|last|next|past|coming|previous|current)\s+|(?P<the>the\s+))?"
                     r"(?:(?P<part>early|late|mid-|mid)\s*)?(?P<season>spring|summer|autumn|fall|winter)\b"
-                    rf"(?:,?\s+(?:of\s+)?{_year('year')})?", K_SEASON, (30, 25)),
+                    rf"(?:,?\s+(?:of\s+)?(?:{_year('year')}|{_YEAR_WORDS}))?", K_SEASON, (30, 40)),
     _rule("quarter", rf"\b(?:the\s+)?(?:(?P<rel>this|last|next|previous|current|latest|coming|same)\s+(?:year['’]s\s+)?|"
                      rf"(?P<yrel0>this|last|next)\s+year['’]s\s+|(?P<yago>year-earlier|year-ago)\s+)?"
                      rf"(?:(?P<fiscal>fiscal|calendar)[\s-]+)?(?:{_year('year0')}\s+)?"
@@ -264,8 +277,23 @@ RULES: list[Rule] = [
                      rf"(?:\s+of\s+(?:(?:the\s+)?(?P<yrel>this|last|next|current|previous|the)\s+(?:fiscal\s+|calendar\s+)?year\b"
                      rf"|(?:fiscal\s+|calendar\s+)?{_year('year')}))?\b", "quarter half Q H"),
     _rule("quarter", rf"\b(?:{_year('year0')}\s+)?(?-i:(?P<qh>[QH])(?P<n>[1-4]))\b(?:\s+{_year('year')})?", "quarter half Q H"),
-    _rule("quarter_ago", r"\bthe\s+(?:same\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
+    _rule("quarter_ago", r"\bthe\s+(?:same\s+|comparable\s+)?(?P<yago>year-earlier|year-ago|year-before|prior-year)\s+(?P<unit>quarter|half)\b",
           "quarter half"),
+    # a company's year, named by the day it ends: "for the year ended March 31" is a year's run
+    _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "ended ending", (30, 5)),
+    _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "full", (10, 20)),
+    # "the past two quarters", "several quarters of losses"; not "three quarters of the vote"
+    _rule("duration_quarters", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{NUM}|{_FUZZY})\s+"
+                               r"(?P<unit>quarters)\b", "quarters Quarters", (90, 10)),
+    # business news: the reporting period the story is about, and the same period a year before
+    _rule("period", r"\b(?P<det>the|its|that)\s+(?P<mods>(?:(?:latest|most\s+recent|same|comparable|corresponding"
+                    r"|year-earlier|year-ago|prior-year|year-before|fiscal|calendar)[\s-]+)*)"
+                    rf"(?:{_year('year')}\s+)?(?-i:(?P<unit>quarter|period))\b(?![-‐]\w|\s+(?:century|centuries|mile|point|percent|of)\b)"
+                    r"(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+previous\s+year))?"
+                    rf"(?=\s+end(?:ed|ing)\s+{_month('emonth')}\s*{_day('eday')})?", "quarter period", (80, 30)),
+    _rule("period", r"\b(?P<yrel>last|this)\s+year['’]s\s+(?-i:(?P<unit>quarter|period))\b", "quarter period", (80, 30)),
+    _rule("year_ago", r"\b(?P<yago>year-earlier|year-ago|year-before|prior-year)\b(?!\s+(?:quarter|half|period)\b)",
+          "earlier ago before prior", (20, 20)),
     _rule("holiday", rf"\b(?:(?P<rel>last|this|next)\s+)?{_holiday_pattern()}(?:,?\s+{_year('year')})?\b", _HOLIDAY_KEY),
     # --- relative to the publication date -------------------------------------------------------
     _rule("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|coming|past|early|late|earlier|later"
@@ -275,6 +303,9 @@ RULES: list[Rule] = [
                          r"(?:\s+(?P<pod>mornings|afternoons|evenings|nights))?", K_WEEKDAY, (5, 20)),
     _rule("dateword", r"\b(?:(?P<part>earlier|later|early|late)\s+)?(?P<word>today|tomorrow|yesterday|tonight)\b"
                       r"(?:\s+(?P<pod>morning|afternoon|evening|night))?", "today tomorrow yesterday tonight"),
+    # "mid-afternoon yesterday", "late morning today"
+    _rule("dateword", r"\b(?P<pod>(?:(?:mid|early|late)-?\s?)?(?:morning|afternoon|evening))\s+(?P<word>today|tomorrow|yesterday)\b",
+          "today tomorrow yesterday tonight"),
     _rule("dateword", r"\bthe\s+day\s+(?P<word>before\s+yesterday|after\s+tomorrow)\b", "today tomorrow yesterday tonight"),
     _rule("rel_unit", rf"\b(?:(?P<part>{_PART})\s+)?(?:(?P<the>the)\s+)?"
                       r"(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming|previous|current|latest|following|prior|same)\s+"
@@ -296,8 +327,9 @@ RULES: list[Rule] = [
           "later earlier afterward afterwards before after prior previously", (80, 15)),
     # --- durations ---------------------------------------------------------------------------
     _rule("duration", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{_NUMX})\s+"
-                      r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire)\s+)?"
-                      rf"(?P<unit>{UNIT})\b(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
+                      r"(?:(?:more|full|straight|consecutive|long|whole|additional|further|extra|entire"
+                      r"|trading|business|working)\s+)?"
+                      rf"(?P<unit>{UNIT})\b(?![-‐][a-z])(?:\s+(?P<period>period|term|span|stretch|window))?", K_UNIT, (90, 30)),
     _rule("duration_half", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{NUM})\s+and\s+a\s+half\s+(?P<unit>{UNIT})"
                            rf"|(?:an?|one)\s+(?P<unit2>{_UNIT_SG})\s+and\s+a\s+half|half\s+an?\s+(?P<unit3>{_UNIT_SG}))\b", "half"),
     _rule("duration_hyphen", rf"\b(?P<num>\d+(?:\.\d+)?|{_NUMWORD}|half|multi)-(?P<unit>{_UNIT_SG})s?"
@@ -356,9 +388,9 @@ def find_expressions(text: str) -> list[Expression]:
             spans = [(0, len(text))]
         else:
             cache_key = (id(rule.key), *rule.reach)
-            spans = windows.get(cache_key)
-            if spans is None:
-                spans = windows[cache_key] = _windows(rule.key, text, index, rule.reach)
+            if cache_key not in windows:
+                windows[cache_key] = _windows(rule.key, text, index, rule.reach)
+            spans = windows[cache_key]
         for lo, hi in spans:
             for m in rule.pattern.finditer(text, lo, hi):
                 expr = _expression(text, rule.kind, m)
@@ -414,15 +446,34 @@ def _expression(text: str, kind: str, m: re.Match[str]) -> Expression | None:
     # trailing spaces or dots that a pattern took ("Sept. ") never end an expression
     while end > start and text[end - 1] in " \t\n":
         end -= 1
-    return Expression(start, end, kind, groups, {k: m.span(k) for k in groups})
+    return Expression(start, end, kind, groups, {k: m.span(k) for k in groups if k in m.re.groupindex})
 
 
 def _acceptable(text: str, e: Expression) -> bool:
     """Checks on the words around a match that the patterns cannot express."""
     before = text[max(0, e.start - 30):e.start]
     after = text[e.end:e.end + 30]
+    if e.kind in _COMMON_WORD_KINDS and _in_a_name(text[e.start:e.end], e.kind, before, after):
+        return False
     check = _CHECKS.get(e.kind)
     return check is None or check(e.groups, before, after)
+
+
+# kinds made of ordinary words ("today", "this week", "daily"): capitalised, they are a name
+_COMMON_WORD_KINDS = {"dateword", "rel_unit", "the_unit", "set_adverb", "ref_word", "duration", "duration_plural",
+                      "duration_bare"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)[\"“‘'`(\[]{0,2}\s*$")
+
+
+def _in_a_name(words: str, kind: str, before: str, after: str) -> bool:
+    """"USA TODAY", "VOA Today", ABC's "This Week", the "Daily Mirror", CBS's "60 Minutes":
+    time words written as (part of) a name, capitalised where the sentence does not make them so."""
+    letters = [w for w in re.findall(r"[A-Za-z]+", words)]
+    if not letters or not all(w[0].isupper() for w in letters):
+        return False
+    if kind == "set_adverb" and re.match(r"\s+(?-i:[A-Z])", after):
+        return True  # "Daily Mirror", "Weekly Standard", even at the start of a sentence
+    return not _SENTENCE_START.search(before)
 
 
 def _not_second(g: dict[str, str]) -> bool:
@@ -462,14 +513,14 @@ def _check_year(g, before, after) -> bool:
 
 
 def _check_season(g, before, after) -> bool:
-    if g["season"][0].isupper() and not g.get("year") and re.search(r"[A-Z][\w'’.-]*\s+$", before):
+    if g["season"][0].isupper() and not (g.get("year") or g.get("yw")) and re.search(r"[A-Z][\w'’.-]*\s+$", before):
         return False  # "the Arab Spring", "Prague Spring"
-    if not (g.get("rel") or g.get("the") or g.get("part") or g.get("year")) and not re.search(
+    if not (g.get("rel") or g.get("the") or g.get("part") or (g.get("year") or g.get("yw"))) and not re.search(
             r"\b(?:in|during|since|until|till|by|through|throughout|before|after|of|from|to|and|or|"
             r"every|each|this|last|next|late|early)\s*$", before, re.I):
         return False  # a bare season word needs a preposition: "in spring"
     # "the fall of the regime", "a fall in prices"
-    return g.get("year") is not None or not re.match(r"\s+(?:of|in)\s+(?!(?:1[6-9]|20)\d\d)", after, re.I)
+    return (g.get("year") or g.get("yw")) is not None or not re.match(r"\s+(?:of|in)\s+(?!(?:1[6-9]|20)\d\d)", after, re.I)
 
 
 def _check_quarter(g, before, after) -> bool:
@@ -486,9 +537,31 @@ def _check_holiday(g, before, after) -> bool:
         or bool(re.search(r"(?:^|[.!?]\s+)\S+\s+$", before))
 
 
+def _check_quarters(g, before, after) -> bool:
+    fuzzy = (g.get("num") or "").split()[0].lower() in ("several", "few", "a", "many", "some", "numerous", "couple")
+    if not (g.get("det") or fuzzy or re.search(r"\b(?:for|in|over|within|during|after|past|next)\s+$", before, re.I)):
+        return False
+    return fuzzy or not re.match(r"\s+of\b", after, re.I)
+
+
+# "today's youth", "the people of tomorrow": today as our times, not a day
+_GENERIC_NOUNS = ("world|youth|young|society|generation|generations|children|kids|people|students|economy|markets"
+                  "|computers|technology|technologies|standards|culture|politics|families|workers|consumers|women|men"
+                  "|leaders|businesses|companies|industry|media|teenagers|parents|voters|military|army|armies|weapons")
+_GENERIC_AFTER = re.compile(rf"['’]s\s+(?:[a-z]+\s+)?(?:{_GENERIC_NOUNS})\b")
+_GENERIC_BEFORE = re.compile(rf"\b(?:{_GENERIC_NOUNS}|those|leaders|problems|challenges|world)\s+of\s+$", re.I)
+
+
+def _check_dateword(g, before, after) -> bool:
+    if g["word"].lower() in ("today", "tomorrow") and not g.get("pod") and not g.get("part"):
+        return not (_GENERIC_AFTER.match(after) or _GENERIC_BEFORE.search(before))
+    return True
+
+
 _CHECKS = {
     "duration": _check_duration,
     "duration_hyphen": lambda g, b, a: _not_second(g) and not _is_age(g, b, a),
+    "duration_quarters": _check_quarters,
     "duration_half": lambda g, b, a: not _is_age(g, b, a),
     "ago": lambda g, b, a: _not_second(g),
     "anchored": lambda g, b, a: _not_second(g),
@@ -501,6 +574,7 @@ _CHECKS = {
     "holiday": _check_holiday,
     "ref_word": lambda g, b, a: not (g["word"].lower() == "now" and re.match(r"['’]|-", a)),
     # newspaper titles
+    "dateword": _check_dateword,
     "weekday": lambda g, b, a: not re.match(r"['’]?s?\s*(?:Times|Telegraph|Express|Mirror|Herald|Post|Independent)\b", a),
     # a bare "14:30" needs "at", a time zone or a.m./p.m.
     "clock": lambda g, b, a: not (g.get("hour") and not (g.get("ampm") or g.get("tz") or g.get("core"))),

@@ -5,11 +5,13 @@ date interval is chosen from the expressions around its trigger words:
 
 1. a time the parse attaches to a trigger ("attacked ... on Monday", "the attack on
    Monday", "the 2020 war"), or, for a noun trigger, to the verb that carries it
-   ("the attack took place on Monday");
-2. else the time nearest to a trigger in its sentence;
-3. else the nearest time before it in its paragraph (the paragraph's time frame),
-   then after it;
-4. else the publication date.
+   ("the attack took place on Monday") — source "clause";
+2. else the time nearest to a trigger in its sentence, unless it belongs to another clause's
+   predicate or dates a report of it ("said Tuesday that") — source "sentence";
+3. else, for a clause narrated in the simple past, the past time set by the sentence just before
+   it in the same paragraph (the narration's time frame) — source "paragraph";
+4. else the publication date — source "published". Other sentences' times never date an event:
+   in news they most often date another happening.
 
 Only times with a calendar value date an event (not durations, sets or "recently").
 The interval keeps the precision of the value: "2020" is 2020..2020, "the third
@@ -157,29 +159,91 @@ def event_date(document: Document, triggers: Sequence[Token]) -> tuple[Time | No
         if carriers:
             linked = [d for d in dated if d.head in carriers]
     if linked:
-        return _interval(document, linked, triggers, dated)
+        return _interval(document, linked, triggers, dated, "clause")
     # beyond the parse, leave out the time of a report ("said Tuesday that ...") and, for an
     # event still to come, dates already past
     dated = [d for d in dated if not (d.reports and d.head not in trigger_ids)]
     if _future(triggers) and document.article.published:
         today = document.article.published[:10]
         dated = [d for d in dated if d.interval[1][:10] >= today[:len(d.interval[1][:10])]]
-    # 2. in the sentence
+    # 2. in the sentence, from no other clause's predicate
     for trigger in triggers:
         sent = trigger.sent
-        here = [d for d in dated if sent.start_char <= d.time.start < sent.end_char]
+        here = [d for d in dated if sent.start_char <= d.time.start < sent.end_char
+                and not _other_clause(d, trigger, trigger_ids, document.article.published)]
         if here:
-            return _interval(document, here, [trigger], dated)
-    # 3. in the paragraph: the latest time before the trigger, else the first after it
-    for trigger in triggers:
-        p0, p1 = document.paragraph_bounds(document.paragraph_of(trigger.idx))
-        before = [d for d in dated if p0 <= d.time.start < trigger.idx]
-        if before:
-            return _interval(document, before[-1:], [trigger], dated)
-        after = [d for d in dated if trigger.idx <= d.time.start < p1]
-        if after:
-            return _interval(document, after[:1], [trigger], dated)
+            return _interval(document, here, [trigger], dated, "sentence")
+    # 3. narration: a past-tense clause with no time of its own continues the time frame the
+    # sentence just before it (in the same paragraph) set for a past happening ("In May 1995 ...
+    # shelled ... During the counter-attack, forces retook ...")
+    frame = _narrative_frame(document, triggers[0], dated)
+    if frame is not None:
+        return _interval(document, [frame], [triggers[0]], dated, "paragraph")
     return None, publication_interval(document)
+
+
+def _narrative_frame(document: Document, trigger: Token, dated: list[_Dating]) -> _Dating | None:
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else governing_verb(trigger)
+    if verb is None or verb_tense(verb) != "past" or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have") for c in verb.children):
+        return None  # only the simple past narrates; "has expelled" is news of now
+    sent = trigger.sent
+    k = document.sentence_of(sent.start_char)
+    if k == 0:
+        return None
+    prev_start = document.sentence_starts[k - 1]
+    if document.paragraph_of(prev_start) != document.paragraph_of(sent.start_char):
+        return None
+    published = (document.article.published or "")[:10]
+    if not published:
+        return None
+    try:
+        month_before = (date.fromisoformat(published) - timedelta(days=31)).isoformat()
+    except ValueError:
+        return None
+    # a frame of history (a month or more before publication), not of this week's news
+    before = [d for d in dated if prev_start <= d.time.start < sent.start_char and not d.reports
+              and _end_key(d.interval[1]) < month_before]
+    return before[-1] if before else None
+
+
+def _historical(published: str | None, d: _Dating) -> bool:
+    if not published:
+        return False
+    try:
+        month_before = (date.fromisoformat(published[:10]) - timedelta(days=31)).isoformat()
+    except ValueError:
+        return False
+    return _end_key(d.interval[1]) < month_before
+
+
+def _end_key(value: str) -> str:
+    return (value + "9999-12-31"[len(value):])[:10]
+
+
+def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int], published: str | None = None) -> bool:
+    """Does the time hang from a verb that is neither a trigger nor one of its governors
+    ("since winning ... on February 7", "which he signed in 2013")?"""
+    if d.head is None:
+        return False
+    # up to the clause the trigger is in: a relative clause's happening is not dated by its main
+    # clause ("services are tonight for a boy who was shot"), unless the main clause narrates
+    # history (an interval ended a month or more before publication: "In 2021, X inaugurated
+    # units, the personnel of which had been through courses")
+    history = _historical(published, d)
+    ancestors = set()
+    for a in trigger.ancestors:
+        ancestors.add(a.i)
+        if a.dep_ in ("relcl", "acl") and a.pos_ in ("VERB", "AUX") and not history:
+            break
+    doc = trigger.doc
+    head = doc[d.head]
+    if head.i in trigger_ids or head.i in ancestors:
+        return False
+    phrase = trigger.head if trigger.dep_ == "compound" else trigger
+    if head.dep_ in ("relcl", "acl") and head.head.i in (trigger.i, phrase.i):
+        return False  # a clause describing the trigger noun: "the operation we conducted in May"
+    return head.pos_ in ("VERB", "AUX")
 
 
 def _future(triggers: Sequence[Token]) -> bool:
@@ -189,7 +253,7 @@ def _future(triggers: Sequence[Token]) -> bool:
 
 
 def _interval(document: Document, candidates: list[_Dating], triggers: Sequence[Token],
-              dated: list[_Dating]) -> tuple[Time, DateInterval]:
+              dated: list[_Dating], source: str) -> tuple[Time, DateInterval]:
     """The candidate nearest a trigger, widened to a range when it is one end of "X to Y"."""
     where = [tr.idx for tr in triggers]
 
@@ -203,7 +267,7 @@ def _interval(document: Document, candidates: list[_Dating], triggers: Sequence[
         end = dated[i + 1].interval[1]
     elif i > 0 and _is_range(document.text, dated[i - 1].time, time) and dated[i - 1].interval[0] <= start:
         time, start = dated[i - 1].time, dated[i - 1].interval[0]
-    return time, DateInterval(start=start, end=end, time=time.id)
+    return time, DateInterval(start=start, end=end, time=time.id, source=source)
 
 
 def _is_range(text: str, first: Time, second: Time) -> bool:
@@ -218,5 +282,5 @@ def _is_range(text: str, first: Time, second: Time) -> bool:
 def publication_interval(document: Document) -> DateInterval | None:
     published = document.article.published
     if published and re.fullmatch(r"\d{4}-\d\d-\d\d", published[:10]):
-        return DateInterval(start=published[:10], end=published[:10], time=None)
+        return DateInterval(start=published[:10], end=published[:10], time=None, source="published")
     return None

@@ -1,0 +1,257 @@
+"""Is an event stated as having happened? The factuality of a trigger, read off the parse.
+
+A news sentence names many events it does not report as facts: wanted, planned or attempted
+ones ("wants to attack", "were sent to destroy the depot"), possible ones ("could bring
+charges"), conditions ("if they strike"), denials and failures ("did not accuse", "failed to
+agree", "denied attacking"), questions, and the content of a noun of intention or ability
+("efforts to stop", "the ability to travel", "the threat of sanctions"). Following FactBank
+(Saurí & Pustejovsky 2009), the status is found by walking from the event's word up the
+dependency tree: each clause on the way may add a modal, a negation or a condition, and the way
+each clause hangs on the next (an infinitive under "want", a that-clause under "deny", a purpose
+clause) says whether the lower event is asserted. The predicates and their classes are data
+(`data/factuality_predicates.tsv`).
+
+Statuses: realis (stated as happened or happening), reported (stated by a speaker or
+document: still asserted, attributed), future (will happen), and the non-asserted ones:
+hypothetical, conditional, negated, irrealis (wanted, planned, attempted, possible, ordered:
+"stop the killing!"), question, generic (a characterisation: "this is an attack on our country").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...data import read_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ASSERTED = frozenset({"realis", "reported", "future"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can", "ca"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Prepositions that place one event in time by another: the other event is presupposed to have
+# happened ("after the shooting", "since their arrests", "amid protests").
+TEMPORAL_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "throughout", "before",
+                            "until", "despite"})
+# Purposes that name what the act itself was ("rallied to protest", "marched to demand").
+MOTIVE_VERBS = frozenset({"protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "show",
+                          "express", "voice"})
+# Nouns of an attempt: what was attempted was done, if unsuccessfully (the manual codes attempts).
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+# Verbs of using a means: their purpose clause is the act done with it.
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp", "csubj", "conj", "parataxis"})
+
+
+@lru_cache(maxsize=1)
+def predicates() -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    for row in read_tsv("factuality_predicates.tsv"):
+        out.setdefault((row["lemma"], row["pos"]), row["class"])
+    return out
+
+
+def _class(token: Token) -> str | None:
+    pos = "VERB" if token.pos_ in ("VERB", "AUX") else "ADJ" if token.pos_ == "ADJ" else "NOUN"
+    if token.dep_ in ("acomp", "amod") or token.tag_ == "JJ":  # "is thrilled to": a predicative adjective
+        adjective = predicates().get((token.lower_, "ADJ"))
+        if adjective is not None:
+            return adjective
+    return predicates().get((token.lemma_.lower(), pos))
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _under_report(verb: Token) -> bool:
+    t = verb
+    for _ in range(6):
+        if t.head is t or t.head == t:
+            return False
+        if t.dep_ in ("ccomp", "conj", "advcl") and _class(t.head) == "report":
+            return True
+        t = t.head
+    return False
+
+
+def clause_verb(token: Token) -> Token:
+    """The verb (or predicative adjective) whose clause `token` belongs to."""
+    t = token
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head == t:
+            return t
+        if t.dep_ in ("compound", "dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative", "appos", "npadvmod",
+                      "amod", "nmod", "poss", "conj"):
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent", "dative"):
+            prep = t.head
+            if prep.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+                return t  # a noun's complement ("the threat of sanctions"): judged by `_noun_frame`
+            t = prep.head
+        else:
+            return t
+    return t
+
+
+def _imperative(verb: Token) -> bool:
+    """"Stop the war!", "Free the prisoners": a bare verb with no subject heading its clause."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "conj", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _imperative(verb.head)  # "X came and stop ..." shares X's subject; "free ... and stop ...!" not
+    return True
+
+
+def _own_status(verb: Token, sentence_question: bool) -> str | None:
+    """What the clause of `verb` itself says: a modal, a negation, a condition, a question, an
+    order."""
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ in ("aux", "auxpass"):
+            if low in FUTURE_AUX:
+                return "future"
+            if low in ("would", "'d"):
+                return "future" if _under_report(verb) else "hypothetical"
+            if low in POSSIBLE_AUX:
+                return "hypothetical"
+        elif c.dep_ == "neg":
+            return "negated"
+        elif c.dep_ == "mark" and low in CONDITION_MARKS:
+            return "conditional"
+    if verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
+        return "future"  # "is going to attack"
+    if sentence_question and verb.dep_ == "ROOT":
+        return "question"
+    if verb.pos_ == "VERB" and _imperative(verb):
+        return "irrealis"
+    return None
+
+
+def _noun_frame(noun: Token) -> str | None:
+    """The status an event noun gets from the noun phrase it completes: "the threat of
+    sanctions", "calls for a ceasefire", "the possibility of talks" are not happenings."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    if prep.lower_ == "without":
+        return "negated"
+    if holder.pos_ in ("NOUN", "PROPN", "ADJ"):
+        cls = _class(holder)
+        if cls in ("irrealis", "negative"):
+            return "irrealis" if cls == "irrealis" else "negated"
+    return None
+
+
+def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> tuple[str, Token | None]:
+    """(status, the word that decided it) for the event named by `token`. Words in `stop`
+    (a wrapping word the coder already combined with the event: "threatened to attack") are
+    not read as making the event irrealis: their meaning is in the event's type."""
+    sent = token.sent
+    question = sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    status = "realis"
+    t = token
+    seen = 0
+    while seen < 12:
+        seen += 1
+        if t.dep_ == "pobj" and t.head.lower_ in TEMPORAL_PREPS and t.head.dep_ == "prep":
+            return status, None  # a presupposed event: "after the shooting", "amid protests"
+        if t.pos_ == "NOUN" and t.dep_ == "attr" and t.head.lemma_ == "be" and any(
+                c.dep_ in ("nsubj", "expl") and c.pos_ in ("PRON", "DET") for c in t.head.children):
+            return "generic", t.head  # a characterisation: "this is an attack on our country"
+        if t.pos_ in ("NOUN", "PROPN"):
+            frame = _noun_frame(t)
+            if frame is not None and t.head.head.i not in stop:
+                return frame, t.head.head
+        verb = clause_verb(t)
+        if verb.i not in stop:
+            own = _own_status(verb, question)
+            if own == "future":
+                status = "future"
+            elif own is not None:
+                return own, verb
+        if verb.head == verb or verb.dep_ == "ROOT":
+            return status, None
+        head = verb.head
+        dep = verb.dep_
+        if head.i in stop:
+            t = head
+            continue
+        cls = _class(head)
+        if dep == "xcomp" or (dep == "ccomp" and _is_infinitive(verb)):
+            if cls == "factive" or head.lemma_.lower() in INSTRUMENT_VERBS and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+                t = head
+                continue
+            if cls == "negative":
+                return "negated", head
+            if cls == "irrealis" or _is_infinitive(verb) and head.pos_ in ("VERB", "AUX", "ADJ") and \
+                    head.lemma_.lower() != "be":
+                return "irrealis", head
+            t = head
+            continue
+        if dep == "ccomp":
+            if cls == "negative":
+                return "negated", head
+            if cls == "irrealis":
+                return "irrealis", head
+            if cls == "report" and status == "realis":
+                status = "reported"
+            t = head
+            continue
+        if dep == "advcl":
+            if _is_infinitive(verb) and verb.lemma_.lower() in MOTIVE_VERBS:
+                t = head  # "walked off the job to protest the reform": the walkout is the protest
+                continue
+            if _is_infinitive(verb) and head.lemma_.lower() in INSTRUMENT_VERBS and not any(
+                    c.dep_ in ("auxpass", "nsubjpass") for c in head.children):
+                t = head  # "used drones to attack a refinery": the attack was made (not "was used to")
+                continue
+            if _is_infinitive(verb):
+                return "irrealis", head  # a purpose: "sent to destroy the depot"
+            t = head
+            continue
+        if dep in ("acl", "relcl"):
+            if (_is_infinitive(verb) or verb.tag_ == "VB") and head.lemma_.lower() in ATTEMPT_NOUNS:
+                t = head  # "an attempt to assassinate the governor": the attempt is the act (PLOVER)
+                continue
+            if _is_infinitive(verb) or verb.tag_ == "VB":
+                return "irrealis", head  # "efforts to stop", "the ability to travel"
+            return status, None  # a relative clause describes its noun: its own status counts
+        if dep == "pcomp":
+            prep = head
+            holder = prep.head
+            if prep.lower_ == "without":
+                return "negated", prep
+            if prep.lower_ in ("including", "like"):  # a member of a list: as asserted as the list
+                t = holder
+                continue
+            hcls = _class(holder)
+            if hcls == "negative":
+                return "negated", holder
+            if hcls == "irrealis" and holder.pos_ in ("NOUN", "ADJ"):
+                return "irrealis", holder
+            t = holder
+            continue
+        if dep == "conj":
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                return status, None  # a clause of its own: "..., but offices were raided"
+            t = head
+            continue
+        if dep in ("csubj", "parataxis"):
+            t = head
+            continue
+        t = head
+    return status, None
+
+
+def asserted(status: str) -> bool:
+    return status in ASSERTED
+
+
+__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "predicates"]

@@ -1,0 +1,139 @@
+"""Events over a whole article: statements typed by their content, participants named by
+description, one event per happening, the main event, where dates and places come from."""
+
+from __future__ import annotations
+
+from newsledger.model import DateInterval, Event, Mention, Span
+from newsledger.stages.events import main_event
+from newsledger.stages.events.statements import valence
+
+from .conftest import run_stages
+
+ALL = ("actors", "times", "places", "quotes", "amounts", "events")
+
+
+def names(d, ids):
+    by_id = {e.id: e for e in d.entities}
+    return {by_id[i].name for i in ids}
+
+
+def test_events_statement_that_blames_is_an_accusation(make_document):
+    d = run_stages(make_document(
+        "Peru's foreign minister Ana Torres said on Monday that Chile's new border law was "
+        "a disgraceful violation of the treaty."), *ALL)
+    accuse = [v for v in d.events if v.type == "ACCUSE"]
+    assert accuse, [(v.type, v.trigger.text) for v in d.events]
+    v = accuse[0]
+    assert "Ana Torres" in names(d, v.actor)
+    assert any("Chile" in n for n in names(d, v.recipient))
+
+
+def test_events_neutral_speech_is_no_event(make_document):
+    d = run_stages(make_document("Peru's foreign minister Ana Torres said the meeting would start at noon "
+                                 "and that the delegates had arrived."), *ALL)
+    assert not [v for v in d.events if v.type in ("ACCUSE", "SUPPORT", "REJECT")]
+
+
+def test_events_denial_is_a_rejection(make_document):
+    d = run_stages(make_document("The Chilean government called the accusations baseless and fabricated."), *ALL)
+    assert any(v.type == "REJECT" for v in d.events), [(v.type, v.trigger.text) for v in d.events]
+
+
+def test_events_statement_valence_counts_judgements_not_names_or_reported_acts(nlp):
+    doc = nlp("The anti-terrorist operation ended the war.")
+    events = {t.i for t in doc if t.lower_ in ("operation", "war")}  # what the stage passes as reported acts
+    assert valence(list(doc), events).negative == 0
+    doc = nlp("It was a disgraceful and reckless decision.")
+    v = valence(list(doc))
+    assert v.negative > 2 and v.positive == 0
+
+
+def test_events_participants_named_by_description_become_entities(make_document):
+    d = run_stages(make_document("Provincial police arrested two protesters in Cusco on Friday."), *ALL)
+    v = next(v for v in d.events if v.type == "COERCE")
+    assert names(d, v.actor) == {"Provincial police"}
+    assert any("protesters" in n for n in names(d, v.recipient))
+    police = next(e for e in d.entities if e.name == "Provincial police")
+    assert police.sector == "COP"
+    assert all(d.text[m.start:m.end] == m.text for m in police.mentions)
+
+
+def test_events_one_happening_reported_twice_is_one_event_with_its_mentions(make_document):
+    d = run_stages(make_document(
+        "Gunmen attacked a police station in Cusco on Friday, killing two officers.\n\n"
+        "The mayor condemned the killings.\n\n"
+        "Witnesses said the attack lasted an hour."), *ALL)
+    assaults = [v for v in d.events if v.type == "ASSAULT"]
+    assert len(assaults) == 1, [(v.trigger.text, v.date) for v in assaults]
+    v = assaults[0]
+    assert v.mentions and all(m.trigger is not None for m in v.mentions)
+    for m in v.mentions:
+        assert d.text[m.trigger.start:m.trigger.end] == m.trigger.text
+        assert m.start <= m.trigger.start and m.trigger.end <= m.end
+
+
+def test_events_two_attacks_on_different_days_stay_apart(make_document):
+    d = run_stages(make_document(
+        "Gunmen attacked a police station in Cusco on March 3, 2024.\n\n"
+        "In 2019, rebels attacked an army base near Lima."), *ALL)
+    assert len([v for v in d.events if v.type == "ASSAULT"]) == 2
+
+
+def test_events_date_from_the_clause_else_the_publication_day(make_document):
+    d = run_stages(make_document(
+        "Peru recalled its ambassador from Chile on Monday.\n\n"
+        "Last year the two countries signed a trade pact.\n\nPeru has also expelled a Chilean diplomat."),
+        *ALL)
+    recall = next(v for v in d.events if v.trigger.text == "recalled")
+    assert recall.date.source == "clause" and recall.date.start == "2024-02-19"
+    expel = next(v for v in d.events if v.trigger.text == "expelled")
+    # "Last year" dates another sentence's pact, never this expulsion
+    assert expel.date.source == "published" and expel.date.start == "2024-02-20"
+
+
+def test_events_place_from_the_clause_and_no_guess_among_several(make_document):
+    d = run_stages(make_document(
+        "Protesters rallied in Cusco on Monday. Police arrested ten of them.\n\n"
+        "In Lima, the minister praised the police."), *ALL)
+    rally = next(v for v in d.events if v.type == "PROTEST")
+    place = next(p for p in d.places if p.id == rally.place)
+    assert place.name == "Cusco" and rally.place_source == "clause"
+
+
+def _event(i: str, start: int, confidence: float, mentions=()) -> Event:
+    return Event(id=i, type="ASSAULT", trigger=Span(start=start, end=start + 3, text="x" * 3),
+                 evidence=Span(start=start, end=start + 10, text="y" * 10), confidence=confidence,
+                 mentions=list(mentions), date=DateInterval(start="2024", end="2024"))
+
+
+def test_events_main_event_is_the_surest_of_the_earliest_report():
+    early_unsure = _event("V1", 0, 0.3)
+    later = _event("V2", 50, 0.8, [Mention(start=5, end=20, text="z" * 15, trigger=Span(start=6, end=9, text="w" * 3))])
+    last = _event("V3", 100, 0.9)
+    # V2 is first reported in the lead (its mention); V1 is too unsure to stand for the article
+    assert main_event([early_unsure, later, last]) == "V2"
+    assert main_event([early_unsure]) == "V1"  # nothing surer: the only event stands
+    assert main_event([]) is None
+
+
+def test_events_stage_skips_no_sentence_on_ordinary_news(make_document):
+    # a sentence is skipped only when the stage fails on it: that must not happen on plain news
+    d = run_stages(make_document(
+        "The ministry approved a contract to sell Peru 40 trucks. Prosecutors filed a complaint on Monday, "
+        "claiming that the mayor had taken bribes. The president said he had warned the rebels of "
+        "consequences. One of their commanders said the army would take the city within weeks."), *ALL)
+    assert not [w for w in d.warnings if w.code == "event_sentence_skipped"], d.warnings
+
+
+def test_events_happenings_on_the_ground_take_the_dateline_place(make_document):
+    d = run_stages(make_document("NAPLES, Fla. — A man was shot outside a bar on Saturday night, police said.\n\n"
+                                 "Officers arrested a suspect on Sunday."), *ALL)
+    by_id = {p.id: p for p in d.places}
+    shot = next(v for v in d.events if v.type == "ASSAULT")
+    assert by_id[shot.place].name == "Naples" and shot.place_source == "article"
+    assert shot.recipient and not shot.actor  # "police said": the police report it, they did not shoot
+
+
+def test_events_investigated_shooting_is_an_event_of_its_own(make_document):
+    d = run_stages(make_document("Police are investigating a shooting at a nightclub in Cusco."), *ALL)
+    assert {v.type for v in d.events} >= {"ACCUSE", "ASSAULT"}

@@ -1,0 +1,58 @@
+"""Factuality of event words: only what a text states as having happened (or as planned) is an event."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsledger.stages.events.factuality import asserted, factuality
+
+from .conftest import run_stages
+
+ALL = ("actors", "times", "places", "quotes", "amounts", "events")
+
+
+def status_of(nlp, text: str, word: str) -> str:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return factuality(token)[0]
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("Norway attacked the border post on Monday.", "attacked", "realis"),
+    ("Officials said Norway attacked the border post.", "attacked", "reported"),
+    ("Norway will attack the border post.", "attack", "future"),
+    ("Norway could attack the border post.", "attack", "hypothetical"),
+    ("Norway did not attack the border post.", "attack", "negated"),
+    ("If Norway attacks the border post, Sweden will respond.", "attacks", "conditional"),
+    ("Norway wants to attack the border post.", "attack", "irrealis"),
+    ("The soldiers were sent to destroy the depot.", "destroy", "irrealis"),
+    ("Norway denied attacking the border post.", "attacking", "negated"),
+    ("Norway failed to reach an agreement.", "reach", "negated"),
+    ("Norway managed to reach an agreement.", "reach", "realis"),
+    ("The efforts to stop the fighting continued.", "stop", "irrealis"),
+    ("Did Norway attack the border post?", "attack", "question"),
+    ("Stop the killing!", "Stop", "irrealis"),
+    ("This is an attack on our country.", "attack", "generic"),
+    ("Protests spread after the shooting of a student.", "shooting", "realis"),
+    ("Workers walked off the job to protest the pension reform.", "protest", "realis"),
+    ("Ukraine used drones to attack a refinery.", "attack", "realis"),
+])
+def test_events_factuality_by_construction(nlp, text, word, expected):
+    assert status_of(nlp, text, word) == expected
+
+
+def test_events_factuality_asserted_statuses():
+    assert asserted("realis") and asserted("reported") and asserted("future")
+    assert not any(asserted(s) for s in ("hypothetical", "negated", "conditional", "irrealis", "question", "generic"))
+
+
+def test_events_stage_leaves_out_what_did_not_happen(make_document):
+    d = run_stages(make_document(
+        "Norway could impose sanctions on Sweden. Denmark did not attack Finland. "
+        "Soldiers were sent to Estonia to destroy a Latvian depot."), *ALL)
+    assert d.events == [], [(v.type, v.trigger.text) for v in d.events]
+
+
+def test_events_stage_keeps_planned_events_with_the_future_flag(make_document):
+    d = run_stages(make_document("Norway will hold talks with Sweden next week."), *ALL)
+    assert d.events and all(v.type == "AGREE" for v in d.events)  # manual: a future meeting is AGREE
