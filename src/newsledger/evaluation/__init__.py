@@ -33,6 +33,7 @@ EVALUATORS: dict[str, str] = {
     "plover": "newsledger.evaluation.plover",
     "docevents": "newsledger.evaluation.docevents",
     "wikievents": "newsledger.evaluation.wikievents",
+    "dedup": "newsledger.evaluation.dedup",
 }
 
 

@@ -12,6 +12,9 @@
    - an actor filter: the 100 most recent events of a random actor, drawn by how often
      actors occur, with their participants (`query.events(actor=...)`),
    each through the same library calls the CLI makes.
+4. Grouping (`bench_grouping`, `newsledger bench-store --grouping-events`): the cost of
+   grouping one stored record on stores of 10,000 and 1,000,000 synthetic reports at the
+   same density per day.
 The synthetic events are generated, not extracted (extracting 1M events would take days
 on this machine): the query benchmark measures the store, not the pipeline.
 """
@@ -31,8 +34,9 @@ from pathlib import Path
 
 from ..data import read_tsv
 from ..model import PLOVER_TYPES, Record
-from .backend import Store, StoreError, is_postgres_url, open_store
+from .backend import Store, StoreError
 from .keys import name_norm, now_iso
+from .opening import is_postgres_url, open_store
 from .query import Filters, events, timeline
 from .summaries import rebuild_summaries
 

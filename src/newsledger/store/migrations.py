@@ -228,12 +228,53 @@ _SUMMARIES = (
     "INSERT INTO store_state (name, value) VALUES ('generation', 1)",
 )
 
+# Every ledger event key ever given, with the report it was made from ('ARTICLE_KEY#LOCAL_ID'):
+# an old key leads to the ledger event that holds that report now (`aliases.py`).
+_KEY_ALIASES = (
+    "CREATE TABLE ledger_key_aliases (key TEXT PRIMARY KEY, report TEXT NOT NULL)",
+    "INSERT INTO ledger_key_aliases (key, report) SELECT le.key, min(a.article_key || '#' || e.local_id) "
+    "FROM ledger_events le JOIN events e ON e.ledger_event_id = le.id JOIN articles a ON a.id = e.article_id "
+    "GROUP BY le.key",
+)
+
+# What cross-article grouping compares beyond the first schema's event columns (store/dedup.py):
+# how each report's date was worded and where it came from, where its place came from and the
+# place's first-level region and administrative level, the people its sentences name, and a
+# blocking index of every report's keys with its date window. `features` is the version of
+# the rules that filled a row's columns (0: not yet); the "ledger" backfill fills what is
+# missing from the stored records and regroups.
+_GROUPING = (
+    "ALTER TABLE events ADD COLUMN date_text TEXT",
+    "ALTER TABLE events ADD COLUMN date_type TEXT",
+    "ALTER TABLE events ADD COLUMN date_source TEXT",
+    "ALTER TABLE events ADD COLUMN place_source TEXT",
+    "ALTER TABLE events ADD COLUMN place_admin1 TEXT",
+    "ALTER TABLE events ADD COLUMN place_level INTEGER",
+    "ALTER TABLE events ADD COLUMN features INTEGER NOT NULL DEFAULT 0",
+    # people a report's sentences name (named: 1) or describe ("a 7-year-old boy": 0)
+    """CREATE TABLE event_people (
+        event_id {id} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        name_norm TEXT NOT NULL, named INTEGER NOT NULL,
+        PRIMARY KEY (event_id, name_norm))""",
+    # A report's blocking keys (type and polarity, then a person's name, a place or a
+    # participant) with its date window: the reports that may be of the same happening as
+    # another share a key and a window day, found by one index range per key.
+    """CREATE TABLE event_keys (
+        key TEXT NOT NULL,
+        win_start TEXT NOT NULL, win_end TEXT NOT NULL,
+        event_id {id} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        PRIMARY KEY (key, win_start, event_id))""",
+    "CREATE INDEX event_keys_event ON event_keys (event_id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core_tables", _CORE),
     Migration(2, "fulltext_search", _FULLTEXT),
     Migration(3, "ledger_events", _LEDGER, backfills=("ledger",)),
     Migration(4, "actor_knowledge_base", _KNOWLEDGE, backfills=("knowledge", "ledger")),
     Migration(5, "ledger_summaries", _SUMMARIES, backfills=("summaries",)),
+    Migration(6, "ledger_key_aliases", _KEY_ALIASES),
+    Migration(7, "ledger_grouping", _GROUPING, backfills=("ledger",)),
 )
 LATEST = MIGRATIONS[-1].version
 

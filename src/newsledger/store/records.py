@@ -29,7 +29,7 @@ def find_document(store: Store, content_hash: str) -> tuple | None:
 def save_record(store: Store, record: Record, content_hash: str, *, knowledge: bool = True,
                 dedup: bool = True) -> Saved:
     """Store `record` under `content_hash`, once. Returns what happened."""
-    from .dedup import link_article
+    from .dedup import has_grouping, link_article, store_features
     from .knowledge import learn_record
 
     with store.transaction():
@@ -48,6 +48,8 @@ def save_record(store: Store, record: Record, content_hash: str, *, knowledge: b
                          record.article.input_id, None, None, now)
         if knowledge:
             learn_record(store, record, article_id)
+        if has_grouping(store):
+            store_features(store, article_id, record)
         if dedup:
             link_article(store, article_id)
         return Saved("ok", article_id)
