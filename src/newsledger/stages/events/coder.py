@@ -367,6 +367,9 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
         return "experienced"
     if dep in ("dobj", "nsubjpass") and hl in PRESUPPOSING_VERBS:
         return "presupposed"  # "police are investigating a shooting": the shooting happened
+    if token.lemma_.lower() == "wound" and any(c.lower_ in ("gunshot", "bullet", "stab", "knife")
+                                               for c in token.children):
+        return "wound"  # "in critical condition from a gunshot wound": someone was shot
     if dep in ("nsubj", "nsubjpass") and head.pos_ == "VERB" and hl in OCCURRENCE_VERBS:
         return "occurrence"
     relatives = [c for c in phrase.children if c.dep_ in ("relcl", "acl")]

@@ -662,6 +662,14 @@ class Roles:
                 if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB" and c.i > phrase.i:
                     actors += self._relative_agent(c, actors)
         gov = phrase.head
+        if noun.lemma_.lower() == "wound" and not recipients:
+            # "X is in critical condition from a gunshot wound", "X suffered stab wounds": X was hurt
+            verb = phrase
+            for _ in range(4):
+                if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
+                    break
+                verb = verb.head
+            recipients += [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
         if phrase.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _RECEIVE_VERBS and not recipients:
             recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
         if not actors:
