@@ -9,8 +9,8 @@ import pycountry
 import pytest
 
 from newsledger.data import data_path, read_tsv
+from newsledger.knowledge import SECTORS, valid_country_codes
 from newsledger.stages.actors.dictionaries import ambiguity_rows, country_forms, load_dictionaries
-from newsledger.stages.actors.knowledge import SECTORS, valid_country_codes
 
 ACTOR_FILES = ("countries.tsv", "countries_extra.tsv", "country_ambiguous.tsv", "titles.tsv", "org_words.tsv",
                "leaders.tsv", "organisations.tsv", "cameo_countries.tsv")

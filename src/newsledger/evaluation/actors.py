@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..countries import country_rows
 from ..data import read_tsv
 from .seed import score_record
 
@@ -109,7 +110,7 @@ def read_gold_sentences(path: Path) -> list[_GoldSentence]:
 
 def cameo_to_iso() -> dict[str, str | None]:
     """CAMEO code -> ISO alpha-3 (None for regions and non-state codes); ISO codes map to themselves."""
-    out: dict[str, str | None] = {r["iso3"]: r["iso3"] for r in read_tsv("countries.tsv")}
+    out: dict[str, str | None] = {r["iso3"]: r["iso3"] for r in country_rows()}
     for r in read_tsv("cameo_countries.tsv"):
         out[r["cameo"]] = r["iso3"] or None
     return out

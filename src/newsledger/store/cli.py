@@ -20,7 +20,7 @@ import click
 from ..config import Settings
 from ..errors import NewsledgerError
 from ..ingest import INPUT_FORMATS
-from ..stages.actors.knowledge import KnowledgeFileError
+from ..knowledge import KnowledgeFileError
 
 _db_option = click.option("--db", default=None, metavar="PATH|URL",
                           help="The store: a SQLite file or a postgresql:// URL (default: $NEWSLEDGER_DB or newsledger.db).")

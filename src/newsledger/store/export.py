@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
+from ..countries import country_rows
 from ..data import read_tsv
 from ..model import Record
 from .backend import Store, StoreError
@@ -59,7 +60,7 @@ def plover_cameo() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict[str, str]]:
-    return {r["iso3"]: r for r in read_tsv("countries.tsv")}
+    return {r["iso3"]: r for r in country_rows()}
 
 
 def iso2(iso3: str | None) -> str | None:

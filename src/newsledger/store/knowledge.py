@@ -23,9 +23,9 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..knowledge import KnownActor, actor_key
 from ..model import Record
 from ..stages.actors import learnable_actors
-from ..stages.actors.knowledge import KnownActor, actor_key
 from .backend import Store, StoreError
 from .keys import name_norm, now_iso
 
@@ -37,7 +37,7 @@ def _learnable_actors(record: Record) -> list[KnownActor]:
 
 
 class StoreKnowledge:
-    """The store's knowledge base as an `ActorKnowledge` layer (see stages/actors/knowledge.py)."""
+    """The store's knowledge base as an `ActorKnowledge` layer (see newsledger/knowledge.py)."""
 
     def __init__(self, store: Store, *, follow_writes: bool = False, recheck_seconds: float = 0.25) -> None:
         """`follow_writes=True` is for a reader beside another writer (an ingest worker): the

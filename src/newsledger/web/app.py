@@ -41,7 +41,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..config import Settings
-from ..data import read_tsv
+from ..countries import country_rows
 from ..ingest import InputDocument
 from ..model import PLOVER_TYPES
 from ..store.backend import Store, open_store
@@ -198,7 +198,7 @@ class VersionedStatic(StaticFiles):
 
 
 def _country_names() -> dict[str, str]:
-    return {r["iso3"]: r["name"] for r in read_tsv("countries.tsv") if r["iso3"]}
+    return {r["iso3"]: r["name"] for r in country_rows() if r["iso3"]}
 
 
 def _check_tile_url(url: str | None) -> str | None:

@@ -37,10 +37,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from ...document import Document
+from ...knowledge import ActorKnowledge, KnownActor, choose, default_knowledge
 from ...model import Entity, Span
+from ...names import name_key
 from ..base import Stage
 from .dictionaries import ActorDictionaries, load_dictionaries
-from .knowledge import ActorKnowledge, KnownActor, choose, default_knowledge, name_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...countries import country_rows
 from ...data import read_tsv
 
 
@@ -105,7 +106,7 @@ def country_forms() -> dict[tuple[str, str], set[str]]:
     Capitals of historical states are left out (Moscow is Russia's, not the Soviet Union's).
     """
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         iso3 = row["iso3"]
         for name in [row["name"], *row["aliases"].split("|")]:
             if name.strip():
@@ -141,7 +142,7 @@ def load_dictionaries() -> ActorDictionaries:
             return preferred[key]
         return min(codes)  # unlisted (the integrity test forbids it): stable, not order-dependent
 
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         iso3 = row["iso3"]
         d.countries[iso3] = CountryInfo(iso3, row["name"], row["capital"] or None, bool(row["until"]))
         for name in [row["name"], *row["aliases"].split("|")]:
