@@ -55,15 +55,15 @@ in `referents.resolve_sources`):
   its first part (the text before the first comma, bracket, dash, or " of ", " who ",
   " at "...), without what stands before the last title or honorific, leading
   determiners and sentence-initial function words, and trailing "Jr."
-  ("Trump campaign spokesman Jason Miller" -> Jason Miller, "Massachusetts Sen.
-  Elizabeth Warren" -> Elizabeth Warren, "Mr. Obama" -> Obama); when that first part is
+  ("Holm campaign spokesman Ola Berg" -> Ola Berg, "Ohio Sen.
+  Eva Dahl" -> Eva Dahl, "Mr. Holm" -> Holm); when that first part is
   a description or a bare title and the next part is a name, the name ("Another critic,
-  Laurence H. Tribe", "Secretary of State John F. Kerry"). A one-word name the text
+  Karl J. Lind", "Secretary of State Per Moen"). A one-word name the text
   also writes in lower case at the start of the Source is a common noun ("Critics").
   A name of one word is completed by the full name (two words or more) ending in it
   that the text writes (the nearest earlier writing, else the first later one) when
-  the text gives only one such full name that an honorific's gender allows ("Trump" ->
-  Donald Trump); with two ("Bill Clinton", "Hillary Clinton") the surname stays alone;
+  the text gives only one such full name that an honorific's gender allows ("Holm" ->
+  Anders Holm); with two ("Eva Lund", "Olof Lund") the surname stays alone;
 - "he"/"she" (him, his, her): the nearest earlier Source of the same annotation that
   names someone whose gender does not contradict the pronoun; a name's gender comes
   from an honorific in the Source, else from the first name (`data/first_names.tsv`,
@@ -71,18 +71,18 @@ in `referents.resolve_sources`):
   text ("Mr. Clarke") when they agree;
 - "it"/"they"/"which": the nearest earlier Source that names something with no gender
   (an organisation, a publication);
-- "who": the name written right before it ("Trump, who");
+- "who": the name written right before it ("Holm, who");
 - a description ending in a title ("the president") whose title the text writes before
-  a name earlier on ("President Obama"): that name;
+  a name earlier on ("President Holm"): that name;
 - a Source holding only a reporting verb ("said": an annotation slip) is left out of
   the figure (counted as `slip`);
 - anything else (descriptions, "I") refers to no named referent: the gold speaker is
   unnamed.
 A resolved referent is matched when the record's speaker entity, by its fullest name
 (its name or its longest capitalised mention), ends in the referent's last word and
-either one name ends the other ("Trump", "Guajardo Villarreal") or both start with the
-same first name ("Donald J. Trump" for Donald Trump); an organisation also matches by
-the start of its name ("Peabody" for Peabody Energy). An unnamed referent is matched
+either one name ends the other ("Holm", "Ruiz Ortega") or both start with the
+same first name ("Anders J. Holm" for Anders Holm); an organisation also matches by
+the start of its name ("Nordkraft" for Nordkraft Energy). An unnamed referent is matched
 when the record leaves the speaker null or names an entity one of whose mentions
 overlaps the gold Source span (the description itself). The figure is over the matched
 gold quotes whose Source is not a slip, judged on the same prediction as the span

@@ -28,7 +28,7 @@ _GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "which"}
 _RELATIVE = {"who", "whom"}
 _FIRST_SECOND = {"i", "we", "you", "me", "us", "my", "our"}
 # capitalised words before a name that are not part of it: determiners, and the function words
-# that stand capitalised at the start of a sentence ("But Mr. Obama said")
+# that stand capitalised at the start of a sentence ("But Mr. Holm said")
 _LEAD = {
     "the", "a", "an", "another", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
     "former", "then", "late", "top", "senior", "u.s.", "us", "state", "but", "and", "or", "so", "yet",
@@ -132,7 +132,7 @@ def _key(w: _Word) -> str:
 
 def _name_of(run: Sequence[_Word]) -> tuple[list[_Word], str | None]:
     """A run of capitalised words without leading determiners, titles and honorifics (everything up
-    to the last title: "Massachusetts Sen. Elizabeth Warren" -> Elizabeth Warren) and trailing
+    to the last title: "Ohio Sen. Eva Dahl" -> Eva Dahl) and trailing
     suffixes; the gender an honorific in it gives. The last word always stays ("Mr. King")."""
     words = list(run)
     while len(words) > 1 and _key(words[-1]) in _SUFFIXES:
@@ -180,7 +180,7 @@ class ArticleNames:
         self.text = text
         self.full: list[tuple[int, list[_Word]]] = []  # (start, name words), names of 2+ words
         self.honorific: dict[str, set[str]] = {}  # folded last word -> genders of the honorifics before it
-        self.titled: list[tuple[int, str, list[_Word]]] = []  # (start, folded title, name) for "President Obama"
+        self.titled: list[tuple[int, str, list[_Word]]] = []  # (start, folded title, name) for "President Holm"
         for run in _runs(text):
             name, gender = _name_of(run)
             if not name:
@@ -198,7 +198,7 @@ class ArticleNames:
         """A one-word name completed by the full name ending in it (the nearest earlier writing of
         it, else the first later one), when the text gives only one: full names whose first name
         contradicts an honorific's gender do not count, and middle names do not make two. With two
-        ("Bill Clinton", "Hillary Clinton") the one word stays: the referent is that surname."""
+        ("Eva Lund", "Olof Lund") the one word stays: the referent is that surname."""
         if len(words) != 1:
             return words
         last = _key(words[0])
@@ -316,7 +316,7 @@ def resolve_sources(text: str, sources: Sequence[Spans]) -> dict[Spans, Referent
 
 
 def _name_right_before(names: ArticleNames, start: int) -> Referent:
-    """ "Trump, who said": the name that ends right before a relative pronoun."""
+    """ "Holm, who said": the name that ends right before a relative pronoun."""
     text = names.text
     for run in _runs(text[:start]):
         if run[-1].end <= start and re.fullmatch(r"[\s,]*", text[run[-1].end:start]):
@@ -328,9 +328,9 @@ def _name_right_before(names: ArticleNames, start: int) -> Referent:
 
 def entity_matches(ref: Referent, entity_names: Sequence[str], person: bool = True) -> bool:
     """A named referent is the entity when the entity's fullest name ends in the referent's last
-    word and one name is the end of the other ("Trump", "Guajardo Villarreal") or both start with
-    the same first name ("Donald J. Trump"). An organisation may also be named by the start of
-    its name ("Peabody" for Peabody Energy)."""
+    word and one name is the end of the other ("Holm", "Ruiz Ortega") or both start with
+    the same first name ("Anders J. Holm"). An organisation may also be named by the start of
+    its name ("Nordkraft" for Nordkraft Energy)."""
     best: tuple[str, ...] = ()
     for n in entity_names:
         words, _ = _name_of(_words(n))
