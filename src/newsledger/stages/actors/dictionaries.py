@@ -58,6 +58,14 @@ class ActorDictionaries:
                 _leading_letters(k.casefold()) for k in (*self.country_names_exact, *self.country_names_folded))
         return _leading_letters(word.casefold()) in starts
 
+    def longest_group_phrase(self) -> int:
+        """Words in the longest group phrase ("armed forces"): no longer phrase needs looking up."""
+        longest = self.__dict__.get("_longest_group_phrase")
+        if longest is None:
+            longest = self.__dict__["_longest_group_phrase"] = max(
+                (len(w.split()) for w in self.group_heads), default=1)
+        return longest
+
     def country_of_name(self, text: str) -> str | None:
         """ISO alpha-3 of a country name or alias as written ("Czechia", "the Soviet Union", "US")."""
         t = _strip_the(text.strip())

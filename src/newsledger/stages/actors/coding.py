@@ -1,0 +1,166 @@
+"""Coding entities (steps 4 and 5 of the actors stage): country, sector and role.
+
+- knowledge: whatever the article leaves open (a bare "Lindqvist"), the explicit
+  `ActorKnowledge` layers may fill: country, sector and role of the actor the name means on
+  the article's date (newsledger.knowledge.choose); what the article says wins;
+- places: towns and regions take their country from the gazetteer (a sense in a country
+  the article is about first); a capital that acts (subject, object, agent, possessor:
+  "agreed by Oslo and Stockholm") stands for its government: sector GOV;
+- a person with a domestic office and no country takes the one country named in the
+  sentence of their first mention.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...knowledge import KnownActor, choose
+from .merging import PLACE_LABELS
+from .run import ActorsRun, Group, Mention
+from .titles import country_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .dictionaries import ActorDictionaries
+
+# dependency labels of a mention that acts rather than locates
+_ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
+# sectors of offices held at home: a holder with no stated country belongs to the one named nearby
+_DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
+_PLACE_PREPOSITIONS = {"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"}
+
+
+def code(run: ActorsRun, groups: list[Group]) -> None:
+    """Steps 4 and 5 in order: knowledge, places, the country of a domestic office."""
+    doc = run.doc
+    apply_knowledge(run, doc, groups)
+    code_places(run, doc, groups)
+    country_from_sentence(run, doc, groups)
+
+
+def apply_knowledge(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
+    """Fill what the article leaves open from the knowledge layers: the actor a name means on
+    the article's date. What the article itself says wins."""
+    for g in groups:
+        if g.label == "PERSON":
+            known = known_for_person(run, doc, g)
+        elif g.label in ("ORG", "NORP", "FAC", "EVENT") or g.label in PLACE_LABELS and not g.country:
+            known = None
+            for text in surface_names(doc, g):
+                known = run.known(text) or run.known(without_generic_word(text, run.dicts))
+                if known is not None and known.type != "PERSON":
+                    break
+                known = None
+            if known is None and g.label in ("ORG", "NORP") or g.label in PLACE_LABELS and not g.country:
+                person = known_for_person(run, doc, g) if known is None else None
+                if person is not None and not any(run.is_capital(n) for n in surface_names(doc, g)):
+                    g.label, known = "PERSON", person  # a known person's name NER took for a group
+            if known is not None and g.label in PLACE_LABELS and known.type not in PLACE_LABELS:
+                g.label = known.type  # an organisation NER took for a place
+        else:
+            continue
+        if known is None:
+            continue
+        g.known = known
+        g.country = g.country or known.country
+        g.sector = g.sector or known.sector
+        g.role = g.role or known.role
+
+
+def surface_names(doc: Doc, g: Group) -> list[str]:
+    seen: list[str] = []
+    for m in sorted(g.mentions, key=lambda m: -(m.end - m.start)):
+        if m.source in ("role", "pronoun", "group"):
+            continue
+        text = doc[m.start:m.end].text
+        if text not in seen:
+            seen.append(text)
+    return seen
+
+
+def known_for_person(run: ActorsRun, doc: Doc, g: Group) -> KnownActor | None:
+    names = surface_names(doc, g)
+    if not names:
+        return None
+    full = names[0]
+    for text in names:
+        found = run.knowledge.lookup(text)
+        if not found:
+            continue
+        known = choose(found, run.day, type_="PERSON", full_name=full if len(full.split()) > 1 else None)
+        if known is not None:
+            return known
+    return None
+
+
+def code_places(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
+    """Towns and regions get their country from the gazetteer; a capital that acts stands for
+    its government (sector GOV), a country that acts stays the country."""
+    for g in groups:
+        if g.label not in PLACE_LABELS:
+            continue
+        capital = any(m.capital for m in g.mentions)
+        if g.country is None and not run.dicts.is_ambiguous(g.name):
+            g.country = place_country(run, doc, g)
+        if capital and g.sector is None and any(acts(doc, m) for m in g.mentions):
+            g.sector = "GOV"
+
+
+def place_country(run: ActorsRun, doc: Doc, g: Group) -> str | None:
+    """The country of a town or region: the gazetteer's sense in a country the article is about,
+    else a country named inside the name ("South Lebanon"), else the gazetteer's best sense."""
+    focus = run.focus
+    places = [p for p in run.gazetteer.lookup(g.name)
+              if p.country and p.kind in ("city", "region", "feature", "country")]
+    in_focus = [p for p in places if p.country in focus]
+    if in_focus:
+        return max(in_focus, key=lambda p: (p.kind == "region" or p.population >= 1000, p.population)).country
+    m = next((m for m in g.mentions if doc[m.start:m.end].text == g.name), g.mentions[0])
+    inside = country_in(run, doc[m.start:m.end])
+    if inside:
+        return inside
+    if places:
+        return max(places, key=lambda p: (p.kind == "region" or p.population >= 1000, p.population)).country
+    return None
+
+
+def country_from_sentence(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
+    """A person with a domestic office ("Judge X", "Vice-President Y") whom neither the text
+    nor the knowledge layers place in a country: the one country named in the sentence of
+    the first mention (by its name or demonym, not as where something happens: "arrived
+    in Norway" says nothing of who arrived), if the sentence names exactly one."""
+    places = [(m.start, g.country) for g in groups
+              if g.country and (g.key[0] == "GPE" or g.key[0] == "NORP")  # countries and demonyms
+              for m in g.mentions if not locates(doc, m)]
+    for g in groups:
+        if g.label != "PERSON" or g.country or g.sector not in _DOMESTIC_SECTORS or not g.role:
+            continue
+        first = min(g.mentions, key=lambda m: m.start)
+        sent = doc[first.start].sent
+        codes = {c for i, c in places if sent.start <= i < sent.end}
+        if len(codes) == 1:
+            g.country = codes.pop()
+
+
+def locates(doc: Doc, m: Mention) -> bool:
+    """A mention that only says where ("arrived in Norway", "flew to Oslo")."""
+    root = doc[m.start:m.end].root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
+def acts(doc: Doc, m: Mention) -> bool:
+    token = doc[m.start:m.end].root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ in _ACTING_DEPS:
+        return True
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
+
+
+def without_generic_word(text: str, dicts: ActorDictionaries) -> str:
+    """"Fatah Party" -> "Fatah": an organisation's name without a trailing generic word."""
+    words = text.split()
+    if len(words) > 1 and words[-1].casefold() in dicts.org_name_words:
+        return " ".join(words[:-1])
+    return text
