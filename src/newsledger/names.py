@@ -14,12 +14,19 @@ finds the same actor or place written another way in a data file:
   without spaces, with spellings of one sound folded and doubled letters single.
 - `abbreviation_key`: the case-sensitive key of an abbreviation ("U.S." and "US" -> "^US",
   "Ky." -> "^Ky."), or None for a word that is not one.
+
+And what a name or a title says of a person's gender, for telling which person a pronoun can
+refer to: `first_name_gender` (data/first_names.tsv, US Social Security baby names: a hint,
+US usage) and `word_gender` (data/gender_words.tsv: "Mrs.", "chairwoman", "the congressman").
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from .data import read_tsv
 
 # letters with no Unicode decomposition that readers spell with the base letter
 _LETTER_FOLDS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ı": "i", "ə": "a", "ħ": "h", "ŧ": "t"})
@@ -64,3 +71,23 @@ def abbreviation_key(name: str) -> str | None:
 def slug(name: str) -> str:
     """A name as lower-case ASCII words joined by hyphens ("Jonas Gahr Støre" -> "jonas-gahr-store")."""
     return re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, str]:
+    return {r["name"]: r["gender"] for r in read_tsv("first_names.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _gender_words() -> dict[str, str]:
+    return {r["word"]: r["gender"] for r in read_tsv("gender_words.tsv")}
+
+
+def first_name_gender(word: str) -> str | None:
+    """"m" or "f" for a first name given (at least nine times in ten) to one sex, else None."""
+    return _first_names().get(name_key(word))
+
+
+def word_gender(word: str) -> str | None:
+    """"m" or "f" for an honorific, gendered title or relation ("Mrs.", "chairwoman", "widow")."""
+    return _gender_words().get(word.strip().casefold())

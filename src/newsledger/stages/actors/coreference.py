@@ -2,8 +2,10 @@
 
 "the President of Norway", "the Norwegian leader", "the president" go to the person with
 that role named in the last sentences (a bare title only when one person in the window has
-it); he/she/him/her go to the person last named within a few sentences. Each becomes a
-mention of that person, so the quotes and events stages read speakers and participants
+it); he/she/him/her go to the person last named within a few sentences whose gender does not
+contradict the pronoun (`person_gender`: an honorific or gendered title written next to a
+mention, "Mrs. Dahl", "Chairwoman Berg", else the first name). Each becomes a mention of
+that person, so the quotes and events stages read speakers and participants
 from `document.mentions`.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...names import first_name_gender, word_gender
 from .run import ActorsRun, Group, Mention
 
 if TYPE_CHECKING:
@@ -25,6 +28,33 @@ def resolve(run: ActorsRun, groups: list[Group]) -> None:
     doc = run.doc
     resolve_roles(run, doc, groups)
     resolve_pronouns(run, doc, groups)
+
+
+def person_gender(doc: Doc, g: Group) -> str | None:
+    """"m", "f" or None: an honorific or gendered title right before a mention ("Mrs. Dahl",
+    "Chairwoman Berg") or heading a role description resolved to the person ("the
+    congresswoman"), else the first name of the person's fullest name, when they agree."""
+    said: set[str] = set()
+    full: tuple[int, int] | None = None
+    for m in g.mentions:
+        if m.source == "pronoun":
+            continue
+        if m.source == "role":
+            gender = word_gender(doc[m.end - 1].text)
+        else:
+            k = m.start - 1
+            if k >= 0 and doc[k].text == "," and k - 1 >= 0:
+                k -= 1  # "his wife, Anna Berg"
+            gender = word_gender(doc[k].text) if k >= 0 else None
+            if m.end - m.start >= 2 and (full is None or m.end - m.start > full[1] - full[0]):
+                full = (m.start, m.end)
+        if gender:
+            said.add(gender)
+    if len(said) == 1:
+        return said.pop()
+    if said or full is None:
+        return None
+    return first_name_gender(doc[full[0]].text)
 
 
 def resolve_roles(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
@@ -94,11 +124,14 @@ def resolve_pronouns(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
     if not people:
         return
     sent_of = run.document.token_sentence
+    genders = [person_gender(doc, g) for g in people]
     for token in doc:
         if token.lower_ not in _PRONOUNS or token.pos_ != "PRON":
             continue
         best = None
-        for g in people:
+        for g, gender in zip(people, genders, strict=True):
+            if gender is not None and gender != _PRONOUNS[token.lower_]:
+                continue
             before = [m for m in g.mentions if m.end <= token.i and m.source != "pronoun"]
             if not before:
                 continue

@@ -53,8 +53,9 @@ def find_mentions(run: ActorsRun) -> list[Mention]:
 
 def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A span without determiners, quote marks, brackets and trailing punctuation."""
-    while start < end and (doc[start].lower_ in STRIP_LEFT or doc[start].is_space):
-        start += 1
+    while start < end and (doc[start].lower_ in STRIP_LEFT or doc[start].is_space
+                           or not any(c.isalnum() for c in doc[start].text)):
+        start += 1  # "― Ana Ruiz": no name starts with a dash, a bracket or a no-break space
     while end > start and (doc[end - 1].lower_ in STRIP_RIGHT or doc[end - 1].is_space
                            or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
         end -= 1

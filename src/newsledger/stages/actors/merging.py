@@ -5,13 +5,19 @@ sector, places and organisations by name key; people by the words of their names
 ("Lindqvist" joins "Maria Lindqvist"). A part of a person's full name that NER tagged as
 something else becomes a mention of that person, and a surname of a person named in full
 that NER did not tag elsewhere in the article becomes a mention too.
+
+A person's name is read with care where NER is least reliable: in a headline (a title-case
+line, "Minister Says Talks Will Resume") a person span keeps only the words that the body's
+person names confirm ("Holm Says" -> "Holm"), and a span that is another full name with
+words before it that are no first name ("Crooked Maria Lindqvist") loses them. The entity is
+named by its full name written most often.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...names import name_key
+from ...names import first_name_gender, name_key
 from .run import ActorsRun, Group, Mention
 
 if TYPE_CHECKING:
@@ -31,6 +37,7 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
             words = frozenset(name_key(t.text) for t in doc[m.start:m.end] if not t.is_punct)
             if words and any(words < full for full in full_names):
                 m.label, m.sector = "PERSON", None
+    trim_person_spans(run, doc, [m for m in mentions if m.label == "PERSON"])
     persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: -(m.end - m.start))
     for m in mentions:
         if m.label == "PERSON":
@@ -76,7 +83,71 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
         target.role = target.role or m.role
         target.sector = target.sector or m.sector
         target.country = target.country or m.country
+    for g in people:
+        g.name = _usual_full_name(doc, g) or g.name
     return list(groups.values()) + people
+
+
+def _usual_full_name(doc: Doc, g: Group) -> str | None:
+    """The full name (two words or more) the article writes most often for the person; among
+    equals the longest, then the first."""
+    counts: dict[str, list[int]] = {}
+    for n, m in enumerate(g.mentions):
+        if m.end - m.start >= 2 and m.source in ("ner", "knowledge", "dict"):
+            counts.setdefault(doc[m.start:m.end].text, []).append(n)
+    if not counts:
+        return None
+    return max(counts, key=lambda t: (len(counts[t]), len(t), -counts[t][0]))
+
+
+def headline_tokens(run: ActorsRun) -> set[int]:
+    """Tokens of title-case lines (a headline or a subheading kept in the text): every content
+    word capitalised, at least three of them, no full stop at the end."""
+    document = run.document
+    text = document.text
+    tokens = document.tokens
+    out: set[int] = set()
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        words = [w for w in line.split() if any(c.isalpha() for c in w)]
+        content = [w for w in words if w.strip("“”\"'‘’(").lower() not in _FUNCTION_WORDS]
+        if len(content) >= 3 and not line.rstrip().endswith(".") and all(
+                w.lstrip("“\"'‘(")[:1].isupper() or not w.lstrip("“\"'‘(")[:1].isalpha() for w in content):
+            out.update(i for i in range(len(tokens.idx)) if start <= tokens.idx[i] < end)
+        start = end + 1
+    return out
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "by", "with", "from",
+                   "as", "is", "vs", "vs.", "via", "into", "over", "up"}
+
+
+def trim_person_spans(run: ActorsRun, doc: Doc, persons: list[Mention]) -> None:
+    """Person spans cut to the name: in a headline, to the words the body's person names confirm;
+    elsewhere, without leading words that stand before another full name and are no first name."""
+    if not persons:
+        return
+    headline = headline_tokens(run)
+    body_words = {t.text for m in persons if m.start not in headline for t in doc[m.start:m.end]}
+    full_names = {doc[m.start:m.end].text for m in persons if m.end - m.start >= 2 and m.start not in headline}
+    for m in persons:
+        if m.source not in ("ner", "knowledge"):
+            continue
+        if m.start in headline:
+            a, b = m.start, m.end
+            while a < b and doc[a].text not in body_words:
+                a += 1
+            while b > a and doc[b - 1].text not in body_words:
+                b -= 1
+            if a < b:
+                m.start, m.end = a, b
+            continue
+        for k in range(m.start + 1, m.end - 1):
+            if doc[k:m.end].text in full_names and not any(
+                    first_name_gender(t.text) for t in doc[m.start:k]):
+                m.start = k
+                break
 
 
 def add_missed_surnames(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
