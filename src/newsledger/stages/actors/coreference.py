@@ -11,9 +11,11 @@ from `document.mentions`.
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ...names import first_name_gender, word_gender
+from ..quotes.marks import find_quote_spans
 from .run import ActorsRun, Group, Mention
 
 if TYPE_CHECKING:
@@ -125,14 +127,25 @@ def resolve_pronouns(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
         return
     sent_of = run.document.token_sentence
     genders = [person_gender(doc, g) for g in people]
+    quoted = sorted((q.start, q.end) for q in find_quote_spans(run.document.text)[0])
+    starts = [a for a, _ in quoted]
+
+    def in_quote(char: int) -> bool:
+        k = bisect.bisect_right(starts, char) - 1
+        return k >= 0 and quoted[k][0] <= char < quoted[k][1]
+
     for token in doc:
         if token.lower_ not in _PRONOUNS or token.pos_ != "PRON":
             continue
+        # outside quotes, a person named inside a quote is not whom the writer's pronoun means
+        # ('“I called Berg,” he said': he is not Berg)
+        outside = not in_quote(token.idx)
         best = None
         for g, gender in zip(people, genders, strict=True):
             if gender is not None and gender != _PRONOUNS[token.lower_]:
                 continue
-            before = [m for m in g.mentions if m.end <= token.i and m.source != "pronoun"]
+            before = [m for m in g.mentions if m.end <= token.i and m.source != "pronoun"
+                      and not (outside and in_quote(doc[m.start].idx))]
             if not before:
                 continue
             last = max(before, key=lambda m: m.start)
