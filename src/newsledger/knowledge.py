@@ -29,7 +29,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -149,7 +149,8 @@ def choose(found: Sequence[KnownActor], day: date | datetime | None, *, type_: s
     Candidates of another type are dropped; with a `full_name` ("Maria Lindqvist"), a
     candidate whose names share none of its given names is dropped ("Karin Lindqvist").
     Then those holding their role on `day` are kept (if any do). If the rest agree on
-    country and sector, the first (most trusted) answers; else nobody does.
+    country and sector, the first (most trusted) answers, as it was on `day` (`at_date`: a
+    former office holder, or not yet one); else nobody does.
     """
     if isinstance(day, datetime):
         day = day.date()
@@ -172,8 +173,19 @@ def choose(found: Sequence[KnownActor], day: date | datetime | None, *, type_: s
                            reverse=True)
     first = cands[0]
     if all((a.country, a.sector) == (first.country, first.sector) for a in cands):
-        return first
+        return at_date(first, day)
     return None
+
+
+def at_date(actor: KnownActor, day: date | None) -> KnownActor:
+    """What `actor` was on `day`: its role while it held it; a former office holder afterwards
+    ("former President", sector ELI: PLOVER/CAMEO code former officials as elites); before its
+    tenure began, no role and no sector (a candidate is not yet a head of state)."""
+    if day is None or not actor.role or actor.holds_on(day):
+        return actor
+    if actor.since and day.isoformat() < _bound(actor.since, start=True):
+        return replace(actor, role=None, sector=None)
+    return replace(actor, role=f"former {actor.role}", sector="ELI")
 
 
 # --- a user override file -----------------------------------------------------------------------

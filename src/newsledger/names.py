@@ -83,6 +83,11 @@ def _gender_words() -> dict[str, str]:
     return {r["word"]: r["gender"] for r in read_tsv("gender_words.tsv")}
 
 
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("gender_words.tsv") if r["kind"] == "honorific")
+
+
 def first_name_gender(word: str) -> str | None:
     """"m" or "f" for a first name given (at least nine times in ten) to one sex, else None."""
     return _first_names().get(name_key(word))
@@ -91,3 +96,8 @@ def first_name_gender(word: str) -> str | None:
 def word_gender(word: str) -> str | None:
     """"m" or "f" for an honorific, gendered title or relation ("Mrs.", "chairwoman", "widow")."""
     return _gender_words().get(word.strip().casefold())
+
+
+def is_honorific(word: str) -> bool:
+    """"Mr.", "Mrs.", "Ms", "Sir": a form of address, not a role."""
+    return word.strip().casefold() in _honorifics()

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # dependency labels of a mention that acts rather than locates
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
 # sectors of offices held at home: a holder with no stated country belongs to the one named nearby
-_DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY"}
+_DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY", "ELI"}  # ELI: former office holders
 _PLACE_PREPOSITIONS = {"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"}
 
 

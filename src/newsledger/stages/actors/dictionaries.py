@@ -45,7 +45,8 @@ class ActorDictionaries:
     group_heads: dict[str, str] = field(default_factory=dict)  # folded head word(s) -> sector
     group_modifiers: dict[str, str] = field(default_factory=dict)  # folded modifier -> sector
     org_name_words: set[str] = field(default_factory=set)  # folded words that mark an organisation name
-    qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("former")
+    qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("new", "former")
+    past_qualifiers: set[str] = field(default_factory=set)  # qualifiers of a role no longer held ("former")
     # folded country names and demonyms that name more than one country and prefer none ("Congo")
     ambiguous: set[str] = field(default_factory=set)
 
@@ -190,4 +191,7 @@ def load_dictionaries() -> ActorDictionaries:
             d.org_name_words.add(word)
         elif kind == "qualifier":
             d.qualifiers.add(word)
+        elif kind == "past":
+            d.qualifiers.add(word)
+            d.past_qualifiers.add(word)
     return d

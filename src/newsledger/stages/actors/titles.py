@@ -12,10 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...names import is_honorific
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.tokens import Span as SpacySpan
 
+    from ...knowledge import KnownActor
     from .run import ActorsRun
 
 POSSESSIVE = {"'s", "’s", "'", "’"}
@@ -107,6 +110,7 @@ def descriptor(run: ActorsRun, doc: Doc, lo: int, end: int, *, need_title_at_end
         steps += 1
     if not has_title:
         return None
+    past = any(t.lower_ in run.dicts.past_qualifiers for t in doc[start:end])  # "former President"
     while start < end and doc[start].lower_ in {"and", "of", "for", "-"} | run.dicts.qualifiers:
         start += 1
     role_start = start
@@ -119,7 +123,28 @@ def descriptor(run: ActorsRun, doc: Doc, lo: int, end: int, *, need_title_at_end
     words = [t for t in doc[role_start:end] if t.lower_ not in run.dicts.qualifiers]
     role = " ".join(t.text for t in words).strip() or doc[role_start:end].text
     sector = group_sector if group_sector and group_sector != "GOV" else (sector or group_sector)
+    org = _known_organisation(run, doc, role_start, found[0] if found else end)
+    if org is not None:  # "FBI Director": an official of a known organisation is of its country
+        country = country or org.country
+        sector = sector or org.sector
+    if all(is_honorific(t.text) for t in words):
+        role = ""  # "Mr.": a form of address, no role
+    elif past:
+        role, sector = f"former {role}", "ELI"  # PLOVER/CAMEO: former officials are elites
     return Title(start, end, role, sector, country)
+
+
+def _known_organisation(run: ActorsRun, doc: Doc, start: int, end: int) -> KnownActor | None:
+    """The organisation the knowledge layers know by a name inside doc[start:end] (the words of a
+    title chain before the title itself: "FBI" in "FBI Director"), the longest first."""
+    for k in range(min(4, end - start), 0, -1):
+        for a in range(start, end - k + 1):
+            if not doc[a].text[:1].isupper():
+                continue
+            known = run.known(doc[a:a + k].text)
+            if known is not None and known.type == "ORG" and (known.country or known.sector):
+                return known
+    return None
 
 
 def title_before(run: ActorsRun, doc: Doc, start: int) -> Title | None:
