@@ -385,11 +385,17 @@ class _TextacyObserver(Stage):
         self.quotes[document.article.input_id] = found
 
 
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper() and text.casefold() not in (
+        "he", "she", "him", "his", "her", "it", "they", "i", "we")
+
+
 def _predicted_from_record(record) -> list[Predicted]:
     mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in record.entities}
-    names = {e.id: (e.name, *(m.text for m in e.mentions if m.text[:1].isupper() and m.text.casefold() not in
-                              ("he", "she", "him", "his", "her", "it", "they", "i", "we")))
-             for e in record.entities}
+    # the entity's name and the mentions that are names (first and last word capitalised: not
+    # "he", not a role description such as "the Norwegian president")
+    names = {e.id: (e.name, *(m.text for m in e.mentions if _is_name(m.text))) for e in record.entities}
     persons = {e.id for e in record.entities if e.type == "PERSON"}
     out = []
     for q in record.quotes:

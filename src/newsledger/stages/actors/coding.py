@@ -6,8 +6,9 @@
 - places: towns and regions take their country from the gazetteer (a sense in a country
   the article is about first); a capital that acts (subject, object, agent, possessor:
   "agreed by Oslo and Stockholm") stands for its government: sector GOV;
-- a person with a domestic office and no country takes the one country named in the
-  sentence of their first mention.
+- a person with a domestic office or a state institution with no country takes the one
+  country named in the sentence of its first mention, else the article's home country (the
+  country of three in four of its place and country mentions).
 """
 
 from __future__ import annotations
@@ -28,14 +29,21 @@ if TYPE_CHECKING:
 _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
 # sectors of offices held at home: a holder with no stated country belongs to the one named nearby
 _DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY", "ELI"}  # ELI: former office holders
+# sectors of institutions that belong to a state: a ministry, a court, a police force, a parliament
+_STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+_HOME_MIN_MENTIONS = 3
+_TOWN_POPULATION = 50_000
+_HOME_SHARE = 0.75
 _PLACE_PREPOSITIONS = {"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"}
 
 
 def code(run: ActorsRun, groups: list[Group]) -> None:
-    """Steps 4 and 5 in order: knowledge, places, the country of a domestic office."""
+    """Steps 4 and 5 in order: knowledge, places, organisations named after a town, the country
+    of a domestic office or state institution."""
     doc = run.doc
     apply_knowledge(run, doc, groups)
     code_places(run, doc, groups)
+    country_from_town_in_name(run, doc, groups)
     country_from_sentence(run, doc, groups)
 
 
@@ -126,21 +134,78 @@ def place_country(run: ActorsRun, doc: Doc, g: Group) -> str | None:
 
 
 def country_from_sentence(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
-    """A person with a domestic office ("Judge X", "Vice-President Y") whom neither the text
-    nor the knowledge layers place in a country: the one country named in the sentence of
-    the first mention (by its name or demonym, not as where something happens: "arrived
-    in Norway" says nothing of who arrived), if the sentence names exactly one."""
+    """A person with a domestic office ("Judge X", "Vice-President Y") or a state institution
+    ("the Ministry of Justice", "Parliament", "police") whom neither the text nor the
+    knowledge layers place in a country:
+    - the one country named in the sentence of the first mention (by its name or demonym,
+      not as where something happens: "arrived in Norway" says nothing of who arrived), if
+      the sentence names exactly one;
+    - else the article's home country (`home_country`), when it has one."""
     places = [(m.start, g.country) for g in groups
               if g.country and (g.key[0] == "GPE" or g.key[0] == "NORP")  # countries and demonyms
               for m in g.mentions if not locates(doc, m)]
+    home: list[str | None] = []
     for g in groups:
-        if g.label != "PERSON" or g.country or g.sector not in _DOMESTIC_SECTORS or not g.role:
+        if g.country:
             continue
+        if g.label == "PERSON":
+            if g.sector not in _DOMESTIC_SECTORS or not g.role:
+                continue
+        elif g.label != "ORG" or g.sector not in _STATE_SECTORS or g.known is not None:
+            continue  # a known organisation's country (or none: an IGO) is the knowledge's word
         first = min(g.mentions, key=lambda m: m.start)
         sent = doc[first.start].sent
         codes = {c for i, c in places if sent.start <= i < sent.end}
         if len(codes) == 1:
             g.country = codes.pop()
+            continue
+        if not home:
+            home.append(home_country(groups))
+        g.country = home[0]
+
+
+def country_from_town_in_name(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
+    """An organisation named after a town or region ("Tulsa Police", "the Charlotte Observer")
+    is of that place's country: a gazetteer sense in a country the article is about, else the
+    country all sizeable places of that name share."""
+    for g in groups:
+        if g.label != "ORG" or g.country or g.known is not None or g.sector in ("IGO", "NGO"):
+            continue
+        m = max((m for m in g.mentions if m.source in ("ner", "group")), key=lambda m: m.end - m.start,
+                default=None)
+        if m is None:
+            continue
+        # the place comes first in such names: the longest run of its first three words
+        lead = []
+        for t in doc[m.start:min(m.end, m.start + 3)]:
+            if not t.is_title or t.lower_ in run.dicts.org_name_words or t.lower_ in run.dicts.group_heads \
+                    or t.lower_ in run.dicts.title_words:
+                break
+            lead.append(t)
+        for k in range(len(lead), 0, -1):
+            name = doc[lead[0].i:lead[0].i + k].text
+            places = [p for p in run.gazetteer.lookup(name) if p.country and p.kind in ("city", "region")]
+            in_focus = {p.country for p in places if p.country in run.focus}
+            sizeable = {p.country for p in places if p.population >= _TOWN_POPULATION}
+            codes = in_focus or sizeable
+            if codes:
+                if len(codes) == 1:
+                    g.country = codes.pop()
+                break
+
+
+def home_country(groups: list[Group]) -> str | None:
+    """The country an article is set in: the country of at least three in four of its mentions
+    of countries, demonyms and towns (three mentions at least), else None."""
+    counts: dict[str, int] = {}
+    for g in groups:
+        if g.country and g.label in ("GPE", "NORP", "LOC"):
+            counts[g.country] = counts.get(g.country, 0) + len(g.mentions)
+    total = sum(counts.values())
+    if total < _HOME_MIN_MENTIONS:
+        return None
+    code, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return code if n >= _HOME_SHARE * total else None
 
 
 def locates(doc: Doc, m: Mention) -> bool:
@@ -150,6 +215,8 @@ def locates(doc: Doc, m: Mention) -> bool:
 
 
 def acts(doc: Doc, m: Mention) -> bool:
+    if m.dateline:
+        return False
     token = doc[m.start:m.end].root
     while token.dep_ == "conj" and token.head is not token:
         token = token.head

@@ -47,6 +47,7 @@ class ActorDictionaries:
     org_name_words: set[str] = field(default_factory=set)  # folded words that mark an organisation name
     qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("new", "former")
     past_qualifiers: set[str] = field(default_factory=set)  # qualifiers of a role no longer held ("former")
+    street_words: set[str] = field(default_factory=set)  # folded words that end a street's name ("st.")
     # folded country names and demonyms that name more than one country and prefer none ("Congo")
     ambiguous: set[str] = field(default_factory=set)
 
@@ -180,6 +181,7 @@ def load_dictionaries() -> ActorDictionaries:
         d.titles[row["title"].casefold()] = row["sector"] or None
         d.max_title_words = max(d.max_title_words, len(row["title"].split()))
         d.title_words.update(w.casefold() for w in row["title"].split())
+    d.street_words = {row["word"].casefold() for row in read_tsv("street_words.tsv")}
     for row in read_tsv("org_words.tsv"):
         word = row["word"].casefold()
         kind = row["kind"]

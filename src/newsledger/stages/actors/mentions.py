@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...knowledge import choose
+from ...names import first_name_gender
 from .run import ActorsRun, Mention
 from .titles import (
     POSSESSIVE,
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 STRIP_LEFT = {"the", "a", "an", "“", '"', "‘", "'", "(", "[", "-", "—", "–"}
 STRIP_RIGHT = {"’s", "'s", "’", "'", "”", '"', ")", "]", ",", ".", ":", ";", "-", "—", "–"}
+# institutions a town has: "the Tulsa police", "the Bergen city council"
+_TOWN_INSTITUTIONS = {"COP", "GOV", "JUD", "LEG"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "ben", "abu", "di", "dos"}
 
 
@@ -52,7 +55,20 @@ def find_mentions(run: ActorsRun) -> list[Mention]:
 
 
 def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """A span without determiners, quote marks, brackets and trailing punctuation."""
+    """A span without determiners, quote marks, brackets and trailing punctuation, and within
+    one line (the longest line of a span that runs across line breaks)."""
+    start, end = _strip(doc, start, end)
+    breaks = [i for i in range(start, end) if "\n" in doc[i].text]
+    if breaks:
+        # no name runs across a line break ("Police\n\nIncident Location"): the longest line of it
+        bounds = [start, *(b for i in breaks for b in (i, i + 1)), end]
+        parts = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+        start, end = max(parts, key=lambda p: (p[1] - p[0], -p[0]))
+        return clean(doc, start, end)
+    return start, end
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in STRIP_LEFT or doc[start].is_space
                            or not any(c.isalnum() for c in doc[start].text)):
         start += 1  # "― Ana Ruiz": no name starts with a dash, a bracket or a no-break space
@@ -60,6 +76,33 @@ def clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
                            or doc[end - 1].is_punct and doc[end - 1].text not in ".&"):
         end -= 1
     return start, end
+
+
+def crosses_line(doc: Doc, start: int, end: int) -> bool:
+    return any("\n" in doc[i].text for i in range(start, end))
+
+
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """ "OSLO --", "WASHINGTON (Reuters) -": a place in capitals that opens a paragraph, then a dash."""
+    if start > 0 and "\n" not in doc[start - 1].text:
+        return False
+    if not all(t.is_upper or not t.is_alpha for t in doc[start:end]):
+        return False
+    k = end
+    if k < len(doc) and doc[k].text == "(":  # "(AP)", "(Reuters)"
+        while k < len(doc) and k < end + 5 and doc[k].text != ")":
+            k += 1
+        k += 1
+    return k < len(doc) and doc[k].text in ("--", "—", "–", "-", ":")
+
+
+def is_address(run: ActorsRun, doc: Doc, start: int, end: int) -> bool:
+    """ "Birch St.", "1915 Birch St.", "Lakeview Drive": a street, never an actor."""
+    if doc[end - 1].lower_ in run.dicts.street_words or end < len(doc) and doc[end].text == "." and \
+            f"{doc[end - 1].lower_}." in run.dicts.street_words:
+        return True
+    return start > 0 and doc[start - 1].like_num and end - start <= 3 and any(
+        t.lower_ in run.dicts.street_words for t in doc[start:min(len(doc), end + 2)])
 
 
 def ner_mentions(run: ActorsRun, doc: Doc) -> list[Mention]:
@@ -70,7 +113,14 @@ def ner_mentions(run: ActorsRun, doc: Doc) -> list[Mention]:
         start, end = clean(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if ent.label_ in ("ORG", "FAC", "EVENT") and crosses_line(doc, *_strip(doc, ent.start, ent.end)):
+            continue  # "Police\n\nIncident Location": form fields NER joined, no organisation
+        if is_address(run, doc, start, end):
+            out.append(Mention(start, end, "FAC"))  # a place: not an actor
+            continue
         m = Mention(start, end, ent.label_)
+        if m.label in ("ORG", "PERSON", "NORP", "GPE") and is_dateline(doc, start, end):
+            m.label, m.dateline = "GPE", True  # "OSLO --": where the story was filed
         repair(run, doc, m)
         if m.label and m.start < m.end:
             out.append(m)
@@ -94,6 +144,7 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
     if m.label != "PERSON" and run.known_person_name(text) and not run.is_capital(text):
         m.label = "PERSON"  # a known full name tagged ORG
     if m.label == "PERSON":
+        m.start = given_names_before(run, doc, m.start)
         m.start, m.end = trim_person(run, doc, m.start, m.end)
         if m.start >= m.end:
             m.label = ""
@@ -125,6 +176,28 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
     if m.label == "ORG":
         m.country = m.country or org_country(run, doc, m.start, m.end)
         m.sector = m.sector or org_sector(run, doc, m.start, m.end)
+
+
+def given_names_before(run: ActorsRun, doc: Doc, start: int) -> int:
+    """Where a person's name starts when NER tagged only its last part ("Police Chief Anders
+    [Berg]"): up to two capitalised proper nouns right before it, in no other entity and no
+    title, country or demonym, after a title or a comma ("spokesman, Per [Holm]") or known
+    as first names."""
+    k = start
+    while k > 0 and start - k < 2:
+        t = doc[k - 1]
+        low = t.lower_
+        if not (t.pos_ == "PROPN" and t.is_title and t.ent_type_ == "" and low not in run.dicts.title_words
+                and low not in run.dicts.qualifiers and not run.dicts.country_of_any(t.text)):
+            break
+        k -= 1
+    if k == start:
+        return start
+    before = doc[k - 1] if k > 0 else None
+    after_title = before is not None and (before.lower_ in run.dicts.title_words or before.text == ",")
+    if after_title or all(first_name_gender(t.text) for t in doc[k:start]):
+        return k
+    return start
 
 
 def trim_person(run: ActorsRun, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -297,6 +370,7 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
         if not sector:
             continue
         country = None
+        town = False
         left = token.i
         countries: list[tuple[int, str]] = []
         for child in token.lefts:
@@ -312,9 +386,11 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
             for w in words:
                 iso3 = run.dicts.country_of_demonym(w.text) or run.dicts.country_of_name(w.text)
                 if not iso3 and w.ent_type_ in ("GPE", "NORP"):
-                    iso3 = run.dicts.country_of_name(w.text)
+                    iso3 = run.dicts.country_of_name(w.text) or run.dicts.country_of_capital(w.text)
                 if iso3 and child.dep_ in ("amod", "compound", "poss", "nmod"):
                     countries.append((w.i, iso3))
+                elif w.ent_type_ == "GPE" and w.pos_ == "PROPN" and child.dep_ in ("compound", "poss"):
+                    town = True  # "the Tulsa police", "Bergen's police": the town's country, later
                 mod_sector = run.dicts.group_modifiers.get(w.lower_)
                 if mod_sector and child.dep_ in ("amod", "compound", "conj"):
                     sector = mod_sector
@@ -340,7 +416,7 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
                     if iso3:
                         country = country or iso3
         explicit_sector = sector != run.dicts.group_heads.get(token.lower_)
-        if country is None and not explicit_sector:
+        if country is None and not explicit_sector and not (town and sector in _TOWN_INSTITUTIONS):
             continue
         start, end = clean(doc, left, token.i + 1)
         if start >= end:

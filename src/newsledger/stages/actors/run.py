@@ -32,6 +32,7 @@ class Mention:
     source: str = "ner"  # ner | dict | knowledge | group | role | pronoun
     name: str | None = None  # canonical name when the source knows it
     capital: bool = False  # the span is a capital city's name
+    dateline: bool = False  # "OSLO --": where the story was filed, never an actor
 
     def overlaps(self, other: Mention) -> bool:
         return self.start < other.end and other.start < self.end

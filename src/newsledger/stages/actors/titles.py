@@ -120,7 +120,9 @@ def descriptor(run: ActorsRun, doc: Doc, lo: int, end: int, *, need_title_at_end
         while j < end and (country_word(run, doc, j, j)[0] or doc[j].text in POSSESSIVE):
             j += 1
         role_start = j
-    words = [t for t in doc[role_start:end] if t.lower_ not in run.dicts.qualifiers]
+    # qualifiers before the title go ("new President"); words of the title itself stay ("Police Chief")
+    title_start = found[0] if found else end
+    words = [t for t in doc[role_start:end] if t.i >= title_start or t.lower_ not in run.dicts.qualifiers]
     role = " ".join(t.text for t in words).strip() or doc[role_start:end].text
     sector = group_sector if group_sector and group_sector != "GOV" else (sector or group_sector)
     org = _known_organisation(run, doc, role_start, found[0] if found else end)
