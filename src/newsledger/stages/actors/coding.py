@@ -128,7 +128,7 @@ def place_country(run: ActorsRun, doc: Doc, g: Group) -> str | None:
     inside = country_in(run, doc[m.start:m.end])
     if inside:
         return inside
-    if places:
+    if places and g.label != "LOC":  # a LOC ("the Gulf") away from the article's countries: no guess
         return max(places, key=lambda p: (p.kind == "region" or p.population >= 1000, p.population)).country
     return None
 
@@ -195,8 +195,12 @@ def country_from_town_in_name(run: ActorsRun, doc: Doc, groups: list[Group]) -> 
 
 
 def home_country(groups: list[Group]) -> str | None:
-    """The country an article is set in: the country of at least three in four of its mentions
-    of countries, demonyms and towns (three mentions at least), else None."""
+    """The country an article is set in: its dateline's ("NAIROBI --"), else the country of at
+    least three in four of its mentions of countries, demonyms and towns (three mentions at
+    least), else None."""
+    for g in groups:
+        if g.country and any(m.dateline for m in g.mentions):
+            return g.country
     counts: dict[str, int] = {}
     for g in groups:
         if g.country and g.label in ("GPE", "NORP", "LOC"):

@@ -8,7 +8,7 @@ that NER did not tag elsewhere in the article becomes a mention too.
 
 A person's name is read with care where NER is least reliable: in a headline (a title-case
 line, "Minister Says Talks Will Resume") a person span keeps only the words that the body's
-person names confirm ("Holm Says" -> "Holm"), and a span that is another full name with
+person names confirm ("Holm Says" -> "Holm"; none: no person), and a span that is another full name with
 words before it that are no first name ("Crooked Maria Lindqvist") loses them. The entity is
 named by its full name written most often.
 """
@@ -38,6 +38,7 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
             if words and any(words < full for full in full_names):
                 m.label, m.sector = "PERSON", None
     trim_person_spans(run, doc, [m for m in mentions if m.label == "PERSON"])
+    mentions = [m for m in mentions if m.label]
     persons = sorted((m for m in mentions if m.label == "PERSON"), key=lambda m: -(m.end - m.start))
     for m in mentions:
         if m.label == "PERSON":
@@ -142,6 +143,8 @@ def trim_person_spans(run: ActorsRun, doc: Doc, persons: list[Mention]) -> None:
                 b -= 1
             if a < b:
                 m.start, m.end = a, b
+            elif m.source == "ner":
+                m.label = ""  # "Azerbaijan Released": no word of it names a person in the body
             continue
         for k in range(m.start + 1, m.end - 1):
             if doc[k:m.end].text in full_names and not any(
