@@ -362,6 +362,7 @@ def knowledge_mentions(run: ActorsRun, document: Document, mentions: list[Mentio
 def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Noun phrases headed by a group word with a country or a sector modifier."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    places = {i for m in mentions if m.label == "GPE" for i in range(m.start, m.end)}  # towns NER called ORG too
     out: list[Mention] = []
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
@@ -389,7 +390,8 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
                     iso3 = run.dicts.country_of_name(w.text) or run.dicts.country_of_capital(w.text)
                 if iso3 and child.dep_ in ("amod", "compound", "poss", "nmod"):
                     countries.append((w.i, iso3))
-                elif w.ent_type_ == "GPE" and w.pos_ == "PROPN" and child.dep_ in ("compound", "poss"):
+                elif (w.i in places or w.ent_type_ == "GPE") and w.pos_ == "PROPN" and \
+                        child.dep_ in ("compound", "poss"):
                     town = True  # "the Tulsa police", "Bergen's police": the town's country, later
                 mod_sector = run.dicts.group_modifiers.get(w.lower_)
                 if mod_sector and child.dep_ in ("amod", "compound", "conj"):

@@ -101,9 +101,11 @@ def descriptor(run: ActorsRun, doc: Doc, lo: int, end: int, *, need_title_at_end
         if low in run.dicts.group_modifiers or low in run.dicts.group_heads:
             group_sector = group_sector or run.dicts.group_modifiers.get(low) or run.dicts.group_heads.get(low)
         elif not (low in run.dicts.qualifiers or low in ("and", "&", "-", "of", "for")
-                  or t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ")):
+                  or t.is_title and t.pos_ in ("PROPN", "NOUN", "ADJ")
+                  or t.is_upper and len(t.text) > 1 and t.pos_ == "PROPN"):  # "FBI Director"
             break
-        if t.ent_type_ in ("PERSON",) or t.is_sent_start and low not in run.dicts.qualifiers and not t.is_title:
+        if t.ent_type_ in ("PERSON",) or t.is_sent_start and low not in run.dicts.qualifiers and not t.is_title \
+                and not t.is_upper:
             break
         start = i
         i -= 1
