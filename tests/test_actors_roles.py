@@ -103,3 +103,10 @@ def test_actors_headline_words_are_not_part_of_a_name(make_document):
                                  "Monday that talks would resume. Lindqvist spoke in Oslo.\n"), "actors")
     assert by_name(d, "Maria Lindqvist") is not None
     assert not any(e.name.endswith("Says") for e in d.entities)
+
+
+def test_actors_surname_written_after_a_title_elsewhere_is_a_person(make_document):
+    # a surname that is also a town's name stays a person when the article gives it a title
+    d = run_stages(make_document("Deputy Governor Hiroshi Nakamura spoke in Tokyo on Monday.\n\n"
+                                 "Nakamura rejected suggestions that the bank had waited too long."), "actors")
+    assert all(e.type == "PERSON" for e in d.entities if any(m.text == "Nakamura" for m in e.mentions))

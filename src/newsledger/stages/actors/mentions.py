@@ -143,6 +143,8 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
         return
     if m.label != "PERSON" and run.known_person_name(text) and not run.is_capital(text):
         m.label = "PERSON"  # a known full name tagged ORG
+    elif m.label == "ORG" and _looks_like_person_name(run, span):
+        m.label = "PERSON"  # "Karin Dahl" tagged ORG: a first name and a surname, no organisation word
     if m.label == "PERSON":
         m.start = given_names_before(run, doc, m.start)
         m.start, m.end = trim_person(run, doc, m.start, m.end)
@@ -176,6 +178,13 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
     if m.label == "ORG":
         m.country = m.country or org_country(run, doc, m.start, m.end)
         m.sector = m.sector or org_sector(run, doc, m.start, m.end)
+
+
+def _looks_like_person_name(run: ActorsRun, span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    return 2 <= len(words) <= 3 and all(t.is_title for t in words) and first_name_gender(words[0].text) is not None \
+        and not any(t.lower_ in run.dicts.org_name_words or t.lower_ in run.dicts.group_heads
+                    or t.lower_ in run.dicts.title_words or run.dicts.country_of_any(t.text) for t in words)
 
 
 def given_names_before(run: ActorsRun, doc: Doc, start: int) -> int:
@@ -238,8 +247,20 @@ def is_place_not_person(run: ActorsRun, doc: Doc, m: Mention) -> bool:
     for ent in doc.ents:
         if ent.label_ == "PERSON" and len(ent) > len(words) and words < {t.text for t in ent}:
             return False
+    if m.end - m.start == 1 and _titled_elsewhere(run, doc, text):
+        return False  # "Nakamura" after "Deputy Governor Hiroshi Nakamura": a person's surname
     places = run.gazetteer.lookup(text)
     return any(p.kind in ("city", "region", "country") and p.population >= 1000 for p in places)
+
+
+def _titled_elsewhere(run: ActorsRun, doc: Doc, word: str) -> bool:
+    """`word` written elsewhere in the article after a title and a given name ("Governor Hiroshi
+    Nakamura"): the name of a person, whatever the gazetteer says."""
+    for t in doc:
+        if t.text == word and t.i >= 2 and doc[t.i - 1].is_title and doc[t.i - 1].pos_ == "PROPN" \
+                and title_before(run, doc, t.i - 1):
+            return True
+    return False
 
 
 def org_is_town(run: ActorsRun, doc: Doc, m: Mention) -> bool:

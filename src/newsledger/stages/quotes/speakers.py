@@ -169,6 +169,11 @@ class SpeakerResolver:
         if mapped is None:
             mapped = next((mentions[t.i] for t in words if t.i in mentions and t.dep_ not in ("poss", "pobj")
                            and t.head.dep_ != "prep"), None)
+        appositive = next((c for c in head.children if c.dep_ == "appos" and c.i in mentions
+                           and self._types.get(mentions[c.i]) == "PERSON"), None)
+        if appositive is not None and (mapped is None or self._types.get(mapped) != "PERSON"):
+            # "Tuvalu's climate envoy, Seini Teleke, said": the person the description is put beside
+            return mentions[appositive.i]
         if mapped is not None:
             if self._types.get(mapped) != "PERSON" and head.pos_ == "PROPN":
                 # a speaker named like a person the article names ('Smith said', typed as a
