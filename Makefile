@@ -5,7 +5,7 @@ SHARED ?= ../shared
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install demo test eval eval-heldout bench profile lock lint clean browser screenshots fuzz soak load
+.PHONY: install demo test eval eval-heldout bench profile lock lint clean browser screenshots fuzz soak load postgres postgres-stop
 
 install: $(STAMP)
 
@@ -75,6 +75,18 @@ LOAD_CLIENTS ?= 8
 LOAD_SECONDS ?= 30
 load: install
 	$(BIN)/python scripts/load.py --events $(LOAD_EVENTS) --clients $(LOAD_CLIENTS) --seconds $(LOAD_SECONDS) --json load-report.json
+
+# A private PostgreSQL server for trying the ledger on PostgreSQL, started the way the CI
+# starts its own (.ci/postgres.sh: a Unix socket inside PGDATA, no TCP port; Debian's
+# postgresql is installed if missing). Prints the NEWSLEDGER_DB to use:
+#   eval "$$(make -s postgres)"      then newsledger ingest / query / serve use it
+PGDATA ?= .postgres
+postgres:
+	@bash .ci/postgres.sh start $(PGDATA) | sed 's/NEWSLEDGER_TEST_PG/NEWSLEDGER_DB/'
+	@echo "# newsledger now uses this server; stop it with: make postgres-stop" >&2
+
+postgres-stop:
+	@bash .ci/postgres.sh stop $(PGDATA)
 
 # Re-pin every dependency to what a fresh resolve gives today (developers only).
 lock:

@@ -40,8 +40,8 @@ SEARCH_WORDS = ["ceasefire", "sanctions", "protesters", "agreement", "troops", "
 
 def build_store(db: str, events: int, articles: int, log) -> None:
     from newsledger.store import Ledger
-    from newsledger.store.backend import open_store
     from newsledger.store.bench import build_events
+    from newsledger.store.opening import open_store
     from newsledger.synthetic import generate
 
     store = open_store(db)
@@ -63,7 +63,7 @@ def build_store(db: str, events: int, articles: int, log) -> None:
 
 def request_mix(db: str) -> list[tuple[str, str]]:
     """(endpoint group, path) of the requests the clients draw from."""
-    from newsledger.store.backend import open_store
+    from newsledger.store.opening import open_store
 
     store = open_store(db, migrate=False)
     try:
@@ -79,7 +79,7 @@ def request_mix(db: str) -> list[tuple[str, str]]:
         store.close()
     year, month = last[:4], last[:7]
     mix: list[tuple[str, str]] = [("timeline", "/api/timeline"), ("timeline", "/timeline"),
-                                  ("timeline", f"/api/timeline?event_type=PROTEST&date_from={year}&date_to={year}"),
+                                  ("timeline", f"/api/timeline?type=PROTEST&date_from={year}&date_to={year}"),
                                   ("timeline", f"/api/timeline?by=day&date_from={month}&date_to={month}")]
     mix += [("timeline", f"/api/timeline?actor={quote(a)}") for a in actors[:8]]
     mix += [("timeline", f"/api/timeline?country={c}") for c in countries[:4]]

@@ -72,7 +72,7 @@ class Counter_:
         self.store = None
 
     def __call__(self) -> int:
-        from newsledger.store.backend import open_store
+        from newsledger.store.opening import open_store
 
         try:
             if self.store is None:
@@ -116,8 +116,8 @@ def run_once(command: list[str], env: dict, count: Counter_, *, kill_at_count: i
 
 
 def verify(db: str, hashes: set[str], distinct_bodies: int) -> dict:
-    from newsledger.store.backend import open_store
     from newsledger.store.check import check_store
+    from newsledger.store.opening import open_store
 
     store = open_store(db, migrate=False)
     try:

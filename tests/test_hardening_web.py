@@ -26,12 +26,14 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient  # noqa: E402
 
 from newsledger.store import Ledger  # noqa: E402
-from newsledger.store.backend import PostgresStore, SQLiteStore, open_store  # noqa: E402
+from newsledger.store.backend import PostgresStore, SQLiteStore  # noqa: E402
 from newsledger.store.check import check_store  # noqa: E402
+from newsledger.store.opening import open_store  # noqa: E402
 from newsledger.web import WebConfig, create_app  # noqa: E402
 from tests.test_store_fixtures import store_url  # noqa: E402, F401
 from tests.test_web_api import conflict_records, hostile_record, meeting_reports  # noqa: E402
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was started for
 ROOT = Path(__file__).resolve().parents[1]
 MARK = "Zq7Taint"
 HOSTILE = [f"{MARK}' OR '1'='1", f'{MARK}"; DROP TABLE articles; --', f"{MARK}%' UNION SELECT * FROM actors --",
@@ -87,7 +89,7 @@ def test_hardening_web_sql_binds_every_value(store_url, monkeypatch):
 
     app = create_app(config=WebConfig(db=store_url))
     statuses = []
-    with TestClient(app) as client:
+    with TestClient(app, base_url=LOCAL) as client:
         for value in HOSTILE:
             for method, path in _requests(value):
                 statuses.append(client.request(method, path).status_code)
@@ -95,7 +97,7 @@ def test_hardening_web_sql_binds_every_value(store_url, monkeypatch):
         body = {"text": "Talks resume\n\n" + " ".join(HOSTILE) + "\n\nOfficials met in the capital on Monday and said "
                 "talks with the neighbouring country would continue next week.", "raw": False,
                 "source": HOSTILE[1], "format": "text"}
-        added = client.post("/api/articles", json=body, headers={"Origin": "http://testserver"})
+        added = client.post("/api/articles", json=body, headers={"Origin": LOCAL})
         statuses.append(added.status_code)
         for value in HOSTILE[:2]:
             statuses.append(client.get(f"/api/articles?q={quote(value)}").status_code)

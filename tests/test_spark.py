@@ -19,7 +19,9 @@ from click.testing import CliRunner  # noqa: E402
 
 from newsledger import cli  # noqa: E402
 from newsledger.ingest import input_from_json  # noqa: E402
+from newsledger.model import Record  # noqa: E402
 from newsledger.spark.worker import event_month  # noqa: E402
+from newsledger.store.schema import COLUMN_NAMES, event_row  # noqa: E402
 from newsledger.synthetic import generate  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -93,15 +95,25 @@ def test_spark_jsonl_output_equals_single_process(spark, pipeline, tmp_path):
         assert r["article_id"] == rec["article"]["id"] and r["title"] == rec["article"]["title"]
         assert r["n_events"] == len(rec["events"]) and r["n_entities"] == len(rec["entities"])
 
-    # the events table: one row per event, partitioned by the month of its date
-    events = ds.dataset(out / "events", format="parquet", partitioning="hive").to_table().to_pylist()
+    # the events table: one row per event, partitioned by the month of its date, with the
+    # event row every event table has (store.schema), dates as dates
+    table = ds.dataset(out / "events", format="parquet", partitioning="hive").to_table()
+    names = table.schema.names
+    assert names[:3] == ["input_order", "input_id", "event_id"]
+    assert names[3:3 + len(COLUMN_NAMES)] == list(COLUMN_NAMES)
+    assert set(names) - set(COLUMN_NAMES) == {"input_order", "input_id", "event_id", "event", "event_month"}
+    assert pa.types.is_date32(table.schema.field("date_start").type)
+    assert pa.types.is_list(table.schema.field("actor_names").type)
+    events = table.to_pylist()
     by_record = {r["input_id"]: json.loads(r["record"]) for r in records}
     assert len(events) == sum(len(rec["events"]) for rec in by_record.values()) == report["events"] > 0
     for ev in events:
+        record = Record.from_dict(by_record[ev["input_id"]])
         original = next(e for e in by_record[ev["input_id"]]["events"] if e["id"] == ev["event_id"])
         assert json.loads(ev["event"]) == original
         start = original["date"]["start"] if original["date"] else None
         assert str(ev["event_month"]) == event_month(start)
+        assert {k: ev[k] for k in COLUMN_NAMES} == event_row(record, record.event(ev["event_id"]))
     assert len({str(ev["event_month"]) for ev in events}) > 1
 
 
@@ -141,3 +153,16 @@ def test_spark_cli_writes_the_tables(spark, tmp_path):
     assert again.exit_code != 0  # the tables exist: refused without --overwrite
     assert CliRunner().invoke(cli.main, ["spark", str(src), str(out), "--overwrite"]).exit_code == 0
     assert not spark.sparkContext._jsc.sc().isStopped()  # the CLI leaves a running session alone
+
+
+def test_spark_java_messages_go_to_a_file_not_the_terminal(tmp_path, capfd):
+    import subprocess
+
+    from newsledger.spark.job import _java_stderr_to
+
+    log_file = tmp_path / "java.log"
+    with _java_stderr_to(log_file):
+        subprocess.run(["sh", "-c", "echo 'WARN NativeCodeLoader: noise' >&2"], check=True)
+    subprocess.run(["sh", "-c", "echo 'our own message' >&2"], check=True)
+    captured = capfd.readouterr().err
+    assert "noise" in log_file.read_text() and "noise" not in captured and "our own message" in captured

@@ -52,8 +52,8 @@ def test_store_dedup_keeps_every_source_and_actor(store):
     row = frame.iloc[0]
     assert row["n_reports"] == 3
     # actors of all reports, by role (the symmetric "Varga and Lindqvist met" counts too)
-    assert "Maria Lindqvist" in row["actors"] and "Norwegian officials" in row["actors"]
-    assert "Tomas Varga" in row["recipients"]
+    assert "Maria Lindqvist" in row["actor_names"] and "Norwegian officials" in row["actor_names"]
+    assert "Tomas Varga" in row["recipient_names"]
     sources = set(reports(store, row["key"])["source"])
     assert sources == {"https://a.example/1", "https://b.example/2", "https://c.example/3"}
 

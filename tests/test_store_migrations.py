@@ -121,7 +121,7 @@ def test_store_migration_to_summaries_from_a_working_schema_4_store(store_url):
         mig.run_pending_backfills(s)
         save_all(s, meeting_reports())
         assert not s.has_table("ledger_months") and s.generation() is None
-        assert mig.migrate(s) == ["0005_ledger_summaries"]
+        assert mig.migrate(s)[0] == "0005_ledger_summaries"  # and any later ones
         assert mig.pending_backfills(s) == []
         assert s.rows("SELECT month, type, events, reports FROM ledger_months") == [("2024-03", "CONSULT", 2, 4)]
         assert summary_problems(s) == [] and check_store(s) == []

@@ -27,6 +27,7 @@ from tests.test_store_fixtures import (  # noqa: E402, F401 - fixtures
     store_url,
 )
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was started for
 HOSTILE = ('Officials said <script>window.__pwned = 1;</script> and <img src=x onerror="window.__pwned=2"> '
            'that Foreign Minister Maria Lindqvist met Prime Minister Tomas Varga in Oslo. '
            '"We reject </script><b>any</b> threat," Lindqvist said.')
@@ -72,8 +73,14 @@ def filled(store_url):  # noqa: F811 - the fixture
 @pytest.fixture
 def client(filled):
     app = create_app(config=WebConfig(db=filled, max_upload_bytes=64 * 1024))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         yield c
+
+
+def form_token(client) -> str:
+    """The Add page's per-session form token (its cookie stays in the client)."""
+    page = client.get("/add").text
+    return re.search(r'name="form_token" value="([0-9a-f]+)"', page).group(1)
 
 
 def _article_id(client, source: str) -> str:
@@ -302,7 +309,7 @@ def test_web_upload_refuses_empty_and_cross_site_posts(client):
     assert r.status_code == 400 and "empty" in r.json()["error"]["message"]
     r = client.post("/api/articles", json={"text": "x", "format": "pdf"})
     assert r.status_code == 400
-    r = client.post("/add", data={"text": ""})
+    r = client.post("/add", data={"text": "", "form_token": form_token(client)})
     assert r.status_code == 400 and "nothing to add" in r.text
     r = client.post("/api/articles", json={"text": "Some text."}, headers={"Origin": "https://evil.example"})
     assert r.status_code == 403
@@ -310,7 +317,7 @@ def test_web_upload_refuses_empty_and_cross_site_posts(client):
 
 def test_web_read_only_server_refuses_adding(filled):
     app = create_app(config=WebConfig(db=filled, read_only=True))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         r = c.post("/api/articles", json={"text": "Officials met in Oslo on Monday."})
         assert r.status_code == 403 and r.json()["error"]["code"] == "forbidden"
         assert "Add articles" not in c.get("/").text
@@ -320,7 +327,7 @@ def test_web_tile_url_must_be_http_template(filled):
     with pytest.raises(ValueError, match="tile URL"):
         create_app(config=WebConfig(db=filled, tile_url="file:///etc/{z}/{x}/{y}"))
     app = create_app(config=WebConfig(db=filled, tile_url="https://tiles.example.org/{z}/{x}/{y}.png"))
-    with TestClient(app) as c:
+    with TestClient(app, base_url=LOCAL) as c:
         r = c.get("/map")
         assert 'data-tiles="https://tiles.example.org/{z}/{x}/{y}.png"' in r.text
         assert "img-src 'self' data: https://tiles.example.org" in r.headers["content-security-policy"]
@@ -339,8 +346,10 @@ def test_web_pages_render(client, path):
 
 def test_web_openapi_documents_every_api_route(client):
     spec = client.get("/api/openapi.json").json()
-    routes = {(m.lower(), r.path) for r in client.app.routes if getattr(r, "path", "").startswith("/api/")
-              and r.path not in ("/api/openapi.json", "/api/docs") for m in getattr(r, "methods", ()) if m != "HEAD"}
+    from newsledger.web import api, pages
+
+    routes = {(m.lower(), r.path) for router in (api.router, pages.router) for r in router.routes
+              if r.path.startswith("/api/") and r.path != "/api/docs" for m in r.methods if m != "HEAD"}
     documented = {(m, p) for p, ops in spec["paths"].items() for m in ops}
     assert routes == documented
     for path, ops in spec["paths"].items():

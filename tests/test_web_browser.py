@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import urllib.request
 from types import SimpleNamespace
 
@@ -49,7 +50,7 @@ def server(tmp_path_factory):
             pytest.fail("no Chromium at /usr/bin/chromium: .ci/run installs it (apt-get install chromium)")
         pytest.skip("no Chromium at /usr/bin/chromium (make browser installs it)")
     db = tmp_path_factory.mktemp("web") / "ledger.db"
-    app = create_app(config=WebConfig(db=str(db), max_upload_bytes=2 * 1024 * 1024))
+    app = create_app(config=WebConfig(db=str(db), max_upload_bytes=2 * 1024 * 1024, create=True))
     with serve_in_thread(app) as url:
         yield SimpleNamespace(url=url, db=str(db))
 
@@ -247,3 +248,111 @@ def test_web_browser_upload_errors_are_clear(page, server, tmp_path):
     page.click("form.add button[type=submit]")
     page.wait_for_selector("section.results li")
     assert "empty_input" in page.inner_text("section.results")
+
+
+# --- another site's page tries to add articles ---------------------------------------------------
+
+ATTACK_PAGE = """<!doctype html>
+<html><head><title>cute cats</title></head><body>
+<iframe id="f1" sandbox="allow-forms allow-scripts" srcdoc='<form method="post" action="{app}/add"
+ enctype="multipart/form-data"><textarea name="text">{word} planted through the Add form by a sandboxed frame.</textarea>
+ <input name="raw" value="1"></form><script>document.forms[0].submit()</script>'></iframe>
+<iframe id="f2" sandbox="allow-forms allow-scripts" srcdoc='<form method="post" action="{app}/api/upload"
+ enctype="multipart/form-data"><textarea name="text">{word} planted through the upload API by a sandboxed frame.</textarea>
+ </form><script>document.forms[0].submit()</script>'></iframe>
+<script>
+const app = "{app}";
+const form = new FormData();
+form.append("text", "{word} planted through the upload API by a no-cors fetch.");
+const sent = [
+  fetch(app + "/api/upload", {{method: "POST", mode: "no-cors", body: form}}),
+  fetch(app + "/add", {{method: "POST", mode: "no-cors",
+                        body: new URLSearchParams({{text: "{word} planted through the Add page by a no-cors fetch."}})}}),
+  fetch(app + "/api/articles", {{method: "POST", mode: "no-cors", headers: {{"Content-Type": "text/plain"}},
+                                 body: JSON.stringify({{text: "{word} planted through the JSON API by a no-cors fetch."}})}}),
+];
+Promise.allSettled(sent).then(() => {{ document.body.dataset.sent = "1"; }});
+</script>
+</body></html>
+"""
+
+
+@pytest.fixture
+def other_site(tmp_path):
+    """A page on another origin (http://localhost:PORT, while the app is at 127.0.0.1), served
+    by a plain HTTP server; yields a function that publishes a page there and returns its URL."""
+    import http.server
+    import threading
+    from functools import partial
+
+    from newsledger.web.browser import free_port
+
+    port = free_port()
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *a: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+
+    def publish(name: str, html: str) -> str:
+        (tmp_path / name).write_text(html, encoding="utf-8")
+        return f"http://localhost:{port}/{name}"
+
+    yield publish
+    httpd.shutdown()
+    thread.join(timeout=10)
+
+
+class Recorder:
+    """ASGI wrapper that records what the app was sent and what it answered."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+        self.seen: list[dict] = []
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        entry = {"method": scope["method"], "path": scope["path"], "origin": headers.get("origin"),
+                 "site": headers.get("sec-fetch-site")}
+
+        async def sending(message):
+            if message["type"] == "http.response.start":
+                entry["status"] = message["status"]
+                self.seen.append(entry)
+            await send(message)
+
+        return await self.app(scope, receive, sending)
+
+
+def test_web_browser_another_site_cannot_add_articles(page, tmp_path, other_site):
+    """A page of another site (the issue's attack): two sandboxed frames post the Add form and
+    the upload API (Origin: null), and no-cors fetches post to the upload, Add and JSON APIs.
+    The server gets all five, refuses each, and stores nothing. Extraction is a stand-in here
+    (nothing may reach it; were something to, it would be stored at once)."""
+    from tests.test_web_security import StandInPipeline
+
+    pipeline = StandInPipeline()
+    db = tmp_path / "attacked.db"
+    app = Recorder(create_app(config=WebConfig(db=str(db), create=True), pipeline=pipeline))
+    word = "Zebrafinchplant"
+    with serve_in_thread(app) as base:
+        url = other_site("attack.html", ATTACK_PAGE.format(app=base, word=word))
+        page.goto(url)
+        page.wait_for_selector("body[data-sent='1']", state="attached", timeout=20000)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and sum(e["method"] == "POST" for e in app.seen) < 5:
+            page.wait_for_timeout(100)
+        posts = [e for e in app.seen if e["method"] == "POST"]
+        overview = _api(SimpleNamespace(url=base), "/api/overview")
+        found = _api(SimpleNamespace(url=base), f"/api/articles?q={word}")
+    # The browser did send all five writes, as a real attack would ...
+    assert sorted(e["path"] for e in posts) == ["/add", "/add", "/api/articles", "/api/upload", "/api/upload"]
+    frames = [e for e in posts if e["origin"] == "null"]
+    assert len(frames) == 2, posts  # the sandboxed frames' form posts
+    assert all(e["origin"] == url.rsplit("/", 1)[0] for e in posts if e not in frames), posts
+    assert all(e["site"] == "cross-site" for e in posts), posts
+    # ... and each was refused: nothing extracted, nothing stored.
+    assert [e["status"] for e in posts] == [403] * 5
+    assert pipeline.seen == 0 and overview["articles"] == 0 and found["total"] == 0

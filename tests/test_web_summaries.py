@@ -18,6 +18,8 @@ from newsledger.web import WebConfig, create_app  # noqa: E402
 from newsledger.web import queries as q  # noqa: E402
 from tests.test_store_fixtures import meeting_reports, save_all, store, store_url  # noqa: E402, F401 - fixtures
 
+LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was started for
+
 
 @pytest.fixture
 def synthetic(store):
@@ -91,7 +93,7 @@ def app_client(store_url):
         save_all(s, meeting_reports()[:2])
     finally:
         s.close()
-    with TestClient(create_app(config=WebConfig(db=store_url))) as client:
+    with TestClient(create_app(config=WebConfig(db=store_url)), base_url=LOCAL) as client:
         yield client
 
 

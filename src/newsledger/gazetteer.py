@@ -41,7 +41,7 @@ import sqlite3
 import tempfile
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -242,9 +242,15 @@ def _source_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def ensure_built(cache_dir: Path) -> Path:
-    """Path of a current index, building it first if needed (safe across processes)."""
-    path = cache_dir / f"gazetteer-{_source_fingerprint()}.sqlite"
+def index_path(cache_dir: Path) -> Path:
+    """Where the current index is (or will be) in `cache_dir`."""
+    return cache_dir / f"gazetteer-{_source_fingerprint()}.sqlite"
+
+
+def ensure_built(cache_dir: Path, progress: Callable[[float, str], None] | None = None) -> Path:
+    """Path of a current index, building it first if needed (safe across processes).
+    `progress(fraction done, what)` hears how a build goes."""
+    path = index_path(cache_dir)
     if path.exists():
         return path
     with _LOCK:
@@ -254,7 +260,7 @@ def ensure_built(cache_dir: Path) -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=cache_dir)
         os.close(fd)
         try:
-            build(Path(tmp))
+            build(Path(tmp), progress)
             os.chmod(tmp, 0o644)
             os.replace(tmp, path)  # atomic: concurrent builders each write their own temp file
         finally:
@@ -471,9 +477,15 @@ def _rows_abbreviations() -> dict[tuple[str, str], list[str]]:
     return out
 
 
-def build(path: Path) -> None:
+def build(path: Path, progress: Callable[[float, str], None] | None = None) -> None:
+    def tell(fraction: float, what: str) -> None:
+        if progress is not None:
+            progress(fraction, what)
+
+    tell(0.0, "loading GeoNames cities")
     iso3_of = _iso2_to_iso3()
     cities = _load_cities()
+    tell(0.07, "placing regions")
     abbreviations = _rows_abbreviations()
     conn = sqlite3.connect(path)
     conn.executescript(
@@ -495,8 +507,11 @@ def build(path: Path) -> None:
     batch_a: list[tuple] = []
     sources = (_rows_extra(), _rows_countries(), _rows_continents(), _rows_regions(cities, iso3_of),
                _rows_cities(cities, iso3_of))
-    for source in sources:
+    n_cities = max(1, len(cities))
+    for number, source in enumerate(sources):
         for r in source:
+            if number == len(sources) - 1 and len(seen) % 5000 == 0:
+                tell(0.25 + 0.4 * min(1.0, len(seen) / n_cities), "reading cities and their names")
             if r.gid in seen:
                 continue
             seen.add(r.gid)
@@ -518,6 +533,7 @@ def build(path: Path) -> None:
             for a in r.adjectives:
                 batch_a.append((name_key(a), r.gid, 1))
     del cities
+    tell(0.65, "writing the index")
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", batch_p)
     conn.executemany("INSERT INTO name VALUES (?,?,?)", batch_n)
     conn.executemany("INSERT INTO translit VALUES (?,?,?)", batch_t)
@@ -525,5 +541,7 @@ def build(path: Path) -> None:
     for table in ("name", "translit", "adjective"):
         conn.execute(f"CREATE INDEX {table}_key ON {table}(key)")
     conn.commit()
+    tell(0.9, "compacting the index")
     conn.execute("VACUUM")
     conn.close()
+    tell(1.0, "done")

@@ -6,7 +6,9 @@ The record is a public interface (see CONTRACT.md): fields are only ever added.
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,6 +116,25 @@ class DateInterval(_Model):
     end: str
     time: str | None = None
 
+    # Accessors (not part of the serialised record): the interval as dates.
+
+    @property
+    def first_day(self) -> date:
+        """The first day the interval covers ('2023-09' -> 2023-09-01)."""
+        return iso_first_day(self.start)
+
+    @property
+    def last_day(self) -> date:
+        """The last day the interval covers ('2023-09' -> 2023-09-30)."""
+        return iso_last_day(self.end)
+
+    @property
+    def precision(self) -> str:
+        """day, month or year when start and end are the same date of that precision; else range."""
+        if self.start != self.end:
+            return "range"
+        return {4: "year", 7: "month"}.get(len(self.start), "day")
+
 
 class Event(_Model):
     id: str
@@ -161,6 +182,46 @@ class Record(_Model):
     def to_json(self, indent: int | None = None) -> str:
         return self.model_dump_json(by_alias=True, indent=indent)
 
+    # Accessors (not part of the serialised record): follow the ids a field names.
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (KeyError if the record has none)."""
+        return _by_id(self.entities, entity_id, "entity")
+
+    def place(self, place_id: str) -> Place:
+        return _by_id(self.places, place_id, "place")
+
+    def time(self, time_id: str) -> Time:
+        return _by_id(self.times, time_id, "time")
+
+    def quote(self, quote_id: str) -> Quote:
+        return _by_id(self.quotes, quote_id, "quote")
+
+    def event(self, event_id: str) -> Event:
+        return _by_id(self.events, event_id, "event")
+
+    def actors(self, event: Event) -> list[Entity]:
+        """The entities `event.actor` names."""
+        return [self.entity(i) for i in event.actor]
+
+    def recipients(self, event: Event) -> list[Entity]:
+        """The entities `event.recipient` names."""
+        return [self.entity(i) for i in event.recipient]
+
+    def event_place(self, event: Event) -> Place | None:
+        return self.place(event.place) if event.place else None
+
+    def event_amounts(self, event: Event) -> list[Amount]:
+        return [self.amounts[i] for i in event.amounts]
+
+    def speaker(self, quote: Quote) -> Entity | None:
+        return self.entity(quote.speaker) if quote.speaker else None
+
+    @property
+    def published_date(self) -> date | None:
+        """The article's publication day, if known."""
+        return iso_first_day(self.article.published) if self.article.published else None
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         return cls.model_validate(data)
@@ -196,6 +257,28 @@ class ErrorRecord(_Model):
 
 def is_iso_prefix(value: str) -> bool:
     return bool(_ISO_PREFIX.match(value))
+
+
+def _by_id(items, item_id: str, kind: str):
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(f"the record has no {kind} {item_id!r}")
+
+
+def iso_first_day(value: str) -> date:
+    """The first day of an ISO 8601 date or prefix ('2023' -> 2023-01-01); a time is dropped."""
+    parts = value[:10].split("-")
+    return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+
+
+def iso_last_day(value: str) -> date:
+    """The last day of an ISO 8601 date or prefix ('2023-02' -> 2023-02-28)."""
+    parts = value[:10].split("-")
+    year = int(parts[0])
+    month = int(parts[1]) if len(parts) > 1 else 12
+    day = int(parts[2]) if len(parts) > 2 else calendar.monthrange(year, month)[1]
+    return date(year, month, day)
 
 
 def _span_problems(where: str, text: str, start: int, end: int, quoted: str):

@@ -200,7 +200,7 @@ def to_document(item: InputDocument, *, max_bytes: int) -> Document:
         try:
             article.published = normalise_published(item.published)
         except ValueError as exc:
-            raise NewsledgerError(f"--published: {exc}", code="bad_input") from exc
+            raise NewsledgerError(f"published: {exc}", code="bad_input") from exc
     article.id = hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
     anchor = None
     if article.published:

@@ -92,17 +92,29 @@ def parse_iso(value: str) -> date | datetime:
 
 
 def normalise_published(value: str | None) -> str | None:
-    """A user- or page-given publication time as an ISO string ('YYYY-MM-DD[THH:MM]')."""
+    """A user- or page-given publication time as an ISO string ('YYYY-MM-DD[THH:MM]').
+
+    The one check of a `published` value, whoever gives it (command line, HTTP API, JSON
+    Lines field, Python call): a ValueError's message names no interface, so that each
+    says it in its own words (`--published`, the API's field `published`)."""
     if value is None:
         return None
     value = value.strip()
     if not value:
         return None
-    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value)
+    message = f"{value!r} is not a date in the form YYYY-MM-DD[THH:MM]"
+    if any(c.isdigit() and not c.isascii() for c in value):
+        # Python's int() and \d read full-width and other scripts' digits; a date here is ASCII.
+        raise ValueError(message + " (digits 0-9 only)")
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?", value,
+                     re.ASCII)
     if m:
-        parse_iso(m.group(1))  # raises ValueError on impossible dates
+        try:
+            parse_iso(m.group(1))
+        except ValueError as exc:  # an impossible date
+            raise ValueError(f"{message}: {exc}") from exc
         return m.group(1) + (f"T{m.group(2)}" if m.group(2) else "")
     found = find_date(value)
     if found is None:
-        raise ValueError(f"not a date: {value!r}")
+        raise ValueError(message)
     return found.iso

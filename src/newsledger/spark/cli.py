@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -35,7 +36,11 @@ def _conf(ctx, param, values) -> dict[str, str]:
               help="spaCy English pipeline (must be installed on every worker).")
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the run's report (counts, seconds, worker memory) as JSON here.")
-def spark_command(input_path, output_path, input_format, master, partitions, overwrite, conf, spacy_model, json_out):
+@click.option("--java-log", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Where Spark's Java messages go (default: spark-java-PID.log in the temporary folder; "
+                   "with -v, standard error).")
+def spark_command(input_path, output_path, input_format, master, partitions, overwrite, conf, spacy_model, json_out,
+                  java_log):
     """Run the pipeline on Apache Spark: INPUT (Parquet or JSON Lines, any path Spark reads:
     local, hdfs://, s3a://, globs) to OUTPUT/records, OUTPUT/events (partitioned by
     event_month) and OUTPUT/errors, as Parquet.
@@ -47,13 +52,21 @@ def spark_command(input_path, output_path, input_format, master, partitions, ove
     except ImportError as exc:
         raise click.ClickException(
             f"newsledger spark needs the 'spark' extra (pip install 'newsledger[spark]'): {exc}") from exc
+    import logging
+    import tempfile
+
     from pyspark.sql import SparkSession
 
     from ..config import Settings
+    from ..console import log
 
     # Called from Python with a session already running (a notebook, tests): use it, leave it running.
     owned = SparkSession.getActiveSession() is None
-    spark = spark_session(master, config=conf)
+    verbose = log.isEnabledFor(logging.DEBUG)
+    java_log = java_log or str(Path(tempfile.gettempdir()) / f"spark-java-{os.getpid()}.log")
+    if owned and not verbose:
+        log.info("starting Spark; its Java messages go to %s (-v shows them here)", java_log)
+    spark = spark_session(master, config=conf, java_log=java_log, quiet=not verbose)
     try:
         report = run(spark, input_path, output_path, input_format=input_format,
                      settings=Settings().with_(spacy_model=spacy_model), partitions=partitions,
@@ -62,10 +75,9 @@ def spark_command(input_path, output_path, input_format, master, partitions, ove
         if owned:
             spark.stop()
     codes = ", ".join(f"{k} {v}" for k, v in sorted(report["error_codes"].items()))
-    click.echo(f"newsledger spark: {report['documents']} document(s): {report['records']} record(s), "
-               f"{report['events']} event(s), {report['errors']} error record(s){' (' + codes + ')' if codes else ''}; "
-               f"{report['seconds']:.1f} s; peak memory per Python worker {report['peak_rss_mb_per_worker']:.0f} MB",
-               err=True)
+    log.info("spark: %d document(s): %d record(s), %d event(s), %d error record(s)%s; %.1f s; "
+             "peak memory per Python worker %.0f MB", report["documents"], report["records"], report["events"],
+             report["errors"], f" ({codes})" if codes else "", report["seconds"], report["peak_rss_mb_per_worker"])
     if json_out:
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
     if report["documents"] and not report["records"]:

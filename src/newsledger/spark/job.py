@@ -10,8 +10,10 @@ Output (Parquet, under OUTPUT):
   url, article_id, title, published, n_entities ... n_warnings);
 - `events/`   one row per event, partitioned by `event_month` (the year-month of the
   event's date start, "YYYY" when only the year is known, "unknown" when undated):
-  ids, type, mode, actor/recipient ids, names and countries, dates, place, flags,
-  trigger, evidence, confidence, and `event` (the event JSON);
+  input_order, input_id, the record's event_id, the event row every event table has
+  (`store.schema.EVENT_COLUMNS`: real date columns with date_precision, actor and
+  recipient names, countries and sectors, place, quad class, Goldstein...) and `event`
+  (the event JSON);
 - `errors/`   one row per document that gave an error record: input_order, input_id,
   source, code, message and `record` (the error record JSON).
 
@@ -21,11 +23,14 @@ input as read), so sorting on it restores the order `extract` would give.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pyspark import StorageLevel
@@ -61,12 +66,17 @@ RECORD_COLUMNS = ("input_order", "input_id", "source", "url", "article_id", "tit
 
 
 def spark_session(master: str | None = None, *, app_name: str = "newsledger",
-                  config: dict[str, str] | None = None) -> SparkSession:
+                  config: dict[str, str] | None = None, java_log: str | os.PathLike | None = None,
+                  quiet: bool = True) -> SparkSession:
     """A Spark session for newsledger jobs.
 
     Under `spark-submit` the master and resources come from spark-submit. Started from
     Python (tests, `newsledger spark` without spark-submit) it is `master` or `local[*]`,
     and the Python workers run this interpreter unless PYSPARK_PYTHON says otherwise.
+
+    Started from Python with `quiet` (the default), the Java side's messages (log4j
+    warnings, JVM notices) go to the file `java_log` (default: spark-java-PID.log in the
+    temporary folder) instead of the terminal; `quiet=False` leaves them on standard error.
     """
     submitted = "PYSPARK_GATEWAY_PORT" in os.environ
     config = dict(config or {})
@@ -85,10 +95,30 @@ def spark_session(master: str | None = None, *, app_name: str = "newsledger",
     }
     for key, value in {**defaults, **config}.items():
         builder = builder.config(key, value)
-    spark = builder.getOrCreate()
+    if submitted or not quiet or SparkSession.getActiveSession() is not None:
+        spark = builder.getOrCreate()
+    else:
+        with _java_stderr_to(java_log or Path(tempfile.gettempdir()) / f"spark-java-{os.getpid()}.log"):
+            spark = builder.getOrCreate()
     if not submitted:
         spark.sparkContext.setLogLevel("WARN")
     return spark
+
+
+@contextlib.contextmanager
+def _java_stderr_to(path: str | os.PathLike):
+    """Standard error of the processes started meanwhile (the JVM Spark starts, and the
+    Python workers it starts later) goes to `path`; this process's own is put back after."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    target = os.open(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    try:
+        os.dup2(target, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(target)
 
 
 def _is_json(path: str) -> bool:
@@ -184,9 +214,12 @@ def errors_table(results: DataFrame) -> DataFrame:
 
 
 def events_table(results: DataFrame) -> DataFrame:
+    """One row per event of a record: input_order, input_id, the record's event_id, the event
+    row of `store.schema` (the columns of every event table, here with n_reports 1), the
+    partition value event_month and the event JSON."""
     return (results.filter(~F.col("is_error"))
-            .select("input_order", "input_id", "article_id", "published", F.explode("events").alias("e"))
-            .select("input_order", "input_id", "article_id", F.col("published").alias("article_published"), "e.*"))
+            .select("input_order", "input_id", F.explode("events").alias("e"))
+            .select("input_order", "input_id", "e.*"))
 
 
 def run(spark: SparkSession, input_paths: str | Sequence[str], output: str, *, input_format: str = "auto",

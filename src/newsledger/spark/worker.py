@@ -31,38 +31,19 @@ SLICE = 32
 # The columns the job passes in (names are fixed by the job, whatever the input called them).
 INPUT_COLUMNS = ("id", "text", "html", "published", "url", "raw", "source", "corrupt", "input_order")
 
-_EVENT = pa.struct([
-    ("event_id", pa.string()),
-    ("type", pa.string()),
-    ("mode", pa.string()),
-    ("context", pa.list_(pa.string())),
-    ("actor_ids", pa.list_(pa.string())),
-    ("actor_names", pa.list_(pa.string())),
-    ("actor_countries", pa.list_(pa.string())),
-    ("recipient_ids", pa.list_(pa.string())),
-    ("recipient_names", pa.list_(pa.string())),
-    ("recipient_countries", pa.list_(pa.string())),
-    ("date_start", pa.string()),
-    ("date_end", pa.string()),
-    ("event_month", pa.string()),
-    ("place_id", pa.string()),
-    ("place_name", pa.string()),
-    ("place_geonameid", pa.int64()),
-    ("place_lat", pa.float64()),
-    ("place_lon", pa.float64()),
-    ("place_country", pa.string()),
-    ("historical", pa.bool_()),
-    ("future", pa.bool_()),
-    ("hypothetical", pa.bool_()),
-    ("negated", pa.bool_()),
-    ("said_by", pa.string()),
-    ("trigger", pa.string()),
-    ("trigger_start", pa.int64()),
-    ("trigger_end", pa.int64()),
-    ("evidence", pa.string()),
-    ("confidence", pa.float64()),
-    ("event", pa.string()),  # the event object as JSON, exactly as in the record
-])
+def _event_struct() -> pa.DataType:
+    """One event: the event row of `store.schema` (dates as Arrow dates, which Spark reads as
+    its date type), then the record's own event id, the partition value and the event JSON."""
+    from ..store.schema import EVENT_COLUMNS
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "date": pa.date32(),
+             "list": pa.list_(pa.string())}
+    return pa.struct([("event_id", pa.string()), *((c.name, types[c.kind]) for c in EVENT_COLUMNS),
+                      ("event_month", pa.string()),
+                      ("event", pa.string())])  # the event object as JSON, exactly as in the record
+
+
+_EVENT = _event_struct()
 
 # One row per input document; `record` is the record JSON (or the error record JSON).
 OUTPUT_SCHEMA = pa.schema([
@@ -148,37 +129,14 @@ def event_month(start: str | None) -> str:
 
 
 def _event_rows(record: Record) -> list[dict[str, Any]]:
-    entities = {e.id: e for e in record.entities}
-    places = {p.id: p for p in record.places}
+    from ..store.schema import event_row
+
     rows = []
     for ev in record.events:
-        actors = [entities.get(i) for i in ev.actor]
-        recipients = [entities.get(i) for i in ev.recipient]
-        place = places.get(ev.place) if ev.place else None
-        start = ev.date.start if ev.date else None
-        rows.append({
-            "event_id": ev.id, "type": ev.type, "mode": ev.mode, "context": list(ev.context),
-            "actor_ids": list(ev.actor),
-            "actor_names": [a.name if a else None for a in actors],
-            "actor_countries": [a.country if a else None for a in actors],
-            "recipient_ids": list(ev.recipient),
-            "recipient_names": [a.name if a else None for a in recipients],
-            "recipient_countries": [a.country if a else None for a in recipients],
-            "date_start": start, "date_end": ev.date.end if ev.date else None,
-            "event_month": event_month(start),
-            "place_id": ev.place,
-            "place_name": place.name if place else None,
-            "place_geonameid": getattr(place, "geonameid", None) if place else None,
-            "place_lat": getattr(place, "lat", None) if place else None,
-            "place_lon": getattr(place, "lon", None) if place else None,
-            "place_country": getattr(place, "country", None) if place else None,
-            "historical": ev.historical, "future": ev.future,
-            "hypothetical": ev.hypothetical, "negated": ev.negated,
-            "said_by": ev.said_by,
-            "trigger": ev.trigger.text, "trigger_start": ev.trigger.start, "trigger_end": ev.trigger.end,
-            "evidence": ev.evidence.text, "confidence": ev.confidence,
-            "event": ev.model_dump_json(by_alias=True),
-        })
+        row = event_row(record, ev)
+        row.update(event_id=ev.id, event_month=event_month(ev.date.start if ev.date else None),
+                   event=ev.model_dump_json(by_alias=True))
+        rows.append(row)
     return rows
 
 

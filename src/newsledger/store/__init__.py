@@ -8,7 +8,8 @@
         ledger.timeline(by="month", event_type="ASSAULT")
         ledger.export("plover", "events.json")
 
-Modules: `backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
+Modules: `opening` (what a `--db` value means; creating, checking and migrating a store),
+`backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
 versioned schema migrations), `records` (writing an article), `ingest` (a corpus into the
 store), `dedup` (cross-article event grouping), `knowledge` (the actor knowledge base),
 `query`, `export`, `check` (integrity), `bench`, `cli`.
@@ -17,12 +18,13 @@ store), `dedup` (cross-article event grouping), `knowledge` (the actor knowledge
 from __future__ import annotations
 
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Unpack
 
 from ..config import Settings
 from ..model import ErrorRecord, Record
-from .backend import Store, StoreError, open_store
-from .query import Filters
+from .backend import Store, StoreError
+from .filters import FilterArgs, FilterError, Filters
+from .opening import NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
 
 
 class Ledger:
@@ -33,10 +35,16 @@ class Ledger:
         self.settings = settings or Settings()
 
     @classmethod
-    def open(cls, db: str | Path | None = None, *, settings: Settings | None = None) -> Ledger:
-        """Open (creating or migrating as needed) the store at `db` (default: settings.db)."""
+    def open(cls, db: str | Path | None = None, *, settings: Settings | None = None, create: bool = True,
+             read_only: bool = False) -> Ledger:
+        """Open the store at `db` (default: settings.db): a SQLite path or a postgresql:// URL.
+
+        By default a missing store is created and an older one migrated; `create=False`
+        wants an existing store (`StoreMissing` otherwise); `read_only=True` never writes.
+        Anything at `db` that is not a newsledger store raises `NotAStore`."""
         settings = settings or Settings()
-        return cls(open_store(db or settings.db), settings)
+        mode = "read" if read_only else "create" if create else "write"
+        return cls(open_store(db or settings.db, mode=mode), settings)
 
     def close(self) -> None:
         self.store.close()
@@ -50,9 +58,13 @@ class Ledger:
     # --- writing -----------------------------------------------------------------------
 
     def ingest(self, paths, **options):
-        """Extract and store the documents under `paths`; see `ingest.ingest_paths`."""
+        """Extract and store the documents under `paths`; see `ingest.ingest_paths`. An
+        `override_file`'s actors are also put into the knowledge base, as the user's word."""
         from .ingest import ingest_paths
+        from .knowledge import import_actor_file
 
+        if options.get("override_file"):
+            import_actor_file(self.store, options["override_file"])
         return ingest_paths(self.store, paths, settings=options.pop("settings", self.settings), **options)
 
     def add_records(self, records):
@@ -72,33 +84,43 @@ class Ledger:
 
     # --- reading -----------------------------------------------------------------------
 
-    def events(self, *, limit: int | None = 100, **filters: Any):
+    def events(self, *, limit: int | None = None, newest_first: bool = True, **filters: Unpack[FilterArgs]):
+        """Ledger events as a DataFrame of event rows (`store.schema`), newest first; every
+        event unless `limit`. Filters by name (`store.filters`), checked: a bad one raises
+        FilterError."""
         from .query import events
 
-        return events(self.store, Filters.of(**filters), limit=limit)
+        return events(self.store, Filters.parse(filters), limit=limit, newest_first=newest_first)
 
-    def timeline(self, *, by: str = "month", **filters: Any):
+    def count_events(self, **filters: Unpack[FilterArgs]) -> int:
+        from .query import count_events
+
+        return count_events(self.store, Filters.parse(filters))
+
+    def timeline(self, *, by: str = "month", **filters: Unpack[FilterArgs]):
+        """Events and reports per day, month or year; events known less precisely than the
+        period are in no period (`frame.attrs["unplaced_events"]` counts them)."""
         from .query import timeline
 
-        return timeline(self.store, Filters.of(**filters), by=by)
+        return timeline(self.store, Filters.parse(filters), by=by)
 
-    def quotes(self, *, limit: int | None = 100, **filters: Any):
+    def quotes(self, *, limit: int | None = None, **filters: Unpack[FilterArgs]):
         from .query import quotes
 
-        return quotes(self.store, Filters.of(**filters), limit=limit)
+        return quotes(self.store, Filters.parse(filters), limit=limit)
 
     def reports(self, ledger_key: str):
         from .query import reports
 
         return reports(self.store, ledger_key)
 
-    def records(self, **filters: Any) -> list[Record]:
+    def records(self, **filters: Unpack[FilterArgs]) -> list[Record]:
         """The stored records of the articles that report the events matching `filters`."""
         import json
 
         from .query import event_conditions
 
-        where, params = event_conditions(self.store, Filters.of(**filters))
+        where, params = event_conditions(self.store, Filters.parse(filters))
         rows = self.store.rows(
             "SELECT a.record FROM articles a WHERE a.id IN (SELECT e.article_id FROM events e JOIN ledger_events le "
             f"ON le.id = e.ledger_event_id {'WHERE ' + ' AND '.join(where) if where else ''}) ORDER BY a.id", params)
@@ -144,10 +166,17 @@ class Ledger:
 
     # --- exports -----------------------------------------------------------------------------
 
-    def export(self, fmt: str, out: str | Path | IO, *, errors: bool = False, **filters: Any) -> int:
-        from .export import export
+    def export(self, fmt: str, out: str | Path | IO, *, errors: bool = False, limit: int | None = None,
+               header: bool = False, imprecise: str = "skip", iso_out: str | Path | IO | None = None,
+               **filters: Unpack[FilterArgs]) -> int:
+        """Write the ledger's events (every one matching `filters`, unless `limit`) in `fmt`
+        to `out`; see `store.export` for the formats and options. Returns the number written;
+        events a format cannot hold are logged as a warning with their count."""
+        from .export import run_export
 
-        return export(self.store, fmt, out, Filters.of(**filters), errors=errors)
+        return run_export(self.store, fmt, out, Filters.parse(filters), errors=errors, limit=limit, header=header,
+                          imprecise=imprecise, iso_out=iso_out).written
 
 
-__all__ = ["Filters", "Ledger", "Store", "StoreError", "open_store"]
+__all__ = ["FilterError", "Filters", "Ledger", "NotAStore", "Store", "StoreError", "StoreLocation",
+           "StoreLocationError", "StoreMissing", "open_store"]

@@ -9,17 +9,21 @@ back on an exception; nested blocks join the outer one. Outside a transaction ea
 statement commits on its own. Every write goes through a transaction, and every committed
 transaction raises the store's generation (`Store.generation()`, schema 5 on): readers such
 as the web app tell from it, in one small read, that nothing changed.
+
+What a location means, and creating, checking and migrating a store, is `opening.py`'s
+business: this module imports nothing else of the store.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
-from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from ..errors import NewsledgerError
 
@@ -39,13 +43,18 @@ def haversine_km(lat1: float | None, lon1: float | None, lat2: float | None, lon
 
 
 class Store:
-    """A connection to a ledger database. Use `open_store(url)`."""
+    """A connection to a ledger database. Use `newsledger.store.opening.open_store(location)`.
+
+    `url` is what reopens it (a file path or a libpq URL); `shown` is what messages print
+    (never a password); `read_only` connections refuse every write."""
 
     dialect: str = ""
     types: dict[str, str] = {}
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, shown: str | None = None, read_only: bool = False) -> None:
         self.url = url
+        self.shown = shown if shown is not None else url
+        self.read_only = read_only
         self._depth = 0
 
     # --- statements -------------------------------------------------------------------
@@ -90,6 +99,16 @@ class Store:
 
     def has_table(self, table: str) -> bool:
         raise NotImplementedError
+
+    def other_tables(self) -> list[str]:
+        """The tables of the database (or schema) in use, by name: to tell an empty database
+        and another program's from a newsledger store."""
+        raise NotImplementedError
+
+    def still_there(self) -> bool:
+        """False when the store this connection opened has gone (its file deleted or
+        replaced since): a long-lived reader such as the web app then reopens or says so."""
+        return True
 
     # --- transactions -----------------------------------------------------------------
 
@@ -184,21 +203,42 @@ class SQLiteStore(Store):
     dialect = "sqlite"
     types = {"pk": "INTEGER PRIMARY KEY", "id": "INTEGER", "real": "REAL"}
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, path: str, *, read_only: bool = False, create: bool = True, wal: bool = True) -> None:
+        """Open the SQLite file at `path` (':memory:' for a private in-memory store): read-only
+        (`mode=ro`), or read-write creating the file only when `create` (never its folder).
+        `wal=False` leaves the journal mode as it is until `use_wal()` (a file is changed only
+        once it is known to be a store). Raises sqlite3 errors as they come;
+        `opening.open_store` turns them into messages."""
+        super().__init__(path, read_only=read_only)
+        self._identity: tuple[int, int] | None = None
+        if path == ":memory:":
+            target, uri = path, False
+        else:
+            mode = "ro" if read_only else "rwc" if create else "rw"
+            target, uri = f"file:{quote(os.path.abspath(path))}?mode={mode}", True
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (sqlite3's implicit
         # transactions would commit DDL behind our back).
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        self.conn.execute("PRAGMA foreign_keys = ON")
-        self.conn.execute("PRAGMA journal_mode = WAL")
-        # NORMAL in WAL mode: a killed process loses nothing committed; only a power
-        # cut may lose the last commits (never corrupts).
-        self.conn.execute("PRAGMA synchronous = NORMAL")
-        self.conn.execute("PRAGMA busy_timeout = 30000")
-        self.conn.execute("PRAGMA cache_size = -65536")
+        self.conn = sqlite3.connect(target, uri=uri, isolation_level=None, check_same_thread=False, timeout=30)
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if wal and not read_only:
+                self.use_wal()
+            # NORMAL in WAL mode: a killed process loses nothing committed; only a power
+            # cut may lose the last commits (never corrupts).
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            self.conn.execute("PRAGMA cache_size = -65536")
+        except BaseException:
+            self.conn.close()
+            raise
         self.conn.create_function("haversine_km", 4, haversine_km, deterministic=True)
+        if path != ":memory:":
+            st = os.stat(path)
+            self._identity = (st.st_dev, st.st_ino)
+
+    def use_wal(self) -> None:
+        """Write-ahead logging: readers never wait for the writer (a setting kept in the file)."""
+        self.conn.execute("PRAGMA journal_mode = WAL")
 
     def execute(self, sql: str, params: Sequence[Any] = ()):
         try:
@@ -216,7 +256,19 @@ class SQLiteStore(Store):
         return [r[1] for r in self.conn.execute(f"PRAGMA table_info({table})")]
 
     def has_table(self, table: str) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None
+        return self.one("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)) is not None
+
+    def other_tables(self) -> list[str]:
+        return [r[0] for r in self.rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+    def still_there(self) -> bool:
+        if self._identity is None:
+            return True
+        try:
+            st = os.stat(self.url)
+        except OSError:
+            return False
+        return (st.st_dev, st.st_ino) == self._identity
 
     def _begin(self) -> None:
         # IMMEDIATE: take the write lock now rather than fail to upgrade a read lock later.
@@ -287,8 +339,8 @@ class PostgresStore(Store):
     dialect = "postgresql"
     types = {"pk": "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY", "id": "BIGINT", "real": "DOUBLE PRECISION"}
 
-    def __init__(self, url: str) -> None:
-        super().__init__(url)
+    def __init__(self, url: str, *, shown: str | None = None, read_only: bool = False) -> None:
+        super().__init__(url, shown=shown, read_only=read_only)
         try:
             import psycopg
         except ImportError as exc:  # pragma: no cover - a declared dependency
@@ -297,7 +349,9 @@ class PostgresStore(Store):
         try:
             self.conn = psycopg.connect(url, autocommit=True)
         except psycopg.Error as exc:
-            raise StoreError(f"cannot connect to PostgreSQL: {exc}") from exc
+            raise StoreError(f"cannot connect to PostgreSQL at {self.shown}: {exc}") from exc
+        if read_only:
+            self.conn.execute("SET default_transaction_read_only = on")
         self._tx = None
         self._cache: dict[str, str] = {}
 
@@ -329,6 +383,11 @@ class PostgresStore(Store):
 
     def has_table(self, table: str) -> bool:
         return self.one("SELECT to_regclass(?)", (table,))[0] is not None
+
+    def other_tables(self) -> list[str]:
+        return [r[0] for r in self.rows(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+            "ORDER BY table_name")]
 
     def _begin(self) -> None:
         self._tx = self.conn.transaction()
@@ -379,23 +438,3 @@ class PostgresStore(Store):
 
     def close(self) -> None:
         self.conn.close()
-
-
-def is_postgres_url(url: str) -> bool:
-    return url.startswith(("postgresql://", "postgres://"))
-
-
-def open_store(url: str | Path, *, migrate: bool = True) -> Store:
-    """Open (and by default migrate to the latest schema) the store at `url`:
-    a SQLite file path, ':memory:', or a postgresql:// URL."""
-    url = str(url)
-    store: Store = PostgresStore(url) if is_postgres_url(url) else SQLiteStore(url.removeprefix("sqlite:///"))
-    if migrate:
-        from .migrations import migrate as run_migrations
-
-        try:
-            run_migrations(store)
-        except BaseException:
-            store.close()
-            raise
-    return store

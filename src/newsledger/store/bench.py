@@ -31,8 +31,9 @@ from pathlib import Path
 
 from ..countries import country_rows
 from ..model import PLOVER_TYPES, Record
-from .backend import Store, StoreError, is_postgres_url, open_store
+from .backend import Store, StoreError
 from .keys import name_norm, now_iso
+from .opening import is_postgres_url, open_store
 from .query import Filters, events, timeline
 from .summaries import rebuild_summaries
 

@@ -31,6 +31,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .aliases import remember_key
 from .backend import Store, haversine_km
 from .keys import shift_day, span_days
 from .summaries import apply as apply_summary
@@ -354,7 +355,9 @@ def refresh_ledger_event(store: Store, ledger_id: int, *, summarise: bool = True
             store.execute("DELETE FROM ledger_events WHERE id = ?", (ledger_id,))
         return
     old = contribution(store, ledger_id) if summarise else None
-    key = "LE-" + hashlib.sha256(min(f"{m[2]}#{m[1]}" for m in members).encode()).hexdigest()[:24]
+    first = min(f"{m[2]}#{m[1]}" for m in members)
+    key = "LE-" + hashlib.sha256(first.encode()).hexdigest()[:24]
+    remember_key(store, key, first)  # old keys keep leading here (aliases.py)
     # The representative report: from the earliest article (unknown dates last).
     rep = min(members, key=lambda m: (m[3] is None, m[3] or "", m[2], m[1]))
     dated = [m for m in members if m[14] is not None]

@@ -6,6 +6,11 @@ one transaction (document row, article, query rows, learned actors, ledger event
 crash or `kill -9` loses at most the articles in flight and never leaves half of one.
 A re-run picks up where the last one stopped. Inputs that fail become error documents.
 
+One write path: `ingest_documents(store, pipeline, items)` takes documents already read
+(`InputDocument`s) through "stored already?", the pipeline and the store, one outcome per
+document in input order. `newsledger ingest` (`ingest_paths`) and the web app's add page
+(`web/ingest.py`) both go through it.
+
 The pipeline asks the knowledge base at extraction time through the actors stage's
 `default_knowledge(override file, layers=[the store's knowledge base])`: the user's file
 first, then what the ledger learned, then the bundled facts (leaders, organisations).
@@ -70,6 +75,65 @@ class IngestReport:
 ProgressCallback = Callable[[IngestReport], None]
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input document: `status` is stored, duplicate (its body text is an
+    article stored before), skipped (this very input is stored already) or error."""
+
+    item: InputDocument
+    status: str
+    article_id: int | None = None  # the store's row id of the article (stored, duplicate, skipped)
+    events: int | None = None  # events in the new record
+    error: ErrorInfo | None = None
+
+    @property
+    def saved(self) -> Saved:
+        return Saved({"stored": "ok"}.get(self.status, self.status), self.article_id)
+
+
+_STATUS = {"ok": "stored", "duplicate": "duplicate", "skipped": "skipped", "error": "error"}
+
+
+def ingest_documents(store: Store, pipeline, items: Iterable[InputDocument], *,
+                     knowledge: StoreKnowledge | None = None) -> Iterator[Outcome]:
+    """Store every document of `items` that the store does not hold yet; one `Outcome` per
+    document, in input order, each yielded once its transaction has committed.
+
+    `pipeline` is anything with `process(items)` giving records or error records in input
+    order (a `Pipeline`, a `parallel.WorkerPool`); it sees only the documents not stored
+    yet, in batches as it pulls them. `knowledge` is the store layer the pipeline asks
+    (see `knowledge_chain`): it forgets its cache after each article stored. Stopping
+    the iteration early stops the work: nothing after the last outcome is extracted."""
+    queue: deque[tuple[InputDocument, str | None, tuple | None]] = deque()
+
+    def fresh(source: Iterable[InputDocument]) -> Iterator[InputDocument]:
+        for item in source:
+            digest = input_hash(item)
+            found = find_document(store, digest)
+            queue.append((item, None if found is not None else digest, found))
+            if found is None:
+                yield item
+
+    def ready() -> Iterator[Outcome]:
+        while queue and queue[0][1] is None:  # inputs stored before, in their place
+            item, _, found = queue.popleft()
+            yield Outcome(item, "skipped", found[2])
+
+    for result in pipeline.process(fresh(items)):
+        yield from ready()
+        item, digest, _ = queue.popleft()
+        if isinstance(result, ErrorRecord):
+            saved = save_error(store, result, digest)
+            yield Outcome(item, _STATUS[saved.status], saved.article_id,
+                          error=result.error if saved.status == "error" else None)
+        else:
+            saved = save_record(store, result, digest)
+            if knowledge is not None:
+                knowledge.invalidate()
+            yield Outcome(item, _STATUS[saved.status], saved.article_id, events=len(result.events))
+    yield from ready()
+
+
 def knowledge_chain(store: Store, override_file: str | Path | None = None) -> tuple[ActorKnowledge, StoreKnowledge]:
     """The knowledge the pipeline asks: the user's file, then the store, then bundled facts."""
     store_layer = StoreKnowledge(store)
@@ -80,9 +144,9 @@ def store_pipeline(settings: Settings, *, db: str, override_file: str | None = N
     """A worker's pipeline for ingest (see `ingest_paths(workers=N)`): its own connection to
     the store, whose knowledge base it reads and follows as the parent process writes."""
     from ..pipeline import Pipeline
-    from .backend import open_store
+    from .opening import open_store
 
-    layer = StoreKnowledge(open_store(db, migrate=False), follow_writes=True)
+    layer = StoreKnowledge(open_store(db, mode="read"), follow_writes=True)
     return Pipeline(settings=settings, knowledge=default_knowledge(override_file, layers=[layer]))
 
 
@@ -102,21 +166,9 @@ def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | Non
     if retry_errors:
         report.retried = forget_errors(store)
     knowledge, store_layer = knowledge_chain(store, override_file)
-    pending: deque[str] = deque()
     started = time.monotonic()
 
-    def fresh(items: Iterable[InputDocument]) -> Iterator[InputDocument]:
-        for item in items:
-            report.inputs += 1
-            digest = input_hash(item)
-            if find_document(store, digest) is not None:
-                report.skipped += 1
-                _tick()
-                continue
-            pending.append(digest)
-            yield item
-
-    def _tick() -> None:
+    def tick() -> None:
         report.seconds = time.monotonic() - started
         if on_progress is not None:
             on_progress(report)
@@ -128,26 +180,15 @@ def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | Non
 
             factory = functools.partial(store_pipeline, db=store.url,
                                         override_file=str(override_file) if override_file else None)
-            pool = stack.enter_context(WorkerPool(workers, settings=settings, pipeline_factory=factory))
-            results = pool.process(fresh(items))
+            pipeline = stack.enter_context(WorkerPool(workers, settings=settings, pipeline_factory=factory))
         else:
-            results = Pipeline(nlp=nlp, settings=settings, knowledge=knowledge).process(fresh(items))
-        _store_results(store, results, pending, report, store_layer, _tick)
+            pipeline = Pipeline(nlp=nlp, settings=settings, knowledge=knowledge)
+        for outcome in ingest_documents(store, pipeline, items, knowledge=store_layer):
+            report.inputs += 1
+            report.count(outcome.saved, outcome.error.code if outcome.error else None)
+            tick()
     report.seconds = time.monotonic() - started
     return report
-
-
-def _store_results(store: Store, results: Iterable[Record | ErrorRecord], pending: deque[str],
-                   report: IngestReport, store_layer: StoreKnowledge, tick: Callable[[], None]) -> None:
-    """Write each result in its own transaction, pairing it with its input's hash (in order)."""
-    for result in results:
-        digest = pending.popleft()
-        if isinstance(result, ErrorRecord):
-            report.count(save_error(store, result, digest), result.error.code)
-        else:
-            report.count(save_record(store, result, digest))
-            store_layer.invalidate()
-        tick()
 
 
 def ingest_records(store: Store, records: Iterable[Record | ErrorRecord], *,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..knowledge import KnownActor, actor_key
@@ -413,3 +414,20 @@ def show_actor(store: Store, key_or_name: str) -> list[dict]:
                 (aid,))],
         })
     return out
+
+
+def import_actor_file(store: Store, path: str | Path) -> list[int]:
+    """Put the actors of an override file (YAML or CSV, see stages/actors/knowledge.py) into
+    the knowledge base as the user's word: their names and aliases, country, sector, role
+    and type win over what articles teach, `actors list` shows them, and entities already
+    stored under one of their names are linked to them. Returns their actor ids."""
+    from ..knowledge import FileKnowledge
+
+    ids = []
+    with store.transaction():
+        for known in FileKnowledge(path).actors():
+            fields = {"name": known.name, "type": known.type, "country": known.country, "sector": known.sector,
+                      "role": known.role}
+            ids.append(edit_actor(store, known.key, set_fields={k: v for k, v in fields.items() if v},
+                                  add_aliases=[known.name, *known.aliases], create=True))
+    return ids

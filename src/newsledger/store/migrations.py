@@ -228,12 +228,22 @@ _SUMMARIES = (
     "INSERT INTO store_state (name, value) VALUES ('generation', 1)",
 )
 
+# Every ledger event key ever given, with the report it was made from ('ARTICLE_KEY#LOCAL_ID'):
+# an old key leads to the ledger event that holds that report now (`aliases.py`).
+_KEY_ALIASES = (
+    "CREATE TABLE ledger_key_aliases (key TEXT PRIMARY KEY, report TEXT NOT NULL)",
+    "INSERT INTO ledger_key_aliases (key, report) SELECT le.key, min(a.article_key || '#' || e.local_id) "
+    "FROM ledger_events le JOIN events e ON e.ledger_event_id = le.id JOIN articles a ON a.id = e.article_id "
+    "GROUP BY le.key",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core_tables", _CORE),
     Migration(2, "fulltext_search", _FULLTEXT),
     Migration(3, "ledger_events", _LEDGER, backfills=("ledger",)),
     Migration(4, "actor_knowledge_base", _KNOWLEDGE, backfills=("knowledge", "ledger")),
     Migration(5, "ledger_summaries", _SUMMARIES, backfills=("summaries",)),
+    Migration(6, "ledger_key_aliases", _KEY_ALIASES),
 )
 LATEST = MIGRATIONS[-1].version
 

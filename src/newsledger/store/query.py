@@ -1,17 +1,8 @@
 """Questions to the ledger: events (deduplicated), quotes, timelines; pandas DataFrames out.
 
-Filters (all optional, combined with AND):
-- `actor`: a name or actor key. Through the knowledge base it means the canonical actor(s)
-  that name denotes, with all their aliases; a name the knowledge base does not know
-  matches participants of that exact name.
-- `country`: ISO alpha-3 of a participant (actor or recipient).
-- `event_type`: a PLOVER type, or several separated by commas.
-- `date_from`, `date_to`: ISO dates or prefixes ('2024', '2024-02'); an event is in the
-  range when its first day is (as in GDELT, where an event has one date).
-- `place` (a gazetteer name, or 'lat,lon') and `radius_km`: events located within the radius.
-- `text`: words that must all occur in a reporting article (full-text index).
-- `speaker`: events asserted in a quote of that speaker (for `quotes()`: quotes of the speaker).
-- `min_reports`: only events reported by at least that many articles.
+The filters are `filters.Filters` (one set of names and one validation for the CLI, the
+Python API and the HTTP API); the event rows are `schema.EVENT_COLUMNS`. Nothing here
+cuts an answer short unless asked: `limit=None` is every row.
 """
 
 from __future__ import annotations
@@ -19,35 +10,13 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, fields
 from typing import Any
 
 from .backend import Store, StoreError
+from .filters import Filters
 from .keys import day_bounds, name_norm
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
-
-
-@dataclass
-class Filters:
-    actor: str | None = None
-    country: str | None = None
-    event_type: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    place: str | None = None
-    radius_km: float = 50.0
-    text: str | None = None
-    speaker: str | None = None
-    min_reports: int | None = None
-
-    @classmethod
-    def of(cls, **kwargs: Any) -> Filters:
-        names = {f.name for f in fields(cls)}
-        unknown = set(kwargs) - names
-        if unknown:
-            raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
-        return cls(**{k: v for k, v in kwargs.items() if v is not None})
 
 
 def _marks(values) -> str:
@@ -186,8 +155,8 @@ def _type_and_day_terms(f: Filters, *, type_column: str, day_column: str) -> tup
     """The event-type and date-range terms, over the columns that hold an event's type and first day."""
     where: list[str] = []
     params: list[Any] = []
-    if f.event_type:
-        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
+    types = list(f.types)
+    if types:
         where.append(f"{type_column} IN ({_marks(types)})")
         params += types
     lo, hi = _date_range(f)
@@ -207,7 +176,7 @@ def _speaker_condition(store: Store, speaker: str) -> tuple[str, list[Any]]:
     return "q.speaker_norm = ?", [norm]
 
 
-EVENT_COLUMNS = ("le.id, le.key, le.type, le.mode, le.context, le.date_start, le.date_end, le.day_start, "
+EVENT_COLUMNS = ("le.id, le.key, le.type, le.mode, le.context, le.date_start, le.date_end, le.day_start, le.day_end, "
                  "le.place_name, le.place_country, le.place_kind, le.geonameid, le.lat, le.lon, le.n_reports, le.n_mentions, le.confidence, le.negated, "
                  "le.hypothetical, le.future, le.historical, le.first_reported, le.last_reported, le.source_url, "
                  "le.trigger_text, le.evidence")
@@ -218,21 +187,35 @@ PARTICIPANT_FIELDS = ("actors", "actor_codes", "recipients", "recipient_codes")
 _FLAGS = ("negated", "hypothetical", "future", "historical")
 
 
-def events(store: Store, filters: Filters | None = None, *, limit: int | None = 100, newest_first: bool = True):
-    """Ledger events matching `filters` as a DataFrame, with their actors and recipients;
-    dated events by date (newest first by default), then undated ones."""
-    import pandas as pd
+def events(store: Store, filters: Filters | None = None, *, limit: int | None = None, newest_first: bool = True):
+    """Ledger events matching `filters` as a DataFrame of event rows (`schema.EVENT_COLUMNS`:
+    real date columns, lists of actors, recipients and their countries and sectors); dated
+    events by date (newest first by default), then undated ones. Every event unless `limit`."""
+    from .schema import frame, ledger_rows
 
-    frame = pd.DataFrame(event_rows(store, filters, limit=limit, newest_first=newest_first),
-                         columns=[*EVENT_FIELDS, *PARTICIPANT_FIELDS])
-    for flag in _FLAGS:
-        frame[flag] = frame[flag].astype(bool)
-    return frame.drop(columns=["id"])
+    return frame(ledger_rows(store, select_events(store, filters, limit=limit, newest_first=newest_first)))
+
+
+def count_events(store: Store, filters: Filters | None = None) -> int:
+    """How many ledger events match `filters` (what `events` gives without a limit)."""
+    where, params = event_conditions(store, filters or Filters())
+    return int(store.scalar(f"SELECT count(*) FROM ledger_events le {'WHERE ' + ' AND '.join(where) if where else ''}",
+                            params) or 0)
 
 
 def event_rows(store: Store, filters: Filters | None = None, *, limit: int | None = 100,
                newest_first: bool = True) -> list[dict[str, Any]]:
-    """What `events` returns, as plain dicts (with the ledger event's `id`)."""
+    """Ledger events as plain dicts of the `ledger_events` columns (with `id`), their
+    participants "; "-joined in `actors`, `actor_codes`, `recipients`, `recipient_codes`."""
+    out = select_events(store, filters, limit=limit, newest_first=newest_first)
+    _add_participants(store, out)
+    return out
+
+
+def select_events(store: Store, filters: Filters | None = None, *, limit: int | None = None,
+                  newest_first: bool = True) -> list[dict[str, Any]]:
+    """The `ledger_events` rows (dicts, with `id`) matching `filters`, dated ones by date
+    (newest first by default), then undated ones."""
     f = filters or Filters()
     order = "DESC" if newest_first else "ASC"
     driver = participant_condition(store, f)
@@ -260,9 +243,7 @@ def event_rows(store: Store, filters: Filters | None = None, *, limit: int | Non
             if row[0] not in seen:  # one event once, though it has the actor in both roles
                 seen.add(row[0])
                 rows.append(row)
-    out = [dict(zip(EVENT_FIELDS, r, strict=True)) for r in rows]
-    _add_participants(store, out)
-    return out
+    return [dict(zip(EVENT_FIELDS, r, strict=True)) for r in rows]
 
 
 def _add_participants(store: Store, rows: list[dict[str, Any]]) -> None:
@@ -286,29 +267,94 @@ def _add_participants(store: Store, rows: list[dict[str, Any]]) -> None:
 
 
 def timeline(store: Store, filters: Filters | None = None, *, by: str = "month"):
-    """Events per day, month or year (by their first day), with the reports behind them."""
+    """Events per day, month or year (by their first day), with the reports behind them.
+
+    An event whose date is less precise than the period (known only to the year, on a
+    timeline by month; to the month or year, on one by day) is in no period: it would
+    otherwise land on the first month or day. `frame.attrs["unplaced_events"]` and
+    `["unplaced_reports"]` count those."""
     import pandas as pd
 
-    return pd.DataFrame(timeline_rows(store, filters, by=by), columns=["period", "events", "reports"])
+    rows, unplaced = timeline_parts(store, filters, by=by)
+    out = pd.DataFrame(rows, columns=["period", "events", "reports"])
+    out.attrs["unplaced_events"], out.attrs["unplaced_reports"] = unplaced
+    return out
 
 
 def timeline_rows(store: Store, filters: Filters | None = None, *, by: str = "month") -> list[tuple[str, int, int]]:
-    """What `timeline` returns, as (period, events, reports) tuples in order.
+    """What `timeline` returns, as (period, events, reports) tuples in order."""
+    return timeline_parts(store, filters, by=by)[0]
 
-    By month or year, the whole months of the range are read from the summary tables
-    (`ledger_months`; `ledger_actor_months` for one canonical actor) and only the days of
-    a partial first or last month from the events themselves."""
+
+def timeline_parts(store: Store, filters: Filters | None = None, *,
+                   by: str = "month") -> tuple[list[tuple[str, int, int]], tuple[int, int]]:
+    """(period, events, reports) tuples in order, and the (events, reports) whose dates are
+    less precise than the period, which no period counts."""
     width = {"day": 10, "month": 7, "year": 4}.get(by)
     if width is None:
         raise StoreError("a timeline is by day, month or year")
     f = filters or Filters()
+    totals = _timeline_totals(store, f, width)
+    unplaced = [0, 0]
+    for period, events, reports in _imprecise(store, f, width, totals):
+        t = totals.get(period)
+        if t is None:
+            continue
+        t[0] -= events
+        t[1] -= reports
+        unplaced[0] += events
+        unplaced[1] += reports
+    rows = [(p, e, r) for p, (e, r) in sorted(totals.items()) if e > 0]
+    return rows, (unplaced[0], unplaced[1])
+
+
+def _imprecise(store: Store, f: Filters, width: int, totals: dict[str, list[int]]) -> list[tuple[str, int, int]]:
+    """Events (and their reports) per period of `totals` whose date is less precise than the
+    period. Such an event's first day is the first of a month or of a year, so only those
+    days of the periods counted are read (in the day index), not every event of the range."""
+    if width <= 4 or not totals:
+        return []
+    lo, hi = _date_range(f)
+    if lo is None or hi is None:
+        first = store.scalar("SELECT min(day_start) FROM ledger_events")
+        last = store.scalar("SELECT max(day_start) FROM ledger_events")
+        if first is None:
+            return []
+        lo, hi = lo or first, hi or last
+    if lo > hi:
+        return []
+    y0, y1 = int(lo[:4]), int(hi[:4])
+    if width == 7:
+        days = [f"{y:04d}-01-01" for y in range(y0, y1 + 1)]
+    else:
+        days = [f"{y:04d}-{m:02d}-01" for y in range(y0, y1 + 1) for m in range(1, 13)]
+    days = [d for d in days if lo <= d <= hi and d[:width] in totals]
+    out: dict[str, list[int]] = {}
+    where, params = event_conditions(store, f)
+    for i in range(0, len(days), 400):
+        chunk = days[i:i + 400]
+        for period, events, reports in store.rows(
+                f"SELECT substr(le.day_start, 1, {width}), count(*), sum(le.n_reports) FROM ledger_events le "
+                f"WHERE {' AND '.join([*where, f'le.day_start IN ({_marks(chunk)})', f'length(le.date_start) < {width}'])} "
+                f"GROUP BY substr(le.day_start, 1, {width})", [*params, *chunk]):
+            t = out.setdefault(period, [0, 0])
+            t[0] += int(events)
+            t[1] += int(reports or 0)
+    return [(p, e, r) for p, (e, r) in sorted(out.items())]
+
+
+def _timeline_totals(store: Store, f: Filters, width: int) -> dict[str, list[int]]:
+    """Events and reports per period of `width` characters of the first day (summary tables
+    where they answer: whole months of the range from `ledger_months` or, for one canonical
+    actor, `ledger_actor_months`, and only the days of a partial first or last month from
+    the events themselves)."""
     source = _summary_source(store, f) if width < 10 else None
     if source is None:
-        return _timeline_direct(store, f, width)
+        return {p: [e, r] for p, e, r in _timeline_direct(store, f, width)}
     table, where, params = source
     lo, hi = _date_range(f)
     if lo and hi and lo > hi:
-        return []
+        return {}
     first = lo[:7] if lo and lo.endswith("-01") else (_next_month(lo[:7]) if lo else None)
     last = hi[:7] if hi and hi == day_bounds(hi[:7], hi[:7])[1] else (_previous_month(hi[:7]) if hi else None)
     totals: dict[str, list[int]] = {}
@@ -340,10 +386,10 @@ def timeline_rows(store: Store, filters: Filters | None = None, *, by: str = "mo
         start = day_bounds(hi[:7], hi[:7])[0]
         edges.append((max(lo, start) if lo else start, hi))
     for edge_lo, edge_hi in edges:
-        part = Filters(**{**f.__dict__, "date_from": edge_lo, "date_to": edge_hi})
+        part = f.replace(date_from=edge_lo, date_to=edge_hi)
         for period, events, reports in _timeline_direct(store, part, width):
             add(period, events, reports)
-    return [(p, e, r) for p, (e, r) in sorted(totals.items())]
+    return totals
 
 
 def _timeline_direct(store: Store, f: Filters, width: int) -> list[tuple[str, int, int]]:
@@ -364,11 +410,11 @@ def _summary_source(store: Store, f: Filters) -> tuple[str, list[str], list[Any]
     if f.country or f.place or f.text or f.speaker or f.min_reports or not has_summaries(store):
         return None
     if not f.actor:
-        if not f.event_type:
+        if not f.types:
             return "ledger_months", [], []
-        types = [t.strip().upper() for t in f.event_type.split(",") if t.strip()]
+        types = list(f.types)
         return "ledger_months", [f"type IN ({_marks(types)})"], types
-    if f.event_type:
+    if f.types:
         return None
     ids, _ = _actor_terms(store, f.actor)
     if len(ids) != 1:  # a name the knowledge base does not know, or one naming several actors
@@ -386,10 +432,32 @@ def _previous_month(month: str) -> str:
     return f"{y - (m == 1):04d}-{(m - 2) % 12 + 1:02d}"
 
 
-def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = 100):
-    """Quotes with their speakers; `speaker`, `text`, `actor` (the speaker), `country` (of
-    the speaker) and the date range (the article's publication) apply."""
-    f = filters or Filters()
+def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = None):
+    """Quotes with their speakers, newest article first; `speaker`, `text`, `actor` (the
+    speaker), `country` (of the speaker) and the date range (the article's publication)
+    apply. `published` is a date column (the article's publication day). Every quote unless
+    `limit`."""
+    import pandas as pd
+
+    clause, params = _quote_query(store, filters or Filters())
+    sql = ("SELECT coalesce(en.name, q.speaker_text) AS speaker, en.country AS speaker_country, "
+           "en.sector AS speaker_sector, q.kind, q.text, q.cue, a.published, a.url, a.source, "
+           f"a.title, a.article_key AS article_id, q.start_char, q.end_char {clause} "
+           "ORDER BY a.published IS NULL, a.published DESC, q.id")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    out = store.frame(sql, params)
+    out["published"] = pd.to_datetime(out["published"].map(lambda v: v[:10] if isinstance(v, str) else None),
+                                      format="%Y-%m-%d", errors="coerce").astype("datetime64[s]")
+    return out
+
+
+def count_quotes(store: Store, filters: Filters | None = None) -> int:
+    clause, params = _quote_query(store, filters or Filters())
+    return int(store.scalar(f"SELECT count(*) {clause}", params) or 0)
+
+
+def _quote_query(store: Store, f: Filters) -> tuple[str, list[Any]]:
     where: list[str] = []
     params: list[Any] = []
     for who in (f.speaker, f.actor):
@@ -411,15 +479,10 @@ def quotes(store: Store, filters: Filters | None = None, *, limit: int | None = 
     if hi:
         where.append("a.published <= ?")
         params.append(hi + "T99")
-    sql = ("SELECT coalesce(en.name, q.speaker_text) AS speaker, en.country AS speaker_country, "
-           "en.sector AS speaker_sector, q.kind, q.text, q.cue, a.published, coalesce(a.url, a.source) AS source, "
-           "a.title, q.start_char, q.end_char "
-           "FROM quotes q JOIN articles a ON a.id = q.article_id "
-           "LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_local "
-           f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY a.published IS NULL, a.published DESC, q.id")
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return store.frame(sql, params)
+    body = ("FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_local "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''}")
+    return body, params
 
 
 def reports(store: Store, ledger_key: str):

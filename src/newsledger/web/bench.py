@@ -71,7 +71,7 @@ def _get(url: str) -> bytes:
 
 def _pages(base: str, store_path: str) -> list[tuple[str, str, str | None]]:
     """(name, page path, API path its script loads) for every view, with filters a user would use."""
-    from ..store.backend import open_store
+    from ..store.opening import open_store
 
     store = open_store(store_path, migrate=False)
     try:
@@ -204,8 +204,8 @@ def _load_average() -> list[float] | None:
 def _bench_store(n_events: int, pg: str | None, tmp: str, log) -> Iterator[str]:
     """A store of `n_events` synthetic events and the seed article; yields its URL."""
     from ..store import Ledger
-    from ..store.backend import open_store
     from ..store.bench import build_events
+    from ..store.opening import open_store
 
     schema = None
     if pg:
@@ -257,7 +257,7 @@ def run(n_events: int = 100_000, loads: int = 100, log=lambda m: None, *, pg: st
 
 
 def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dict:
-    from ..store.backend import open_store
+    from ..store.opening import open_store
     from .browser import chromium, chromium_available
 
     with tempfile.TemporaryDirectory(prefix="newsledger-web-bench-") as tmp, _bench_store(n_events, pg, tmp, log) as db:

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..data import read_tsv
 from ..model import PLOVER_TYPES
+from ..store.aliases import current_key
 from ..store.backend import Store, StoreError
 from ..store.keys import day_bounds, name_norm
 from ..store.query import Filters, derived_conditions, event_conditions, resolve_place
@@ -33,6 +34,15 @@ class BadRequest(ValueError):
 
 class NotFound(LookupError):
     """An id that names nothing in the ledger (HTTP 404)."""
+
+
+class Moved(LookupError):
+    """A ledger event key that was given before the event was regrouped: `key` is the ledger
+    event that holds its report now (HTTP 307 to it)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(f"this event is now {key}")
+        self.key = key
 
 
 # --- PLOVER: the cooperation-conflict scale -----------------------------------------------------
@@ -262,6 +272,9 @@ def ledger_event(store: Store, key: str) -> dict[str, Any]:
     """One ledger event: its summary, participants and every article report behind it."""
     row = store.one(f"SELECT {_LEDGER_COLUMNS} FROM ledger_events WHERE key = ?", (key,))
     if row is None:
+        now = current_key(store, key)
+        if now is not None and now != key:
+            raise Moved(now)
         raise NotFound(f"no event {key!r}")
     r = dict(zip([c.strip() for c in _LEDGER_COLUMNS.split(",")], row, strict=True))
     participants = store.rows(

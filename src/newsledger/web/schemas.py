@@ -8,8 +8,9 @@ from pydantic import BaseModel, Field
 
 
 class ErrorBody(BaseModel):
-    code: str = Field(description="stable error code: bad_request, not_found, too_large, unsupported_type, read_only, "
-                                  "or an ingest error code such as empty_input or binary_input")
+    code: str = Field(description="stable error code: bad_request, not_found, forbidden, bad_host, too_large, "
+                                  "too_many_documents, unsupported_type, store_unavailable, or an ingest error code "
+                                  "such as empty_input or binary_input")
     message: str
 
 
