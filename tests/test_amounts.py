@@ -47,3 +47,8 @@ def test_amounts_store_names_and_house_numbers_are_not_amounts(make_document):
                                  "at 42 Lakeview Drive, and 12 more on Elm Street.")
     assert ("40", 40, "exact", "people") in got and ("12", 12, "exact", None) in got
     assert not any(v in (7, 11, 1915, 42) for _, v, _, _ in got)
+
+
+def test_amounts_numbers_inside_names_and_ordinals_are_not_amounts(make_document):
+    got = amounts(make_document, "Funds stolen from 1MDB reached 300 million, the 5th report said.")
+    assert [v for _, v, _, _ in got] == [300_000_000]

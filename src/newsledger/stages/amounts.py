@@ -96,6 +96,9 @@ class AmountsStage(Stage):
                 continue  # a number word is a whole word: "ten" is not in "tenure"
             if text[m.start("num") - 1:m.start("num")].isalpha():
                 continue
+            if not is_word and (text[num_end:num_end + 1].isupper()
+                                or re.match(r"(?:st|nd|rd|th)\b", text[num_end:num_end + 3], re.I)):
+                continue  # "1MDB", "5th Amendment": part of a name or an ordinal
             if not is_word and _street_follows(text, num_end):
                 continue  # "1915 Birch St.", "42 Lakeview Drive": a house number
             qualifier = next((name for name, _ in _QUALIFIERS if m.group(name)), "exact")
