@@ -270,7 +270,15 @@ def _common_word(text: str, word: _Word) -> bool:
     """A one-word "name" the text also writes in lower case ("Critics said", "critics"): a common
     noun capitalised at the start of a sentence."""
     low = word.text.rstrip(".").lower()
-    return low != word.text and re.search(rf"(?<![\w'’-]){re.escape(low)}(?![\w'’-])", text) is not None
+    return low != word.text and low in _text_words(text)
+
+
+_TEXT_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=8)
+def _text_words(text: str) -> frozenset[str]:
+    return frozenset(_TEXT_WORD.findall(text))
 
 
 def resolve_sources(text: str, sources: Sequence[Spans]) -> dict[Spans, Referent]:

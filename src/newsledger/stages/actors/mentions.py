@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...knowledge import choose
-from ...names import first_name_gender
 from .run import ActorsRun, Mention
 from .titles import (
     POSSESSIVE,
@@ -36,8 +35,6 @@ if TYPE_CHECKING:
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 STRIP_LEFT = {"the", "a", "an", "“", '"', "‘", "'", "(", "[", "-", "—", "–"}
 STRIP_RIGHT = {"’s", "'s", "’", "'", "”", '"', ")", "]", ",", ".", ":", ";", "-", "—", "–"}
-# institutions a town has: "the Tulsa police", "the Bergen city council"
-_TOWN_INSTITUTIONS = {"COP", "GOV", "JUD", "LEG"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "du", "la", "le", "ben", "abu", "di", "dos"}
 
 
@@ -115,9 +112,8 @@ def ner_mentions(run: ActorsRun, doc: Doc) -> list[Mention]:
             continue
         if ent.label_ in ("ORG", "FAC", "EVENT") and crosses_line(doc, *_strip(doc, ent.start, ent.end)):
             continue  # "Police\n\nIncident Location": form fields NER joined, no organisation
-        if is_address(run, doc, start, end):
-            out.append(Mention(start, end, "FAC"))  # a place: not an actor
-            continue
+        if is_address(run, doc, start, end) and ent.label_ != "FAC":
+            continue  # "Birch St.", "Lakeview Drive": an address, no actor (the places stage reads it)
         m = Mention(start, end, ent.label_)
         if m.label in ("ORG", "PERSON", "NORP", "GPE") and is_dateline(doc, start, end):
             m.label, m.dateline = "GPE", True  # "OSLO --": where the story was filed
@@ -143,8 +139,7 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
         return
     if m.label != "PERSON" and run.known_person_name(text) and not run.is_capital(text):
         m.label = "PERSON"  # a known full name tagged ORG
-    elif m.label == "ORG" and _looks_like_person_name(run, span):
-        m.label = "PERSON"  # "Karin Dahl" tagged ORG: a first name and a surname, no organisation word
+
     if m.label == "PERSON":
         m.start = given_names_before(run, doc, m.start)
         m.start, m.end = trim_person(run, doc, m.start, m.end)
@@ -180,18 +175,10 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
         m.sector = m.sector or org_sector(run, doc, m.start, m.end)
 
 
-def _looks_like_person_name(run: ActorsRun, span) -> bool:
-    words = [t for t in span if not t.is_punct]
-    return 2 <= len(words) <= 3 and all(t.is_title for t in words) and first_name_gender(words[0].text) is not None \
-        and not any(t.lower_ in run.dicts.org_name_words or t.lower_ in run.dicts.group_heads
-                    or t.lower_ in run.dicts.title_words or run.dicts.country_of_any(t.text) for t in words)
-
-
 def given_names_before(run: ActorsRun, doc: Doc, start: int) -> int:
     """Where a person's name starts when NER tagged only its last part ("Police Chief Anders
     [Berg]"): up to two capitalised proper nouns right before it, in no other entity and no
-    title, country or demonym, after a title or a comma ("spokesman, Per [Holm]") or known
-    as first names."""
+    title, country or demonym, after a title or a comma ("spokesman, Per [Holm]")."""
     k = start
     while k > 0 and start - k < 2:
         t = doc[k - 1]
@@ -204,9 +191,7 @@ def given_names_before(run: ActorsRun, doc: Doc, start: int) -> int:
         return start
     before = doc[k - 1] if k > 0 else None
     after_title = before is not None and (before.lower_ in run.dicts.title_words or before.text == ",")
-    if after_title or all(first_name_gender(t.text) for t in doc[k:start]):
-        return k
-    return start
+    return k if after_title else start
 
 
 def trim_person(run: ActorsRun, doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -383,7 +368,6 @@ def knowledge_mentions(run: ActorsRun, document: Document, mentions: list[Mentio
 def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Noun phrases headed by a group word with a country or a sector modifier."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    places = {i for m in mentions if m.label == "GPE" for i in range(m.start, m.end)}  # towns NER called ORG too
     out: list[Mention] = []
     for token in doc:
         if token.pos_ not in ("NOUN", "PROPN") or token.i in covered:
@@ -392,7 +376,6 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
         if not sector:
             continue
         country = None
-        town = False
         left = token.i
         countries: list[tuple[int, str]] = []
         for child in token.lefts:
@@ -408,12 +391,9 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
             for w in words:
                 iso3 = run.dicts.country_of_demonym(w.text) or run.dicts.country_of_name(w.text)
                 if not iso3 and w.ent_type_ in ("GPE", "NORP"):
-                    iso3 = run.dicts.country_of_name(w.text) or run.dicts.country_of_capital(w.text)
+                    iso3 = run.dicts.country_of_name(w.text)
                 if iso3 and child.dep_ in ("amod", "compound", "poss", "nmod"):
                     countries.append((w.i, iso3))
-                elif (w.i in places or w.ent_type_ == "GPE") and w.pos_ == "PROPN" and \
-                        child.dep_ in ("compound", "poss"):
-                    town = True  # "the Tulsa police", "Bergen's police": the town's country, later
                 mod_sector = run.dicts.group_modifiers.get(w.lower_)
                 if mod_sector and child.dep_ in ("amod", "compound", "conj"):
                     sector = mod_sector
@@ -439,8 +419,10 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
                     if iso3:
                         country = country or iso3
         explicit_sector = sector != run.dicts.group_heads.get(token.lower_)
-        if country is None and not explicit_sector and not (town and sector in _TOWN_INSTITUTIONS):
-            continue
+        if country is None and not explicit_sector:
+            continue  # ("the Tulsa police": the town stays a place; an ORG NER names takes its country later)
+        if crosses_line(doc, left, token.i + 1):
+            continue  # a group phrase the parse joined across a line break
         start, end = clean(doc, left, token.i + 1)
         if start >= end:
             continue
