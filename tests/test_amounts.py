@@ -34,3 +34,21 @@ def test_amounts_skip_years_durations_and_small_words(make_document):
 def test_amounts_huge_digit_runs_are_not_amounts(make_document):
     got = amounts(make_document, "The file number was " + "9" * 400 + " and 12 troops left.")
     assert got == [("12", 12, "exact", "troop")]
+
+
+def test_amounts_number_words_are_whole_words(make_document):
+    got = amounts(make_document, "Her tenure began when twenty officers and a fourteenth-century tower were "
+                                 "inspected; the often-quoted report was tentative.")
+    assert got == [("twenty", 20, "exact", "officer")]
+
+
+def test_amounts_store_names_and_house_numbers_are_not_amounts(make_document):
+    got = amounts(make_document, "Police said 40 people were at the 7-Eleven store near 1915 Birch St. and "
+                                 "at 42 Lakeview Drive, and 12 more on Elm Street.")
+    assert ("40", 40, "exact", "people") in got and ("12", 12, "exact", None) in got
+    assert not any(v in (7, 11, 1915, 42) for _, v, _, _ in got)
+
+
+def test_amounts_numbers_inside_names_and_ordinals_are_not_amounts(make_document):
+    got = amounts(make_document, "Funds stolen from 1MDB reached 300 million, the 5th report said.")
+    assert [v for _, v, _, _ in got] == [300_000_000]

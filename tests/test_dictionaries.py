@@ -9,8 +9,8 @@ import pycountry
 import pytest
 
 from newsledger.data import data_path, read_tsv
+from newsledger.knowledge import SECTORS, valid_country_codes
 from newsledger.stages.actors.dictionaries import ambiguity_rows, country_forms, load_dictionaries
-from newsledger.stages.actors.knowledge import SECTORS, valid_country_codes
 
 ACTOR_FILES = ("countries.tsv", "countries_extra.tsv", "country_ambiguous.tsv", "titles.tsv", "org_words.tsv",
                "leaders.tsv", "organisations.tsv", "cameo_countries.tsv")
@@ -92,8 +92,8 @@ def test_dictionaries_sectors_are_plover_codes():
     for row in read_tsv("titles.tsv"):
         assert not row["sector"] or row["sector"] in SECTORS, row
     for row in read_tsv("org_words.tsv"):
-        assert row["kind"] in ("head", "modifier", "name", "qualifier"), row
-        assert row["kind"] in ("name", "qualifier") or row["sector"] in SECTORS, row
+        assert row["kind"] in ("head", "modifier", "name", "qualifier", "past"), row
+        assert row["kind"] in ("name", "qualifier", "past") or row["sector"] in SECTORS, row
     for name in ("leaders.tsv", "organisations.tsv"):
         for row in read_tsv(name):
             assert row["sector"] in SECTORS, (name, row)

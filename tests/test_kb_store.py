@@ -9,7 +9,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsledger.stages.actors.knowledge import (
+from newsledger.knowledge import (
     ChainKnowledge,
     FileKnowledge,
     KnowledgeFileError,
@@ -160,7 +160,7 @@ def test_kb_override_file_comes_first_in_the_chain(store, tmp_path):
 
 
 def test_kb_store_layer_answers_the_knowledge_protocol(store):
-    from newsledger.stages.actors.knowledge import ActorKnowledge
+    from newsledger.knowledge import ActorKnowledge
 
     layer = StoreKnowledge(store)
     assert isinstance(layer, ActorKnowledge)

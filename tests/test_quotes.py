@@ -278,3 +278,19 @@ def test_quotes_long_unpunctuated_text_stays_fast(make_document):
     t0 = time.perf_counter()
     run_stages(d, "actors", "quotes")
     assert time.perf_counter() - t0 < 20  # was quadratic: over 60 s at this length
+
+
+def test_quotes_speaker_described_then_named_is_the_named_person(make_document):
+    d = run_stages(make_document("Talks on the fund went on. “We did not come here to write another plan,” "
+                                 "said Norway's climate envoy, Maria Lindqvist, after the meeting."), "actors", "quotes")
+    q = next(q for q in d.quotes if q.kind == "direct")
+    envoy = next(e for e in d.entities if e.name == "Maria Lindqvist")
+    assert q.speaker == envoy.id
+
+
+def test_quotes_pronoun_after_an_unresolved_plural_speaker_continues_the_person(make_document):
+    d = run_stages(make_document("Mr. Tom Clark said the costs were his own. Several states said they would "
+                                 "wait. “Coal is not the villain,” he said."), "actors", "quotes")
+    q = next(q for q in d.quotes if q.kind == "direct")
+    clark = next(e for e in d.entities if e.name == "Tom Clark")
+    assert q.speaker == clark.id

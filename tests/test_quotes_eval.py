@@ -92,7 +92,91 @@ def test_quotes_eval_runs_the_pipeline_and_the_baseline(corpus, pipeline):
     report = ev.evaluate([corpus], pipeline=pipeline)
     m = report["metrics"]
     assert m["quote_recall"] == 1.0 and m["speaker_accuracy"] == 1.0
-    assert set(report["baseline"]) == set(m)
+    # textacy has no entities: every figure but the entity-level one
+    assert set(report["baseline"]) == set(m) - {"speaker_entity_accuracy"}
+    assert set(report["halves"]) == {"A", "B"}
     assert report["counts"]["documents"] == 1
     text = ev.format_report(report)
     assert "quote_f1" in text and "textacy" in text
+
+
+# --- the referent rules of the entity-level speaker figure --------------------------------------
+
+REF_TEXT = ("Rain Delays Vote\n\n"
+            "Senate Majority Leader Karin Holm said the vote would wait. “We need a week,” Holm said.\n\n"
+            "Mr. Dahl, a farmer, disagreed. “The fields are flooded,” he said. Critics said it was late, as critics do.\n\n"
+            "“We stand ready,” said the Farmers Union. “Nothing changes,” it said.\n\n"
+            "“I will vote no,” said Tomas Varga, who spoke last. “Too soon,” said Varga.\n\n"
+            "Senator Anna Berg spoke next. “Not now,” the senator said. “Soon,” Berg said. “Later,” she said.\n")
+
+
+def _src(text: str, s: str, nth: int = 0) -> tuple[tuple[int, int], ...]:
+    a = -1
+    for _ in range(nth + 1):
+        a = text.index(s, a + 1)
+    return ((a, a + len(s)),)
+
+
+def test_referent_rules_resolve_names_pronouns_titles_and_groups():
+    from newsledger.evaluation.referents import resolve_sources
+
+    t = REF_TEXT
+    sources = {
+        "full": _src(t, "Senate Majority Leader Karin Holm"), "surname": _src(t, "Holm", 1),
+        "appos": _src(t, "Mr. Dahl, a farmer,"), "he": _src(t, "he said"),
+        "critics": _src(t, "Critics"), "union": _src(t, "the Farmers Union"), "it": _src(t, "it said"),
+        "varga": _src(t, "Tomas Varga"), "varga2": _src(t, "Varga", 1),
+        "title": _src(t, "the senator"), "berg": _src(t, "Berg", 1), "she": _src(t, "she said"),
+        "slip": _src(t, "said", 0),
+    }
+    sources["he"] = ((sources["he"][0][0], sources["he"][0][0] + 2),)
+    sources["it"] = ((sources["it"][0][0], sources["it"][0][0] + 2),)
+    sources["she"] = ((sources["she"][0][0], sources["she"][0][0] + 3),)
+    refs = resolve_sources(t, list(sources.values()))
+    got = {k: (refs[v].kind, refs[v].name) for k, v in sources.items()}
+    assert got["full"] == ("name", "Karin Holm")  # the title before the name is not part of it
+    assert got["surname"] == ("name", "Karin Holm")  # completed by the one full name ending in it
+    assert got["appos"] == ("name", "Dahl") and refs[sources["appos"]].gender == "m"
+    assert got["he"] == ("pronoun", "Dahl")  # the nearest earlier named Source of a fitting gender
+    assert got["critics"][0] == "unnamed"  # "critics" is written in lower case too: a common noun
+    assert got["union"] == ("name", "Farmers Union") and got["it"] == ("group", "Farmers Union")
+    assert got["varga"] == ("name", "Tomas Varga") and got["varga2"] == ("name", "Tomas Varga")
+    assert got["title"] == ("title", "Anna Berg")  # "the senator" after "Senator Anna Berg"
+    assert got["she"] == ("pronoun", "Anna Berg")
+    assert got["slip"][0] == "slip"
+
+
+def test_referent_rules_do_not_guess_between_two_full_names_and_respect_gender():
+    from newsledger.evaluation.referents import Referent, entity_matches, resolve_sources
+
+    t = "Mr. Lund met Eva Lund and Olof Lund. “Yes,” Lund said. “No,” Mr. Lund said. “Fine,” she said.\n"
+    lund = _src(t, "Lund", 3)
+    mr = _src(t, "Mr. Lund", 1)
+    she = ((t.index("she said"), t.index("she said") + 3),)
+    refs = resolve_sources(t, [lund, mr, she])
+    assert refs[lund].name == "Lund"  # Eva Lund or Olof Lund: the surname alone
+    assert refs[mr].name == "Olof Lund"  # "Mr." rules Eva out
+    # she: both earlier Sources are male ("Mr. Lund" is the only honorific before the surname)
+    assert refs[she].kind == "unnamed"
+    ref = Referent("name", "Olof Lund", ("olof", "lund"), "m")
+    assert entity_matches(ref, ("Olof Lund",)) and entity_matches(ref, ("Lund",))
+    assert entity_matches(ref, ("Olof K. Lund",)) and not entity_matches(ref, ("Eva Lund",))
+    assert entity_matches(Referent("name", "Nordkraft", ("nordkraft",)), ("Nordkraft Energy",), person=False)
+    assert not entity_matches(Referent("name", "Nordkraft", ("nordkraft",)), ("Nordkraft Energy",), person=True)
+
+
+def test_entity_level_speaker_scoring_counts_null_for_unnamed_and_the_entity_for_names(corpus):
+    (doc,) = ev.read_corpus([corpus])
+    text = doc.text
+    part1, part2 = _offsets(text, "The water came in at night,"), _offsets(text, "We lost everything.")
+    nobody = _offsets(text, "Nobody was ready,")
+    predicted = [
+        ev.Predicted((part1,), (_offsets(text, "Ana Ortiz"),), entity_names=("Ana Ortiz",)),
+        ev.Predicted((part2,), (), entity_names=("Ana Ortiz",)),
+        # "he" refers to the nearest earlier named Source, Tomas Berg: Ortiz is the wrong entity
+        ev.Predicted((nobody,), (_offsets(text, "he added"),), entity_names=("Ana Ortiz",)),
+    ]
+    t = ev.score_document(doc, predicted)
+    assert (t.with_source, t.entity_scored, t.entity_right) == (2, 2, 1)
+    predicted[2] = ev.Predicted((nobody,), (), entity_names=("Tomas Berg",))
+    assert ev.score_document(doc, predicted).entity_right == 2

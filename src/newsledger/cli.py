@@ -54,7 +54,7 @@ class _Main(click.Group):
     never an internal error code)."""
 
     def invoke(self, ctx: click.Context):
-        from .stages.actors.knowledge import KnowledgeFileError
+        from .knowledge import KnowledgeFileError
 
         try:
             return super().invoke(ctx)

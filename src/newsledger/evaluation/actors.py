@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..countries import country_rows
 from ..data import read_tsv
 from .seed import score_record
 
@@ -109,7 +110,7 @@ def read_gold_sentences(path: Path) -> list[_GoldSentence]:
 
 def cameo_to_iso() -> dict[str, str | None]:
     """CAMEO code -> ISO alpha-3 (None for regions and non-state codes); ISO codes map to themselves."""
-    out: dict[str, str | None] = {r["iso3"]: r["iso3"] for r in read_tsv("countries.tsv")}
+    out: dict[str, str | None] = {r["iso3"]: r["iso3"] for r in country_rows()}
     for r in read_tsv("cameo_countries.tsv"):
         out[r["cameo"]] = r["iso3"] or None
     return out
@@ -221,9 +222,11 @@ def _score_gsr(path: Path, pipeline: Pipeline) -> dict:
                            published=(s.date or None), format="text") for s in sentences]
     counts: Counter[str] = Counter()
     base: Counter[str] = Counter()
+    halves = (Counter(), Counter())  # the records in file order: first half (A), second half (B)
     errors = []
     failed = 0
-    for sentence, result in zip(sentences, pipeline.process(items), strict=True):
+    for k, (sentence, result) in enumerate(zip(sentences, pipeline.process(items), strict=True)):
+        half = halves[k >= (len(sentences) + 1) // 2]
         record = result if isinstance(result, Record) else None
         if record is None:
             failed += 1
@@ -240,6 +243,8 @@ def _score_gsr(path: Path, pipeline: Pipeline) -> dict:
             counts[f"{actor.role}_aligned"] += entity is not None
             ok = predicted == gold
             counts[f"{actor.role}_ok"] += ok
+            half[f"{actor.role}_n"] += 1
+            half[f"{actor.role}_ok"] += ok
             sector = (actor.sector or "")[:3]
             if entity is not None and sector in PLOVER_SECTORS:
                 counts["sector_n"] += 1
@@ -267,6 +272,9 @@ def _score_gsr(path: Path, pipeline: Pipeline) -> dict:
     return {"file": str(path), "sentences": len(sentences), "failed": failed,
             "scored_source": counts["source_n"], "scored_target": counts["target_n"],
             "sector_scored": counts["sector_n"], "metrics": metrics, "baseline": baseline,
+            "halves": {name: {"source_country_accuracy": ratio(h["source_ok"], h["source_n"]),
+                              "target_country_accuracy": ratio(h["target_ok"], h["target_n"])}
+                       for name, h in zip("AB", halves, strict=True)},
             "errors": errors}
 
 
@@ -310,6 +318,10 @@ def format_report(report: dict) -> str:
         lines.append(f"  {'aligned':<25} {m['aligned']:.3f}")
         lines.append(f"  {'sector_accuracy':<25} {m['sector_accuracy']:.3f}   ({gsr['sector_scored']} aligned actors "
                      f"with a PLOVER sector)")
+        if gsr.get("halves"):
+            lines.append("  by half of the records (file order): " + "; ".join(
+                f"{h} source {v['source_country_accuracy']:.3f}, target {v['target_country_accuracy']:.3f}"
+                for h, v in gsr["halves"].items()))
         wrong = Counter((e["gold"], e["predicted"]) for e in gsr["errors"])
         if wrong:
             lines.append("  most frequent confusions (gold -> predicted): " + ", ".join(

@@ -44,6 +44,49 @@ Matching, the same for both systems:
   gold direct quote) are reported beside, for the extent of the spans;
 - both systems are also scored over only the documents textacy accepts
   (`accepted_only`), to separate its refusals from its extraction quality.
+
+Entity-level speakers (`speaker_entity_accuracy`, ours only). The span rules above
+accept a speaker whose words overlap the gold Source ("he" for "he"), whoever the
+entity behind them is. This figure asks whether the speaker entity of the record is
+the person the gold Source refers to. The gold Source is resolved to a referent by the
+article's own words and the annotators' spans, with these rules (newsledger-independent,
+in `referents.resolve_sources`):
+- a Source that names someone: its head name is the run of capitalised words that ends
+  its first part (the text before the first comma, bracket, dash, or " of ", " who ",
+  " at "...), without what stands before the last title or honorific, leading
+  determiners and sentence-initial function words, and trailing "Jr."
+  ("Holm campaign spokesman Ola Berg" -> Ola Berg, "Ohio Sen.
+  Eva Dahl" -> Eva Dahl, "Mr. Holm" -> Holm); when that first part is
+  a description or a bare title and the next part is a name, the name ("Another critic,
+  Karl J. Lind", "Secretary of State Per Moen"). A one-word name the text
+  also writes in lower case at the start of the Source is a common noun ("Critics").
+  A name of one word is completed by the full name (two words or more) ending in it
+  that the text writes (the nearest earlier writing, else the first later one) when
+  the text gives only one such full name that an honorific's gender allows ("Holm" ->
+  Anders Holm); with two ("Eva Lund", "Olof Lund") the surname stays alone;
+- "he"/"she" (him, his, her): the nearest earlier Source of the same annotation that
+  names someone whose gender does not contradict the pronoun; a name's gender comes
+  from an honorific in the Source, else from the first name (`data/first_names.tsv`,
+  US Social Security baby-name counts), else from honorifics before the surname in the
+  text ("Mr. Clarke") when they agree;
+- "it"/"they"/"which": the nearest earlier Source that names something with no gender
+  (an organisation, a publication);
+- "who": the name written right before it ("Holm, who");
+- a description ending in a title ("the president") whose title the text writes before
+  a name earlier on ("President Holm"): that name;
+- a Source holding only a reporting verb ("said": an annotation slip) is left out of
+  the figure (counted as `slip`);
+- anything else (descriptions, "I") refers to no named referent: the gold speaker is
+  unnamed.
+A resolved referent is matched when the record's speaker entity, by its fullest name
+(its name or its longest capitalised mention), ends in the referent's last word and
+either one name ends the other ("Holm", "Ruiz Ortega") or both start with the
+same first name ("Anders J. Holm" for Anders Holm); an organisation also matches by
+the start of its name ("Nordkraft" for Nordkraft Energy). An unnamed referent is matched
+when the record leaves the speaker null or names an entity one of whose mentions
+overlaps the gold Source span (the description itself). The figure is over the matched
+gold quotes whose Source is not a slip, judged on the same prediction as the span
+rules; it is reported for the two halves of the documents by sorted name too.
 """
 
 from __future__ import annotations
@@ -55,6 +98,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..stages.base import Stage
+from .referents import UNNAMED, Referent, entity_matches, resolve_sources
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -80,6 +124,8 @@ class GoldDoc:
     text: str
     quotes: list[GoldQuote]
     annotation: str = ""
+    # the Source spans of every attribution of the annotation (any kind), for the referent rules
+    sources: tuple[Spans, ...] = ()
 
 
 @dataclass
@@ -88,6 +134,9 @@ class Predicted:
     speaker: Spans = ()
     # character spans of every mention of the predicted speaker entity (ours only)
     entity_mentions: Spans = ()
+    # the speaker entity's name and its capitalised mentions (ours only; () when speaker is null)
+    entity_names: tuple[str, ...] = ()
+    entity_is_person: bool = True
 
 
 # --- reading the corpus ---------------------------------------------------------------------
@@ -123,7 +172,11 @@ def read_document(text_path: Path, ann_path: Path) -> GoldDoc:
     text = text_path.read_text(encoding="utf-8").replace("\r\n", "\n")
     spans, events = _parse_ann(ann_path.read_text(encoding="utf-8"))
     quotes = []
+    sources = []
     for roles in events:
+        src = spans.get(roles.get("Source", ""))
+        if src and src[1]:
+            sources.append(src[1])
         content: list[tuple[int, int]] = []
         for role, tid in roles.items():
             if role.startswith("Content") and tid in spans:
@@ -136,7 +189,7 @@ def read_document(text_path: Path, ann_path: Path) -> GoldDoc:
             continue
         src = spans.get(roles.get("Source", ""))
         quotes.append(GoldQuote(tuple(content), src[1] if src else None))
-    return GoldDoc(text_path.stem, text, quotes, ann_path.name)
+    return GoldDoc(text_path.stem, text, quotes, ann_path.name, tuple(sources))
 
 
 def _corpus_folders(paths: list[Path]) -> list[Path]:
@@ -192,18 +245,26 @@ class Tally:
     gold_matched: int = 0
     with_source: int = 0
     speaker_right: int = 0
+    entity_right: int = 0
+    entity_scored: int = 0
+    # gold Sources of matched quotes by how the referent rules resolved them
+    referents: dict[str, int] = field(default_factory=dict)
     pred_e2e: int = 0
     gold_e2e: int = 0
     words_pred: int = 0
     words_gold: int = 0
     words_both: int = 0
     misses: list[str] = field(default_factory=list)
+    entity_misses: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name in ("predicted", "gold", "pred_matched", "gold_matched", "with_source", "speaker_right",
-                     "pred_e2e", "gold_e2e", "words_pred", "words_gold", "words_both"):
+                     "entity_right", "entity_scored", "pred_e2e", "gold_e2e", "words_pred", "words_gold", "words_both"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind, n in other.referents.items():
+            self.referents[kind] = self.referents.get(kind, 0) + n
         self.misses.extend(other.misses)
+        self.entity_misses.extend(other.entity_misses)
 
     def metrics(self) -> dict[str, float]:
         def ratio(a: int, b: int) -> float:
@@ -218,6 +279,7 @@ class Tally:
         return {
             "quote_precision": round(p, 4), "quote_recall": round(r, 4), "quote_f1": round(f1(p, r), 4),
             "speaker_accuracy": round(ratio(self.speaker_right, self.with_source), 4),
+            "speaker_entity_accuracy": round(ratio(self.entity_right, self.entity_scored), 4),
             "e2e_precision": round(ep, 4), "e2e_recall": round(er, 4), "e2e_f1": round(f1(ep, er), 4),
             "word_precision": round(wp, 4), "word_recall": round(wr, 4), "word_f1": round(f1(wp, wr), 4),
         }
@@ -230,8 +292,17 @@ def _speaker_right(text: str, pred: Predicted, source: Spans) -> bool:
     return any(_words(text, (m,)) & gold_words for m in pred.entity_mentions)
 
 
-def score_document(doc: GoldDoc, predicted: list[Predicted], *, keep_misses: bool = False) -> Tally:
+def _entity_right(text: str, pred: Predicted, source: Spans, ref: Referent) -> bool:
+    if ref.named:
+        return entity_matches(ref, pred.entity_names, pred.entity_is_person)
+    # nobody named: right when we name nobody, or name the description itself
+    return not pred.entity_names or any(a < source[-1][1] and source[0][0] < b for a, b in pred.entity_mentions)
+
+
+def score_document(doc: GoldDoc, predicted: list[Predicted], *, keep_misses: bool = False,
+                   entities: bool = True) -> Tally:
     text = doc.text
+    referents = resolve_sources(text, doc.sources or [g.source for g in doc.quotes if g.source]) if entities else {}
     t = Tally(predicted=len(predicted), gold=len(doc.quotes))
     gold_words = [_words(text, g.content) for g in doc.quotes]
     pred_words = [_words(text, p.content) for p in predicted]
@@ -272,6 +343,20 @@ def score_document(doc: GoldDoc, predicted: list[Predicted], *, keep_misses: boo
         elif keep_misses:
             t.misses.append(f"{doc.name}: speaker of {show(gold.content, 40)}: gold {show(gold.source, 40)}, "
                             f"predicted {show(pred.speaker, 40)}")
+        if not entities:
+            continue
+        ref = referents.get(gold.source, UNNAMED)
+        t.referents[ref.kind] = t.referents.get(ref.kind, 0) + 1
+        if ref.kind == "slip":
+            continue  # the Source span holds only the cue word: no referent to judge
+        t.entity_scored += 1
+        if _entity_right(text, pred, gold.source, ref):
+            t.entity_right += 1
+        elif keep_misses:
+            ours = pred.entity_names[0] if pred.entity_names else None
+            t.entity_misses.append(f"{doc.name}: speaker of {show(gold.content, 40)}: gold {show(gold.source, 30)} "
+                                   f"-> {ref.name or '(unnamed)'!r} [{ref.kind}], predicted entity {ours!r} "
+                                   f"(words {show(pred.speaker, 30)})")
     return t
 
 
@@ -300,14 +385,25 @@ class _TextacyObserver(Stage):
         self.quotes[document.article.input_id] = found
 
 
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return bool(words) and words[0][:1].isupper() and words[-1][:1].isupper() and text.casefold() not in (
+        "he", "she", "him", "his", "her", "it", "they", "i", "we")
+
+
 def _predicted_from_record(record) -> list[Predicted]:
     mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in record.entities}
+    # the entity's name and the mentions that are names (first and last word capitalised: not
+    # "he", not a role description such as "the Norwegian president")
+    names = {e.id: (e.name, *(m.text for m in e.mentions if _is_name(m.text))) for e in record.entities}
+    persons = {e.id for e in record.entities if e.type == "PERSON"}
     out = []
     for q in record.quotes:
         if q.kind != "direct":
             continue
         speaker = ((q.speaker_span.start, q.speaker_span.end),) if q.speaker_span else ()
-        out.append(Predicted(((q.start, q.end),), speaker, mentions.get(q.speaker or "", ())))
+        out.append(Predicted(((q.start, q.end),), speaker, mentions.get(q.speaker or "", ()),
+                             names.get(q.speaker or "", ()), q.speaker in persons))
     return out
 
 
@@ -332,6 +428,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
 
     ours, theirs = Tally(), Tally()
     ours_accepted, theirs_accepted = Tally(), Tally()  # only the documents textacy accepts
+    halves = (Tally(), Tally())  # the documents by sorted name: first half (A), second half (B)
+    order = {d.name: n for n, d in enumerate(sorted(docs, key=lambda d: d.name))}
     failed: list[str] = []
     baseline_failed = 0
     kinds = {"direct": 0, "indirect": 0, "mixed": 0}
@@ -347,11 +445,12 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
             predicted = []
         mine = score_document(doc, predicted, keep_misses=True)
         ours.add(mine)
+        halves[order[doc.name] >= (len(docs) + 1) // 2].add(mine)
         if observer is not None:
             found = observer.quotes.get(doc.name)
             if found is None:
                 baseline_failed += 1
-            other = score_document(doc, found or [])
+            other = score_document(doc, found or [], entities=False)
             theirs.add(other)
             if found is not None:
                 ours_accepted.add(mine)
@@ -365,16 +464,31 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
         "docs_per_second": round(len(docs) / seconds, 2) if seconds else None,
         "failed": failed,
         "misses": ours.misses,
+        "entity_misses": ours.entity_misses,
+        "referents": dict(sorted(ours.referents.items())),
+        "halves": {"A": _half(halves[0]), "B": _half(halves[1])},
     }
     if observer is not None:
-        report["baseline"] = theirs.metrics()
+        report["baseline"] = _without_entities(theirs.metrics())
         report["baseline_name"] = "textacy.extract.triples.direct_quotations (same parse)"
         report["baseline_counts"] = {"predicted": theirs.predicted, "documents_refused": baseline_failed}
         # beside: both systems over the documents textacy accepts (an odd number of quote marks
         # makes it refuse a document; there it has no output at all)
         report["accepted_only"] = {"documents": len(docs) - baseline_failed, "gold_quotes": ours_accepted.gold,
-                                   "metrics": ours_accepted.metrics(), "baseline": theirs_accepted.metrics()}
+                                   "metrics": ours_accepted.metrics(),
+                                   "baseline": _without_entities(theirs_accepted.metrics())}
     return report
+
+
+def _without_entities(metrics: dict[str, float]) -> dict[str, float]:
+    """A baseline with no entities has no entity-level figure."""
+    return {k: v for k, v in metrics.items() if k != "speaker_entity_accuracy"}
+
+
+def _half(t: Tally) -> dict:
+    m = t.metrics()
+    return {"gold_with_source": t.with_source, "entity_scored": t.entity_scored, **{k: m[k] for k in ("quote_f1", "speaker_accuracy",
+                                                                   "speaker_entity_accuracy")}}
 
 
 def format_report(report: dict) -> str:
@@ -387,10 +501,18 @@ def format_report(report: dict) -> str:
         lines.append(f"baseline: {report['baseline_name']}: {bc['predicted']} quotes; "
                      f"it refused {bc['documents_refused']} documents (odd number of quote marks), "
                      f"counted as no output")
-    lines.append(f"{'metric':<18} {'newsledger':>10} {'textacy':>9}")
+    lines.append(f"{'metric':<23} {'newsledger':>10} {'textacy':>9}")
     for k, v in m.items():
-        other = f"{b[k]:>9.3f}" if b is not None else ""
-        lines.append(f"{k:<18} {v:>10.3f} {other}")
+        other = f"{b[k]:>9.3f}" if b is not None and k in b else ""
+        lines.append(f"{k:<23} {v:>10.3f} {other}")
+    halves = report.get("halves")
+    if halves:
+        lines.append("by half of the documents (sorted by name): " + "; ".join(
+            f"{h} ({v['gold_with_source']} sources): quote_f1 {v['quote_f1']:.3f}, speaker_accuracy "
+            f"{v['speaker_accuracy']:.3f}, speaker_entity_accuracy {v['speaker_entity_accuracy']:.3f}"
+            for h, v in halves.items()))
+    if report.get("referents"):
+        lines.append(f"gold Sources of matched quotes by referent rule: {report['referents']}")
     acc = report.get("accepted_only")
     if acc is not None:
         keys = ("quote_f1", "speaker_accuracy", "e2e_f1")
@@ -403,4 +525,7 @@ def format_report(report: dict) -> str:
     if report["misses"]:
         lines.append(f"first of {len(report['misses'])} differences:")
         lines.extend(f"  - {x}" for x in report["misses"][:25])
+    if report.get("entity_misses"):
+        lines.append(f"first of {len(report['entity_misses'])} speaker entities that are not the gold referent:")
+        lines.extend(f"  - {x}" for x in report["entity_misses"][:25])
     return "\n".join(lines)

@@ -12,8 +12,8 @@
 from __future__ import annotations
 
 from ..config import Settings
+from ..knowledge import ActorKnowledge
 from .actors import ActorsStage
-from .actors.knowledge import ActorKnowledge
 from .amounts import AmountsStage
 from .base import Stage, check_stage_order
 from .events import EventsStage

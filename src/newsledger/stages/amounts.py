@@ -3,7 +3,8 @@
 "Approximately 3,000 personnel" -> 3000, approx, personnel; "over 300 settlements"
 -> 300, over, settlements; "20 percent" -> 20, exact, percent; "one million" ->
 1000000. Numbers that are times (years, dates, durations: the times stage owns
-them) or parts of names ("Atatürk-2023") are not amounts. Small numbers written
+them), parts of names ("Atatürk-2023", "7-Eleven") or house numbers ("1915 Birch St.")
+are not amounts, and a number word is a whole word ("ten" is not in "tenure"). Small numbers written
 as words ("two countries") count only with a qualifier or a scale word.
 """
 
@@ -47,6 +48,30 @@ _MAX_DIGITS = 18
 _UNIT_SKIP = {"of", "the", "more", "additional", "other", "new", "military", "people's"}
 
 
+_NAME_WORD = re.compile(r"\s+([A-Z][\w'’-]*\.?)")
+
+
+def _street_words() -> frozenset[str]:
+    from .actors.dictionaries import load_dictionaries
+
+    return frozenset(load_dictionaries().street_words)
+
+
+def _street_follows(text: str, end: int) -> bool:
+    """A number followed by a capitalised name that ends in a street word (data/street_words.tsv)."""
+    streets = _street_words()
+    pos = end
+    for _ in range(4):
+        m = _NAME_WORD.match(text, pos)
+        if m is None:
+            return False
+        word = m.group(1).casefold()
+        if word in streets or word.rstrip(".") in streets:
+            return True
+        pos = m.end()
+    return False
+
+
 class AmountsStage(Stage):
     name = "amounts"
     reads = ("doc", "text", "times", "entities")
@@ -67,6 +92,15 @@ class AmountsStage(Stage):
                 continue  # "one-day", "44-day": durations or compounds, not amounts
             raw = m.group("num").lower()
             is_word = not raw[0].isdigit()
+            if is_word and text[num_end:num_end + 1].isalpha():
+                continue  # a number word is a whole word: "ten" is not in "tenure"
+            if text[m.start("num") - 1:m.start("num")].isalpha():
+                continue
+            if not is_word and (text[num_end:num_end + 1].isupper()
+                                or re.match(r"(?:st|nd|rd|th)\b", text[num_end:num_end + 3], re.I)):
+                continue  # "1MDB", "5th Amendment": part of a name or an ordinal
+            if not is_word and _street_follows(text, num_end):
+                continue  # "1915 Birch St.", "42 Lakeview Drive": a house number
             qualifier = next((name for name, _ in _QUALIFIERS if m.group(name)), "exact")
             scale = m.group("scale")
             if is_word and raw in _WORDS and _WORDS[raw] < 10 and not scale and qualifier == "exact":

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
-from ..data import read_tsv
+from ..countries import country_rows
 from ..model import PLOVER_TYPES, Record
 from .backend import Store, StoreError
 from .keys import name_norm, now_iso
@@ -169,7 +169,7 @@ def build_events(store: Store, n_events: int, *, n_actors: int = 5000, seed: int
                  log: Callable[[str], None] = lambda m: None) -> dict:
     """Fill an empty store with `n_events` synthetic ledger events; returns actor weights."""
     rng = random.Random(seed)
-    countries = [r for r in read_tsv("countries.tsv") if not r["until"] and r["lat"] and r["lon"]]
+    countries = [r for r in country_rows() if not r["until"] and r["lat"] and r["lon"]]
     now = now_iso()
     names: list[str] = []
     seen: set[str] = set()

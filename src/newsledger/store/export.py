@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from ..countries import country_rows
 from ..data import read_tsv
 from ..model import Event, Record
 from .backend import Store, StoreError
@@ -126,7 +127,7 @@ def mode_info(event_type: str, mode: str | None) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict[str, str]]:
-    return {r["iso3"]: r for r in read_tsv("countries.tsv")}
+    return {r["iso3"]: r for r in country_rows()}
 
 
 @lru_cache(maxsize=1)

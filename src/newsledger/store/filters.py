@@ -271,7 +271,7 @@ def _country_names() -> tuple[dict[str, str], dict[str, set[str]], dict[str, str
     (from data/countries.tsv: names, alternative and former names, then demonyms). A key
     that several countries share names the most populous of them when it has more than ten
     times the people of the next ("Norwegian": Norway, not Svalbard); otherwise all of them."""
-    from ..data import read_tsv
+    from ..countries import country_rows
     from .keys import name_norm
 
     names: dict[str, str] = {}
@@ -279,7 +279,7 @@ def _country_names() -> tuple[dict[str, str], dict[str, set[str]], dict[str, str
     by_key: dict[str, set[str]] = {}
     by_demonym: dict[str, set[str]] = {}
     by_iso2: dict[str, set[str]] = {}
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         iso3 = row["iso3"].upper()
         names[iso3] = row["name"]
         people[iso3] = int(row.get("population") or 0)

@@ -29,8 +29,8 @@ from pathlib import Path
 
 from ..config import Settings
 from ..ingest import InputDocument, read_inputs
+from ..knowledge import ActorKnowledge, default_knowledge
 from ..model import ERROR_SCHEMA, RECORD_SCHEMA, ErrorInfo, ErrorRecord, Record
-from ..stages.actors.knowledge import ActorKnowledge, default_knowledge
 from .backend import Store
 from .keys import input_hash, record_hash
 from .knowledge import StoreKnowledge

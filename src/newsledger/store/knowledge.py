@@ -24,9 +24,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..knowledge import KnownActor, actor_key
 from ..model import Record
 from ..stages.actors import learnable_actors
-from ..stages.actors.knowledge import KnownActor, actor_key
 from .backend import Store, StoreError
 from .keys import name_norm, now_iso
 
@@ -38,7 +38,7 @@ def _learnable_actors(record: Record) -> list[KnownActor]:
 
 
 class StoreKnowledge:
-    """The store's knowledge base as an `ActorKnowledge` layer (see stages/actors/knowledge.py)."""
+    """The store's knowledge base as an `ActorKnowledge` layer (see newsledger/knowledge.py)."""
 
     def __init__(self, store: Store, *, follow_writes: bool = False, recheck_seconds: float = 0.25) -> None:
         """`follow_writes=True` is for a reader beside another writer (an ingest worker): the
@@ -421,7 +421,7 @@ def import_actor_file(store: Store, path: str | Path) -> list[int]:
     the knowledge base as the user's word: their names and aliases, country, sector, role
     and type win over what articles teach, `actors list` shows them, and entities already
     stored under one of their names are linked to them. Returns their actor ids."""
-    from ..stages.actors.knowledge import FileKnowledge
+    from ..knowledge import FileKnowledge
 
     ids = []
     with store.transaction():

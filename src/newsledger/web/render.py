@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from ..data import read_tsv
+from ..countries import country_rows
 from ..model import PLOVER_TYPES
 from . import queries as q
 
@@ -48,7 +48,7 @@ class VersionedStatic(StaticFiles):
 
 
 def country_names() -> dict[str, str]:
-    return {r["iso3"]: r["name"] for r in read_tsv("countries.tsv") if r["iso3"]}
+    return {r["iso3"]: r["name"] for r in country_rows() if r["iso3"]}
 
 
 def templates(versions: dict[str, str]) -> Jinja2Templates:

@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ...countries import country_rows
 from ...data import read_tsv
 
 
@@ -44,7 +45,9 @@ class ActorDictionaries:
     group_heads: dict[str, str] = field(default_factory=dict)  # folded head word(s) -> sector
     group_modifiers: dict[str, str] = field(default_factory=dict)  # folded modifier -> sector
     org_name_words: set[str] = field(default_factory=set)  # folded words that mark an organisation name
-    qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("former")
+    qualifiers: set[str] = field(default_factory=set)  # folded words that qualify a title ("new", "former")
+    past_qualifiers: set[str] = field(default_factory=set)  # qualifiers of a role no longer held ("former")
+    street_words: set[str] = field(default_factory=set)  # folded words that end a street's name ("st.")
     # folded country names and demonyms that name more than one country and prefer none ("Congo")
     ambiguous: set[str] = field(default_factory=set)
 
@@ -56,6 +59,14 @@ class ActorDictionaries:
             starts = self.__dict__["_name_starts"] = frozenset(
                 _leading_letters(k.casefold()) for k in (*self.country_names_exact, *self.country_names_folded))
         return _leading_letters(word.casefold()) in starts
+
+    def longest_group_phrase(self) -> int:
+        """Words in the longest group phrase ("armed forces"): no longer phrase needs looking up."""
+        longest = self.__dict__.get("_longest_group_phrase")
+        if longest is None:
+            longest = self.__dict__["_longest_group_phrase"] = max(
+                (len(w.split()) for w in self.group_heads), default=1)
+        return longest
 
     def country_of_name(self, text: str) -> str | None:
         """ISO alpha-3 of a country name or alias as written ("Czechia", "the Soviet Union", "US")."""
@@ -105,7 +116,7 @@ def country_forms() -> dict[tuple[str, str], set[str]]:
     Capitals of historical states are left out (Moscow is Russia's, not the Soviet Union's).
     """
     forms: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         iso3 = row["iso3"]
         for name in [row["name"], *row["aliases"].split("|")]:
             if name.strip():
@@ -141,7 +152,7 @@ def load_dictionaries() -> ActorDictionaries:
             return preferred[key]
         return min(codes)  # unlisted (the integrity test forbids it): stable, not order-dependent
 
-    for row in read_tsv("countries.tsv"):
+    for row in country_rows():
         iso3 = row["iso3"]
         d.countries[iso3] = CountryInfo(iso3, row["name"], row["capital"] or None, bool(row["until"]))
         for name in [row["name"], *row["aliases"].split("|")]:
@@ -170,6 +181,7 @@ def load_dictionaries() -> ActorDictionaries:
         d.titles[row["title"].casefold()] = row["sector"] or None
         d.max_title_words = max(d.max_title_words, len(row["title"].split()))
         d.title_words.update(w.casefold() for w in row["title"].split())
+    d.street_words = {row["word"].casefold() for row in read_tsv("street_words.tsv")}
     for row in read_tsv("org_words.tsv"):
         word = row["word"].casefold()
         kind = row["kind"]
@@ -181,4 +193,7 @@ def load_dictionaries() -> ActorDictionaries:
             d.org_name_words.add(word)
         elif kind == "qualifier":
             d.qualifiers.add(word)
+        elif kind == "past":
+            d.qualifiers.add(word)
+            d.past_qualifiers.add(word)
     return d

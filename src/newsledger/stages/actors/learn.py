@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ...knowledge import KnownActor, actor_key
 from .dictionaries import load_dictionaries
-from .knowledge import KnownActor, actor_key
 
 if TYPE_CHECKING:
     from ...model import Entity, Record, Span

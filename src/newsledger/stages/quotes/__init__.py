@@ -151,7 +151,7 @@ class QuotesStage(Stage):
         for pos, st, head, words in pending:
             speaker = resolver.resolve(words, head)
             a, b = words[0].idx, words[-1].idx + len(words[-1].text)
-            resolver.remember(head.idx, speaker)
+            resolver.remember(head.idx, speaker, head)
             anchors.append(_Anchor(pos, speaker, (a, b), text[a:b]))
             if st is not None:
                 st.speaker, st.speaker_span, st.speaker_text = speaker, (a, b), text[a:b]

@@ -21,6 +21,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...names import first_name_gender, word_gender
 from .lexicon import line_break_between
 
 if TYPE_CHECKING:
@@ -37,6 +38,25 @@ _TITLES_M = {"mr.", "mr", "sir", "lord"}
 _TITLES_F = {"mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "dame"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP", "FAC", "LOC"}
 _UNKNOWN = "?"  # the latest speaker has no entity
+
+
+_ANY = frozenset(_PERSON_PRONOUNS) | frozenset(_GROUP_PRONOUNS)
+_SINGULAR_PERSON = frozenset(p for p in _PERSON_PRONOUNS) | {"it", "its"}
+
+
+def _could_be(head: Token | None) -> frozenset[str]:
+    """The pronouns that could refer back to an unresolved speaker phrase with this head: a
+    plural noun only "they", a gendered noun ("spokeswoman") only its pronouns."""
+    if head is None:
+        return _ANY
+    if head.tag_ in ("NNS", "NNPS"):
+        return frozenset({"they", "them", "their"})
+    gender = word_gender(head.text)
+    if gender:
+        return frozenset(p for p, g in _PERSON_PRONOUNS.items() if g == gender)
+    if head.tag_ in ("NN", "NNP"):
+        return _SINGULAR_PERSON
+    return _ANY
 
 
 def subject_of(verb: Token, depth: int = 0) -> Token | None:
@@ -89,6 +109,8 @@ class SpeakerResolver:
     _words: dict[str, set[str]] = field(default_factory=dict)
     # (char offset, entity id) of every speaker found so far
     _speakers: list[tuple[int, str]] = field(default_factory=list)
+    # what an unresolved speaker could be referred to by: char offset -> pronouns that fit it
+    _unresolved: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         doc = self.document.view
@@ -100,26 +122,37 @@ class SpeakerResolver:
                 self._mentions.append((m.start, e.id))
                 if m.text[:1].isupper():
                     words |= {w.casefold().strip(".,’'s") for w in m.text.split() if w[:1].isupper()}
-                before = text[max(0, m.start - 6):m.start].split()
+                before = text[max(0, m.start - 16):m.start].split()
                 if before:
-                    title = before[-1].casefold()
-                    if title in _TITLES_M:
-                        self._gender.setdefault(e.id, "m")
-                    elif title in _TITLES_F:
-                        self._gender.setdefault(e.id, "f")
+                    gender = word_gender(before[-1])  # "Mrs. Dahl", "Chairwoman Berg"
+                    if gender:
+                        self._gender.setdefault(e.id, gender)
             self._words[e.id] = words
+            if e.type == "PERSON" and e.id not in self._gender:
+                role_gender = {word_gender(w) for w in (e.role or "").split()} - {None}
+                if len(role_gender) == 1:
+                    self._gender[e.id] = role_gender.pop()
         if doc is not None:
             for i, eid in self.document.mentions.items():
                 g = _PERSON_PRONOUNS.get(doc[i].lower_)
                 if g:
                     self._gender.setdefault(eid, g)
+        for e in self.document.entities:
+            words = e.name.split()
+            if e.type == "PERSON" and e.id not in self._gender and len(words) >= 2:
+                g = first_name_gender(words[0])
+                if g:
+                    self._gender[e.id] = g
         self._mentions.sort()
         self._offsets = [m[0] for m in self._mentions]
 
-    def remember(self, char: int, entity_id: str | None) -> None:
+    def remember(self, char: int, entity_id: str | None, head: Token | None = None) -> None:
         """A speaker at `char`; an unresolved one ("a spokeswoman") is remembered too, so that a
-        pronoun after it is not given to an earlier, resolved speaker."""
+        pronoun after it that could refer to it is not given to an earlier, resolved speaker
+        ("states" cannot be "he", "a spokeswoman" cannot be "he")."""
         bisect.insort(self._speakers, (char, entity_id or ""))
+        if not entity_id:
+            self._unresolved[char] = _could_be(head)
 
     def resolve(self, words: list[Token], head: Token) -> str | None:
         mentions = self.document.mentions
@@ -136,6 +169,11 @@ class SpeakerResolver:
         if mapped is None:
             mapped = next((mentions[t.i] for t in words if t.i in mentions and t.dep_ not in ("poss", "pobj")
                            and t.head.dep_ != "prep"), None)
+        appositive = next((c for c in head.children if c.dep_ == "appos" and c.i in mentions
+                           and self._types.get(mentions[c.i]) == "PERSON"), None)
+        if appositive is not None and (mapped is None or self._types.get(mapped) != "PERSON"):
+            # "Tuvalu's climate envoy, Seini Teleke, said": the person the description is put beside
+            return mentions[appositive.i]
         if mapped is not None:
             if self._types.get(mapped) != "PERSON" and head.pos_ == "PROPN":
                 # a speaker named like a person the article names ('Smith said', typed as a
@@ -167,7 +205,9 @@ class SpeakerResolver:
             if char < floor:
                 break
             if not eid:
-                return _UNKNOWN
+                if head.lower_ in self._unresolved.get(char, _ANY):
+                    return _UNKNOWN
+                continue
             if self._fits(eid, head.lower_):
                 return eid
         return None
