@@ -163,3 +163,19 @@ def test_ingest_upload_jsonl_reads_as_the_command_line_but_never_trusts_a_url():
     assert docs[0].url is None and docs[0].error is None and docs[0].input_id == "a"
     # the same errors as `newsledger extract`, arrays nested thousands deep included
     assert [type(d.error).__name__ for d in docs[1:]] == ["BadJsonLine"] * 3
+
+
+def test_ingest_jsonl_title_stays_out_of_the_text():
+    from newsledger.ingest import input_from_json, to_document
+
+    item = input_from_json({"id": "x", "title": "Minister Quits After Protests",
+                            "text": "Minister Quits After Protests\nThe minister resigned on Monday.",
+                            "url": "https://example.org/x"}, "batch.jsonl:1")
+    doc = to_document(item, max_bytes=10_000)
+    assert doc.article.title == "Minister Quits After Protests"
+    assert doc.article.url == "https://example.org/x"
+    # the text is the body as given: no headline is looked for in it, nothing is dropped
+    assert doc.text.startswith("Minister Quits After Protests\nThe minister") and doc.text_offset == 0
+    plain = to_document(input_from_json({"id": "y", "title": "Quits", "text": "The minister resigned."}, "b:2"),
+                        max_bytes=10_000)
+    assert plain.text == "The minister resigned." and plain.article.title == "Quits"

@@ -42,6 +42,9 @@ class InputDocument:
     raw: bool = False
     format: str = "auto"  # text | html | auto
     error: NewsledgerError | None = None
+    # The headline when it comes apart from the text (JSON Lines "title"): it stays out of the
+    # body, so it never runs into the lead's names, and no headline is looked for in the text.
+    title: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -129,7 +132,7 @@ def jsonl_documents(data: bytes, source: str, *, raw: bool = False, published: s
 
 
 def input_from_json(obj: dict, source: str, *, raw: bool = False, published: str | None = None) -> InputDocument:
-    """An input from a JSON object: {"id", "text" | "html", "published"?, "url"?, "raw"?}."""
+    """An input from a JSON object: {"id", "text" | "html", "title"?, "published"?, "url"?, "raw"?}."""
     input_id = obj.get("id")
     input_id = str(input_id) if input_id is not None else None
     url = obj.get("url")
@@ -141,11 +144,13 @@ def input_from_json(obj: dict, source: str, *, raw: bool = False, published: str
     else:
         return InputDocument(None, source=src, input_id=input_id,
                              error=BadJsonLine('object has neither a "text" nor an "html" string'))
+    title = obj.get("title")
     return InputDocument(
         content, source=src, input_id=input_id, url=url,
         # The command line's --published overrides what the document says.
         published=published or obj.get("published"),
         raw=bool(obj.get("raw", raw)), format=fmt,
+        title=title.strip() or None if isinstance(title, str) else None,
     )
 
 
@@ -185,8 +190,8 @@ def to_document(item: InputDocument, *, max_bytes: int) -> Document:
         article.published, article.modified = page.published, page.modified
         article.outlet, article.caption = page.outlet, page.caption
         article.url = article.url or page.url
-    elif item.raw:
-        body, text_offset = text, 0
+    elif item.raw or item.title:
+        body, text_offset = text, 0  # a title given apart: the text is the body as it stands
     else:
         header = split_header(text)
         text_offset = header.body_start
@@ -195,6 +200,8 @@ def to_document(item: InputDocument, *, max_bytes: int) -> Document:
         article.published, article.modified, article.caption = header.published, header.modified, header.caption
     if not body.strip():
         raise EmptyInput("the document has a header but no body text")
+    if item.title and fmt != "html" or item.title and not article.title:
+        article.title = item.title
 
     if item.published:
         try:
