@@ -74,5 +74,7 @@ def test_cli_show_article_and_record(tmp_path):
     out = tmp_path / "rec.json"
     r = run(["show", str(f), "--json", str(out)])
     assert r.exit_code == 0 and "Timeline" in r.output and "AGREE" in r.output
+    # the article's main event is shown first, before the timeline
+    assert 0 <= r.output.find("Main event") < r.output.find("Timeline")
     again = run(["show", str(out)])
     assert again.exit_code == 0 and "AGREE" in again.output

@@ -68,29 +68,42 @@ def render(record: Record, console: Console | None = None, *, max_events: int = 
             actors.add_row(e.id, e.name, e.type, e.country or "", sector or "", e.role or "", str(len(e.mentions)))
     console.print(actors)
 
-    console.print(Text("Timeline of events (by when they happened)", style="bold italic"))
     places = {p.id: p for p in record.places}
+    main = next((v for v in record.events if v.id == record.main_event), None)
+    if main is not None:  # what the article is mainly about, first
+        console.print(Text("Main event", style="bold italic"))
+        _print_event(console, record, main, places)
+        console.print()
+    console.print(Text("Timeline of events (by when they happened)", style="bold italic"))
     events = sorted(record.events, key=lambda v: (v.date.start if v.date else "9999", v.trigger.start))
     for v in events[:max_events]:
-        flags = [f for f in ("historical", "future", "hypothetical", "negated") if getattr(v, f)]
-        if v.said_by:
-            flags.append(f"said by {_speaker(record, v.said_by)}")
-        line = Text()
-        line.append(f"{_date_label(v):<12} ", style="cyan")
-        line.append(v.type + (f"/{v.mode}" if v.mode else ""), style="bold")
-        line.append(f"  {_entity_label(record, v.actor)}")
-        if v.recipient:
-            line.append(f" → {_entity_label(record, v.recipient)}")
-        if v.place in places:
-            line.append(f"  @ {places[v.place].name}", style="green")
-        line.append(f"  ({v.confidence:.2f}{'; ' + ', '.join(flags) if flags else ''})", style="dim")
-        console.print(line)
-        evidence = v.evidence.text if len(v.evidence.text) <= 150 else v.evidence.text[:147] + "…"
-        console.print(Text(" " * 13 + f"“{evidence}”", style="dim"), overflow="fold")
+        _print_event(console, record, v, places)
     if len(events) > max_events:
         console.print(f"[dim]… and {len(events) - max_events} more events[/dim]")
     console.print()
+    _print_quotes_and_rest(console, record)
 
+
+def _print_event(console: Console, record: Record, v: Event, places: dict) -> None:
+    """One event: date, type, who to whom, place, confidence and flags, then its evidence."""
+    flags = [f for f in ("historical", "future", "hypothetical", "negated") if getattr(v, f)]
+    if v.said_by:
+        flags.append(f"said by {_speaker(record, v.said_by)}")
+    line = Text()
+    line.append(f"{_date_label(v):<12} ", style="cyan")
+    line.append(v.type + (f"/{v.mode}" if v.mode else ""), style="bold")
+    line.append(f"  {_entity_label(record, v.actor)}")
+    if v.recipient:
+        line.append(f" → {_entity_label(record, v.recipient)}")
+    if v.place in places:
+        line.append(f"  @ {places[v.place].name}", style="green")
+    line.append(f"  ({v.confidence:.2f}{'; ' + ', '.join(flags) if flags else ''})", style="dim")
+    console.print(line)
+    evidence = v.evidence.text if len(v.evidence.text) <= 150 else v.evidence.text[:147] + "…"
+    console.print(Text(" " * 13 + f"“{evidence}”", style="dim"), overflow="fold")
+
+
+def _print_quotes_and_rest(console: Console, record: Record) -> None:
     if record.quotes:
         quotes = Table(title="Quotes", title_justify="left", show_edge=False)
         for col in ("kind", "speaker", "cue", "text"):
