@@ -9,7 +9,9 @@ Sources, all on the one spaCy parse and the actors stage's entities:
   ("University of Michigan"), never inside a person's name ("Paris Hilton");
 - items of a list whose other items are places ("Tartu, Narva, Pärnu, and Viljandi");
 - names before or after an administrative word ("the X region", "X and Y districts",
-  "the cities of X and Y"), which also say which kind of place is meant.
+  "the cities of X and Y"), which also say which kind of place is meant;
+- datelines: the place name that opens a report ("BANTAM — ", "PLEASANTON, Calif.--",
+  "BEIRUT (AP) —", "NAIROBI, Kenya, March 3 —"), a town however small.
 """
 
 from __future__ import annotations
@@ -60,8 +62,21 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NOT_A_PERSONS_NAME = re.compile(r"\s[-–—]\s|\n")
 # spaCy labels of spans that are not places whatever the gazetteer says
 NOT_PLACE_LABELS = {"LANGUAGE"}
+# A dateline: at the start of a line or after a sentence, a place name in capitals (or in title case
+# before an agency's name or a dash), optionally its region or country, a date and the agency, then a
+# dash or colon: "BANTAM — ", "ST. LOUIS – ", "PLEASANTON, Calif.--", "BEIRUT (AP) —", "Muscat (AFP):".
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?”\"] ))[ \t]*"
+    r"(?:(?P<place>[A-Z][A-Z.'’\-]*[A-Z.](?:[ \t][A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
+    r"|(?P<titled>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}))"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?P<agency>\([A-Za-z. ]{2,20}\))?"
+    r"[ \t]*(?P<dash>—|–|--|-|:)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +101,7 @@ class Candidate:
     # character bounds of the organisation or facility name a scanned match sits in
     # ("Colorado" in "Colorado State University"), when it has one
     within: tuple[int, int] | None = None
+    dateline: bool = False  # the place a dateline names: a place whatever the parse says of it
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -156,8 +172,14 @@ class Detector:
             cands.append(c)
 
         for e in document.entities:
+            # a parse that ran across a dash or a line ("Trump - Wisconsin") names no one: its mentions
+            # that spaCy reads as places and that name well-known places are places
+            garbled = e.type == "PERSON" and bool(_NOT_A_PERSONS_NAME.search(e.name))
             for m in e.mentions:
                 idx = tokens_of(m.start, m.end)
+                if garbled and idx and all(spacy_label[i] in ("GPE", "LOC") for i in idx) \
+                        and any(self._salient_sense(p, False) for p in self.gaz.lookup(m.text)):
+                    continue
                 for i in idx:
                     owner[i] = e.type
                     extent[i] = named[i] = (idx.start, idx.stop)
@@ -184,7 +206,9 @@ class Detector:
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
                     add(Candidate(start, start + len(text), text, NER, label=ent.label_))
 
-        # 2. administrative phrases and lists: context says these are places
+        # 2. datelines, administrative phrases and lists: context says these are places
+        for c in self._datelines(document.text):
+            add(c)
         for c in self._admin_phrases(doc, taken):
             add(c)
         # 3. adjectives of places used as modifiers
@@ -216,6 +240,26 @@ class Detector:
                    for s in self.gaz.lookup(text)):
                 return Candidate(c.start, c.start + len(text), text, c.source, c.prefer, c.label, doubt=c.doubt)
         return c
+
+    # --- datelines -----------------------------------------------------------------------------
+
+    def _datelines(self, text: str):
+        for m in _DATELINE.finditer(text):
+            titled = m.group("titled")
+            # a name in title case is a dateline only before an agency or a dash ("Muscat (AFP) —"),
+            # not before a colon ("Note:") nor a hyphen ("Anglo-")
+            if titled and not (m.group("agency") or m.group("dash") in ("—", "–", "--")):
+                continue
+            if m.group("dash") == "-" and not m.group("agency") and text[m.end():m.end() + 1] not in (" ", "\t"):
+                continue  # "U.S.-led", "ABC-TV": a hyphen inside a word
+            key = "place" if m.group("place") else "titled"
+            for group in (key, "region"):
+                name = m.group(group)
+                if name:
+                    start = m.start(group)
+                    name = name.rstrip(".") if group == key and not self.gaz.lookup(name) else name
+                    yield Candidate(start, start + len(name), name, CONTEXT, prefer="city" if group == key else None,
+                                    dateline=True)
 
     # --- administrative phrases --------------------------------------------------------------
 

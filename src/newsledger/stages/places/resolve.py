@@ -250,7 +250,8 @@ class Resolver:
         out: list[tuple[Candidate, GazPlace | None]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
-            if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
+            if s is not None and s.kind == "city" and not s.capital and not c.dateline \
+                    and self._used_as_person(document, c):
                 continue
             if s is not None and (c.doubt or k in self._translit) and not self._supported(
                     c, k, s, support, regions, top_countries, containers.get(k)) \

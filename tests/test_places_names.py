@@ -1,0 +1,58 @@
+"""Places: what a name is when it is not a place (names of people, publications, companies), and
+where the text says that a name is a place (datelines)."""
+
+from __future__ import annotations
+
+from .conftest import run_stages
+
+
+def _mentions(d):
+    return {m.text: p for p in d.places for m in p.mentions}
+
+
+def test_places_dateline_names_a_small_town_as_a_place(make_document):
+    text = ("Farm stand reopens for the season.\nOAKHURST — The owners of a roadside farm stand said on "
+            "Friday that they would reopen next month after repairs to the barn roof.")
+    d = run_stages(make_document(text), "actors", "places")
+    oakhurst = _mentions(d).get("OAKHURST")
+    assert oakhurst is not None and oakhurst.kind == "city"  # found, though small and nowhere else named
+
+
+def test_places_dateline_with_region_and_agency(make_document):
+    text = "SALINAS, Calif. (AP) — Growers said the frost damaged lettuce fields across the valley."
+    d = run_stages(make_document(text), "actors", "places")
+    m = _mentions(d)
+    assert m["SALINAS"].country == "USA" and abs(m["SALINAS"].lat - 36.7) < 0.3
+    assert m["Calif."].kind == "region"
+
+
+def test_places_hyphen_inside_a_word_is_no_dateline(make_document):
+    d = run_stages(make_document("Officials said the U.S.-led talks would resume in Geneva."), "actors", "places")
+    assert "U.S." not in {p.name for p in d.places} or all(m.text != "U.S.-" for p in d.places for m in p.mentions)
+
+
+def test_places_garbled_person_name_does_not_hide_a_state(make_document):
+    from newsledger.model import Entity
+
+    text = ("Observers asked for recounts in two states narrowly won by Mr Smith - Wisconsin and Pennsylvania. "
+            "Officials in Wisconsin said they were ready.")
+    d = run_stages(make_document(text), "actors")
+    # a parse that ran across the dash made one person of "Smith - Wisconsin" and of every "Wisconsin"
+    spans = [d.span(i, i + len("Wisconsin")) for i in (text.index("Wisconsin"), text.rindex("Wisconsin"))]
+    d.entities = [e for e in d.entities if all(m.text != "Wisconsin" for m in e.mentions)]
+    d.entities.append(Entity(id="E99", name="Smith - Wisconsin", type="PERSON", mentions=spans))
+    run_stages(d, "places")
+    wisconsin = [m.start for p in d.places if p.name == "Wisconsin" for m in p.mentions]
+    assert text.rindex("Wisconsin") in wisconsin  # the mention spaCy reads as a state
+
+
+def test_places_a_persons_name_still_hides_a_town(make_document):
+    from newsledger.model import Entity
+
+    text = "Berlin Smith scored twice. Coach Anna Lee praised Berlin Smith after the game in Leeds."
+    d = run_stages(make_document(text), "actors")
+    d.entities = [e for e in d.entities if e.type != "PERSON"]
+    spans = [d.span(i, i + len("Berlin Smith")) for i in (text.index("Berlin"), text.rindex("Berlin"))]
+    d.entities.append(Entity(id="E99", name="Berlin Smith", type="PERSON", mentions=spans))
+    run_stages(d, "places")
+    assert "Berlin" not in _mentions(d) and "Leeds" in _mentions(d)
