@@ -34,7 +34,7 @@ def test_places_hyphen_inside_a_word_is_no_dateline(make_document):
 def test_places_garbled_person_name_does_not_hide_a_state(make_document):
     from newsledger.model import Entity
 
-    text = ("Observers asked for recounts in two states narrowly won by Mr Smith - Wisconsin and Pennsylvania. "
+    text = ("Observers asked for recounts in two states narrowly won by Mr Smith - Wisconsin and Oregon. "
             "Officials in Wisconsin said they were ready.")
     d = run_stages(make_document(text), "actors")
     # a parse that ran across the dash made one person of "Smith - Wisconsin" and of every "Wisconsin"
@@ -56,3 +56,41 @@ def test_places_a_persons_name_still_hides_a_town(make_document):
     d.entities.append(Entity(id="E99", name="Berlin Smith", type="PERSON", mentions=spans))
     run_stages(d, "places")
     assert "Berlin" not in _mentions(d) and "Leeds" in _mentions(d)
+
+
+def _found(make_document, text):
+    d = run_stages(make_document(text), "actors", "places")
+    return {m.text for p in d.places for m in p.mentions}
+
+
+def test_places_publication_names_hold_no_place(make_document):
+    found = _found(make_document, "The Denver Gazette and the Boston Globe reported the fire in Boise on Sunday.")
+    assert "Boise" in found and not found & {"Denver", "Boston"}
+
+
+def test_places_company_names_hold_no_place(make_document):
+    found = _found(make_document, "Shares of Bank of Canada rival Ohio Instruments and Air Portugal fell in Lisbon trading.")
+    assert "Lisbon" in found and not found & {"Ohio", "Portugal"}
+
+
+def test_places_club_names_hold_no_place(make_document):
+    found = _found(make_document, "Real Sevilla beat Leeds United 2-1 in a friendly in Denver.")
+    assert "Denver" in found and not found & {"Sevilla", "Leeds"}
+
+
+def test_places_portfolio_word_is_not_the_small_town_of_that_name(make_document):
+    assert not _found(make_document, "The Justice Department said the Defense Department had not responded.")
+    found = _found(make_document, "Chile's Minister of Commerce met the Energy Department's officials in Quito.")
+    assert "Quito" in found and not found & {"Commerce", "Energy"}
+
+
+def test_places_public_bodies_titles_and_possessives_keep_their_place(make_document):
+    text = ("The Idaho State Police said Oregon's governor and the Alberta Premier would meet the "
+            "Ghanaian Air Force chief in Accra.")
+    found = _found(make_document, text)
+    assert {"Idaho", "Oregon", "Alberta", "Ghanaian", "Accra"} <= found
+
+
+def test_places_descriptions_are_not_names(make_document):
+    found = _found(make_document, "Peru expelled 12 Chilean diplomats and the Chilean government protested.")
+    assert "Chilean" in found and "Peru" in found

@@ -10,8 +10,8 @@ Sources, all on the one spaCy parse and the actors stage's entities:
 - items of a list whose other items are places ("Tartu, Narva, Pärnu, and Viljandi");
 - names before or after an administrative word ("the X region", "X and Y districts",
   "the cities of X and Y"), which also say which kind of place is meant;
-- datelines: the place name that opens a report ("BANTAM — ", "PLEASANTON, Calif.--",
-  "BEIRUT (AP) —", "NAIROBI, Kenya, March 3 —"), a town however small.
+- datelines: the place name that opens a report ("ELMWOOD — ", "FRESNO, Calif.--",
+  "ODESSA (AP) —", "LUSAKA, Zambia, March 3 —"), a town however small.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import bare_region_name, name_key
+from . import names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,7 +68,7 @@ _NOT_A_PERSONS_NAME = re.compile(r"\s[-–—]\s|\n")
 NOT_PLACE_LABELS = {"LANGUAGE"}
 # A dateline: at the start of a line or after a sentence, a place name in capitals (or in title case
 # before an agency's name or a dash), optionally its region or country, a date and the agency, then a
-# dash or colon: "BANTAM — ", "ST. LOUIS – ", "PLEASANTON, Calif.--", "BEIRUT (AP) —", "Muscat (AFP):".
+# dash or colon: "ELMWOOD — ", "FORT WAYNE – ", "FRESNO, Calif.--", "ODESSA (AP) —", "Lusaka (AFP):".
 _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?”\"] ))[ \t]*"
     r"(?:(?P<place>[A-Z][A-Z.'’\-]*[A-Z.](?:[ \t][A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
@@ -164,6 +165,8 @@ class Detector:
                 return
             if c.source == CONTEXT and not self.resolvable(c.text):
                 return
+            if idx and not c.dateline and self._in_a_name(doc, c, idx, owner, named):
+                return
             if c.source != ADJECTIVE and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
                                              for i in idx):
                 c.doubt = max(c.doubt, 1)
@@ -172,18 +175,19 @@ class Detector:
             cands.append(c)
 
         for e in document.entities:
-            # a parse that ran across a dash or a line ("Trump - Wisconsin") names no one: its mentions
+            # a parse that ran across a dash or a line ("Smith - Ohio") names no one: its mentions
             # that spaCy reads as places and that name well-known places are places
             garbled = e.type == "PERSON" and bool(_NOT_A_PERSONS_NAME.search(e.name))
+            etype = e.type
             for m in e.mentions:
                 idx = tokens_of(m.start, m.end)
                 if garbled and idx and all(spacy_label[i] in ("GPE", "LOC") for i in idx) \
                         and any(self._salient_sense(p, False) for p in self.gaz.lookup(m.text)):
                     continue
                 for i in idx:
-                    owner[i] = e.type
+                    owner[i] = etype
                     extent[i] = named[i] = (idx.start, idx.stop)
-                    if e.type == "PERSON" and len(e.name.split()) > 1:
+                    if etype == "PERSON" and len(e.name.split()) > 1:
                         person[i] = True
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -223,6 +227,21 @@ class Detector:
         cands.sort(key=lambda c: c.start)
         return cands
 
+    def _in_a_name(self, doc: Doc, c: Candidate, idx: range, owner: list[str],
+                   named: list[tuple[int, int]]) -> bool:
+        """Is the candidate part of a publication's, company's, club's or person's name ("the Chicago
+        Tribune", "Bank of America", "Paris Hilton"), or a portfolio word naming only a small town
+        ("the Justice Department")? See `names.py`."""
+        label = owner[idx.start] or None
+        holder = named[idx.start] if label else None
+        if names.verdict(doc, idx.start, idx.stop, holder, label, self.titles) == "name":
+            return True
+        if names.office_beside(doc, idx.start, idx.stop):
+            senses = c.senses or self.gaz.lookup(c.text)
+            return not any(self._salient_sense(s, False) and s.kind != "city" or
+                           (s.kind == "city" and s.main_name and s.population >= SCAN_MIN_CITY) for s in senses)
+        return False
+
     def _longer_name(self, doc: Doc, c: Candidate, end: int, taken: list[bool]) -> Candidate:
         """A place entity cut short of a well-known name that goes on: "Trinidad" before "and Tobago",
         "MEXICO" before "CITY"."""
@@ -246,7 +265,7 @@ class Detector:
     def _datelines(self, text: str):
         for m in _DATELINE.finditer(text):
             titled = m.group("titled")
-            # a name in title case is a dateline only before an agency or a dash ("Muscat (AFP) —"),
+            # a name in title case is a dateline only before an agency or a dash ("Lusaka (AFP) —"),
             # not before a colon ("Note:") nor a hyphen ("Anglo-")
             if titled and not (m.group("agency") or m.group("dash") in ("—", "–", "--")):
                 continue
