@@ -94,3 +94,31 @@ def test_places_public_bodies_titles_and_possessives_keep_their_place(make_docum
 def test_places_descriptions_are_not_names(make_document):
     found = _found(make_document, "Peru expelled 12 Chilean diplomats and the Chilean government protested.")
     assert "Chilean" in found and "Peru" in found
+
+
+def test_places_street_names_are_sites_in_their_town(make_document):
+    text = ("Firefighters were called to a house on Birchwood Drive in Spokane on Monday. Neighbours on "
+            "Birchwood Drive said the fire started in the garage.")
+    d = run_stages(make_document(text), "actors", "places")
+    sites = [p for p in d.places if p.name == "Birchwood Drive"]
+    spokane = next(p for p in d.places if p.name == "Spokane")
+    assert len(sites) == 1 and len(sites[0].mentions) == 2
+    assert (sites[0].lat, sites[0].lon) == (spokane.lat, spokane.lon) and sites[0].kind == "feature"
+
+
+def test_places_site_takes_the_town_written_after_it(make_document):
+    text = ("The family flew from Leeds to Lisbon. Their son was treated at the Santa Clara Maternity Hospital "
+            "in Porto for a week.")
+    d = run_stages(make_document(text), "actors", "places")
+    hospital = next(p for p in d.places if p.kind == "feature" and "Hospital" in p.name)
+    porto = next(p for p in d.places if p.name == "Porto")
+    assert (hospital.lat, hospital.lon) == (porto.lat, porto.lon)
+
+
+def test_places_a_name_that_goes_on_or_holds_a_place_is_no_street(make_document):
+    d = run_stages(make_document("The Elm Street Journal said traffic on Boston Road near Albany was heavy."),
+                   "actors", "places")
+    found = {m.text: p for p in d.places for m in p.mentions}
+    assert "Elm Street" not in found and "Elm Street Journal" not in found and "Boston" not in found
+    # the road is where the text puts it, not in the city it is named after
+    assert (found["Boston Road"].lat, found["Boston Road"].lon) == (found["Albany"].lat, found["Albany"].lon)

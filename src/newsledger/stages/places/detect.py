@@ -103,6 +103,7 @@ class Candidate:
     # ("Colorado" in "Colorado State University"), when it has one
     within: tuple[int, int] | None = None
     dateline: bool = False  # the place a dateline names: a place whatever the parse says of it
+    site: bool = False  # the name of a site ("Elm Street", "St. Mary's Hospital"), placed in its town
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -210,8 +211,10 @@ class Detector:
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
                     add(Candidate(start, start + len(text), text, NER, label=ent.label_))
 
-        # 2. datelines, administrative phrases and lists: context says these are places
+        # 2. datelines, sites, administrative phrases and lists: context says these are places
         for c in self._datelines(document.text):
+            add(c)
+        for c in self._sites(doc, taken):
             add(c)
         for c in self._admin_phrases(doc, taken):
             add(c)
@@ -279,6 +282,43 @@ class Detector:
                     name = name.rstrip(".") if group == key and not self.gaz.lookup(name) else name
                     yield Candidate(start, start + len(name), name, CONTEXT, prefer="city" if group == key else None,
                                     dateline=True)
+
+    # --- sites ---------------------------------------------------------------------------------
+
+    def _sites(self, doc: Doc, taken: list[bool]):
+        """Names of sites: a run of name words ending in a street word ("Elm Street", "14th St.",
+        "Grace Cathedral") or opening with one ("Hotel Europa", "Rue Cler"), the whole run. They are
+        placed in their town by the resolver. A run that goes on ("the Elm Street Journal") or that
+        holds a known place ("Boston Road", "Lima Cathedral") is left to the other steps."""
+        n = len(doc)
+        table = names.name_words()
+        for t in doc:
+            if taken[t.i] or not t.text[:1].isupper():
+                continue
+            key = t.lower_.rstrip(".")
+            start = end = None
+            if "street" in table.get((key, "after"), ()) and t.i > 0:
+                j = t.i
+                while j > 0 and not taken[j - 1] and "\n" not in doc[j - 1].text_with_ws and (
+                        _is_name_token(doc[j - 1]) or doc[j - 1].like_num
+                        or (doc[j - 1].lower_ in _CONNECTORS and j - 2 >= 0 and _is_name_token(doc[j - 2]))):
+                    j -= 1
+                if j < t.i and (t.i + 1 >= n or not _is_name_token(doc[t.i + 1]) or "\n" in t.text_with_ws):
+                    start, end = j, t.i + 1
+            elif "street" in table.get((key, "before"), ()) and t.i + 1 < n and _is_name_token(doc[t.i + 1]):
+                k = t.i + 1
+                while k < n and not taken[k] and _is_name_token(doc[k]) and "\n" not in doc[k - 1].text_with_ws:
+                    k += 1
+                start, end = t.i, k
+            if start is None:
+                continue
+            words = [doc[i] for i in range(start, end) if i != t.i and _is_name_token(doc[i])]
+            if any(self.gaz.lookup_adjective(w.text) for w in words) or any(
+                    self._salient_sense(p, False) for p in self.gaz.lookup(doc.span_text(words[0].i, words[-1].i + 1))
+            ) if words else False:
+                continue
+            yield Candidate(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc.span_text(start, end), NER,
+                            label="FAC", site=True)
 
     # --- administrative phrases --------------------------------------------------------------
 

@@ -55,6 +55,7 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 _LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
@@ -260,7 +261,7 @@ class Resolver:
             if s is not None and c.label == "FAC" and s.kind == "city" and s.population < 50_000 \
                     and local is not None and _km(s, local) > 300:
                 s = None  # a site ("Washington Square") that is also the name of a far-off hamlet
-            if s is None and not (c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
+            if s is None and not (c.site or c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
                 continue
             out.append((c, s))
         # the towns the text surely names, where it names them: the frame of a facility's paragraph
@@ -271,9 +272,9 @@ class Resolver:
         result: list[tuple[Candidate, GazPlace]] = []
         for c, s in out:
             if s is None:
-                # a facility the gazetteer does not know ("Press Street"): in the town its paragraph is
-                # about, else the town the article is about
-                town = self._frame(document, towns, c.start) or local
+                # a facility the gazetteer does not know ("Press Street"): in the town written right after
+                # it ("X Hospital in Leeds"), else the town its paragraph is about, else the article's
+                town = self._town_after(document, c, out) or self._frame(document, towns, c.start) or local
                 if town is None:
                     continue
                 s = GazPlace(-9, c.text, town.lat, town.lon, town.country, "feature", 0, town.admin1)
@@ -290,6 +291,17 @@ class Resolver:
                     s = GazPlace(-9, name, town.lat, town.lon, town.country, "feature", 0, town.admin1)
             result.append((c, s))
         return result
+
+    @staticmethod
+    def _town_after(document: Document, c: Candidate, out: list[tuple[Candidate, GazPlace | None]]) -> GazPlace | None:
+        """The town named right after a site: "St Mary's Hospital in Leeds", "Elm Street, Salem"."""
+        m = _SITE_TOWN.match(document.text, c.end)
+        if m is None:
+            return None
+        for o, s in out:
+            if o.start == m.end() and s is not None and s.kind in ("city", "region"):
+                return s
+        return None
 
     @staticmethod
     def _frame(document: Document, towns: list[tuple[int, GazPlace]], at: int) -> GazPlace | None:
