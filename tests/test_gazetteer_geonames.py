@@ -84,3 +84,13 @@ def test_gazetteer_division_without_a_listed_city_is_found_by_name():
     assert lonely
     for feature in lonely:
         assert any(p.geonameid == feature.gid for p in gaz.lookup(feature.names[0])), feature
+
+
+def test_gazetteer_indexes_names_without_parentheses_and_arabic_article():
+    from newsledger.gazetteer import _spellings
+
+    assert ("Holy See", True) in _spellings(["Holy See (Vatican City State)", "Vatican"])
+    assert ("Qamishli", True) in _spellings(["Al Qamishli"]) and ("Raqqah", False) in _spellings(["Tell", "Ar-Raqqah"])
+    assert _spellings(["El Paso"]) == [("El Paso", True)]  # a Spanish article stays
+    gaz = Gazetteer.open()
+    assert any(p.kind == "country" and p.country == "VAT" for p in gaz.lookup("Holy See"))

@@ -565,6 +565,27 @@ def _rows_abbreviations() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# the Arabic article of a transliterated name, which news often drops ("Al Qamishli" -> "Qamishli")
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ \-‐’']+(?=[A-Z])")
+
+
+def _spellings(names: list[str]) -> list[tuple[str, bool]]:
+    """A place's names as indexed, with whether each is its main name: each name, then its forms
+    without a parenthesis ("Holy See (Vatican City State)" -> "Holy See", main when the main name is
+    so written) and without the Arabic article ("Al Qamishli" -> "Qamishli", likewise)."""
+    out = [(n, i == 0) for i, n in enumerate(names)]
+    if not any("(" in n or n[:1] == "A" for n in names):
+        return out  # the common case, checked cheaply: the build reads millions of names
+    seen = set(names)
+    for i, n in enumerate(names):
+        for form, main in ((_PARENTHESES.sub("", n).strip(), i == 0), (_ARABIC_ARTICLE.sub("", n), i == 0)):
+            if form and form not in seen and len(form) >= 3:
+                seen.add(form)
+                out.append((form, main))
+    return out
+
+
 def build(path: Path) -> None:
     iso3_of = _iso2_to_iso3()
     cities = _load_cities()
@@ -601,16 +622,16 @@ def build(path: Path) -> None:
             extra = []
             if r.kind == "region" and r.level == 1 and r.admin1:
                 extra = abbreviations.get((r.admin1.split(".", 1)[0], name_key(r.name)), [])
-            for i, n in enumerate([r.name, *r.alternates, *extra]):
+            for n, main in _spellings([r.name, *r.alternates, *extra]):
                 key = abbreviation_key(n) if r.kind != "city" else None
                 key = key or name_key(n)
                 if key and (key, r.gid) not in names:
                     names.add((key, r.gid))
-                    batch_n.append((key, r.gid, 1 if i == 0 else 0))
+                    batch_n.append((key, r.gid, int(main)))
                 tkey = translit_key(n)
                 if len(tkey) >= 4 and not key.startswith("^") and (tkey, r.gid) not in translits:
                     translits.add((tkey, r.gid))
-                    batch_t.append((tkey, r.gid, 1 if i == 0 else 0))
+                    batch_t.append((tkey, r.gid, int(main)))
             for a in r.adjectives:
                 batch_a.append((name_key(a), r.gid, 1))
     del cities
