@@ -122,3 +122,36 @@ def test_places_a_name_that_goes_on_or_holds_a_place_is_no_street(make_document)
     assert "Elm Street" not in found and "Elm Street Journal" not in found and "Boston" not in found
     # the road is where the text puts it, not in the city it is named after
     assert (found["Boston Road"].lat, found["Boston Road"].lon) == (found["Albany"].lat, found["Albany"].lon)
+
+
+def test_places_storm_names_are_not_places(make_document):
+    found = _found(make_document, "Hurricanes Florence, Irma and Laura hit the coast; Typhoon Haikui struck Taiwan.")
+    assert "Taiwan" in found and not found & {"Florence", "Irma", "Laura", "Haikui"}
+
+
+def test_places_seat_of_a_government_is_a_place_only_where_things_are_in_or_at_it(make_document):
+    assert not _found(make_document, "The Kremlin said the talks failed, and White House officials agreed.")
+    found = _found(make_document, "Protesters gathered outside the White House while tourists queued at the Kremlin.")
+    assert {"White House", "Kremlin"} <= found
+
+
+def test_places_names_after_a_word_for_a_person_or_a_title_are_people(make_document):
+    found = _found(make_document, "He is survived by his girlfriend Florence, his daughters Aurora and Chelsea, "
+                                  "and his son Leo Preston. Prince Albany attended the funeral in Leeds.")
+    assert "Leeds" in found and not found & {"Florence", "Chelsea", "Preston", "Albany"}
+
+
+def test_places_mixed_case_names_get_no_transliteration(make_document):
+    from newsledger.stages.places.detect import NER, Candidate
+    from newsledger.stages.places.resolve import Resolver
+
+    class Gaz:
+        def lookup(self, name):
+            return ()
+
+        def lookup_translit(self, name):
+            raise AssertionError(f"looked up {name!r} by transliteration")
+
+    r = Resolver(Gaz())
+    for name in ("UConn", "eBay", "PayPal"):
+        assert r.senses(Candidate(0, len(name), name, NER), name.lower()) == ()

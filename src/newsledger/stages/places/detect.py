@@ -81,6 +81,25 @@ _DATELINE = re.compile(
 
 
 @lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    """Name keys of the seats of governments, courts and markets whose names also name those bodies
+    ("the Kremlin", "Wall Street"): places_extra.tsv rows marked `seat`."""
+    keys: set[str] = set()
+    for row in read_tsv("places_extra.tsv"):
+        if row.get("seat") == "yes":
+            for n in (row["name"], *(row.get("aliases") or "").split("|")):
+                if n:
+                    keys.add(name_key(n[4:] if n[:4].lower() == "the " else n))
+    return frozenset(keys)
+
+
+# prepositions that put something in or at a site: "at the White House" is the building, "the White House
+# said" the government
+_LOCATIVE = {"in", "at", "inside", "outside", "near", "to", "into", "from", "toward", "towards", "around",
+             "across", "behind", "beyond", "on", "off", "past", "through", "within", "onto", "opposite", "outside"}
+
+
+@lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles that follow a country adjective in "Polish President ...", from the actors' titles file."""
     return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv") if row.get("title"))
@@ -235,6 +254,15 @@ class Detector:
         """Is the candidate part of a publication's, company's, club's or person's name ("the Chicago
         Tribune", "Bank of America", "Paris Hilton"), or a portfolio word naming only a small town
         ("the Justice Department")? See `names.py`."""
+        if names.storm_name(doc, idx.start):
+            return True
+        if name_key(c.text) in _seats():
+            # the seat of a body stands for the body unless the text puts something in or at it
+            i = idx.start - 1
+            if i >= 0 and doc[i].lower_ == "the":
+                i -= 1
+            if i < 0 or doc[i].lower_ not in _LOCATIVE:
+                return True
         label = owner[idx.start] or None
         holder = named[idx.start] if label else None
         if names.verdict(doc, idx.start, idx.stop, holder, label, self.titles) == "name":

@@ -78,6 +78,26 @@ def words_before(doc: DocView, start: int) -> list[str]:
     return []
 
 
+def storm_name(doc: DocView, start: int) -> bool:
+    """Is the name at token `start` a storm's ("Hurricane Irene", "typhoons Mawar and Doksuri")? The
+    word before the name, or before the list of names it is in, names storms."""
+    table = name_words()
+    i = start
+    for _ in range(8):  # at most a few list items back
+        j = i
+        while j > 0 and _is_name_word(doc[j - 1].text) and "storm" not in table.get((doc[j - 1].lower_, "before"), ()):
+            j -= 1
+        if j > 0 and "storm" in table.get((doc[j - 1].lower_, "before"), ()):
+            return True
+        if j > 1 and doc[j - 1].lower_ in (",", "and", "or"):
+            i = j - 1 if doc[j - 2].text != "," else j - 2
+            while i > 0 and doc[i - 1].text == ",":
+                i -= 1
+            continue
+        return False
+    return False
+
+
 def classes_of(after: list[str], before: list[str]) -> tuple[set[str], set[str]]:
     """The classes the words after and before give: (of the first listed word after, of the word before)."""
     table = name_words()

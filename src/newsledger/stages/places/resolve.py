@@ -80,6 +80,13 @@ PERSON_NOUNS = {"wife", "husband", "son", "daughter", "daughters", "sons", "fath
 
 
 @lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """One-word titles that stand before a person's name ("Prince", "Pope", "Sheikh"), from titles.tsv."""
+    return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv")
+                     if row.get("title") and " " not in row["title"].strip())
+
+
+@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row.get("lemma"))
 CURATED_WEIGHT = 1_000_000
@@ -97,6 +104,7 @@ class Resolver:
         self.gaz = gazetteer
         self._translit: set[str] = set()
         self.speech_verbs = _speech_verbs()
+        self.titles = _person_titles()
 
     # --- senses of a name ---------------------------------------------------------------------
 
@@ -122,8 +130,8 @@ class Resolver:
             if found:
                 return found[:MAX_SENSES]
         # a transliteration variant, for names that context says are places; not for names in
-        # mixed case ("UConn") that are no transliteration of anything
-        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]", cand.text):
+        # mixed case ("UConn", "eBay") that are no transliteration of anything
+        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", cand.text):
             for form in forms:
                 found = self.gaz.lookup_translit(form)
                 if found:
@@ -131,23 +139,39 @@ class Resolver:
                     return found[:MAX_SENSES]
         return ()
 
-    def _used_as_person(self, document: Document, c: Candidate) -> bool:
-        """"said Georgia", "Georgia's father", "his wife, Dora": a town's name naming a person."""
+    def _used_as_person(self, document: Document, c: Candidate) -> str | None:
+        """"said Georgia", "Georgia's father", "his wife, Dora", "his daughters Aurora and Georgia",
+        "son Leo Preston", "Prince Albany": a town's name naming a person."""
         doc = document.view
         assert doc is not None
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
-            return False
+            return None
+        # the name run the candidate ends, and the word before it, or before the list it is in
+        i = span.start
+        while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            i -= 1
+            if doc[i].lower_ in self.titles and not self.gaz.lookup(doc.span_text(i, span.end)):
+                return "named"  # "Prince Albany", "Pope Bruno"
+        for _ in range(6):
+            if i > 0 and doc[i - 1].lower_ in PERSON_NOUNS:
+                return "named"
+            if i > 1 and doc[i - 1].lower_ in ("and", ",") and doc[i - 2].text[:1].isupper():
+                i -= 2 if doc[i - 2].text != "," else 3
+                while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+                    i -= 1
+                continue
+            break
         root = span.root
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs:
-            return True
+            return "speaker"
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].lower_ in PERSON_NOUNS:
-            return True
+            return "named"
         if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
-            return True
+            return "named"
         before = doc[max(0, span.start - 2):span.start]
-        return len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS
+        return "named" if len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS else None
 
     # --- the article's context ------------------------------------------------------------------
 
@@ -156,6 +180,23 @@ class Resolver:
         prefer: dict[str, str] = {}
         keys: list[str] = []
         restricted: set[str] = set()
+        # a name that the text uses for a person ("his daughter Georgia") is no place, and casts no vote:
+        # a town's or a site's name after a word for a person or a title; a town's name as the one who
+        # speaks ("said Georgia"), unless the town is a capital (a government speaks by its capital)
+        def person(c: Candidate) -> bool:
+            if c.source == ADJECTIVE or c.dateline:
+                return False
+            use = self._used_as_person(document, c)
+            if not use:
+                return False
+            top = self.gaz.lookup(c.text)[:5]
+            if use == "speaker":
+                return any(s.kind == "city" for s in top) and not any(
+                    s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
+                    or (s.kind == "feature" and s.geonameid < 0) for s in top)
+            return not any(s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
+                           for s in top)
+        cands = [c for c in cands if not person(c)]
         for c in cands:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
             keys.append(key)
@@ -251,9 +292,6 @@ class Resolver:
         out: list[tuple[Candidate, GazPlace | None]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
-            if s is not None and s.kind == "city" and not s.capital and not c.dateline \
-                    and self._used_as_person(document, c):
-                continue
             if s is not None and (c.doubt or k in self._translit) and not self._supported(
                     c, k, s, support, regions, top_countries, containers.get(k)) \
                     and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
