@@ -155,3 +155,24 @@ def test_places_mixed_case_names_get_no_transliteration(make_document):
     r = Resolver(Gaz())
     for name in ("UConn", "eBay", "PayPal"):
         assert r.senses(Candidate(0, len(name), name, NER), name.lower()) == ()
+
+
+def test_places_hyphened_word_and_joined_names(make_document):
+    d = run_stages(make_document("Chile and the other members of the U.S.-led group met in Washington, D.C., on "
+                                 "Monday, officials said."), "actors", "places")
+    found = {m.text: p for p in d.places for m in p.mentions}
+    assert found["U.S."].kind == "country"
+    assert "Washington, D.C." in found and "D.C." not in found and found["Washington, D.C."].kind == "city"
+
+
+def test_places_region_adjectives_and_adjectives_before_numbers_and_in_lists(make_document):
+    found = _found(make_document, "The Catalan government met Welsh officials. The Scottish 19-year-old and "
+                                  "German, Irish and other volunteers flew home.")
+    assert {"Catalan", "Welsh", "Scottish", "Irish", "German"} <= found
+
+
+def test_places_curated_region_that_geonames_has_is_one_place(make_document):
+    from newsledger.gazetteer import Gazetteer
+
+    crimea = [p for p in Gazetteer.open().lookup("Crimea") if p.kind == "region"]
+    assert len(crimea) == 1 and crimea[0].geonameid > 0 and crimea[0].level == 1

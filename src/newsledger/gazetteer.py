@@ -21,7 +21,8 @@ Sources (all shipped by PyPI packages or this package, nothing downloaded):
 - data/places_extra.tsv: curated regions and features that city lists lack, and the
   adjectives of continents and regions ("European");
 - data/place_abbreviations.tsv: the abbreviations news style uses for US states and
-  Canadian provinces ("Ky.", "B.C.").
+  Canadian provinces ("Ky.", "B.C.");
+- data/region_adjectives.tsv: adjectives of first-level regions ("English", "Catalan").
 
 Names are indexed by a folded key (`name_key`: no diacritics, case-folded) and by a
 looser transliteration key (`translit_key`: "Qazvin" and "Ghazvin" meet) for names
@@ -59,7 +60,8 @@ _LOCK = threading.Lock()
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,'’`ʼ]+")
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
 _ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
-_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv", "geonames_admin.tsv")
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv", "geonames_admin.tsv",
+               "region_adjectives.tsv")
 _ADMIN_SUFFIX = re.compile(
     r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
     r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
@@ -422,14 +424,46 @@ def _rows_continents() -> Iterator[_Row]:
                    int(c.get("population") or 0), None, names)
 
 
-def _rows_extra() -> Iterator[_Row]:
+def _extra_divisions(divisions: dict[str, _GeoNamesFeature], iso3_of: dict[str, str]) -> dict[int, str]:
+    """The curated regions (places_extra.tsv, by file row number) that are a first-level division GeoNames
+    has: the same country and name ("Crimea", "Catalonia") -> its admin1 code."""
+    by_name: dict[tuple[str | None, str], str] = {}
+    for code, feature in divisions.items():
+        for n in feature.names:
+            by_name.setdefault((iso3_of.get(code.split(".", 1)[0]), bare_region_name(n)), code)
+    out: dict[int, str] = {}
     for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if row["kind"] != "region" or row["geonameid"] or not row["country"]:
+            continue
+        for name in (row["name"], *(row.get("aliases") or "").split("|")):
+            code = by_name.get((row["country"], bare_region_name(name))) if name else None
+            if code:
+                out[n] = code
+                break
+    return out
+
+
+def _rows_extra(merged: dict[int, str]) -> Iterator[_Row]:
+    """Curated places; those in `merged` are GeoNames divisions, whose rows get their names instead."""
+    for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if n in merged:
+            continue
         # curated places without a GeoNames id get local negative ids, stable by file order
         yield _Row(int(row["geonameid"]) if row["geonameid"] else -100_000 - n, row["name"],
                    float(row["lat"]), float(row["lon"]), row["country"] or None, row["kind"],
                    int(row.get("population") or 0), None,
                    tuple(a for a in (row.get("aliases") or "").split("|") if a),
                    tuple(a for a in (row.get("adjectives") or "").split("|") if a))
+
+
+def _extra_names(merged: dict[int, str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Names and adjectives of the curated regions that are GeoNames divisions, by admin1 code."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if n in merged:
+            names = (row["name"], *(a for a in (row.get("aliases") or "").split("|") if a))
+            out[merged[n]] = (names, tuple(a for a in (row.get("adjectives") or "").split("|") if a))
+    return out
 
 
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -442,8 +476,8 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[cut] + lats[n - 1 - cut]) / 2, (lons[cut] + lons[n - 1 - cut]) / 2
 
 
-def _rows_regions(cities: list[dict], iso3_of: dict[str, str],
-                  features: dict[str, _GeoNamesFeature]) -> Iterator[_Row]:
+def _rows_regions(cities: list[dict], iso3_of: dict[str, str], features: dict[str, _GeoNamesFeature],
+                  curated: dict[str, tuple[str, ...]] | None = None) -> Iterator[_Row]:
     """First- and second-level administrative regions. A first-level one has GeoNames' id, name and
     point of its feature (`features`, by admin1 code) when GeoNames has it, else it is placed by the
     cities it contains; second-level ones always are."""
@@ -491,6 +525,7 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str],
         alternates = {n for n, k in votes[code].items() if k >= 3 and n != name}
         if feature is not None:
             alternates.update(a for a in feature.names if _usable_alternate(a, name))
+        alternates.update(a for a in (curated or {}).get(code, ()) if a != name)
         alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
         division = level1.get(code)
         if division is not None:
@@ -510,6 +545,7 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str],
         cc = code.split(".", 1)[0]
         name = feature.names[0]
         alternates = {a for a in feature.names[1:] if _usable_alternate(a, name)}
+        alternates.update(a for a in (curated or {}).get(code, ()) if a != name)
         alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
         division = level1.get(code)
         if division is not None:
@@ -609,8 +645,14 @@ def build(path: Path) -> None:
     batch_t: list[tuple] = []
     batch_a: list[tuple] = []
     country_features, division_features = _geonames_admin()
-    sources = (_rows_extra(), _rows_countries(country_features), _rows_continents(),
-               _rows_regions(cities, iso3_of, division_features),
+    merged = _extra_divisions(division_features, iso3_of)
+    region_names = _extra_names(merged)
+    region_adjectives = {row["admin1"]: tuple(a for a in row["adjectives"].split("|") if a)
+                         for row in read_tsv("region_adjectives.tsv")}
+    for code, (_, adjectives) in region_names.items():
+        region_adjectives[code] = (*region_adjectives.get(code, ()), *adjectives)
+    sources = (_rows_extra(merged), _rows_countries(country_features), _rows_continents(),
+               _rows_regions(cities, iso3_of, division_features, {c: names for c, (names, _) in region_names.items()}),
                _rows_cities(cities, iso3_of))
     for source in sources:
         for r in source:
@@ -632,7 +674,10 @@ def build(path: Path) -> None:
                 if len(tkey) >= 4 and not key.startswith("^") and (tkey, r.gid) not in translits:
                     translits.add((tkey, r.gid))
                     batch_t.append((tkey, r.gid, int(main)))
-            for a in r.adjectives:
+            adjectives = r.adjectives
+            if r.kind == "region" and r.level == 1 and r.admin1:
+                adjectives = (*adjectives, *region_adjectives.get(r.admin1, ()))
+            for a in adjectives:
                 batch_a.append((name_key(a), r.gid, 1))
     del cities
     conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", batch_p)

@@ -63,6 +63,7 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_HYPHENED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])[-‐‑–]([a-z]{2,})$")
 _NOT_A_PERSONS_NAME = re.compile(r"\s[-–—]\s|\n")
 # spaCy labels of spans that are not places whatever the gazetteer says
 NOT_PLACE_LABELS = {"LANGUAGE"}
@@ -237,6 +238,8 @@ class Detector:
             add(c)
         for c in self._admin_phrases(doc, taken):
             add(c)
+        for c in self._hyphened(doc, taken):
+            add(c)
         # 3. adjectives of places used as modifiers
         for c in self._adjectives(doc, taken):
             add(c)
@@ -247,7 +250,23 @@ class Detector:
         for c in self._list_items(doc, cands, taken, person):
             add(c)
         cands.sort(key=lambda c: c.start)
-        return cands
+        return self._joined(document.text, cands)
+
+    def _joined(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Two names written "A, B" that together are one place's name ("Washington, D.C.") are one."""
+        out: list[Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and c.source != ADJECTIVE and prev.source != ADJECTIVE \
+                    and re.fullmatch(r",[ \t]*", text[prev.end:c.start]):
+                joined = text[prev.start:c.end]
+                if any(name_key(p.name) == name_key(joined) or not p.main_name for p in self.gaz.lookup(joined)
+                       if p.kind in ("city", "region")):
+                    out[-1] = Candidate(prev.start, c.end, joined, prev.source, label=prev.label,
+                                        doubt=min(prev.doubt, c.doubt), dateline=prev.dateline)
+                    continue
+            out.append(c)
+        return out
 
     def _in_a_name(self, doc: Doc, c: Candidate, idx: range, owner: list[str],
                    named: list[tuple[int, int]]) -> bool:
@@ -310,6 +329,24 @@ class Detector:
                     name = name.rstrip(".") if group == key and not self.gaz.lookup(name) else name
                     yield Candidate(start, start + len(name), name, CONTEXT, prefer="city" if group == key else None,
                                     dateline=True)
+
+    # --- names inside one hyphened word --------------------------------------------------------
+
+    def _hyphened(self, doc: Doc, taken: list[bool]):
+        """A place name that opens a hyphened word the tokenizer kept whole: "U.S.-led", "Ohio-based",
+        "Russian-backed"."""
+        for t in doc:
+            if taken[t.i]:
+                continue
+            m = _HYPHENED.match(t.text)
+            if m is None:
+                continue
+            name = m.group(1)
+            adjective = self.gaz.lookup_adjective(name)
+            if adjective:
+                yield Candidate(t.idx, t.idx + len(name), name, ADJECTIVE, senses=adjective)
+            elif any(self._salient_sense(p, False) for p in self.gaz.lookup(name)):
+                yield Candidate(t.idx, t.idx + len(name), name, SCAN)
 
     # --- sites ---------------------------------------------------------------------------------
 
@@ -457,9 +494,10 @@ class Detector:
             nxt = doc[i + width] if i + width < n else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
                     and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON") and nxt.lower_ not in self.titles \
-                    and doc.span_text(nxt.i, nxt.i + 2).casefold() not in self.titles:
-                i += width  # a proper name that starts with an adjective ("French Quarter")
-                continue
+                    and doc.span_text(nxt.i, nxt.i + 2).casefold() not in self.titles \
+                    and "institution" not in names.classes_of(names.words_after(doc, nxt.i), [])[0]:
+                i += width  # a proper name that starts with an adjective ("French Quarter"), not a body's
+                continue    # or an office's ("the Chilean State Council")
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)
             i += width
@@ -473,6 +511,11 @@ class Detector:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.text in ("-", "–") and t.i + 2 < len(doc):
             return True  # "Russian-backed"
+        if nxt is not None and nxt.like_num and t.tag_ == "JJ":
+            return True  # "a British 11-month-old", "the Chilean 23-year-old"
+        if t.dep_ == "conj" and t.head.i < t.i and t.head.dep_ in ("amod", "compound") \
+                and t.head.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "German, Irish and other immigrants": one of adjectives that modify a noun
         if t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
             return True
         return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.text[:1].isupper() \

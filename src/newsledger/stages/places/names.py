@@ -134,8 +134,16 @@ def verdict(doc: DocView, start: int, end: int, holder: tuple[int, int] | None, 
     before = words_before(doc, start)
     holder_words: list[str] = []
     if holder is not None:
-        holder_words = [_key(doc[i].text) for i in (*range(holder[0], start), *range(end, holder[1]))
-                        if doc[i].text[:1].isalpha() and _is_name_word(doc[i].text) and doc[i].lower_ != "the"]
+        # the holder's words that run on from the place name: "the Syrian Observatory", not "the Chilean
+        # handler Juan Soto" (a description, then a name) nor "U.S. and European officials"
+        i = start
+        while i > holder[0] and (_is_name_word(doc[i - 1].text) or doc[i - 1].lower_ in ("of", "the", "-", "&")):
+            i -= 1
+        k = end
+        while k < holder[1] and (_is_name_word(doc[k].text) or doc[k].lower_ in ("of", "-", "&")):
+            k += 1
+        holder_words = [_key(doc[j].text) for j in (*range(i, start), *range(end, k))
+                        if doc[j].text[:1].isalpha() and _is_name_word(doc[j].text) and doc[j].lower_ != "the"]
     first_after, before_classes = classes_of(after, before)
     table = name_words()
     held = {c for w in holder_words for pos in ("after", "before") for c in table.get((w, pos), ())}

@@ -125,8 +125,13 @@ class Resolver:
         if cand.source == ADJECTIVE or cand.senses:
             return cand.senses
         forms = self.forms(cand.text)
+        # a name in mixed case ("MoD", "eBay") is a place's only when it is that place's own main name
+        # ("McAllen"), not an alternate name that folds to the same letters
+        mixed = bool(re.search(r"[a-z][A-Z]", cand.text))
         for form in forms:
             found = self.gaz.lookup(form)
+            if mixed:
+                found = tuple(s for s in found if s.main_name)
             if found:
                 return found[:MAX_SENSES]
         # a transliteration variant, for names that context says are places; not for names in
@@ -163,8 +168,9 @@ class Resolver:
                 continue
             break
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs:
-            return "speaker"
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs \
+                and not (span.start > 0 and doc[span.start - 1].pos_ == "DET"):
+            return "speaker"  # "said Georgia"; not "the Elmira-based firm said"
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].lower_ in PERSON_NOUNS:
             return "named"
