@@ -153,6 +153,7 @@ class Detector:
     def __call__(self, document: Document) -> list[Candidate]:
         assert document.doc is not None
         doc = document.view
+        self._table = document.tokens
         n = len(doc)
         owner = [""] * n  # entity label covering each token ("" none)
         person = [False] * n
@@ -273,7 +274,7 @@ class Detector:
         """Is the candidate part of a publication's, company's, club's or person's name ("the Chicago
         Tribune", "Bank of America", "Paris Hilton"), or a portfolio word naming only a small town
         ("the Justice Department")? See `names.py`."""
-        if names.storm_name(doc, idx.start):
+        if names.storm_name(doc, idx.start, self._table.lower):
             return True
         if name_key(c.text) in _seats():
             # the seat of a body stands for the body unless the text puts something in or at it
@@ -335,18 +336,21 @@ class Detector:
     def _hyphened(self, doc: Doc, taken: list[bool]):
         """A place name that opens a hyphened word the tokenizer kept whole: "U.S.-led", "Ohio-based",
         "Russian-backed"."""
-        for t in doc:
-            if taken[t.i]:
+        table = self._table
+        for i, word in enumerate(table.text):
+            if taken[i] or not word[:1].isupper() or "-" not in word and "‐" not in word and "‑" not in word \
+                    and "–" not in word:
                 continue
-            m = _HYPHENED.match(t.text)
+            m = _HYPHENED.match(word)
             if m is None:
                 continue
             name = m.group(1)
+            start = table.idx[i]
             adjective = self.gaz.lookup_adjective(name)
             if adjective:
-                yield Candidate(t.idx, t.idx + len(name), name, ADJECTIVE, senses=adjective)
+                yield Candidate(start, start + len(name), name, ADJECTIVE, senses=adjective)
             elif any(self._salient_sense(p, False) for p in self.gaz.lookup(name)):
-                yield Candidate(t.idx, t.idx + len(name), name, SCAN)
+                yield Candidate(start, start + len(name), name, SCAN)
 
     # --- sites ---------------------------------------------------------------------------------
 
@@ -357,10 +361,13 @@ class Detector:
         holds a known place ("Boston Road", "Lima Cathedral") is left to the other steps."""
         n = len(doc)
         table = names.name_words()
-        for t in doc:
-            if taken[t.i] or not t.text[:1].isupper():
+        after_words, before_words = names.street_words()
+        lower, texts = self._table.lower, self._table.text
+        for i in range(n):
+            key = lower[i].rstrip(".")
+            if (key not in after_words and key not in before_words) or taken[i] or not texts[i][:1].isupper():
                 continue
-            key = t.lower_.rstrip(".")
+            t = doc[i]
             start = end = None
             if "street" in table.get((key, "after"), ()) and t.i > 0:
                 j = t.i

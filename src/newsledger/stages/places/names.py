@@ -38,6 +38,19 @@ def name_words() -> dict[tuple[str, str], frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def street_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of class "street", after and before the name they end or open."""
+    table = name_words()
+    return (frozenset(w for (w, pos), c in table.items() if pos == "after" and "street" in c),
+            frozenset(w for (w, pos), c in table.items() if pos == "before" and "street" in c))
+
+
+@lru_cache(maxsize=1)
+def _storm_words() -> frozenset[str]:
+    return frozenset(w for (w, pos), c in name_words().items() if pos == "before" and "storm" in c)
+
+
 def _key(text: str) -> str:
     return _WORD.sub("", text.casefold()).removesuffix("’s").removesuffix("'s")
 
@@ -78,10 +91,13 @@ def words_before(doc: DocView, start: int) -> list[str]:
     return []
 
 
-def storm_name(doc: DocView, start: int) -> bool:
+def storm_name(doc: DocView, start: int, lower: list[str]) -> bool:
     """Is the name at token `start` a storm's ("Hurricane Irene", "typhoons Mawar and Doksuri")? The
-    word before the name, or before the list of names it is in, names storms."""
+    word before the name, or before the list of names it is in, names storms. `lower` holds the
+    document's tokens in lower case."""
     table = name_words()
+    if not _storm_words().intersection(lower[max(0, start - 40):start]):
+        return False  # no word for a storm anywhere before: the common case, checked cheaply
     i = start
     for _ in range(8):  # at most a few list items back
         j = i

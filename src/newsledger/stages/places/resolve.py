@@ -192,16 +192,15 @@ class Resolver:
         def person(c: Candidate) -> bool:
             if c.source == ADJECTIVE or c.dateline:
                 return False
-            use = self._used_as_person(document, c)
-            if not use:
-                return False
             top = self.gaz.lookup(c.text)[:5]
+            if any(s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
+                   for s in top):
+                return False  # checked first: it is cheaper than reading the parse
+            use = self._used_as_person(document, c)
             if use == "speaker":
                 return any(s.kind == "city" for s in top) and not any(
-                    s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
-                    or (s.kind == "feature" and s.geonameid < 0) for s in top)
-            return not any(s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
-                           for s in top)
+                    s.kind == "feature" and s.geonameid < 0 for s in top)
+            return use == "named"
         cands = [c for c in cands if not person(c)]
         for c in cands:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
