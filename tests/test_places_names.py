@@ -176,3 +176,17 @@ def test_places_curated_region_that_geonames_has_is_one_place(make_document):
 
     crimea = [p for p in Gazetteer.open().lookup("Crimea") if p.kind == "region"]
     assert len(crimea) == 1 and crimea[0].geonameid > 0 and crimea[0].level == 1
+
+
+def test_places_one_word_after_in_is_a_place_whoever_shares_its_name(make_document):
+    from newsledger.model import Entity
+
+    text = "Tickets were sold at a gas station in Riverdale on Friday, near Morris County, New Jersey."
+    d = run_stages(make_document(text), "actors")
+    start = text.index("Riverdale")
+    d.entities = [e for e in d.entities if all(m.start != start for m in e.mentions)]
+    d.entities.append(Entity(id="E99", name="Riverdale Jones", type="PERSON",
+                             mentions=[d.span(start, start + len("Riverdale"))]))
+    run_stages(d, "places")
+    riverdale = [p for p in d.places for m in p.mentions if m.start == start]
+    assert riverdale and riverdale[0].country == "USA"

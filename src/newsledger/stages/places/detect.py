@@ -100,6 +100,10 @@ _LOCATIVE = {"in", "at", "inside", "outside", "near", "to", "into", "from", "tow
              "across", "behind", "beyond", "on", "off", "past", "through", "within", "onto", "opposite", "outside"}
 
 
+# prepositions after which one capitalised word is a place, not a person: "in Riverdale", "near Elgin"
+_IN_A_PLACE = {"in", "at", "near", "outside", "inside", "from", "across", "around", "throughout", "within"}
+
+
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
     """Titles that follow a country adjective in "Polish President ...", from the actors' titles file."""
@@ -219,6 +223,11 @@ class Detector:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
+        # "the shop in Riverdale": one word after "in" is a place, whoever else the parse says shares its name
+        for i in range(1, n):
+            if owner[i] == "PERSON" and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
+                    and (i + 1 >= n or doc[i + 1].text not in ("'s", "’s")) and self.gaz.lookup(doc[i].text):
+                owner[i], person[i], spacy_label[i] = "", False, ""
         # 1. place entities of the actors stage, then spaCy's place spans it did not keep
         for e in document.entities:
             if e.type in PLACE_LABELS:
