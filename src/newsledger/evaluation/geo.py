@@ -58,6 +58,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..geodesy import haversine_km
 from ..stages.base import Stage
 
 if TYPE_CHECKING:
@@ -73,7 +74,6 @@ TOPONYM_TYPES = frozenset({
 # toponyms inside a longer name: GeoWebNews counts them; newsledger's contract does not make a place
 # mention of a toponym inside a publication's, company's, club's or person's name
 EMBEDDED_TYPES = frozenset({"Embedded_Literal", "Embedded_Non_Lit"})
-EARTH_RADIUS_KM = 6371.0088
 MAX_ERROR_KM = 20039.0  # half the Earth's circumference: the largest possible error
 WITHIN_KM = 161.0
 
@@ -184,13 +184,6 @@ def _anchored(text: str, start: int, end: int, phrase: str, lat: float, lon: flo
 
 # --- scoring -------------------------------------------------------------------------------
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
 def match(gold: list[GoldToponym], predicted: list[Predicted], *, strict: bool = False) -> list[tuple[int, int]]:
     """(gold index, predicted index) pairs: overlapping (or, strict, equal) spans, each used once,
     the largest overlaps first."""
@@ -232,7 +225,7 @@ class Tally:
         out = []
         for gi, pi in pairs:
             g, p = gold[gi], predicted[pi]
-            km = distance_km(g.lat, g.lon, p.lat, p.lon)
+            km = haversine_km(g.lat, g.lon, p.lat, p.lon)
             self.errors.append(km)
             if km > WITHIN_KM and g.geonameid is not None and p.geonameid == g.geonameid:
                 self.same_entity += 1

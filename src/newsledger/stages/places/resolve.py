@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import GazPlace, bare_region_name, name_key
+from ...geodesy import haversine_km
 from .detect import ADJECTIVE, CONTEXT, NER, REGION_WORDS, SCAN, SETTLEMENT_WORDS, Candidate
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ CURATED_WEIGHT = 1_000_000
 
 
 def _km(a: GazPlace, b: GazPlace) -> float:
-    """Equirectangular distance: exact enough for the few hundred kilometres that matter here."""
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    y = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 class Resolver:
