@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsledger.data import data_path, read_tsv
-from newsledger.gazetteer import Gazetteer, _geonames_admin
+from newsledger.gazetteer import Gazetteer
+from newsledger.gazetteer.build import _geonames_admin
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -87,7 +88,7 @@ def test_gazetteer_division_without_a_listed_city_is_found_by_name():
 
 
 def test_gazetteer_indexes_names_without_parentheses_and_arabic_article():
-    from newsledger.gazetteer import _spellings
+    from newsledger.gazetteer.build import _spellings
 
     assert ("Holy See", True) in _spellings(["Holy See (Vatican City State)", "Vatican"])
     assert ("Qamishli", True) in _spellings(["Al Qamishli"]) and ("Raqqah", False) in _spellings(["Tell", "Ar-Raqqah"])

@@ -97,7 +97,7 @@ def _seats() -> frozenset[str]:
 # prepositions that put something in or at a site: "at the White House" is the building, "the White House
 # said" the government
 _LOCATIVE = {"in", "at", "inside", "outside", "near", "to", "into", "from", "toward", "towards", "around",
-             "across", "behind", "beyond", "on", "off", "past", "through", "within", "onto", "opposite", "outside"}
+             "across", "behind", "beyond", "on", "off", "past", "through", "within", "onto", "opposite"}
 
 
 # prepositions after which one capitalised word is a place, not a person: "in Riverdale", "near Elgin"

