@@ -105,6 +105,9 @@ class Gazetteer:
         self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._conn.execute("PRAGMA query_only = 1")
         self._cache: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
+        # the same, by the name as written: the stages look the same words up many times, and a name's
+        # key costs more to compute than a dictionary lookup
+        self._by_name: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
@@ -124,9 +127,18 @@ class Gazetteer:
             self._cache[(table, key)] = result
         return result
 
+    def _remember(self, kind: str, name: str, found: tuple[GazPlace, ...]) -> tuple[GazPlace, ...]:
+        if len(self._by_name) < 50_000:  # bounded: a long run must not grow without end
+            self._by_name[(kind, name)] = found
+        return found
+
     def lookup(self, name: str) -> tuple[GazPlace, ...]:
         """Places called `name` (main or alternate name), most populous first. An all-capital
         abbreviation ("US") finds only what is abbreviated so, not the word ("us")."""
+        hit = self._by_name.get(("name", name))
+        return hit if hit is not None else self._remember("name", name, self._lookup(name))
+
+    def _lookup(self, name: str) -> tuple[GazPlace, ...]:
         abbreviation = abbreviation_key(name)
         if abbreviation:
             found = self._query("name", abbreviation)
@@ -146,8 +158,11 @@ class Gazetteer:
 
     def lookup_adjective(self, word: str) -> tuple[GazPlace, ...]:
         """Places whose adjective `word` is ("Polish" -> Poland, "European" -> Europe)."""
+        hit = self._by_name.get(("adjective", word))
+        if hit is not None:
+            return hit
         key = name_key(word)
-        return self._query("adjective", key) if key else ()
+        return self._remember("adjective", word, self._query("adjective", key) if key else ())
 
     def get(self, geonameid: int) -> GazPlace | None:
         r = self._conn.execute(f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.id = ?",
