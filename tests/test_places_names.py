@@ -190,3 +190,11 @@ def test_places_one_word_after_in_is_a_place_whoever_shares_its_name(make_docume
     run_stages(d, "places")
     riverdale = [p for p in d.places for m in p.mentions if m.start == start]
     assert riverdale and riverdale[0].country == "USA"
+
+
+def test_places_names_coordinated_with_a_country_are_countries(make_document):
+    text = ("Floods hit Kano and Sokoto in northern Nigeria. Grain prices have also risen in Niger and Chad, "
+            "traders said.")
+    d = run_stages(make_document(text), "actors", "places")
+    niger = next(p for p in d.places for m in p.mentions if m.text == "Niger")
+    assert niger.kind == "country" and niger.country == "NER"

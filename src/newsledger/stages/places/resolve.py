@@ -238,7 +238,7 @@ class Resolver:
                 focus[next(iter(countries))] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
-        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble"
+        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble", "Niger and Chad"
         for k, kinds in self._sibling_kinds(document, cands, keys, chosen).items():
             if k not in prefer and len(kinds) == 1:
                 kind = next(iter(kinds))
@@ -401,7 +401,7 @@ class Resolver:
     @staticmethod
     def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
                        chosen: dict[str, GazPlace | None]) -> dict[str, set[str]]:
-        """The kinds (city or first-level region) of the names joined to each name by "and"/"or"."""
+        """The kinds (city, first-level region or country) of the names joined to each name by "and"/"or"."""
         out: dict[str, set[str]] = defaultdict(set)
         pairs = list(zip(cands, keys, strict=True))
         for (a, ka), (b, kb) in zip(pairs, pairs[1:], strict=False):
@@ -409,7 +409,7 @@ class Resolver:
                 continue
             for here, there in ((ka, kb), (kb, ka)):
                 s = chosen.get(there)
-                if s is not None and (s.kind == "city" or (s.kind == "region" and s.level == 1)):
+                if s is not None and (s.kind in ("city", "country") or (s.kind == "region" and s.level == 1)):
                     out[here].add(s.kind)
         return out
 
@@ -482,6 +482,8 @@ class Resolver:
                 sc += 3.0
             elif prefer == "city" and s.kind == "city":
                 sc += 2.0
+            elif prefer == "country" and s.kind == "country":
+                sc += 3.0
             return sc
 
         best = max(senses, key=score)
