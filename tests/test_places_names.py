@@ -198,3 +198,14 @@ def test_places_names_coordinated_with_a_country_are_countries(make_document):
     d = run_stages(make_document(text), "actors", "places")
     niger = next(p for p in d.places for m in p.mentions if m.text == "Niger")
     assert niger.kind == "country" and niger.country == "NER"
+
+
+def test_places_firm_names_joined_by_ampersand_and_storms_a_list_announces(make_document):
+    found = _found(make_document, "Sponsors included Preston & Sons and Marks & Spencer, the organisers in Leeds "
+                                  "said. Two storms hit the coast last year: Florence and Laura.")
+    assert "Leeds" in found and not found & {"Preston", "Florence", "Laura"}
+
+
+def test_places_a_capitalised_function_word_is_no_bare_match(make_document):
+    found = _found(make_document, "Lawmakers in Glasgow warned against a ‘No Deal’ exit, and May brought more rain.")
+    assert "Glasgow" in found and not found & {"No", "May"}

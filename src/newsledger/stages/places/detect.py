@@ -561,6 +561,8 @@ class Detector:
                 # "New York" names a place; the rest stays with the organisation
                 if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(name):
                     continue
+                if width == 1 and doc[i].is_stop and not doc[i].is_upper:
+                    continue  # a function word with a capital ("No", "May"): never a bare match
                 if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
                         i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
                     # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's

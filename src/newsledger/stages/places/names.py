@@ -110,6 +110,9 @@ def storm_name(doc: DocView, start: int, lower: list[str]) -> bool:
             while i > 0 and doc[i - 1].text == ",":
                 i -= 1
             continue
+        if j > 1 and doc[j - 1].text in (":", "—", "–"):
+            # a list the clause before announces: "three hurricanes struck: X, Y and Z"
+            return bool(_storm_words().intersection(lower[max(0, j - 12):j - 1]))
         return False
     return False
 
@@ -144,6 +147,9 @@ def verdict(doc: DocView, start: int, end: int, holder: tuple[int, int] | None, 
     the span of the entity that holds them, `holder_label` its type; `titles` are folded titles."""
     if end < len(doc) and doc[end].text in ("'s", "’s", "'", "’"):
         return "place"  # "Chile's Finance Minister", "Peru's ruling party": the place owns what follows
+    if (end + 1 < len(doc) and doc[end].text == "&" and _is_name_word(doc[end + 1].text)) or \
+            (start >= 2 and doc[start - 1].text == "&" and _is_name_word(doc[start - 2].text)):
+        return "name"  # "Johnson & Johnson", "Bed Bath & Beyond": a firm's name joined by "&"
     after = words_after(doc, end)
     if after and (after[0] in titles or " ".join(after[:2]) in titles):
         return "place"  # "the Alberta Premier", "the French Minister"

@@ -142,6 +142,11 @@ class Resolver:
                     return found[:MAX_SENSES]
         return ()
 
+    @staticmethod
+    def _subject(document: Document, c: Candidate) -> bool:
+        span = document.view.char_span(c.start, c.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
     def _used_as_person(self, document: Document, c: Candidate) -> str | None:
         """"said Georgia", "Georgia's father", "his wife, Dora", "his daughters Aurora and Georgia",
         "son Leo Preston", "Prince Albany": a town's name naming a person."""
@@ -187,6 +192,10 @@ class Resolver:
         # a name that the text uses for a person ("his daughter Georgia") is no place, and casts no vote:
         # a town's or a site's name after a word for a person or a title; a town's name as the one who
         # speaks ("said Georgia"), unless the town is a capital (a government speaks by its capital)
+        # the single words of the article's people's names ("Pope Leo ... Leo said")
+        name_words = {w for e in document.entities if e.type == "PERSON" and " " in e.name.strip()
+                      for w in e.name.split() if w[:1].isupper()}
+
         def person(c: Candidate) -> bool:
             if c.source == ADJECTIVE or c.dateline:
                 return False
@@ -194,6 +203,8 @@ class Resolver:
             if any(s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
                    for s in top):
                 return False  # checked first: it is cheaper than reading the parse
+            if c.text in name_words and not c.site and self._subject(document, c):
+                return True  # a word of a person's name the article gives in full, as the one who acts
             use = self._used_as_person(document, c)
             if use == "speaker":
                 return any(s.kind == "city" for s in top) and not any(
