@@ -130,10 +130,13 @@ class Candidate:
     site: bool = False  # the name of a site ("Elm Street", "St. Mary's Hospital"), placed in its town
 
 
-def _strip(text: str, start: int) -> tuple[str, int]:
-    """Drop a leading article and a trailing possessive from a place mention."""
+def _strip(text: str, start: int, label: str | None = None) -> tuple[str, int]:
+    """Drop a leading article and a trailing possessive from a place mention; a site's name ends at a
+    comma ("Lima Cathedral, Bishop Soto" is a parse that ran on)."""
     if text[:4].lower() == "the ":
         text, start = text[4:], start + 4
+    if label == "FAC" and ", " in text:
+        text = text[:text.index(", ")]
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -232,12 +235,12 @@ class Detector:
         for e in document.entities:
             if e.type in PLACE_LABELS:
                 for m in e.mentions:
-                    text, start = _strip(m.text, m.start)
+                    text, start = _strip(m.text, m.start, e.type)
                     if text:
                         add(Candidate(start, start + len(text), text, NER, label=e.type))
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
-                text, start = _strip(ent.text, ent.start_char)
+                text, start = _strip(ent.text, ent.start_char, ent.label_)
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
                     add(Candidate(start, start + len(text), text, NER, label=ent.label_))
 

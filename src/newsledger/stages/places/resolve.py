@@ -56,6 +56,7 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_SITE_PREFIXES = {"lake", "mount", "fort", "port", "hotel", "rue", "faubourg", "saint", "st", "the"}
 _SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 _LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
@@ -326,7 +327,8 @@ class Resolver:
             if s is None:
                 # a facility the gazetteer does not know ("Press Street"): in the town written right after
                 # it ("X Hospital in Leeds"), else the town its paragraph is about, else the article's
-                town = self._town_after(document, c, out) or self._frame(document, towns, c.start) or local
+                town = self._town_after(document, c, out) or self._frame(document, towns, c.start) or local \
+                    or self._place_in_name(c.text, focus)
                 if town is None:
                     continue
                 s = GazPlace(-9, c.text, town.lat, town.lon, town.country, "feature", 0, town.admin1)
@@ -343,6 +345,19 @@ class Resolver:
                     s = GazPlace(-9, name, town.lat, town.lon, town.country, "feature", 0, town.admin1)
             result.append((c, s))
         return result
+
+    def _place_in_name(self, name: str, focus: Counter) -> GazPlace | None:
+        """The well-known place a site is named after, when the text names no town for it: "Lima
+        Cathedral", "Lake Ardmore"."""
+        words = [w for w in re.findall(r"[A-Z][\w’'.-]*", name) if not _FACILITY.fullmatch(w)
+                 and w.lower().rstrip(".") not in _SITE_PREFIXES]
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                senses = [s for s in self.gaz.lookup(" ".join(words[i:i + n]))
+                          if s.main_name and (s.kind in ("country", "region") or s.population >= 50_000)]
+                if senses:
+                    return max(senses, key=lambda s: (bool(focus.get(s.country)), s.kind == "city", s.population))
+        return None
 
     @staticmethod
     def _town_after(document: Document, c: Candidate, out: list[tuple[Candidate, GazPlace | None]]) -> GazPlace | None:
