@@ -209,3 +209,12 @@ def test_places_firm_names_joined_by_ampersand_and_storms_a_list_announces(make_
 def test_places_a_capitalised_function_word_is_no_bare_match(make_document):
     found = _found(make_document, "Lawmakers in Glasgow warned against a ‘No Deal’ exit, and May brought more rain.")
     assert "Glasgow" in found and not found & {"No", "May"}
+
+
+def test_places_a_town_the_article_names_is_that_town_inside_its_bodies_names(make_document):
+    text = ("A crash closed the main road in Elmira on Tuesday. The Elmira Police Department said two drivers "
+            "were hurt. Staff at St. Elmira's Hospital treated them.")
+    d = run_stages(make_document(text), "actors", "places")
+    starts = {m.start for p in d.places if p.name == "Elmira" for m in p.mentions}
+    assert text.index("Elmira Police") in starts
+    assert text.index("Elmira's") not in starts

@@ -257,7 +257,9 @@ class Detector:
         for c in self._adjectives(doc, taken):
             add(c)
         # 4. gazetteer matches of proper-noun runs
-        for c in self._scan(doc, taken, owner, person, extent, named):
+        # names the article surely gives as places already: inside a body's name they are the same place
+        known = {name_key(c.text) for c in cands if c.source in (NER, CONTEXT) and not c.doubt}
+        for c in self._scan(doc, taken, owner, person, extent, named, known):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
@@ -543,7 +545,7 @@ class Detector:
     # --- gazetteer scan ----------------------------------------------------------------------------
 
     def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]], named: list[tuple[int, int]]):
+              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: set[str] = frozenset()):
         n = len(doc)
         i = 0
         while i < n:
@@ -579,6 +581,9 @@ class Detector:
                 inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP") \
                     and extent[i] != (i, j)
                 level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
+                if level is None and inside and name_key(name) in known and owner[i] == "ORG" \
+                        and not (j < n and doc[j].text in ("'s", "’s")):  # not "St. Paul's Hospital"
+                    level = 0  # "the Elmira Police Department" in an article that names Elmira
                 if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
                     # only the senses that made the match salient: "Windsor" inside an
                     # organisation's name is the big town, not a village of that name
