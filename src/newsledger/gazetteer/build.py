@@ -411,7 +411,7 @@ def _rows_abbreviations() -> dict[tuple[str, str], list[str]]:
     return out
 
 
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 # the Arabic article of a transliterated name, which news often drops ("Al Qamishli" -> "Qamishli")
 _ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ \-‐’']+(?=[A-Z])")
 
@@ -425,7 +425,7 @@ def _spellings(names: list[str]) -> list[tuple[str, bool]]:
         return out  # the common case, checked cheaply: the build reads millions of names
     seen = set(names)
     for i, n in enumerate(names):
-        for form, main in ((_PARENTHESES.sub("", n).strip(), i == 0), (_ARABIC_ARTICLE.sub("", n), i == 0)):
+        for form, main in ((" ".join(_PARENTHESES.sub("", n).split()), i == 0), (_ARABIC_ARTICLE.sub("", n), i == 0)):
             if form and form not in seen and len(form) >= 3:
                 seen.add(form)
                 out.append((form, main))

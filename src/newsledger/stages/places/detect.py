@@ -72,12 +72,12 @@ NOT_PLACE_LABELS = {"LANGUAGE"}
 # dash or colon: "ELMWOOD — ", "FORT WAYNE – ", "FRESNO, Calif.--", "ODESSA (AP) —", "Lusaka (AFP):".
 _DATELINE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?”\"] ))[ \t]*"
-    r"(?:(?P<place>[A-Z][A-Z.'’\-]*[A-Z.](?:[ \t][A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
+    r"(?:(?P<place>[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3})"
     r"|(?P<titled>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}))"
     r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
-    r"[ \t]*(?P<agency>\([A-Za-z. ]{2,20}\))?"
-    r"[ \t]*(?P<dash>—|–|--|-|:)"
+    r"[ \t]*(?:(?P<agency>\([A-Za-z. ]{2,20}\))[ \t]*)?"
+    r"(?P<dash>—|–|--|-|:)"
 )
 
 
