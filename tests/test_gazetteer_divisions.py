@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsledger.gazetteer import Gazetteer, _divisions, bare_region_name
+from newsledger.gazetteer import Gazetteer, bare_region_name
+from newsledger.gazetteer.build import _divisions
 
 
 def test_gazetteer_divisions_table_gives_ids_by_admin_code():

@@ -90,7 +90,7 @@ _FIXED = [
      ["a", " ", ",", "|", "—", "-", "·", "b"]),
     ("newsledger.ingest.plaintext", "_CAPTION_MARK", None, re.I,
      ["photo", "image", "credit", ":", " ", "  ", "x", "(", ")", "/", "©", "reuters"]),
-    ("newsledger.gazetteer", "_ADMIN_SUFFIX", None, 0, ["a", " ", "  ", "republic", "state", "oblast", "x"]),
+    ("newsledger.gazetteer.lookup", "_ADMIN_SUFFIX", None, 0, ["a", " ", "  ", "republic", "state", "oblast", "x"]),
     ("newsledger.stages.places.resolve", "_ADMIN_WORDS", None, re.I,
      ["a", " ", "  ", "Republic", "state", "region", "x", "-"]),
     ("newsledger.stages.places.resolve", "_PAREN", r"\s*\([^)]*\)\s*", 0, ["a", " ", "(", ")", "  ", "x"]),

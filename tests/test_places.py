@@ -157,3 +157,27 @@ def test_places_coordinated_names_agree_in_kind(make_document):
     d = run_stages(make_document("Wildfires spread across Oregon and Washington on Tuesday."), "actors", "places")
     washington = [p for p in d.places if any(m.text == "Washington" for m in p.mentions)]
     assert washington and washington[0].kind == "region" and washington[0].country == "USA"
+
+
+def test_places_coordination_with_a_country_prefers_the_country_sense():
+    state = GazPlace(1, "Nordia", 10.0, 6.0, "AAA", "region", 4_000_000, "AA.01", level=1)
+    country = GazPlace(2, "Nordia", 18.0, 9.0, "BBB", "country", 20_000_000)
+    r = Resolver(_fake((state, country)))
+    focus = Counter({"AAA": 5})
+    regions = Counter({"AA.01": 1})
+    assert r._choose((state, country), focus, regions, [], None, None).kind == "region"
+    assert r._choose((state, country), focus, regions, [], None, "country").kind == "country"
+
+
+def test_places_site_without_a_town_is_placed_at_the_place_it_is_named_after():
+    lima = GazPlace(1, "Lima", -12.05, -77.04, "PER", "city", 7_700_000, "PE.15")
+    r = Resolver(_fake((lima,)))
+    assert r._place_in_name("Lima Cathedral", Counter()) == lima
+    assert r._place_in_name("Lake Lima", Counter()) == lima
+
+
+def test_places_a_site_name_ends_at_a_comma():
+    from newsledger.stages.places.detect import _strip
+
+    assert _strip("the Lima Cathedral, Bishop Soto", 10, "FAC") == ("Lima Cathedral", 14)
+    assert _strip("Washington, D.C.", 0, "GPE") == ("Washington, D.C.", 0)

@@ -67,3 +67,40 @@ def test_places_eval_match_uses_overlap_once_and_strict_equal_spans():
     assert sorted(match(gold, predicted)) == [(0, 0), (1, 2)]
     assert match(gold, predicted, strict=True) == [(1, 2)]
     assert auc([0.0, 0.0]) == 0.0 and 0 < auc([0.0, 20039.0]) <= 1
+
+
+_GWN_EMBEDDED = """<?xml version="1.0" ?>
+<articles>
+  <article file="1">
+    <text>The Denver Gazette said floods hit Lyon on Monday.</text>
+    <toponyms>
+      <toponym><extractedName>Denver</extractedName><type>Embedded_Non_Lit</type><start>4</start><end>10</end>
+        <geonamesID>5419384</geonamesID><latitude>39.74</latitude><longitude>-104.98</longitude></toponym>
+      <toponym><extractedName>Lyon</extractedName><type>Literal</type><start>35</start><end>39</end>
+        <geonamesID>2996944</geonamesID><latitude>45.75</latitude><longitude>4.85</longitude></toponym>
+    </toponyms>
+  </article>
+  <article file="2">
+    <text>Officials in Lisbon said the bridge would reopen on Friday.</text>
+    <toponyms>
+      <toponym><extractedName>Lisbon</extractedName><type>Literal</type><start>13</start><end>19</end>
+        <geonamesID>2267057</geonamesID><latitude>38.72</latitude><longitude>-9.13</longitude></toponym>
+    </toponyms>
+  </article>
+</articles>
+"""
+
+
+def test_places_eval_reports_halves_and_the_figure_without_embedded_toponyms(tmp_path, pipeline):
+    from newsledger.evaluation.geo import evaluate
+
+    path = tmp_path / "emb.xml"
+    path.write_text(_GWN_EMBEDDED, encoding="utf-8")
+    (first, second) = read_corpus(path)
+    assert first.embedded == [(4, 10)] and second.embedded == []
+    report = evaluate([path], pipeline=pipeline)
+    m = report["metrics"]
+    # the publication's name holds no place mention: GeoWebNews counts a miss, the extra figure does not
+    assert m["emb.toponym_recall"] < 1.0 and m["emb.toponym_f1_no_embedded"] == 1.0
+    assert set(report["halves"]["emb"]) == {"A", "B"}
+    assert report["halves"]["emb"]["B"]["toponym_f1"] == 1.0

@@ -23,10 +23,10 @@ overall score is their mean.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..geodesy import haversine_km
 from ..model import Record
 
 SECTIONS = ("article", "entities", "times", "places", "quotes", "amounts", "events")
@@ -84,14 +84,6 @@ class SeedScore:
             },
             "bonus": self.bonus,
         }
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    r = 6371.0088
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:

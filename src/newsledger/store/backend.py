@@ -16,7 +16,6 @@ business: this module imports nothing else of the store.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 import sqlite3
@@ -25,6 +24,7 @@ from contextlib import contextmanager, suppress
 from typing import Any
 from urllib.parse import quote
 
+from .. import geodesy
 from ..errors import NewsledgerError
 
 
@@ -33,13 +33,10 @@ class StoreError(NewsledgerError):
 
 
 def haversine_km(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float | None:
-    """Great-circle distance in kilometres (None when a coordinate is missing)."""
+    """Great-circle distance in kilometres (None when a coordinate is missing): `geodesy.haversine_km`."""
     if lat1 is None or lon1 is None or lat2 is None or lon2 is None:
         return None
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+    return geodesy.haversine_km(lat1, lon1, lat2, lon2)
 
 
 class Store:

@@ -525,9 +525,9 @@ class Roles:
         if e.type == "GPE" and e.country and self._is_country_name(e):
             return False  # "fired on Syria": a state is a party
         for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "into", "near", "outside"):
-                if any(m.start <= t.idx < m.end for t in c.subtree for m in e.mentions):
-                    return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "in", "into", "near", "outside") and any(
+                    m.start <= t.idx < m.end for t in c.subtree for m in e.mentions):
+                return True
         return False
 
     def _agents(self, verb: Token) -> list[str]:

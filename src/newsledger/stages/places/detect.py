@@ -9,7 +9,9 @@ Sources, all on the one spaCy parse and the actors stage's entities:
   ("University of Michigan"), never inside a person's name ("Paris Hilton");
 - items of a list whose other items are places ("Tartu, Narva, Pärnu, and Viljandi");
 - names before or after an administrative word ("the X region", "X and Y districts",
-  "the cities of X and Y"), which also say which kind of place is meant.
+  "the cities of X and Y"), which also say which kind of place is meant;
+- datelines: the place name that opens a report ("ELMWOOD — ", "FRESNO, Calif.--",
+  "ODESSA (AP) —", "LUSAKA, Zambia, March 3 —"), a town however small.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import bare_region_name, name_key
+from . import names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -60,8 +63,45 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_HYPHENED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])[-‐‑–]([a-z]{2,})$")
+_NOT_A_PERSONS_NAME = re.compile(r"\s[-–—]\s|\n")
 # spaCy labels of spans that are not places whatever the gazetteer says
 NOT_PLACE_LABELS = {"LANGUAGE"}
+# A dateline: at the start of a line or after a sentence, a place name in capitals (or in title case
+# before an agency's name or a dash), optionally its region or country, a date and the agency, then a
+# dash or colon: "ELMWOOD — ", "FORT WAYNE – ", "FRESNO, Calif.--", "ODESSA (AP) —", "Lusaka (AFP):".
+_DATELINE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?”\"] ))[ \t]*"
+    r"(?:(?P<place>[A-Z][A-Z.'’-]*(?:[ \t][A-Z][A-Z.'’-]*){0,3})"
+    r"|(?P<titled>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}))"
+    r"(?:,[ \t]*(?P<region>[A-Z][A-Za-z.]*(?:[ \t][A-Z][A-Za-z.]*){0,2}))?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?"
+    r"[ \t]*(?:(?P<agency>\([A-Za-z. ]{2,20}\))[ \t]*)?"
+    r"(?P<dash>—|–|--|-|:)"
+)
+
+
+@lru_cache(maxsize=1)
+def _seats() -> frozenset[str]:
+    """Name keys of the seats of governments, courts and markets whose names also name those bodies
+    ("the Kremlin", "Wall Street"): places_extra.tsv rows marked `seat`."""
+    keys: set[str] = set()
+    for row in read_tsv("places_extra.tsv"):
+        if row.get("seat") == "yes":
+            for n in (row["name"], *(row.get("aliases") or "").split("|")):
+                if n:
+                    keys.add(name_key(n[4:] if n[:4].lower() == "the " else n))
+    return frozenset(keys)
+
+
+# prepositions that put something in or at a site: "at the White House" is the building, "the White House
+# said" the government
+_LOCATIVE = {"in", "at", "inside", "outside", "near", "to", "into", "from", "toward", "towards", "around",
+             "across", "behind", "beyond", "on", "off", "past", "through", "within", "onto", "opposite"}
+
+
+# prepositions after which one capitalised word is a place, not a person: "in Riverdale", "near Elgin"
+_IN_A_PLACE = {"in", "at", "near", "outside", "inside", "from", "across", "around", "throughout", "within"}
 
 
 @lru_cache(maxsize=1)
@@ -86,12 +126,17 @@ class Candidate:
     # character bounds of the organisation or facility name a scanned match sits in
     # ("Colorado" in "Colorado State University"), when it has one
     within: tuple[int, int] | None = None
+    dateline: bool = False  # the place a dateline names: a place whatever the parse says of it
+    site: bool = False  # the name of a site ("Elm Street", "St. Mary's Hospital"), placed in its town
 
 
-def _strip(text: str, start: int) -> tuple[str, int]:
-    """Drop a leading article and a trailing possessive from a place mention."""
+def _strip(text: str, start: int, label: str | None = None) -> tuple[str, int]:
+    """Drop a leading article and a trailing possessive from a place mention; a site's name ends at a
+    comma ("Lima Cathedral, Bishop Soto" is a parse that ran on)."""
     if text[:4].lower() == "the ":
         text, start = text[4:], start + 4
+    if label == "FAC" and ", " in text:
+        text = text[:text.index(", ")]
     for suffix in ("’s", "'s", "’", "'"):
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -115,6 +160,7 @@ class Detector:
     def __call__(self, document: Document) -> list[Candidate]:
         assert document.doc is not None
         doc = document.view
+        self._table = document.tokens
         n = len(doc)
         owner = [""] * n  # entity label covering each token ("" none)
         person = [False] * n
@@ -148,6 +194,8 @@ class Detector:
                 return
             if c.source == CONTEXT and not self.resolvable(c.text):
                 return
+            if idx and not c.dateline and self._in_a_name(doc, c, idx, owner, named):
+                return
             if c.source != ADJECTIVE and any(owner[i] in ("PERSON", "ORG") or spacy_label[i] in ("PERSON", "ORG")
                                              for i in idx):
                 c.doubt = max(c.doubt, 1)
@@ -156,12 +204,19 @@ class Detector:
             cands.append(c)
 
         for e in document.entities:
+            # a parse that ran across a dash or a line ("Smith - Ohio") names no one: its mentions
+            # that spaCy reads as places and that name well-known places are places
+            garbled = e.type == "PERSON" and bool(_NOT_A_PERSONS_NAME.search(e.name))
+            etype = e.type
             for m in e.mentions:
                 idx = tokens_of(m.start, m.end)
+                if garbled and idx and all(spacy_label[i] in ("GPE", "LOC") for i in idx) \
+                        and any(self._salient_sense(p, False) for p in self.gaz.lookup(m.text)):
+                    continue
                 for i in idx:
-                    owner[i] = e.type
+                    owner[i] = etype
                     extent[i] = named[i] = (idx.start, idx.stop)
-                    if e.type == "PERSON" and len(e.name.split()) > 1:
+                    if etype == "PERSON" and len(e.name.split()) > 1:
                         person[i] = True
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -171,33 +226,86 @@ class Detector:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
+        # "the shop in Riverdale": one word after "in" is a place, whoever else the parse says shares its name
+        for i in range(1, n):
+            if owner[i] == "PERSON" and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
+                    and (i + 1 >= n or doc[i + 1].text not in ("'s", "’s")) and self.gaz.lookup(doc[i].text):
+                owner[i], person[i], spacy_label[i] = "", False, ""
         # 1. place entities of the actors stage, then spaCy's place spans it did not keep
         for e in document.entities:
             if e.type in PLACE_LABELS:
                 for m in e.mentions:
-                    text, start = _strip(m.text, m.start)
+                    text, start = _strip(m.text, m.start, e.type)
                     if text:
                         add(Candidate(start, start + len(text), text, NER, label=e.type))
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
-                text, start = _strip(ent.text, ent.start_char)
+                text, start = _strip(ent.text, ent.start_char, ent.label_)
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
                     add(Candidate(start, start + len(text), text, NER, label=ent.label_))
 
-        # 2. administrative phrases and lists: context says these are places
+        # 2. datelines, sites, administrative phrases and lists: context says these are places
+        for c in self._datelines(document.text):
+            add(c)
+        for c in self._sites(doc, taken):
+            add(c)
         for c in self._admin_phrases(doc, taken):
+            add(c)
+        for c in self._hyphened(doc, taken):
             add(c)
         # 3. adjectives of places used as modifiers
         for c in self._adjectives(doc, taken):
             add(c)
         # 4. gazetteer matches of proper-noun runs
-        for c in self._scan(doc, taken, owner, person, extent, named):
+        # names the article surely gives as places already: inside a body's name they are the same place
+        known = {name_key(c.text) for c in cands if c.source in (NER, CONTEXT) and not c.doubt}
+        for c in self._scan(doc, taken, owner, person, extent, named, known):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
             add(c)
         cands.sort(key=lambda c: c.start)
-        return cands
+        return self._joined(document.text, cands)
+
+    def _joined(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Two names written "A, B" that together are one place's name ("Washington, D.C.") are one."""
+        out: list[Candidate] = []
+        for c in cands:
+            prev = out[-1] if out else None
+            if prev is not None and c.source != ADJECTIVE and prev.source != ADJECTIVE \
+                    and re.fullmatch(r",[ \t]*", text[prev.end:c.start]):
+                joined = text[prev.start:c.end]
+                if any(name_key(p.name) == name_key(joined) or not p.main_name for p in self.gaz.lookup(joined)
+                       if p.kind in ("city", "region")):
+                    out[-1] = Candidate(prev.start, c.end, joined, prev.source, label=prev.label,
+                                        doubt=min(prev.doubt, c.doubt), dateline=prev.dateline)
+                    continue
+            out.append(c)
+        return out
+
+    def _in_a_name(self, doc: Doc, c: Candidate, idx: range, owner: list[str],
+                   named: list[tuple[int, int]]) -> bool:
+        """Is the candidate part of a publication's, company's, club's or person's name ("the Chicago
+        Tribune", "Bank of America", "Paris Hilton"), or a portfolio word naming only a small town
+        ("the Justice Department")? See `names.py`."""
+        if names.storm_name(doc, idx.start, self._table.lower):
+            return True
+        if name_key(c.text) in _seats():
+            # the seat of a body stands for the body unless the text puts something in or at it
+            i = idx.start - 1
+            if i >= 0 and doc[i].lower_ == "the":
+                i -= 1
+            if i < 0 or doc[i].lower_ not in _LOCATIVE:
+                return True
+        label = owner[idx.start] or None
+        holder = named[idx.start] if label else None
+        if names.verdict(doc, idx.start, idx.stop, holder, label, self.titles) == "name":
+            return True
+        if names.office_beside(doc, idx.start, idx.stop):
+            senses = c.senses or self.gaz.lookup(c.text)
+            return not any(self._salient_sense(s, False) and s.kind != "city" or
+                           (s.kind == "city" and s.main_name and s.population >= SCAN_MIN_CITY) for s in senses)
+        return False
 
     def _longer_name(self, doc: Doc, c: Candidate, end: int, taken: list[bool]) -> Candidate:
         """A place entity cut short of a well-known name that goes on: "Trinidad" before "and Tobago",
@@ -216,6 +324,87 @@ class Detector:
                    for s in self.gaz.lookup(text)):
                 return Candidate(c.start, c.start + len(text), text, c.source, c.prefer, c.label, doubt=c.doubt)
         return c
+
+    # --- datelines -----------------------------------------------------------------------------
+
+    def _datelines(self, text: str):
+        for m in _DATELINE.finditer(text):
+            titled = m.group("titled")
+            # a name in title case is a dateline only before an agency or a dash ("Lusaka (AFP) —"),
+            # not before a colon ("Note:") nor a hyphen ("Anglo-")
+            if titled and not (m.group("agency") or m.group("dash") in ("—", "–", "--")):
+                continue
+            if m.group("dash") == "-" and not m.group("agency") and text[m.end():m.end() + 1] not in (" ", "\t"):
+                continue  # "U.S.-led", "ABC-TV": a hyphen inside a word
+            key = "place" if m.group("place") else "titled"
+            for group in (key, "region"):
+                name = m.group(group)
+                if name:
+                    start = m.start(group)
+                    name = name.rstrip(".") if group == key and not self.gaz.lookup(name) else name
+                    yield Candidate(start, start + len(name), name, CONTEXT, prefer="city" if group == key else None,
+                                    dateline=True)
+
+    # --- names inside one hyphened word --------------------------------------------------------
+
+    def _hyphened(self, doc: Doc, taken: list[bool]):
+        """A place name that opens a hyphened word the tokenizer kept whole: "U.S.-led", "Ohio-based",
+        "Russian-backed"."""
+        table = self._table
+        for i, word in enumerate(table.text):
+            if taken[i] or not word[:1].isupper() or "-" not in word and "‐" not in word and "‑" not in word \
+                    and "–" not in word:
+                continue
+            m = _HYPHENED.match(word)
+            if m is None:
+                continue
+            name = m.group(1)
+            start = table.idx[i]
+            adjective = self.gaz.lookup_adjective(name)
+            if adjective:
+                yield Candidate(start, start + len(name), name, ADJECTIVE, senses=adjective)
+            elif any(self._salient_sense(p, False) for p in self.gaz.lookup(name)):
+                yield Candidate(start, start + len(name), name, SCAN)
+
+    # --- sites ---------------------------------------------------------------------------------
+
+    def _sites(self, doc: Doc, taken: list[bool]):
+        """Names of sites: a run of name words ending in a street word ("Elm Street", "14th St.",
+        "Grace Cathedral") or opening with one ("Hotel Europa", "Rue Cler"), the whole run. They are
+        placed in their town by the resolver. A run that goes on ("the Elm Street Journal") or that
+        holds a known place ("Boston Road", "Lima Cathedral") is left to the other steps."""
+        n = len(doc)
+        table = names.name_words()
+        after_words, before_words = names.street_words()
+        lower, texts = self._table.lower, self._table.text
+        for i in range(n):
+            key = lower[i].rstrip(".")
+            if (key not in after_words and key not in before_words) or taken[i] or not texts[i][:1].isupper():
+                continue
+            t = doc[i]
+            start = end = None
+            if "street" in table.get((key, "after"), ()) and t.i > 0:
+                j = t.i
+                while j > 0 and not taken[j - 1] and "\n" not in doc[j - 1].text_with_ws and (
+                        _is_name_token(doc[j - 1]) or doc[j - 1].like_num
+                        or (doc[j - 1].lower_ in _CONNECTORS and j - 2 >= 0 and _is_name_token(doc[j - 2]))):
+                    j -= 1
+                if j < t.i and (t.i + 1 >= n or not _is_name_token(doc[t.i + 1]) or "\n" in t.text_with_ws):
+                    start, end = j, t.i + 1
+            elif "street" in table.get((key, "before"), ()) and t.i + 1 < n and _is_name_token(doc[t.i + 1]):
+                k = t.i + 1
+                while k < n and not taken[k] and _is_name_token(doc[k]) and "\n" not in doc[k - 1].text_with_ws:
+                    k += 1
+                start, end = t.i, k
+            if start is None:
+                continue
+            words = [doc[i] for i in range(start, end) if i != t.i and _is_name_token(doc[i])]
+            if any(self.gaz.lookup_adjective(w.text) for w in words) or any(
+                    self._salient_sense(p, False) for p in self.gaz.lookup(doc.span_text(words[0].i, words[-1].i + 1))
+            ) if words else False:
+                continue
+            yield Candidate(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), doc.span_text(start, end), NER,
+                            label="FAC", site=True)
 
     # --- administrative phrases --------------------------------------------------------------
 
@@ -326,9 +515,10 @@ class Detector:
             nxt = doc[i + width] if i + width < n else None
             if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN" \
                     and spacy_label_of(nxt) not in ("ORG", "NORP", "PERSON") and nxt.lower_ not in self.titles \
-                    and doc.span_text(nxt.i, nxt.i + 2).casefold() not in self.titles:
-                i += width  # a proper name that starts with an adjective ("French Quarter")
-                continue
+                    and doc.span_text(nxt.i, nxt.i + 2).casefold() not in self.titles \
+                    and "institution" not in names.classes_of(names.words_after(doc, nxt.i), [])[0]:
+                i += width  # a proper name that starts with an adjective ("French Quarter"), not a body's
+                continue    # or an office's ("the Chilean State Council")
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)
             i += width
@@ -342,6 +532,11 @@ class Detector:
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if nxt is not None and nxt.text in ("-", "–") and t.i + 2 < len(doc):
             return True  # "Russian-backed"
+        if nxt is not None and nxt.like_num and t.tag_ == "JJ":
+            return True  # "a British 11-month-old", "the Chilean 23-year-old"
+        if t.dep_ == "conj" and t.head.i < t.i and t.head.dep_ in ("amod", "compound") \
+                and t.head.head.pos_ in ("NOUN", "PROPN"):
+            return True  # "German, Irish and other immigrants": one of adjectives that modify a noun
         if t.dep_ in ("amod", "compound", "nmod") and t.head.i > t.i and t.head.pos_ in ("NOUN", "PROPN"):
             return True
         return nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and not nxt.text[:1].isupper() \
@@ -350,7 +545,7 @@ class Detector:
     # --- gazetteer scan ----------------------------------------------------------------------------
 
     def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]], named: list[tuple[int, int]]):
+              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: set[str] = frozenset()):
         n = len(doc)
         i = 0
         while i < n:
@@ -371,6 +566,8 @@ class Detector:
                 # "New York" names a place; the rest stays with the organisation
                 if width == 1 and doc[i].pos_ == "ADJ" and self.gaz.lookup_adjective(name):
                     continue
+                if width == 1 and doc[i].is_stop and not doc[i].is_upper:
+                    continue  # a function word with a capital ("No", "May"): never a bare match
                 if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
                         i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
                     # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's
@@ -384,6 +581,9 @@ class Detector:
                 inside = owner[i] in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW", "NORP") \
                     and extent[i] != (i, j)
                 level = self._salience(senses, embedded=inside, single=width == 1, doc=doc, i=i)
+                if level is None and inside and name_key(name) in known and owner[i] == "ORG" \
+                        and not (j < n and doc[j].text in ("'s", "’s")):  # not "St. Paul's Hospital"
+                    level = 0  # "the Elmira Police Department" in an article that names Elmira
                 if level is not None and not (level and owner[i] in ("PERSON", "ORG")):
                     # only the senses that made the match salient: "Windsor" inside an
                     # organisation's name is the big town, not a village of that name

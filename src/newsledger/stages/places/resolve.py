@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import GazPlace, bare_region_name, name_key
+from ...geodesy import haversine_km
 from .detect import ADJECTIVE, CONTEXT, NER, REGION_WORDS, SCAN, SETTLEMENT_WORDS, Candidate
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_SITE_PREFIXES = {"lake", "mount", "fort", "port", "hotel", "rue", "faubourg", "saint", "st", "the"}
+_SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
 _LIST_GO_ON = re.compile(r"[ \t]+(?:and|or)[ \t]+")  # "X, Y and Z": Y is a list item, not X's region
 _FACILITY = re.compile(r"\b(?:street|st|avenue|ave|road|rd|boulevard|square|bridge|airport|station|park|"
@@ -79,16 +82,20 @@ PERSON_NOUNS = {"wife", "husband", "son", "daughter", "daughters", "sons", "fath
 
 
 @lru_cache(maxsize=1)
+def _person_titles() -> frozenset[str]:
+    """One-word titles that stand before a person's name ("Prince", "Pope", "Sheikh"), from titles.tsv."""
+    return frozenset(row["title"].casefold() for row in read_tsv("titles.tsv")
+                     if row.get("title") and " " not in row["title"].strip())
+
+
+@lru_cache(maxsize=1)
 def _speech_verbs() -> frozenset[str]:
     return frozenset(row["lemma"] for row in read_tsv("speech_verbs.tsv") if row.get("lemma"))
 CURATED_WEIGHT = 1_000_000
 
 
 def _km(a: GazPlace, b: GazPlace) -> float:
-    """Equirectangular distance: exact enough for the few hundred kilometres that matter here."""
-    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
-    y = math.radians(b.lat - a.lat)
-    return 6371.0 * math.hypot(x, y)
+    return haversine_km(a.lat, a.lon, b.lat, b.lon)
 
 
 class Resolver:
@@ -96,6 +103,7 @@ class Resolver:
         self.gaz = gazetteer
         self._translit: set[str] = set()
         self.speech_verbs = _speech_verbs()
+        self.titles = _person_titles()
 
     # --- senses of a name ---------------------------------------------------------------------
 
@@ -116,13 +124,18 @@ class Resolver:
         if cand.source == ADJECTIVE or cand.senses:
             return cand.senses
         forms = self.forms(cand.text)
+        # a name in mixed case ("MoD", "eBay") is a place's only when it is that place's own main name
+        # ("McAllen"), not an alternate name that folds to the same letters
+        mixed = bool(re.search(r"[a-z][A-Z]", cand.text))
         for form in forms:
             found = self.gaz.lookup(form)
+            if mixed:
+                found = tuple(s for s in found if s.main_name)
             if found:
                 return found[:MAX_SENSES]
         # a transliteration variant, for names that context says are places; not for names in
-        # mixed case ("UConn") that are no transliteration of anything
-        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]", cand.text):
+        # mixed case ("UConn", "eBay") that are no transliteration of anything
+        if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", cand.text):
             for form in forms:
                 found = self.gaz.lookup_translit(form)
                 if found:
@@ -130,23 +143,45 @@ class Resolver:
                     return found[:MAX_SENSES]
         return ()
 
-    def _used_as_person(self, document: Document, c: Candidate) -> bool:
-        """"said Georgia", "Georgia's father", "his wife, Dora": a town's name naming a person."""
+    @staticmethod
+    def _subject(document: Document, c: Candidate) -> bool:
+        span = document.view.char_span(c.start, c.end, alignment_mode="expand")
+        return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+
+    def _used_as_person(self, document: Document, c: Candidate) -> str | None:
+        """"said Georgia", "Georgia's father", "his wife, Dora", "his daughters Aurora and Georgia",
+        "son Leo Preston", "Prince Albany": a town's name naming a person."""
         doc = document.view
         assert doc is not None
         span = doc.char_span(c.start, c.end, alignment_mode="expand")
         if span is None:
-            return False
+            return None
+        # the name run the candidate ends, and the word before it, or before the list it is in
+        i = span.start
+        while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+            i -= 1
+            if doc[i].lower_ in self.titles and not self.gaz.lookup(doc.span_text(i, span.end)):
+                return "named"  # "Prince Albany", "Pope Bruno"
+        for _ in range(6):
+            if i > 0 and doc[i - 1].lower_ in PERSON_NOUNS:
+                return "named"
+            if i > 1 and doc[i - 1].lower_ in ("and", ",") and doc[i - 2].text[:1].isupper():
+                i -= 2 if doc[i - 2].text != "," else 3
+                while i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].is_alpha:
+                    i -= 1
+                continue
+            break
         root = span.root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs:
-            return True
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in self.speech_verbs \
+                and not (span.start > 0 and doc[span.start - 1].pos_ == "DET"):
+            return "speaker"  # "said Georgia"; not "the Elmira-based firm said"
         after = doc[span.end:span.end + 2]
         if len(after) == 2 and after[0].text in ("'s", "’s") and after[1].lower_ in PERSON_NOUNS:
-            return True
+            return "named"
         if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
-            return True
+            return "named"
         before = doc[max(0, span.start - 2):span.start]
-        return len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS
+        return "named" if len(before) == 2 and before[1].text == "," and before[0].lower_ in PERSON_NOUNS else None
 
     # --- the article's context ------------------------------------------------------------------
 
@@ -155,6 +190,28 @@ class Resolver:
         prefer: dict[str, str] = {}
         keys: list[str] = []
         restricted: set[str] = set()
+        # a name that the text uses for a person ("his daughter Georgia") is no place, and casts no vote:
+        # a town's or a site's name after a word for a person or a title; a town's name as the one who
+        # speaks ("said Georgia"), unless the town is a capital (a government speaks by its capital)
+        # the single words of the article's people's names ("Pope Leo ... Leo said")
+        name_words = {w for e in document.entities if e.type == "PERSON" and " " in e.name.strip()
+                      for w in e.name.split() if w[:1].isupper()}
+
+        def person(c: Candidate) -> bool:
+            if c.source == ADJECTIVE or c.dateline:
+                return False
+            top = self.gaz.lookup(c.text)[:5]
+            if any(s.kind in ("country", "continent") or s.capital or (s.kind == "region" and s.level == 1)
+                   for s in top):
+                return False  # checked first: it is cheaper than reading the parse
+            if c.text in name_words and not c.site and self._subject(document, c):
+                return True  # a word of a person's name the article gives in full, as the one who acts
+            use = self._used_as_person(document, c)
+            if use == "speaker":
+                return any(s.kind == "city" for s in top) and not any(
+                    s.kind == "feature" and s.geonameid < 0 for s in top)
+            return use == "named"
+        cands = [c for c in cands if not person(c)]
         for c in cands:
             key = name_key(c.text) if c.source != ADJECTIVE else "adj:" + name_key(c.text)
             keys.append(key)
@@ -193,7 +250,7 @@ class Resolver:
                 focus[next(iter(countries))] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
-        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble"
+        # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble", "Niger and Chad"
         for k, kinds in self._sibling_kinds(document, cands, keys, chosen).items():
             if k not in prefer and len(kinds) == 1:
                 kind = next(iter(kinds))
@@ -250,8 +307,6 @@ class Resolver:
         out: list[tuple[Candidate, GazPlace | None]] = []
         for c, k in zip(cands, keys, strict=True):
             s = chosen.get(k)
-            if s is not None and s.kind == "city" and not s.capital and self._used_as_person(document, c):
-                continue
             if s is not None and (c.doubt or k in self._translit) and not self._supported(
                     c, k, s, support, regions, top_countries, containers.get(k)) \
                     and not self._contains_neighbour(s, [chosen.get(x) for x in contained.get(k, ()) if x in sure]):
@@ -259,7 +314,7 @@ class Resolver:
             if s is not None and c.label == "FAC" and s.kind == "city" and s.population < 50_000 \
                     and local is not None and _km(s, local) > 300:
                 s = None  # a site ("Washington Square") that is also the name of a far-off hamlet
-            if s is None and not (c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
+            if s is None and not (c.site or c.source == NER and c.label in ("FAC", "LOC") and _FACILITY.search(c.text)):
                 continue
             out.append((c, s))
         # the towns the text surely names, where it names them: the frame of a facility's paragraph
@@ -270,9 +325,10 @@ class Resolver:
         result: list[tuple[Candidate, GazPlace]] = []
         for c, s in out:
             if s is None:
-                # a facility the gazetteer does not know ("Press Street"): in the town its paragraph is
-                # about, else the town the article is about
-                town = self._frame(document, towns, c.start) or local
+                # a facility the gazetteer does not know ("Press Street"): in the town written right after
+                # it ("X Hospital in Leeds"), else the town its paragraph is about, else the article's
+                town = self._town_after(document, c, out) or self._frame(document, towns, c.start) or local \
+                    or self._place_in_name(c.text, focus)
                 if town is None:
                     continue
                 s = GazPlace(-9, c.text, town.lat, town.lon, town.country, "feature", 0, town.admin1)
@@ -289,6 +345,30 @@ class Resolver:
                     s = GazPlace(-9, name, town.lat, town.lon, town.country, "feature", 0, town.admin1)
             result.append((c, s))
         return result
+
+    def _place_in_name(self, name: str, focus: Counter) -> GazPlace | None:
+        """The well-known place a site is named after, when the text names no town for it: "Lima
+        Cathedral", "Lake Ardmore"."""
+        words = [w for w in re.findall(r"[A-Z][\w’'.-]*", name) if not _FACILITY.fullmatch(w)
+                 and w.lower().rstrip(".") not in _SITE_PREFIXES]
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                senses = [s for s in self.gaz.lookup(" ".join(words[i:i + n]))
+                          if s.main_name and (s.kind in ("country", "region") or s.population >= 50_000)]
+                if senses:
+                    return max(senses, key=lambda s: (bool(focus.get(s.country)), s.kind == "city", s.population))
+        return None
+
+    @staticmethod
+    def _town_after(document: Document, c: Candidate, out: list[tuple[Candidate, GazPlace | None]]) -> GazPlace | None:
+        """The town named right after a site: "St Mary's Hospital in Leeds", "Elm Street, Salem"."""
+        m = _SITE_TOWN.match(document.text, c.end)
+        if m is None:
+            return None
+        for o, s in out:
+            if o.start == m.end() and s is not None and s.kind in ("city", "region"):
+                return s
+        return None
 
     @staticmethod
     def _frame(document: Document, towns: list[tuple[int, GazPlace]], at: int) -> GazPlace | None:
@@ -347,7 +427,7 @@ class Resolver:
     @staticmethod
     def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
                        chosen: dict[str, GazPlace | None]) -> dict[str, set[str]]:
-        """The kinds (city or first-level region) of the names joined to each name by "and"/"or"."""
+        """The kinds (city, first-level region or country) of the names joined to each name by "and"/"or"."""
         out: dict[str, set[str]] = defaultdict(set)
         pairs = list(zip(cands, keys, strict=True))
         for (a, ka), (b, kb) in zip(pairs, pairs[1:], strict=False):
@@ -355,7 +435,7 @@ class Resolver:
                 continue
             for here, there in ((ka, kb), (kb, ka)):
                 s = chosen.get(there)
-                if s is not None and (s.kind == "city" or (s.kind == "region" and s.level == 1)):
+                if s is not None and (s.kind in ("city", "country") or (s.kind == "region" and s.level == 1)):
                     out[here].add(s.kind)
         return out
 
@@ -428,6 +508,8 @@ class Resolver:
                 sc += 3.0
             elif prefer == "city" and s.kind == "city":
                 sc += 2.0
+            elif prefer == "country" and s.kind == "country":
+                sc += 3.0
             return sc
 
         best = max(senses, key=score)

