@@ -43,7 +43,7 @@ eval-heldout: install
 bench: install
 	$(BIN)/newsledger bench --json bench-report.json
 	$(BIN)/newsledger bench-store --json bench-store-report.json
-	$(BIN)/python -m newsledger.web.bench --events 100000 --json bench-web-report.json
+	$(BIN)/python -m newsledger.bench.web --events 100000 --json bench-web-report.json
 
 # Where the time goes: pyinstrument over the bench corpus (text to the terminal, profile.html).
 profile: install

@@ -23,7 +23,7 @@ LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was sta
 
 @pytest.fixture
 def synthetic(store):
-    from newsledger.store.bench import build_events
+    from newsledger.bench.store import build_events
 
     build_events(store, 3000, n_actors=40, seed=7)
     save_all(store, meeting_reports())  # and real articles through the write path

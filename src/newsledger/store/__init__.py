@@ -12,7 +12,8 @@ Modules: `opening` (what a `--db` value means; creating, checking and migrating 
 `backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
 versioned schema migrations), `records` (writing an article), `ingest` (a corpus into the
 store), `dedup` (cross-article event grouping), `knowledge` (the actor knowledge base),
-`query`, `export`, `check` (integrity), `bench`, `cli`.
+`query`, `filters` (one set of filter names, one validation), `schema` (the one event
+row), `export`, `check` (integrity), `cli`. Its benchmark is `newsledger.bench.store`.
 """
 
 from __future__ import annotations

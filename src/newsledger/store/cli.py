@@ -643,7 +643,7 @@ def ledger_rebuild(db):
 def bench_store(n_events, queries, ingest_docs, db, json_out):
     """Ingest throughput, and p50/p99 latency of a timeline query and of an actor filter on a
     store holding N synthetic events."""
-    from .bench import format_report, run
+    from ..bench.store import format_report, run
 
     report = run(n_events=n_events, n_queries=queries, ingest_docs=ingest_docs, db=db, log=log.info)
     click.echo(format_report(report))

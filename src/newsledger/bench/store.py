@@ -31,11 +31,11 @@ from pathlib import Path
 
 from ..data import read_tsv
 from ..model import PLOVER_TYPES, Record
-from .backend import Store, StoreError
-from .keys import name_norm, now_iso
-from .opening import is_postgres_url, open_store
-from .query import Filters, events, timeline
-from .summaries import rebuild_summaries
+from ..store.backend import Store, StoreError
+from ..store.keys import name_norm, now_iso
+from ..store.opening import is_postgres_url, open_store
+from ..store.query import Filters, events, timeline
+from ..store.summaries import rebuild_summaries
 
 _SYLLABLES = ("ka", "lo", "mir", "an", "ve", "dro", "sa", "ni", "tel", "bor", "ul", "ra", "zen", "fi", "gor",
               "me", "li", "tas", "ord", "ey", "vin", "ha", "qu", "ost", "ri", "pel", "am", "do", "ske", "nu")
@@ -62,8 +62,8 @@ def _name(rng: random.Random) -> str:
 # --- 1 + 2: ingest ----------------------------------------------------------------------------
 
 def bench_ingest(n_docs: int, workdir: Path, log: Callable[[str], None]) -> dict:
+    from ..store.ingest import ingest_paths, ingest_records
     from ..synthetic import generate
-    from .ingest import ingest_paths, ingest_records
 
     corpus = workdir / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:

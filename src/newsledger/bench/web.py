@@ -1,10 +1,10 @@
 """Page render times of the web app on a large ledger (`make bench`).
 
-    python -m newsledger.web.bench [--events 100000] [--loads 100] [--json bench-web-report.json]
+    python -m newsledger.bench.web [--events 100000] [--loads 100] [--json bench-web-report.json]
                                    [--pg postgresql://...]
 
 Builds a store of N synthetic ledger events with the store benchmark's generator
-(`store.bench.build_events`: actors, participants, places, ten years of dates, and the
+(`bench.store.build_events`: actors, participants, places, ten years of dates, and the
 summary tables), adds the bundled seed article through the real pipeline (so that the
 article view and the quotes have real content), serves the app with `newsledger serve`
 in a process of its own and measures every view:
@@ -107,7 +107,7 @@ def _pages(base: str, store_path: str) -> list[tuple[str, str, str | None]]:
 def serve_process(db: str) -> Iterator[str]:
     """`newsledger serve --read-only` on `db` in a process of its own (as a user runs it:
     the browser's driver then takes no time from the server); yields its base URL."""
-    from .browser import free_port
+    from ..web.browser import free_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsledger", "serve", "--db", db, "--port", str(port),
@@ -150,7 +150,7 @@ _MARK_READY = """
 
 def _load(page, url: str) -> tuple[float, float]:
     """(driver wall clock, page clock) in ms for one navigation to `url`."""
-    from .browser import wait_ready
+    from ..web.browser import wait_ready
 
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit")
@@ -204,8 +204,8 @@ def _load_average() -> list[float] | None:
 def _bench_store(n_events: int, pg: str | None, tmp: str, log) -> Iterator[str]:
     """A store of `n_events` synthetic events and the seed article; yields its URL."""
     from ..store import Ledger
-    from ..store.bench import build_events
     from ..store.opening import open_store
+    from .store import build_events
 
     schema = None
     if pg:
@@ -258,7 +258,7 @@ def run(n_events: int = 100_000, loads: int = 100, log=lambda m: None, *, pg: st
 
 def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dict:
     from ..store.opening import open_store
-    from .browser import chromium, chromium_available
+    from ..web.browser import chromium, chromium_available
 
     with tempfile.TemporaryDirectory(prefix="newsledger-web-bench-") as tmp, _bench_store(n_events, pg, tmp, log) as db:
         store = open_store(db, migrate=False)
@@ -325,7 +325,7 @@ def format_report(r: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsledger.web.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m newsledger.bench.web", description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--loads", type=int, default=100)
     parser.add_argument("--json", dest="json_out", default=None)
