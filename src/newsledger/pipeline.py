@@ -25,7 +25,7 @@ from .config import Settings
 from .document import Document
 from .errors import InputError, NewsledgerError, StageFailure, TimeBudgetExceeded
 from .ingest import InputDocument, to_document
-from .model import ErrorInfo, ErrorRecord, Record
+from .model import ErrorRecord, Record
 from .nlp import load_spacy
 from .stages import default_stages
 from .stages.actors.knowledge import ActorKnowledge
@@ -142,7 +142,10 @@ class Pipeline:
         self.post_parse = [s for s in self.stages if s.needs_parse]
         # Seconds spent per stage ("parse" for spaCy), summed over documents: for bench reports.
         self.timings: Counter[str] = Counter()
-        self._warm_up_pending = stages is None
+        # The default stages warm themselves up before the first batch; other stages when
+        # asked (`warm_up()`, as worker processes do).
+        self._warm_up_first = stages is None
+        self._warmed = False
 
     @property
     def nlp(self) -> Language:
@@ -176,18 +179,25 @@ class Pipeline:
                 return
             yield from self._run_batch(batch, raise_errors)
 
-    def _warm_up(self) -> None:
-        if not self._warm_up_pending:
+    def warm_up(self) -> None:
+        """Load the model and run a short text through the stages, once: lazily loaded data
+        (the gazetteer, dictionaries, knowledge) is then loaded before the first document,
+        outside its time budget, and never half-built by an interrupt. The default stages
+        do it by themselves before the first batch; a worker process calls it as it starts.
+        The time it takes is not counted in `timings`."""
+        if self._warmed:
             return
-        self._warm_up_pending = False
+        self._warmed = True
         timings = self.timings.copy()
         self.nlp  # noqa: B018 - loads the model
-        for _ in self._run_batch([InputDocument(_WARM_UP, raw=True, format="text")], raise_errors=False):
+        for _ in self._run_batch([InputDocument(_WARM_UP, source="warm-up", raw=True, format="text")],
+                                 raise_errors=False):
             pass  # the outcome does not matter: only what got loaded
         self.timings = timings
 
     def _run_batch(self, batch: list[InputDocument], raise_errors: bool) -> Iterator[Record | ErrorRecord]:
-        self._warm_up()
+        if self._warm_up_first and not self._warmed:
+            self.warm_up()
         budget = self.settings.time_budget
         prepared: list[Document | ErrorRecord] = []
         left: list[float] = []  # seconds of its budget each document has left after reading
@@ -207,7 +217,7 @@ class Pipeline:
                     if exc is caught:
                         raise
                     raise exc from caught
-                prepared.append(error_record(item, exc))
+                prepared.append(ErrorRecord.for_input(item, exc))
             finally:
                 spent = time.monotonic() - t0
                 self.timings["ingest"] += spent
@@ -242,7 +252,7 @@ class Pipeline:
                     if exc is caught:
                         raise
                     raise exc from caught
-                yield error_record(item, exc)
+                yield ErrorRecord.for_input(item, exc)
                 continue
             yield record
 
@@ -292,12 +302,24 @@ class Pipeline:
                 self.timings[stage.name] += time.monotonic() - t0
 
 
-def error_record(item: InputDocument, exc: NewsledgerError) -> ErrorRecord:
-    def text(value) -> str | None:  # a JSON input may give a number or a list as its id or URL
-        return None if value is None else value if isinstance(value, str) else str(value)
+def process_isolated(pipeline: Pipeline, items: Sequence[InputDocument]) -> list[Record | ErrorRecord]:
+    """`pipeline.process(items)` as a list, one result per item in order, whatever escapes it.
 
-    return ErrorRecord(input_id=text(item.input_id), source=text(item.source),
-                       error=ErrorInfo(code=exc.code, message=exc.message))
+    The pipeline turns every failure it knows of into an error record in place. Anything
+    else that escapes it (a bug) would lose the whole batch: the batch is then run again
+    one document at a time, so that only the document that fails pays, with an error
+    record (`ErrorRecord.for_input`). What worker processes and Spark tasks run."""
+    try:
+        return list(pipeline.process(items))
+    except Exception:  # noqa: BLE001 - retried one by one below, so one document pays
+        pass
+    results: list[Record | ErrorRecord] = []
+    for item in items:
+        try:
+            results.extend(pipeline.process([item]))
+        except Exception as exc:  # noqa: BLE001 - recorded per document
+            results.append(ErrorRecord.for_input(item, exc))
+    return results
 
 
 _DEFAULT: Pipeline | None = None

@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from ..config import Settings
-from ..errors import BadJsonLine, StageFailure
+from ..errors import BadJsonLine
 from ..ingest import InputDocument, input_from_json
-from ..model import ErrorInfo, ErrorRecord, Record
+from ..model import ErrorRecord, Record
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -99,7 +99,7 @@ def worker_pipeline(settings: Settings, factory: Callable[[Settings], Pipeline] 
                 from ..pipeline import Pipeline
 
                 pipeline = Pipeline(settings=settings)
-            _ = pipeline.nlp
+            pipeline.warm_up()
             _PIPELINES[key] = pipeline
         return pipeline
 
@@ -165,20 +165,11 @@ def result_row(result: Record | ErrorRecord, order: int | None) -> dict[str, Any
 
 def process_items(items: list[InputDocument], pipeline: Pipeline) -> list[Record | ErrorRecord]:
     """The pipeline's results for `items`; a failure the pipeline does not turn into an error
-    record itself (a bug) still costs only its own document, never the Spark task."""
-    try:
-        return list(pipeline.process(items))
-    except Exception:  # noqa: BLE001 - retried one by one below
-        pass
-    results: list[Record | ErrorRecord] = []
-    for item in items:
-        try:
-            results.extend(pipeline.process([item]))
-        except Exception as exc:  # noqa: BLE001 - recorded per document
-            failure = StageFailure(f"unexpected failure: {type(exc).__name__}: {exc}")
-            results.append(ErrorRecord(input_id=item.input_id, source=item.source,
-                                       error=ErrorInfo(code=failure.code, message=failure.message)))
-    return results
+    record itself (a bug) still costs only its own document, never the Spark task
+    (`pipeline.process_isolated`)."""
+    from ..pipeline import process_isolated
+
+    return process_isolated(pipeline, items)
 
 
 def process_rows(rows: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[str, Any]]:
