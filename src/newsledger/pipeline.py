@@ -204,19 +204,10 @@ class Pipeline:
         for item in batch:
             t0 = time.monotonic()
             try:
-                with time_limit(budget, f"reading the document took more than its {budget:g} s budget"):
-                    document = to_document(item, max_bytes=self.settings.max_bytes)
-                    self._run_stages(self.pre_parse, document, t0 + budget)
-                if time.monotonic() > t0 + budget:
-                    raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
-                prepared.append(document)
-            except Exception as caught:  # noqa: BLE001 - a reader that trips on odd input costs this document only
-                exc = caught if isinstance(caught, NewsledgerError) else \
-                    InputError(f"the document could not be read: {type(caught).__name__}: {caught}")
+                prepared.append(self._read(item, t0))
+            except NewsledgerError as exc:
                 if raise_errors:
-                    if exc is caught:
-                        raise
-                    raise exc from caught
+                    raise
                 prepared.append(ErrorRecord.for_input(item, exc))
             finally:
                 spent = time.monotonic() - t0
@@ -229,32 +220,76 @@ class Pipeline:
                 yield result
                 continue
             parse, charged = next(parsed)
-            t0 = time.monotonic()
-            remaining -= charged
             try:
                 if isinstance(parse, NewsledgerError):
                     raise parse
                 if isinstance(parse, BaseException):
                     raise StageFailure(f"spaCy failed on this document: {type(parse).__name__}: {parse}") from parse
-                result.doc = parse
-                with time_limit(remaining, f"the document exceeded its {budget:g} s budget"):
-                    self._run_stages(self.post_parse, result, t0 + remaining)
-                    record = result.to_record()
-                    problems = record.problems()
-                if time.monotonic() > t0 + remaining:  # a stage swallowed the interrupt
-                    raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
-                if problems:
-                    raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
-            except Exception as caught:  # noqa: BLE001 - building the record failed: this document only
-                exc = caught if isinstance(caught, NewsledgerError) else \
-                    StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}")
+                record = self._build(result, parse, remaining - charged)
+            except NewsledgerError as exc:
                 if raise_errors:
-                    if exc is caught:
-                        raise
-                    raise exc from caught
+                    raise
                 yield ErrorRecord.for_input(item, exc)
                 continue
             yield record
+
+    def _read(self, item: InputDocument, t0: float) -> Document:
+        """The document of `item`, through the stages before the parse, within its budget
+        (counted from `t0`). Raises a NewsledgerError; any other failure is an InputError."""
+        budget = self.settings.time_budget
+        try:
+            with time_limit(budget, f"reading the document took more than its {budget:g} s budget"):
+                document = to_document(item, max_bytes=self.settings.max_bytes)
+                self._run_stages(self.pre_parse, document, t0 + budget)
+            if time.monotonic() > t0 + budget:
+                raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
+            return document
+        except NewsledgerError:
+            raise
+        except Exception as caught:  # a reader that trips on odd input costs this document only
+            raise InputError(f"the document could not be read: {type(caught).__name__}: {caught}") from caught
+
+    def _build(self, document: Document, parse: Doc, remaining: float) -> Record:
+        """The record of a read document and its parse, through the stages after the parse,
+        within the `remaining` seconds of its budget. Raises a NewsledgerError; any other
+        failure is a StageFailure."""
+        budget = self.settings.time_budget
+        t0 = time.monotonic()
+        try:
+            document.doc = parse
+            with time_limit(remaining, f"the document exceeded its {budget:g} s budget"):
+                self._run_stages(self.post_parse, document, t0 + remaining)
+                record = document.to_record()
+                problems = record.problems()
+            if time.monotonic() > t0 + remaining:  # a stage swallowed the interrupt
+                raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
+            if problems:
+                raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
+            return record
+        except NewsledgerError:
+            raise
+        except Exception as caught:  # building the record failed: this document only
+            raise StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}") from caught
+
+    # --- a text spaCy has parsed already ---------------------------------------------------
+
+    def extract_parsed(self, doc: Doc, *, published: str | None = None, source: str | None = None,
+                       input_id: str | None = None, url: str | None = None) -> Record:
+        """The record of a text parsed already by a spaCy pipeline (the spaCy component,
+        `newsledger.spacy_component`): `doc.text` is the body (no header is looked for), the
+        stages read `doc` as it is, and nothing is parsed again. `published` anchors
+        relative times. Raises a NewsledgerError, as `extract` does."""
+        item = InputDocument(doc.text, source=source, input_id=input_id, published=published, url=url,
+                             raw=True, format="text")
+        t0 = time.monotonic()
+        try:
+            document = self._read(item, t0)
+        finally:
+            self.timings["ingest"] += time.monotonic() - t0
+        if document.text != doc.text:
+            raise InputError("the text has carriage returns or lone surrogates, which newsledger normalises: "
+                             "give spaCy the text with \\n line ends")
+        return self._build(document, doc, self.settings.time_budget - (time.monotonic() - t0))
 
     def _parse(self, texts: list[str], limits: list[float]) -> list[tuple[Doc | BaseException, float]]:
         """(parse or the exception it raised, seconds charged) per text; `limits` are the
