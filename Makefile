@@ -49,8 +49,10 @@ bench: install
 profile: install
 	$(BIN)/python scripts/profile_pipeline.py --html profile.html
 
+# ruff over the code, and mypy over the modules pyproject.toml's [tool.mypy] lists.
 lint: install
 	$(BIN)/ruff check src tests scripts fuzz
+	$(BIN)/mypy
 
 # Bounded fuzzing of ingest + extract: the bad-input corpus, every regex's attack strings in
 # articles (six per pattern), the property tests with FUZZ_EXAMPLES examples each, and atheris for FUZZ_SECONDS.

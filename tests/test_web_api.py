@@ -14,12 +14,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsledger.store import Ledger  # noqa: E402
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from newsledger.web.highlight import segments  # noqa: E402
-from tests.test_store_fixtures import (  # noqa: E402, F401 - fixtures
+from newsledger.store import Ledger
+from newsledger.web import WebConfig, create_app
+from newsledger.web.highlight import segments
+from tests.test_store_fixtures import (  # noqa: F401 - fixtures
     LINDQVIST,
     VARGA,
     make_record,

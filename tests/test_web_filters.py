@@ -12,11 +12,11 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from newsledger.store import Ledger  # noqa: E402
-from newsledger.store.filters import FILTER_NAMES, FilterError, Filters  # noqa: E402
-from newsledger.store.schema import COLUMN_NAMES, json_row  # noqa: E402
-from tests.test_store_fixtures import meeting_reports, store_url  # noqa: E402, F401 - the fixture
-from tests.test_web_api import LOCAL, conflict_records, hostile_record  # noqa: E402
+from newsledger.store import Ledger
+from newsledger.store.filters import FILTER_NAMES, FilterError, Filters
+from newsledger.store.schema import COLUMN_NAMES, json_row
+from tests.test_store_fixtures import meeting_reports, store_url  # noqa: F401 - the fixture
+from tests.test_web_api import LOCAL, conflict_records, hostile_record
 
 
 @pytest.fixture

@@ -165,14 +165,14 @@ class Document:
     # Stage-private data shared forward (e.g. which sentence a time governs).
     scratch: dict[str, Any] = field(default_factory=dict)
 
-    @_StageOutput
-    def language(self) -> str | None:
-        """The article's language (`article.language`), which the metadata stage sets."""
+    def _get_language(self) -> str | None:
         return self.article.language
 
-    @language.setter
-    def language(self, value: str | None) -> None:
+    def _set_language(self, value: str | None) -> None:
         self.article.language = value
+
+    language = _StageOutput(_get_language, _set_language,
+                            doc="The article's language (`article.language`), which the metadata stage sets.")
 
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(Warning_(code=code, message=message))

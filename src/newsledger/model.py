@@ -160,7 +160,7 @@ class Event(_Model):
     mentions: list[Span] = Field(default_factory=list)
 
 
-class Warning_(_Model):
+class Warning_(_Model):  # noqa: N801 - `Warning` is the builtin exception
     code: str
     message: str
 

@@ -234,7 +234,7 @@ class WorkerPool:
         # native code is not stopped by the pipeline's own between-stage time budget.
         self.hard_time_limit = hard_time_limit if hard_time_limit is not None else 2 * self.settings.time_budget + 30
         self.max_outstanding = max_outstanding_chunks or 4 * workers
-        self._ctx = mp.get_context(start_method or default_start_method())
+        self._ctx: Any = mp.get_context(start_method or default_start_method())  # has Process, Pipe
         self._workers: list[_Worker] = []
         self._running = False
         self.stats = PoolStats()

@@ -16,10 +16,10 @@ import ctypes
 import signal
 import threading
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .document import Document
@@ -64,7 +64,7 @@ class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
     def __init__(self, seconds: float, message: str) -> None:
         self.seconds = seconds
         self.message = message
-        self._previous = None
+        self._previous: Any = None  # the SIGALRM handler before ours
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self._done = False
@@ -141,7 +141,7 @@ class Pipeline:
         self.pre_parse = [s for s in self.stages if not s.needs_parse]
         self.post_parse = [s for s in self.stages if s.needs_parse]
         # Seconds spent per stage ("parse" for spaCy), summed over documents: for bench reports.
-        self.timings: Counter[str] = Counter()
+        self.timings: defaultdict[str, float] = defaultdict(float)
         # The default stages warm themselves up before the first batch; other stages when
         # asked (`warm_up()`, as worker processes do).
         self._warm_up_first = stages is None
@@ -331,7 +331,7 @@ class Pipeline:
                 stage(document)
             except NewsledgerError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - a stage bug must cost one document, not the batch
+            except Exception as exc:  # a stage bug must cost one document, not the batch
                 raise StageFailure(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}") from exc
             finally:
                 self.timings[stage.name] += time.monotonic() - t0

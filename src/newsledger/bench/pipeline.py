@@ -140,7 +140,8 @@ class Meter:
         self.seconds = time.perf_counter() - self._t0
         busy, ours = _system_busy_seconds(), _tree_cpu_seconds()
         self.ours_cores = self.others_cores = None
-        if None not in (busy, ours, self._busy0, self._ours0) and self.seconds > 0:
+        if busy is not None and ours is not None and self._busy0 is not None and self._ours0 is not None \
+                and self.seconds > 0:
             ours_s = ours - self._ours0
             self.ours_cores = ours_s / self.seconds
             self.others_cores = max(0.0, (busy - self._busy0) - ours_s) / self.seconds

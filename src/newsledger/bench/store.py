@@ -114,7 +114,7 @@ def _distinct_copies(records: list[Record], target: int) -> list[Record]:
     (offsets before it stay valid), hence a distinct article id, and each round of copies
     happens in another year, so that every happening has a realistic handful of reports
     rather than hundreds."""
-    out = []
+    out: list[Record] = []
     i = 0
     while len(out) < target and records:
         base = records[i % len(records)]

@@ -13,7 +13,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow as pa
 
@@ -115,7 +115,7 @@ def input_from_row(row: dict[str, Any]) -> InputDocument:
     obj = {k: row.get(k) for k in ("id", "text", "html", "published", "url") if row.get(k) is not None}
     if row.get("raw") is not None:
         obj["raw"] = bool(row["raw"])
-    return input_from_json(obj, source)
+    return input_from_json(obj, cast(str, source))  # None too: the record then has no source
 
 
 def event_month(start: str | None) -> str:

@@ -25,7 +25,7 @@ from ..config import Settings
 from ..model import ErrorRecord, Record
 from .backend import Store, StoreError
 from .filters import FilterArgs, FilterError, Filters
-from .opening import NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
+from .opening import Mode, NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
 
 
 class Ledger:
@@ -44,7 +44,7 @@ class Ledger:
         wants an existing store (`StoreMissing` otherwise); `read_only=True` never writes.
         Anything at `db` that is not a newsledger store raises `NotAStore`."""
         settings = settings or Settings()
-        mode = "read" if read_only else "create" if create else "write"
+        mode: Mode = "read" if read_only else "create" if create else "write"
         return cls(open_store(db or settings.db, mode=mode), settings)
 
     def close(self) -> None:

@@ -185,7 +185,7 @@ class _Out:
         self.fh: Any = None
 
     def __enter__(self):
-        self.fh = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.fh = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8", newline="")
         return self.fh
 
     def __exit__(self, *exc) -> None:

@@ -4,7 +4,7 @@ refused (400), like bad values."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 
@@ -28,8 +28,10 @@ router = APIRouter(prefix="/api", dependencies=[Depends(refuse_unknown_parameter
 
 State = Annotated[WebState, Depends(web_state)]
 EventFilters = Annotated[Filters, Depends(event_filters)]
-err = {400: {"model": s.ErrorResponse}, 404: {"model": s.ErrorResponse}}
-add_errors = {400: {"model": s.ErrorResponse}, 403: {"model": s.ErrorResponse}, 413: {"model": s.ErrorResponse}}
+Responses = dict[int | str, dict[str, Any]]
+err: Responses = {400: {"model": s.ErrorResponse}, 404: {"model": s.ErrorResponse}}
+add_errors: Responses = {400: {"model": s.ErrorResponse}, 403: {"model": s.ErrorResponse},
+                         413: {"model": s.ErrorResponse}}
 
 
 def check_article_id(value: str) -> str:

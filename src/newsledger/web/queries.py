@@ -121,7 +121,8 @@ def _article_row(r: tuple) -> dict[str, Any]:
 
 def articles(store: Store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Stored articles, most recently ingested first; `text`: words that must all occur."""
-    where, params = "", []
+    where = ""
+    params: list[Any] = []
     text = _clean(text, "q")
     if text:
         sql, params = store.text_match_articles(text)
@@ -335,10 +336,10 @@ def participant_names(store: Store, idents: set[str]) -> dict[str, tuple[str, st
             out[f"a:{aid}"] = (name, country)
     norms = sorted(i[2:] for i in idents if i.startswith("n:"))
     for i in range(0, len(norms), 500):
-        chunk = norms[i:i + 500]
+        names = norms[i:i + 500]
         for ident, name, country in store.rows(
                 "SELECT ident, max(name), max(country) FROM ledger_actors "
-                f"WHERE name_norm IN ({', '.join('?' * len(chunk))}) AND actor_id IS NULL GROUP BY ident", chunk):
+                f"WHERE name_norm IN ({', '.join('?' * len(names))}) AND actor_id IS NULL GROUP BY ident", names):
             if ident in idents:
                 out[ident] = (name, country)
     return out
