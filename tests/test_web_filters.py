@@ -182,3 +182,14 @@ def test_web_api_actors_without_prefix_lists_the_most_reported(api, ledger_url):
     assert api.get("/api/actors", params={"limit": 1}).json() == names[:1]
     assert api.get("/api/actors", params={"prefix": "lindq"}).json() == ["Maria Lindqvist"]
     assert api.get("/api/actors", params={"prefix": "  "}).json() == names
+
+
+def test_web_a_filter_refused_deeper_than_the_parameters_is_a_400(api):
+    """A FilterError (a StoreError too) raised by the store's own code is the user's 400, not a 503."""
+    def refuse():
+        raise FilterError("type", "unknown event type PARTY")
+
+    api.app.add_api_route("/api/test-filter-error", refuse)
+    r = api.get("/api/test-filter-error")
+    assert r.status_code == 400
+    assert r.json()["error"] == {"code": "bad_request", "message": "unknown event type PARTY"}
