@@ -199,11 +199,12 @@ def select_ids(store: Store, filters: Filters | None) -> list[int]:
 def iter_chunks(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[list[dict[str, Any]]]:
     """The event rows (`schema.ledger_rows`) of ledger events `ids`, in that order, a chunk at a time."""
     fields = [c.strip().removeprefix("le.") for c in EVENT_COLUMNS.split(",")]
-    for i in range(0, len(ids), chunk):
-        part = list(ids[i:i + chunk])
+    wanted = ids
+    for i in range(0, len(wanted), chunk):
+        ids = list(wanted[i:i + chunk])
         raw = {int(r[0]): dict(zip(fields, r, strict=True)) for r in store.rows(
-            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({_marks(part)})", part)}
-        yield ledger_rows(store, [raw[x] for x in part if x in raw])
+            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({_marks(ids)})", ids)}
+        yield ledger_rows(store, [raw[x] for x in ids if x in raw])
 
 
 def iter_rows(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[dict[str, Any]]:

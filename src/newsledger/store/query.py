@@ -122,11 +122,11 @@ def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple
         where.append(f"le.id IN (SELECT e.ledger_event_id FROM events e WHERE e.article_id IN ({sql}))")
         params += text_params
     if f.speaker:
-        speaker, speaker_params = _speaker_condition(store, f.speaker)
+        where_sql, speaker_params = _speaker_condition(store, f.speaker)
         where.append("le.id IN (SELECT e.ledger_event_id FROM events e JOIN quotes q "
                      "ON q.article_id = e.article_id AND q.local_id = e.said_by "
                      f"LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_local "
-                     f"WHERE {speaker})")
+                     f"WHERE {where_sql})")
         params += speaker_params
     return where, params
 

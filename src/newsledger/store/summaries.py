@@ -227,20 +227,20 @@ def summary_problems(store: Store) -> list[str]:
     """How the summary tables differ from a recomputation (empty when they agree)."""
     problems = []
     for table in ("ledger_months", "ledger_actor_months", "ledger_places"):
-        cols = _COLUMNS[table]
+        columns = _COLUMNS[table]
         n_keys = 3 if table == "ledger_places" else 2
-        stored = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(f"SELECT {', '.join(cols)} FROM {table}")}
+        stored = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(f"SELECT {', '.join(columns)} FROM {table}")}
         fresh = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(
-            f"SELECT {', '.join(cols)} FROM ({_RECOMPUTE[table]}) t")}
+            f"SELECT {', '.join(columns)} FROM ({_RECOMPUTE[table]}) t")}
         wrong = {k for k in stored.keys() | fresh.keys() if not _same(stored.get(k), fresh.get(k))}
         if wrong:
             problems.append(f"{table}: {len(wrong)} row(s) differ from the ledger (e.g. {sorted(wrong, key=str)[0]}); "
                             "newsledger ledger rebuild recomputes them")
-    pair_cols = ", ".join(_COLUMNS["ledger_pairs"])
-    extra = store.scalar(f"SELECT count(*) FROM (SELECT {pair_cols} FROM ledger_pairs EXCEPT "
-                         f"SELECT {pair_cols} FROM ({_RECOMPUTE['ledger_pairs']}) f) t")
-    missing = store.scalar(f"SELECT count(*) FROM (SELECT {pair_cols} FROM ({_RECOMPUTE['ledger_pairs']}) f EXCEPT "
-                           f"SELECT {pair_cols} FROM ledger_pairs) t")
+    cols = ", ".join(_COLUMNS["ledger_pairs"])
+    extra = store.scalar(f"SELECT count(*) FROM (SELECT {cols} FROM ledger_pairs EXCEPT "
+                         f"SELECT {cols} FROM ({_RECOMPUTE['ledger_pairs']}) f) t")
+    missing = store.scalar(f"SELECT count(*) FROM (SELECT {cols} FROM ({_RECOMPUTE['ledger_pairs']}) f EXCEPT "
+                           f"SELECT {cols} FROM ledger_pairs) t")
     if extra or missing:
         problems.append(f"ledger_pairs: {int(extra or 0)} row(s) too many, {int(missing or 0)} missing; "
                         "newsledger ledger rebuild recomputes them")

@@ -328,6 +328,7 @@ def participant_names(store: Store, idents: set[str]) -> dict[str, tuple[str, st
     """Name and country of participants (`ledger_actors.ident`): a canonical actor's from the
     knowledge base, another participant's as the ledger names it."""
     out: dict[str, tuple[str, str | None]] = {}
+    chunk: list[Any]
     ids = sorted(int(i[2:]) for i in idents if i.startswith("a:") and i[2:].isdigit())
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
@@ -336,10 +337,10 @@ def participant_names(store: Store, idents: set[str]) -> dict[str, tuple[str, st
             out[f"a:{aid}"] = (name, country)
     norms = sorted(i[2:] for i in idents if i.startswith("n:"))
     for i in range(0, len(norms), 500):
-        names = norms[i:i + 500]
+        chunk = norms[i:i + 500]
         for ident, name, country in store.rows(
                 "SELECT ident, max(name), max(country) FROM ledger_actors "
-                f"WHERE name_norm IN ({', '.join('?' * len(names))}) AND actor_id IS NULL GROUP BY ident", names):
+                f"WHERE name_norm IN ({', '.join('?' * len(chunk))}) AND actor_id IS NULL GROUP BY ident", chunk):
             if ident in idents:
                 out[ident] = (name, country)
     return out
