@@ -48,14 +48,16 @@ eval-heldout: install
 bench: install
 	$(BIN)/newsledger bench --json bench-report.json
 	$(BIN)/newsledger bench-store --json bench-store-report.json
-	$(BIN)/python -m newsledger.web.bench --events 100000 --json bench-web-report.json
+	$(BIN)/python -m newsledger.bench.web --events 100000 --json bench-web-report.json
 
 # Where the time goes: pyinstrument over the bench corpus (text to the terminal, profile.html).
 profile: install
 	$(BIN)/python scripts/profile_pipeline.py --html profile.html
 
+# ruff over the code, and mypy over the modules pyproject.toml's [tool.mypy] lists.
 lint: install
 	$(BIN)/ruff check src tests scripts fuzz
+	$(BIN)/mypy
 
 # Bounded fuzzing of ingest + extract: the bad-input corpus, every regex's attack strings in
 # articles (six per pattern), the property tests with FUZZ_EXAMPLES examples each, and atheris for FUZZ_SECONDS.

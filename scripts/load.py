@@ -39,8 +39,8 @@ SEARCH_WORDS = ["ceasefire", "sanctions", "protesters", "agreement", "troops", "
 
 
 def build_store(db: str, events: int, articles: int, log) -> None:
+    from newsledger.bench.store import build_events
     from newsledger.store import Ledger
-    from newsledger.store.bench import build_events
     from newsledger.store.opening import open_store
     from newsledger.synthetic import generate
 
@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", dest="json_path")
     args = parser.parse_args(argv)
 
-    from newsledger.web.bench import serve_process
+    from newsledger.bench.web import serve_process
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

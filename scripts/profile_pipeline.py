@@ -3,7 +3,7 @@
     .venv/bin/python scripts/profile_pipeline.py [--docs 60] [--html profile.html]
 
 Prints where the time goes (spaCy's parse and each stage's own functions) and writes an
-interactive HTML report. The corpus is `newsledger.bench.bench_corpus` (the seed article
+interactive HTML report. The corpus is `newsledger.bench.pipeline.bench_corpus` (the seed article
 plus deterministic synthetic articles), the same as `newsledger bench`.
 """
 
@@ -16,7 +16,7 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     from pyinstrument import Profiler
 
-    from newsledger.bench import bench_corpus
+    from newsledger.bench.pipeline import bench_corpus
     from newsledger.pipeline import Pipeline
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

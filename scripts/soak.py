@@ -64,7 +64,7 @@ def expected_inputs(path: Path) -> tuple[set[str], int]:
     return hashes, len(bodies)
 
 
-class Counter_:
+class Counter_:  # noqa: N801 - beside collections.Counter
     """Documents stored so far, read from the store while the ingest writes it."""
 
     def __init__(self, db: str) -> None:

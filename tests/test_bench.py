@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from newsledger.bench import Meter, _descendants, bench_corpus, format_bench, workers_bench
+from newsledger.bench.pipeline import Meter, _descendants, bench_corpus, format_bench, workers_bench
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 

@@ -12,7 +12,7 @@ BODY = ("Norway and Sweden signed an agreement on fishing rights on Monday in Os
         "officials said, ending a dispute that began last year.")
 
 
-def run(args, input=None):
+def run(args, input=None):  # noqa: A002 - click.testing.CliRunner.invoke's name
     return CliRunner().invoke(cli.main, args, input=input, catch_exceptions=False)
 
 

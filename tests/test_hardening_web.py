@@ -23,15 +23,15 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsledger.store import Ledger  # noqa: E402
-from newsledger.store.backend import PostgresStore, SQLiteStore  # noqa: E402
-from newsledger.store.check import check_store  # noqa: E402
-from newsledger.store.opening import open_store  # noqa: E402
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from tests.test_store_fixtures import store_url  # noqa: E402, F401
-from tests.test_web_api import conflict_records, hostile_record, meeting_reports  # noqa: E402
+from newsledger.store import Ledger
+from newsledger.store.backend import PostgresStore, SQLiteStore
+from newsledger.store.check import check_store
+from newsledger.store.opening import open_store
+from newsledger.web import WebConfig, create_app
+from tests.test_store_fixtures import store_url  # noqa: F401
+from tests.test_web_api import conflict_records, hostile_record, meeting_reports
 
 LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was started for
 ROOT = Path(__file__).resolve().parents[1]

@@ -149,7 +149,7 @@ def test_store_generation_is_seen_by_other_connections(store_url):
 
 @pytest.fixture
 def synthetic(store):
-    from newsledger.store.bench import build_events
+    from newsledger.bench.store import build_events
 
     build_events(store, 3000, n_actors=60, seed=5)
     return store

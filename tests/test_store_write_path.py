@@ -92,8 +92,6 @@ def test_store_write_path_web_and_command_line_store_the_same(tmp_path):
 def test_store_write_path_is_the_only_one_the_web_app_uses():
     writers = re.compile(r"\b(save_record|save_error|write_article|link_article|forget_errors)\b")
     for path in sorted((ROOT / "src" / "newsledger" / "web").glob("*.py")):
-        if path.name == "bench.py":  # builds benchmark stores, not part of the app
-            continue
         assert not writers.search(path.read_text(encoding="utf-8")), path.name
     for name in ("web/ingest.py", "store/ingest.py"):
         assert "ingest_documents(" in (ROOT / "src" / "newsledger" / name).read_text(encoding="utf-8"), name

@@ -14,12 +14,12 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsledger.store import Ledger  # noqa: E402
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from newsledger.web.highlight import segments  # noqa: E402
-from tests.test_store_fixtures import (  # noqa: E402, F401 - fixtures
+from newsledger.store import Ledger
+from newsledger.web import WebConfig, create_app
+from newsledger.web.highlight import segments
+from tests.test_store_fixtures import (  # noqa: F401 - fixtures
     LINDQVIST,
     VARGA,
     make_record,
@@ -123,7 +123,7 @@ def test_web_api_event_lists_every_report(client):
 
 def test_web_api_timeline_orders_by_day_of_happening(client):
     body = client.get("/api/timeline", params={"by": "month"}).json()
-    days = [e["day"] for e in body["events"]]
+    days = [e["date_start"] for e in body["events"]]
     assert days == sorted(days)
     # Reported in June 2024, happened in May 2023: first on the timeline.
     assert body["events"][0]["type"] == "ACCUSE"
@@ -183,10 +183,12 @@ def test_web_api_quotes_search_and_speaker(client):
 
 @pytest.mark.parametrize(("path", "params", "needle"), [
     ("/api/events", {"type": "PARTY"}, "unknown event type"),
-    ("/api/events", {"country": "NORWAY"}, "country"),
-    ("/api/events", {"country": "N0R"}, "alpha-3"),
-    ("/api/timeline", {"date_from": "2024-13"}, "ISO date"),
-    ("/api/timeline", {"date_from": "March 2024"}, "ISO date"),
+    ("/api/events", {"country": "Narnia"}, "not a country name or ISO 3166 code"),
+    ("/api/events", {"country": "N0R"}, "not a country name or ISO 3166 code"),
+    ("/api/events", {"min_reports": "0"}, "min_reports"),
+    ("/api/events", {"actor": "x" * 300}, "longer than"),
+    ("/api/timeline", {"date_from": "2024-13"}, "there is no month 13"),
+    ("/api/timeline", {"date_from": "March 2024"}, "must be a date such as 2024"),
     ("/api/timeline", {"date_from": "2024-05", "date_to": "2024-01"}, "after"),
     ("/api/timeline", {"by": "week"}, "by"),
     ("/api/events", {"limit": "0"}, "limit"),
@@ -197,7 +199,8 @@ def test_web_api_quotes_search_and_speaker(client):
     ("/api/map", {"place": "Oslo", "radius_km": "-5"}, "radius_km"),
     ("/api/articles/not-a-sha", {}, "64 hexadecimal"),
     ("/api/quotes", {"country": "12"}, "country"),
-    ("/api/actors", {}, "prefix"),
+    ("/api/places", {"country": "Atlantis"}, "not a country name"),
+    ("/api/actors", {"limit": "0"}, "limit"),
 ])
 def test_web_api_bad_parameters_give_400_with_a_message(client, path, params, needle):
     r = client.get(path, params=params)
@@ -220,7 +223,7 @@ def test_web_pages_unknown_ids_give_404_pages(client):
     assert r.status_code == 404 and "text/html" in r.headers["content-type"]
     assert client.get("/events/nope").status_code == 404
     r = client.get("/timeline", params={"country": "XXXX"})
-    assert r.status_code == 400 and "alpha-3" in r.text
+    assert r.status_code == 400 and "not a country name or ISO 3166 code" in r.text
 
 
 def test_web_filters_travel_as_bound_parameters(client):

@@ -22,8 +22,8 @@ import pytest
 
 pytest.importorskip("playwright")
 
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from newsledger.web.browser import (  # noqa: E402
+from newsledger.web import WebConfig, create_app
+from newsledger.web.browser import (
     chromium,
     chromium_available,
     local_only,
@@ -31,7 +31,7 @@ from newsledger.web.browser import (  # noqa: E402
     wait_ready,
 )
 
-from .conftest import SEED_DIR  # noqa: E402
+from .conftest import SEED_DIR
 
 pytestmark = pytest.mark.acceptance
 

@@ -25,20 +25,20 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from click.testing import CliRunner  # noqa: E402
-from fastapi.testclient import TestClient  # noqa: E402
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
-from newsledger.config import Settings  # noqa: E402
-from newsledger.errors import NewsledgerError  # noqa: E402
-from newsledger.ingest import InputDocument, to_document  # noqa: E402
-from newsledger.model import ErrorInfo, ErrorRecord  # noqa: E402
-from newsledger.store import Ledger, StoreError, StoreMissing  # noqa: E402
-from newsledger.store.opening import open_store  # noqa: E402
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from newsledger.web.browser import serve_in_thread  # noqa: E402
-from newsledger.web.middleware import HostCheck, is_loopback  # noqa: E402
-from tests.test_store_fixtures import LINDQVIST, VARGA, make_record, meeting_reports, store_url  # noqa: E402, F401
-from tests.test_store_opening import NOT_STORES  # noqa: E402
+from newsledger.config import Settings
+from newsledger.errors import NewsledgerError
+from newsledger.ingest import InputDocument, to_document
+from newsledger.model import ErrorInfo, ErrorRecord
+from newsledger.store import Ledger, StoreError, StoreMissing
+from newsledger.store.opening import open_store
+from newsledger.web import WebConfig, create_app
+from newsledger.web.browser import serve_in_thread
+from newsledger.web.middleware import HostCheck, is_loopback
+from tests.test_store_fixtures import LINDQVIST, VARGA, make_record, meeting_reports, store_url  # noqa: F401
+from tests.test_store_opening import NOT_STORES
 
 LOCAL = "http://127.0.0.1:8000"
 

@@ -11,19 +11,19 @@ import pytest
 
 pytest.importorskip("fastapi")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from newsledger.store.query import Filters, event_conditions  # noqa: E402
-from newsledger.web import WebConfig, create_app  # noqa: E402
-from newsledger.web import queries as q  # noqa: E402
-from tests.test_store_fixtures import meeting_reports, save_all, store, store_url  # noqa: E402, F401 - fixtures
+from newsledger.store.query import Filters, event_conditions
+from newsledger.web import WebConfig, create_app
+from newsledger.web import queries as q
+from tests.test_store_fixtures import meeting_reports, save_all, store, store_url  # noqa: F401 - fixtures
 
 LOCAL = "http://127.0.0.1:8000"  # the app answers only for the hosts it was started for
 
 
 @pytest.fixture
 def synthetic(store):
-    from newsledger.store.bench import build_events
+    from newsledger.bench.store import build_events
 
     build_events(store, 3000, n_actors=40, seed=7)
     save_all(store, meeting_reports())  # and real articles through the write path

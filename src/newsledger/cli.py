@@ -240,7 +240,7 @@ def eval_command(name, files, shared, json_out, spacy_model):
 def bench(docs, scale_docs, repeats, spark, json_out, spacy_model):
     """Articles/second and peak memory of the pipeline next to bare spaCy nlp.pipe, and with
     1 and 2 worker processes and Spark local[1] / local[2]."""
-    from .bench import format_bench, run_bench
+    from .bench.pipeline import format_bench, run_bench
 
     ensure_gazetteer(_settings(spacy_model).cache_dir)
     report = run_bench(n_docs=docs, settings=_settings(spacy_model), scale_docs=scale_docs,

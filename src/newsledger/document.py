@@ -1,15 +1,23 @@
 """The working state of one article as it flows through the stages.
 
 A `Document` holds the body text, the article metadata, the single spaCy parse and
-every stage's output. Stages read and write its named fields (see `FIELDS`); the
-pipeline checks that a stage only reads what an earlier stage wrote.
+every stage's output. Stages declare the attributes they read and write by name; the
+pipeline checks those names against the Document class itself (`stage_attributes`): a
+name that is not a field or property of it is refused, and a stage may only read what is
+there by then. Each attribute says when it is there:
+
+- given: set when the document is made (`text`, `article`, `anchor`, `warnings`...);
+- parse: the spaCy parse (`doc`) and the views built from it (`tokens`, `view`...),
+  there for the stages after the parse;
+- output: written by a stage (`entities`, `times`, ..., `language`), there for the
+  stages after the one that writes it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -31,12 +39,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-# Fields present before any stage runs.
-BASE_FIELDS = ("text", "article", "anchor", "doc")
-# Fields that stages write. `mentions` is the token -> entity map that lets quotes
-# and events name the entity a pronoun or role description refers to.
-STAGE_FIELDS = ("language", "entities", "mentions", "times", "places", "quotes", "amounts", "events", "main_event")
-FIELDS = BASE_FIELDS + STAGE_FIELDS
+# When an attribute is there for a stage to read (see the module's description).
+GIVEN, PARSE, OUTPUT = "given", "parse", "output"
+_OUTPUT = {"when": OUTPUT}
+
+
+class _ParseView(cached_property):
+    """A cached property built from the parse: there for the stages after the parse."""
+
+
+class _StageOutput(property):
+    """A property a stage sets: there for the stages after the one that writes it."""
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -137,20 +150,30 @@ class Document:
     text_offset: int | None = None
     # Publication time: the anchor for "Monday", "last year"; None when unknown.
     anchor: date | datetime | None = None
-    doc: Doc | None = None
+    doc: Doc | None = field(default=None, metadata={"when": PARSE})
 
-    entities: list[Entity] = field(default_factory=list)
-    # token index -> entity id, for every token inside a mention (names, roles, pronouns)
-    mentions: dict[int, str] = field(default_factory=dict)
-    times: list[Time] = field(default_factory=list)
-    places: list[Place] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    amounts: list[Amount] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    main_event: str | None = None  # the id of the event the article is mainly about
+    entities: list[Entity] = field(default_factory=list, metadata=_OUTPUT)
+    # token index -> entity id, for every token inside a mention (names, roles, pronouns):
+    # it lets quotes and events name the entity a pronoun or role description refers to
+    mentions: dict[int, str] = field(default_factory=dict, metadata=_OUTPUT)
+    times: list[Time] = field(default_factory=list, metadata=_OUTPUT)
+    places: list[Place] = field(default_factory=list, metadata=_OUTPUT)
+    quotes: list[Quote] = field(default_factory=list, metadata=_OUTPUT)
+    amounts: list[Amount] = field(default_factory=list, metadata=_OUTPUT)
+    events: list[Event] = field(default_factory=list, metadata=_OUTPUT)
+    main_event: str | None = field(default=None, metadata=_OUTPUT)  # the id of the event the article is mainly about
     warnings: list[Warning_] = field(default_factory=list)
     # Stage-private data shared forward (e.g. which sentence a time governs).
     scratch: dict[str, Any] = field(default_factory=dict)
+
+    def _get_language(self) -> str | None:
+        return self.article.language
+
+    def _set_language(self, value: str | None) -> None:
+        self.article.language = value
+
+    language = _StageOutput(_get_language, _set_language,
+                            doc="The article's language (`article.language`), which the metadata stage sets.")
 
     def warn(self, code: str, message: str) -> None:
         self.warnings.append(Warning_(code=code, message=message))
@@ -183,20 +206,20 @@ class Document:
         end = starts[index + 1] if index + 1 < len(starts) else len(self.text)
         return start, len(self.text[start:end].rstrip()) + start
 
-    @cached_property
+    @_ParseView
     def tokens(self) -> TokenTable:
         """The parse's tokens as plain lists, read once: hot loops index these instead of
         asking spaCy for a new Token object (and its strings) at every step."""
         assert self.doc is not None
         return TokenTable.of(self.doc)
 
-    @cached_property
+    @_ParseView
     def view(self) -> DocView:
         """The parse with one Token object per token (see `DocView`)."""
         assert self.doc is not None
         return DocView(self.doc, self.tokens, self.text)
 
-    @cached_property
+    @_ParseView
     def token_sentence(self) -> list[int]:
         """The number of the sentence each token is in."""
         assert self.doc is not None
@@ -205,7 +228,7 @@ class Document:
             out[sent.start:sent.end] = [k] * (sent.end - sent.start)
         return out
 
-    @cached_property
+    @_ParseView
     def sentence_starts(self) -> list[int]:
         assert self.doc is not None
         return [s.start_char for s in self.view.sents]
@@ -233,3 +256,21 @@ class Document:
             main_event=self.main_event,
             warnings=self.warnings,
         )
+
+
+def stage_attributes() -> dict[str, str]:
+    """Every attribute of `Document` a stage may declare it reads or writes, and when it is
+    there (GIVEN, PARSE or OUTPUT): the dataclass fields (by their `when` metadata) and the
+    properties (`_ParseView`, `_StageOutput`, else given). Methods and private names are not
+    attributes a stage declares."""
+    out = {f.name: f.metadata.get("when", GIVEN) for f in fields(Document) if not f.name.startswith("_")}
+    for name, value in vars(Document).items():
+        if name.startswith("_") or name in out:
+            continue
+        if isinstance(value, _ParseView):
+            out[name] = PARSE
+        elif isinstance(value, _StageOutput):
+            out[name] = OUTPUT
+        elif isinstance(value, (property, cached_property)):
+            out[name] = GIVEN
+    return out

@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .errors import NewsledgerError, StageFailure
+
 RECORD_SCHEMA = "newsledger/record@1"
 ERROR_SCHEMA = "newsledger/error@1"
 
@@ -173,7 +175,7 @@ class Event(_Model):
     mentions: list[Mention] = Field(default_factory=list)
 
 
-class Warning_(_Model):
+class Warning_(_Model):  # noqa: N801 - `Warning` is the builtin exception
     code: str
     message: str
 
@@ -265,11 +267,28 @@ class ErrorRecord(_Model):
     source: str | None = None
     error: ErrorInfo
 
+    @classmethod
+    def for_input(cls, item: Any, exc: BaseException) -> ErrorRecord:
+        """The error record in place of input `item` (an `InputDocument`: its `input_id` and
+        `source`), which failed with `exc`. A `NewsledgerError` gives its code and message;
+        any other exception is a `stage_error` naming it (a bug, which costs this document
+        only). An id or source that is not a string (JSON input may give a number or a
+        list) is written as its string, so the record always validates."""
+        if not isinstance(exc, NewsledgerError):
+            exc = StageFailure(f"unexpected failure: {type(exc).__name__}: {exc}")
+        return cls(input_id=_text_or_none(getattr(item, "input_id", None)),
+                   source=_text_or_none(getattr(item, "source", None)),
+                   error=ErrorInfo(code=exc.code, message=exc.message))
+
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(by_alias=True, mode="json")
 
     def to_json(self, indent: int | None = None) -> str:
         return self.model_dump_json(by_alias=True, indent=indent)
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else value if isinstance(value, str) else str(value)
 
 
 def is_iso_prefix(value: str) -> bool:

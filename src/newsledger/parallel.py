@@ -45,9 +45,9 @@ from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
 from .config import Settings
-from .errors import NewsledgerError, StageFailure, TimeBudgetExceeded
+from .errors import NewsledgerError, TimeBudgetExceeded
 from .ingest import InputDocument
-from .model import ERROR_SCHEMA, ErrorInfo, ErrorRecord, Record
+from .model import ERROR_SCHEMA, ErrorRecord, Record
 
 if TYPE_CHECKING:
     from .pipeline import Pipeline
@@ -57,9 +57,6 @@ if TYPE_CHECKING:
 PipelineFactory = Callable[[Settings], "Pipeline"]
 
 DEFAULT_CHUNK_SIZE = 8
-# A short English text run once in each worker at start, so lazily loaded data (the
-# gazetteer, dictionaries) is loaded before the first real chunk.
-_WARM_UP = "Officials met in the capital on Monday and said talks would continue next week."
 
 
 class WorkerCrash(NewsledgerError):
@@ -130,20 +127,11 @@ def _default_factory(settings: Settings) -> Pipeline:
 
 
 def _process_chunk(pipeline: Pipeline, items: list[InputDocument]) -> list[tuple[bool, str]]:
-    """(is_error, JSON) per item, in order. The pipeline already turns every NewsledgerError
-    into an error record; anything else that escapes it is caught here, per document."""
-    try:
-        return [(isinstance(r, ErrorRecord), r.to_json()) for r in pipeline.process(items)]
-    except Exception:  # noqa: BLE001 - retried one by one below, so one document pays
-        pass
-    out: list[tuple[bool, str]] = []
-    for item in items:
-        try:
-            out.extend((isinstance(r, ErrorRecord), r.to_json()) for r in pipeline.process([item]))
-        except Exception as exc:  # noqa: BLE001 - recorded per document
-            err = StageFailure(f"unexpected failure: {type(exc).__name__}: {exc}")
-            out.append((True, _error(item, err).to_json()))
-    return out
+    """(is_error, JSON) per item, in order (`pipeline.process_isolated`: a failure that
+    escapes the pipeline costs its own document only)."""
+    from .pipeline import process_isolated
+
+    return [(isinstance(r, ErrorRecord), r.to_json()) for r in process_isolated(pipeline, items)]
 
 
 def _worker_main(conn: Connection, settings: Settings, factory: PipelineFactory | None) -> None:
@@ -152,8 +140,7 @@ def _worker_main(conn: Connection, settings: Settings, factory: PipelineFactory 
     t0 = time.monotonic()
     try:
         pipeline = (factory or _default_factory)(settings)
-        _ = pipeline.nlp
-        list(pipeline.process([InputDocument(_WARM_UP, source="warm-up", raw=True)]))
+        pipeline.warm_up()  # the model and the stages' data, before the first chunk
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which stops the run
         conn.send(("init_error", f"{type(exc).__name__}: {exc}"))
         conn.close()
@@ -202,11 +189,6 @@ class _Chunk:
     filled: int = 0
 
 
-def _error(item: InputDocument, exc: NewsledgerError) -> ErrorRecord:
-    return ErrorRecord(input_id=item.input_id, source=item.source,
-                       error=ErrorInfo(code=exc.code, message=exc.message))
-
-
 def _describe_exit(process) -> str:
     code = process.exitcode
     if code is None:
@@ -252,7 +234,7 @@ class WorkerPool:
         # native code is not stopped by the pipeline's own between-stage time budget.
         self.hard_time_limit = hard_time_limit if hard_time_limit is not None else 2 * self.settings.time_budget + 30
         self.max_outstanding = max_outstanding_chunks or 4 * workers
-        self._ctx = mp.get_context(start_method or default_start_method())
+        self._ctx: Any = mp.get_context(start_method or default_start_method())  # has Process, Pipe
         self._workers: list[_Worker] = []
         self._running = False
         self.stats = PoolStats()
@@ -464,7 +446,7 @@ class WorkerPool:
                         f"the worker was killed after {self.hard_time_limit:g} s per document (hard time limit)")
                 else:
                     exc = WorkerCrash(f"the worker process died while processing this document ({how})")
-                finish(task, [(True, _error(item, exc).to_json()) for item in task.items])
+                finish(task, [(True, ErrorRecord.for_input(item, exc).to_json()) for item in task.items])
                 self.stats.crashed_documents += len(task.items)
         self.stats.restarts += 1
         self._workers[index] = self._spawn()

@@ -16,17 +16,17 @@ import ctypes
 import signal
 import threading
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .config import Settings
 from .document import Document
 from .errors import InputError, NewsledgerError, StageFailure, TimeBudgetExceeded
 from .ingest import InputDocument, to_document
 from .knowledge import ActorKnowledge
-from .model import ErrorInfo, ErrorRecord, Record
+from .model import ErrorRecord, Record
 from .nlp import load_spacy
 from .stages import default_stages
 from .stages.base import Stage, check_stage_order
@@ -64,7 +64,7 @@ class time_limit:  # noqa: N801 - used as a context manager, like contextlib's
     def __init__(self, seconds: float, message: str) -> None:
         self.seconds = seconds
         self.message = message
-        self._previous = None
+        self._previous: Any = None  # the SIGALRM handler before ours
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
         self._done = False
@@ -141,8 +141,11 @@ class Pipeline:
         self.pre_parse = [s for s in self.stages if not s.needs_parse]
         self.post_parse = [s for s in self.stages if s.needs_parse]
         # Seconds spent per stage ("parse" for spaCy), summed over documents: for bench reports.
-        self.timings: Counter[str] = Counter()
-        self._warm_up_pending = stages is None
+        self.timings: defaultdict[str, float] = defaultdict(float)
+        # The default stages warm themselves up before the first batch; other stages when
+        # asked (`warm_up()`, as worker processes do).
+        self._warm_up_first = stages is None
+        self._warmed = False
 
     @property
     def nlp(self) -> Language:
@@ -176,38 +179,36 @@ class Pipeline:
                 return
             yield from self._run_batch(batch, raise_errors)
 
-    def _warm_up(self) -> None:
-        if not self._warm_up_pending:
+    def warm_up(self) -> None:
+        """Load the model and run a short text through the stages, once: lazily loaded data
+        (the gazetteer, dictionaries, knowledge) is then loaded before the first document,
+        outside its time budget, and never half-built by an interrupt. The default stages
+        do it by themselves before the first batch; a worker process calls it as it starts.
+        The time it takes is not counted in `timings`."""
+        if self._warmed:
             return
-        self._warm_up_pending = False
+        self._warmed = True
         timings = self.timings.copy()
         self.nlp  # noqa: B018 - loads the model
-        for _ in self._run_batch([InputDocument(_WARM_UP, raw=True, format="text")], raise_errors=False):
+        for _ in self._run_batch([InputDocument(_WARM_UP, source="warm-up", raw=True, format="text")],
+                                 raise_errors=False):
             pass  # the outcome does not matter: only what got loaded
         self.timings = timings
 
     def _run_batch(self, batch: list[InputDocument], raise_errors: bool) -> Iterator[Record | ErrorRecord]:
-        self._warm_up()
+        if self._warm_up_first and not self._warmed:
+            self.warm_up()
         budget = self.settings.time_budget
         prepared: list[Document | ErrorRecord] = []
         left: list[float] = []  # seconds of its budget each document has left after reading
         for item in batch:
             t0 = time.monotonic()
             try:
-                with time_limit(budget, f"reading the document took more than its {budget:g} s budget"):
-                    document = to_document(item, max_bytes=self.settings.max_bytes)
-                    self._run_stages(self.pre_parse, document, t0 + budget)
-                if time.monotonic() > t0 + budget:
-                    raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
-                prepared.append(document)
-            except Exception as caught:  # noqa: BLE001 - a reader that trips on odd input costs this document only
-                exc = caught if isinstance(caught, NewsledgerError) else \
-                    InputError(f"the document could not be read: {type(caught).__name__}: {caught}")
+                prepared.append(self._read(item, t0))
+            except NewsledgerError as exc:
                 if raise_errors:
-                    if exc is caught:
-                        raise
-                    raise exc from caught
-                prepared.append(error_record(item, exc))
+                    raise
+                prepared.append(ErrorRecord.for_input(item, exc))
             finally:
                 spent = time.monotonic() - t0
                 self.timings["ingest"] += spent
@@ -219,32 +220,76 @@ class Pipeline:
                 yield result
                 continue
             parse, charged = next(parsed)
-            t0 = time.monotonic()
-            remaining -= charged
             try:
                 if isinstance(parse, NewsledgerError):
                     raise parse
                 if isinstance(parse, BaseException):
                     raise StageFailure(f"spaCy failed on this document: {type(parse).__name__}: {parse}") from parse
-                result.doc = parse
-                with time_limit(remaining, f"the document exceeded its {budget:g} s budget"):
-                    self._run_stages(self.post_parse, result, t0 + remaining)
-                    record = result.to_record()
-                    problems = record.problems()
-                if time.monotonic() > t0 + remaining:  # a stage swallowed the interrupt
-                    raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
-                if problems:
-                    raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
-            except Exception as caught:  # noqa: BLE001 - building the record failed: this document only
-                exc = caught if isinstance(caught, NewsledgerError) else \
-                    StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}")
+                record = self._build(result, parse, remaining - charged)
+            except NewsledgerError as exc:
                 if raise_errors:
-                    if exc is caught:
-                        raise
-                    raise exc from caught
-                yield error_record(item, exc)
+                    raise
+                yield ErrorRecord.for_input(item, exc)
                 continue
             yield record
+
+    def _read(self, item: InputDocument, t0: float) -> Document:
+        """The document of `item`, through the stages before the parse, within its budget
+        (counted from `t0`). Raises a NewsledgerError; any other failure is an InputError."""
+        budget = self.settings.time_budget
+        try:
+            with time_limit(budget, f"reading the document took more than its {budget:g} s budget"):
+                document = to_document(item, max_bytes=self.settings.max_bytes)
+                self._run_stages(self.pre_parse, document, t0 + budget)
+            if time.monotonic() > t0 + budget:
+                raise TimeBudgetExceeded(f"reading the document took more than its {budget:g} s budget")
+            return document
+        except NewsledgerError:
+            raise
+        except Exception as caught:  # a reader that trips on odd input costs this document only
+            raise InputError(f"the document could not be read: {type(caught).__name__}: {caught}") from caught
+
+    def _build(self, document: Document, parse: Doc, remaining: float) -> Record:
+        """The record of a read document and its parse, through the stages after the parse,
+        within the `remaining` seconds of its budget. Raises a NewsledgerError; any other
+        failure is a StageFailure."""
+        budget = self.settings.time_budget
+        t0 = time.monotonic()
+        try:
+            document.doc = parse
+            with time_limit(remaining, f"the document exceeded its {budget:g} s budget"):
+                self._run_stages(self.post_parse, document, t0 + remaining)
+                record = document.to_record()
+                problems = record.problems()
+            if time.monotonic() > t0 + remaining:  # a stage swallowed the interrupt
+                raise TimeBudgetExceeded(f"the document exceeded its {budget:g} s budget")
+            if problems:
+                raise StageFailure("record failed its own checks: " + "; ".join(problems[:5]))
+            return record
+        except NewsledgerError:
+            raise
+        except Exception as caught:  # building the record failed: this document only
+            raise StageFailure(f"the record could not be built: {type(caught).__name__}: {caught}") from caught
+
+    # --- a text spaCy has parsed already ---------------------------------------------------
+
+    def extract_parsed(self, doc: Doc, *, published: str | None = None, source: str | None = None,
+                       input_id: str | None = None, url: str | None = None) -> Record:
+        """The record of a text parsed already by a spaCy pipeline (the spaCy component,
+        `newsledger.spacy_component`): `doc.text` is the body (no header is looked for), the
+        stages read `doc` as it is, and nothing is parsed again. `published` anchors
+        relative times. Raises a NewsledgerError, as `extract` does."""
+        item = InputDocument(doc.text, source=source, input_id=input_id, published=published, url=url,
+                             raw=True, format="text")
+        t0 = time.monotonic()
+        try:
+            document = self._read(item, t0)
+        finally:
+            self.timings["ingest"] += time.monotonic() - t0
+        if document.text != doc.text:
+            raise InputError("the text has carriage returns or lone surrogates, which newsledger normalises: "
+                             "give spaCy the text with \\n line ends")
+        return self._build(document, doc, self.settings.time_budget - (time.monotonic() - t0))
 
     def _parse(self, texts: list[str], limits: list[float]) -> list[tuple[Doc | BaseException, float]]:
         """(parse or the exception it raised, seconds charged) per text; `limits` are the
@@ -286,18 +331,30 @@ class Pipeline:
                 stage(document)
             except NewsledgerError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - a stage bug must cost one document, not the batch
+            except Exception as exc:  # a stage bug must cost one document, not the batch
                 raise StageFailure(f"stage {stage.name!r} failed: {type(exc).__name__}: {exc}") from exc
             finally:
                 self.timings[stage.name] += time.monotonic() - t0
 
 
-def error_record(item: InputDocument, exc: NewsledgerError) -> ErrorRecord:
-    def text(value) -> str | None:  # a JSON input may give a number or a list as its id or URL
-        return None if value is None else value if isinstance(value, str) else str(value)
+def process_isolated(pipeline: Pipeline, items: Sequence[InputDocument]) -> list[Record | ErrorRecord]:
+    """`pipeline.process(items)` as a list, one result per item in order, whatever escapes it.
 
-    return ErrorRecord(input_id=text(item.input_id), source=text(item.source),
-                       error=ErrorInfo(code=exc.code, message=exc.message))
+    The pipeline turns every failure it knows of into an error record in place. Anything
+    else that escapes it (a bug) would lose the whole batch: the batch is then run again
+    one document at a time, so that only the document that fails pays, with an error
+    record (`ErrorRecord.for_input`). What worker processes and Spark tasks run."""
+    try:
+        return list(pipeline.process(items))
+    except Exception:  # noqa: BLE001 - retried one by one below, so one document pays
+        pass
+    results: list[Record | ErrorRecord] = []
+    for item in items:
+        try:
+            results.extend(pipeline.process([item]))
+        except Exception as exc:  # noqa: BLE001 - recorded per document
+            results.append(ErrorRecord.for_input(item, exc))
+    return results
 
 
 _DEFAULT: Pipeline | None = None

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from pyspark import StorageLevel
 from pyspark.sql import DataFrame, SparkSession
-from pyspark.sql import functions as F
-from pyspark.sql import types as T
+from pyspark.sql import functions as F  # noqa: N812 - the names PySpark code uses
+from pyspark.sql import types as T  # noqa: N812 - the names PySpark code uses
 
 from ..config import Settings
 from .worker import OUTPUT_SCHEMA, map_batches, settings_overrides

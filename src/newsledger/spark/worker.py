@@ -13,14 +13,14 @@ import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pyarrow as pa
 
 from ..config import Settings
-from ..errors import BadJsonLine, StageFailure
+from ..errors import BadJsonLine
 from ..ingest import InputDocument, input_from_json
-from ..model import ErrorInfo, ErrorRecord, Record
+from ..model import ErrorRecord, Record
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -99,7 +99,7 @@ def worker_pipeline(settings: Settings, factory: Callable[[Settings], Pipeline] 
                 from ..pipeline import Pipeline
 
                 pipeline = Pipeline(settings=settings)
-            _ = pipeline.nlp
+            pipeline.warm_up()
             _PIPELINES[key] = pipeline
         return pipeline
 
@@ -115,7 +115,7 @@ def input_from_row(row: dict[str, Any]) -> InputDocument:
     obj = {k: row.get(k) for k in ("id", "text", "html", "published", "url") if row.get(k) is not None}
     if row.get("raw") is not None:
         obj["raw"] = bool(row["raw"])
-    return input_from_json(obj, source)
+    return input_from_json(obj, cast(str, source))  # None too: the record then has no source
 
 
 def event_month(start: str | None) -> str:
@@ -165,20 +165,11 @@ def result_row(result: Record | ErrorRecord, order: int | None) -> dict[str, Any
 
 def process_items(items: list[InputDocument], pipeline: Pipeline) -> list[Record | ErrorRecord]:
     """The pipeline's results for `items`; a failure the pipeline does not turn into an error
-    record itself (a bug) still costs only its own document, never the Spark task."""
-    try:
-        return list(pipeline.process(items))
-    except Exception:  # noqa: BLE001 - retried one by one below
-        pass
-    results: list[Record | ErrorRecord] = []
-    for item in items:
-        try:
-            results.extend(pipeline.process([item]))
-        except Exception as exc:  # noqa: BLE001 - recorded per document
-            failure = StageFailure(f"unexpected failure: {type(exc).__name__}: {exc}")
-            results.append(ErrorRecord(input_id=item.input_id, source=item.source,
-                                       error=ErrorInfo(code=failure.code, message=failure.message)))
-    return results
+    record itself (a bug) still costs only its own document, never the Spark task
+    (`pipeline.process_isolated`)."""
+    from ..pipeline import process_isolated
+
+    return process_isolated(pipeline, items)
 
 
 def process_rows(rows: list[dict[str, Any]], pipeline: Pipeline) -> list[dict[str, Any]]:

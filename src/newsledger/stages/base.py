@@ -15,11 +15,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from ..document import BASE_FIELDS, FIELDS, Document
+from ..document import GIVEN, PARSE, Document, stage_attributes
 from ..errors import PipelineConfigError
 
 
 class Stage:
+    """A step of the pipeline. `reads` and `writes` name attributes of `Document` (checked
+    against the class by `check_stage_order`)."""
+
     name: ClassVar[str] = "stage"
     reads: ClassVar[tuple[str, ...]] = ()
     writes: ClassVar[tuple[str, ...]] = ()
@@ -33,8 +36,12 @@ class Stage:
 
 
 def check_stage_order(stages: Sequence[Stage]) -> None:
-    """Raise PipelineConfigError when a stage reads a field no earlier stage wrote."""
-    available = set(BASE_FIELDS) - {"doc"}
+    """Raise PipelineConfigError when a stage declares a name that is not an attribute of
+    `Document` (a field or property of the class itself, see `document.stage_attributes`),
+    reads an attribute that is not there yet (a stage's output before a stage writes it, the
+    parse before the parse), comes twice, or runs before the parse after a stage that needs it."""
+    attributes = stage_attributes()
+    available = {name for name, when in attributes.items() if when == GIVEN}
     parsed = False
     names = set()
     for stage in stages:
@@ -42,16 +49,20 @@ def check_stage_order(stages: Sequence[Stage]) -> None:
             raise PipelineConfigError(f"stage {stage.name!r} appears twice")
         names.add(stage.name)
         if stage.needs_parse and not parsed:
-            available.add("doc")
+            available |= {name for name, when in attributes.items() if when == PARSE}
             parsed = True
         elif not stage.needs_parse and parsed:
             raise PipelineConfigError(f"pre-parse stage {stage.name!r} comes after a stage that needs the parse")
-        for f in (*stage.reads, *stage.writes):
-            if f not in FIELDS:
-                raise PipelineConfigError(f"stage {stage.name!r} declares unknown field {f!r}")
-        missing = [f for f in stage.reads if f not in available]
+        for name in (*stage.reads, *stage.writes):
+            if name not in attributes:
+                what = "a method" if callable(getattr(Document, name, None)) else "not an attribute"
+                raise PipelineConfigError(
+                    f"stage {stage.name!r} declares unknown field {name!r}: it is {what} of Document, whose "
+                    f"fields are {', '.join(sorted(attributes))}")
+        missing = [name for name in stage.reads if name not in available]
         if missing:
-            raise PipelineConfigError(
-                f"stage {stage.name!r} reads {', '.join(missing)}, which no earlier stage writes"
-            )
+            late = [n for n in missing if attributes[n] == PARSE]
+            why = "which only the parse gives (set needs_parse)" if late and len(late) == len(missing) else \
+                "which no earlier stage writes"
+            raise PipelineConfigError(f"stage {stage.name!r} reads {', '.join(missing)}, {why}")
         available.update(stage.writes)

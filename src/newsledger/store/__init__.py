@@ -12,7 +12,8 @@ Modules: `opening` (what a `--db` value means; creating, checking and migrating 
 `backend` (SQLite and PostgreSQL behind one interface), `migrations` (named,
 versioned schema migrations), `records` (writing an article), `ingest` (a corpus into the
 store), `dedup` (cross-article event grouping), `knowledge` (the actor knowledge base),
-`query`, `export`, `check` (integrity), `bench`, `cli`.
+`query`, `filters` (one set of filter names, one validation), `schema` (the one event
+row), `export`, `check` (integrity), `cli`. Its benchmark is `newsledger.bench.store`.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..config import Settings
 from ..model import ErrorRecord, Record
 from .backend import Store, StoreError
 from .filters import FilterArgs, FilterError, Filters
-from .opening import NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
+from .opening import Mode, NotAStore, StoreLocation, StoreLocationError, StoreMissing, open_store
 
 
 class Ledger:
@@ -43,7 +44,7 @@ class Ledger:
         wants an existing store (`StoreMissing` otherwise); `read_only=True` never writes.
         Anything at `db` that is not a newsledger store raises `NotAStore`."""
         settings = settings or Settings()
-        mode = "read" if read_only else "create" if create else "write"
+        mode: Mode = "read" if read_only else "create" if create else "write"
         return cls(open_store(db or settings.db, mode=mode), settings)
 
     def close(self) -> None:

@@ -78,6 +78,13 @@ class Store:
         row = self.one(sql, params)
         return row[0] if row else None
 
+    def one_row(self, sql: str, params: Sequence[Any] = ()) -> tuple:
+        """The first row of a query that always has one (a StoreError if it has none)."""
+        row = self.one(sql, params)
+        if row is None:
+            raise StoreError(f"no row where one was expected [in: {sql[:200]}]")
+        return row
+
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
         """Run an INSERT ... RETURNING id and return the new id."""
         row = self.execute(sql + " RETURNING id", params).fetchone()
@@ -349,7 +356,7 @@ class PostgresStore(Store):
             raise StoreError(f"cannot connect to PostgreSQL at {self.shown}: {exc}") from exc
         if read_only:
             self.conn.execute("SET default_transaction_read_only = on")
-        self._tx = None
+        self._tx: Any = None  # the open psycopg transaction block, if any
         self._cache: dict[str, str] = {}
 
     def sql(self, text: str) -> str:
@@ -379,7 +386,7 @@ class PostgresStore(Store):
             "AND table_name = ? ORDER BY ordinal_position", (table,))]
 
     def has_table(self, table: str) -> bool:
-        return self.one("SELECT to_regclass(?)", (table,))[0] is not None
+        return self.scalar("SELECT to_regclass(?)", (table,)) is not None
 
     def other_tables(self) -> list[str]:
         return [r[0] for r in self.rows(

@@ -124,7 +124,7 @@ def build_reports(store: Store, n_reports: int, *, per_day: int = 300, seed: int
         keys += _key_rows(report)
     keys.sort()
     log(f"  {n_reports:,} synthetic reports over {days:,} days generated in {time.perf_counter() - t0:.1f} s")
-    from .bench import _secondary_indexes
+    from ..bench.store import _secondary_indexes
 
     # Load first, index after: the very indexes the migrations made, built in one pass each.
     indexes = _secondary_indexes(store, ("articles", "events", "ledger_events", "event_actors", "entities",

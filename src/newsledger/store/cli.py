@@ -185,7 +185,7 @@ class _Out:
         self.fh: Any = None
 
     def __enter__(self):
-        self.fh = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.fh = sys.stdout if self.output == "-" else open(self.output, "w", encoding="utf-8", newline="")
         return self.fh
 
     def __exit__(self, *exc) -> None:
@@ -647,7 +647,7 @@ def bench_store(n_events, queries, ingest_docs, db, grouping, json_out):
     """Ingest throughput, and p50/p99 latency of a timeline query and of an actor filter on a
     store holding N synthetic events; grouping's cost per stored record at each of the
     --grouping-events sizes."""
-    from .bench import format_report, run
+    from ..bench.store import format_report, run
     from .bench_grouping import bench_grouping
     from .bench_grouping import format_report as grouping_line
 

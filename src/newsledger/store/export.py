@@ -171,7 +171,7 @@ class _Target:
                 if self.fh is None:
                     raise StoreError("parquet is binary: give a file path, or a binary stream")
         else:
-            self.fh = open(self.out, "wb" if self.binary else "w",  # noqa: SIM115 - closed in __exit__
+            self.fh = open(self.out, "wb" if self.binary else "w",  # closed in __exit__
                            **({} if self.binary else {"encoding": "utf-8", "newline": ""}))
             self.close = True
         return self.fh
@@ -200,12 +200,12 @@ def select_ids(store: Store, filters: Filters | None) -> list[int]:
 def iter_chunks(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[list[dict[str, Any]]]:
     """The event rows (`schema.ledger_rows`) of ledger events `ids`, in that order, a chunk at a time."""
     fields = [c.strip().removeprefix("le.") for c in EVENT_COLUMNS.split(",")]
-    size = chunk
-    for i in range(0, len(ids), size):
-        chunk = list(ids[i:i + size])
+    wanted = ids
+    for i in range(0, len(wanted), chunk):
+        ids = list(wanted[i:i + chunk])
         raw = {int(r[0]): dict(zip(fields, r, strict=True)) for r in store.rows(
-            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({_marks(chunk)})", chunk)}
-        yield ledger_rows(store, [raw[x] for x in chunk if x in raw])
+            f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.id IN ({_marks(ids)})", ids)}
+        yield ledger_rows(store, [raw[x] for x in ids if x in raw])
 
 
 def iter_rows(store: Store, ids: Sequence[int], *, chunk: int = 500) -> Iterator[dict[str, Any]]:
@@ -288,7 +288,7 @@ def export_table(store: Store, out: str | Path | IO, fmt: str, filters: Filters 
                         report.written, batch = report.written + len(batch), []
                 writer.write_table(table(batch) if batch or not report.written else first)
                 report.written += len(batch)
-            if sink is not fh:
+            if isinstance(sink, pa.BufferOutputStream):
                 fh.write(sink.getvalue().to_pybytes())
     else:
         raise StoreError(f"unknown table format {fmt!r}")
@@ -624,7 +624,7 @@ class _Geo:
     """GDELT geography of a place: type, full name, FIPS country, ADM1 code, feature id."""
 
     def __init__(self) -> None:
-        self._gazetteer = None
+        self._gazetteer: Any = None  # the Gazetteer, opened at the first look-up
         self._cache: dict[int, tuple[str | None, str | None]] = {}
 
     def _admin(self, geonameid: int | None) -> tuple[str | None, str | None]:

@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from ..config import Settings
 from ..ingest import InputDocument, read_inputs
@@ -35,6 +36,12 @@ from .backend import Store
 from .keys import input_hash, record_hash
 from .knowledge import StoreKnowledge
 from .records import Saved, find_document, forget_errors, save_error, save_record
+
+
+class Processor(Protocol):
+    """What extracts records for the write path: a `Pipeline`, a `parallel.WorkerPool`."""
+
+    def process(self, items: Iterable[InputDocument]) -> Iterator[Record | ErrorRecord]: ...
 
 
 @dataclass
@@ -94,7 +101,7 @@ class Outcome:
 _STATUS = {"ok": "stored", "duplicate": "duplicate", "skipped": "skipped", "error": "error"}
 
 
-def ingest_documents(store: Store, pipeline, items: Iterable[InputDocument], *,
+def ingest_documents(store: Store, pipeline: Processor, items: Iterable[InputDocument], *,
                      knowledge: StoreKnowledge | None = None) -> Iterator[Outcome]:
     """Store every document of `items` that the store does not hold yet; one `Outcome` per
     document, in input order, each yielded once its transaction has committed.
@@ -104,6 +111,7 @@ def ingest_documents(store: Store, pipeline, items: Iterable[InputDocument], *,
     yet, in batches as it pulls them. `knowledge` is the store layer the pipeline asks
     (see `knowledge_chain`): it forgets its cache after each article stored. Stopping
     the iteration early stops the work: nothing after the last outcome is extracted."""
+    # (input, its content hash when it is to be extracted, its stored row when stored before)
     queue: deque[tuple[InputDocument, str | None, tuple | None]] = deque()
 
     def fresh(source: Iterable[InputDocument]) -> Iterator[InputDocument]:
@@ -117,11 +125,13 @@ def ingest_documents(store: Store, pipeline, items: Iterable[InputDocument], *,
     def ready() -> Iterator[Outcome]:
         while queue and queue[0][1] is None:  # inputs stored before, in their place
             item, _, found = queue.popleft()
+            assert found is not None
             yield Outcome(item, "skipped", found[2])
 
     for result in pipeline.process(fresh(items)):
         yield from ready()
         item, digest, _ = queue.popleft()
+        assert digest is not None
         if isinstance(result, ErrorRecord):
             saved = save_error(store, result, digest)
             yield Outcome(item, _STATUS[saved.status], saved.article_id,
@@ -175,6 +185,7 @@ def ingest_paths(store: Store, paths: Iterable[str], *, settings: Settings | Non
 
     items = read_inputs(list(paths), input_format=input_format, raw=raw, published=published)
     with contextlib.ExitStack() as stack:
+        pipeline: Processor
         if workers > 1 and store.url != ":memory:":
             from ..parallel import WorkerPool
 

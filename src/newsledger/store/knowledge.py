@@ -86,7 +86,7 @@ def _actors_with_alias(store: Store, norm: str) -> list[int]:
 
 
 def known_actor(store: Store, actor_id: int) -> KnownActor:
-    key, name, type_, country, sector, role, n_articles = store.one(
+    key, name, type_, country, sector, role, n_articles = store.one_row(
         "SELECT key, name, type, country, sector, role, n_articles FROM actors WHERE id = ?", (actor_id,))
     aliases = [r[0] for r in store.rows(
         "SELECT alias FROM actor_aliases WHERE actor_id = ? AND source <> 'removed' ORDER BY n DESC, alias",
@@ -189,7 +189,7 @@ def refresh_actor(store: Store, actor_id: int) -> bool:
             values[f] = min(facts[f]["learned"], key=lambda vn: (-vn[1], vn[0]))[0]
         else:
             values[f] = None
-    old = store.one("SELECT key, name, type, country, sector, role FROM actors WHERE id = ?", (actor_id,))
+    old = store.one_row("SELECT key, name, type, country, sector, role FROM actors WHERE id = ?", (actor_id,))
     values["name"] = values["name"] or old[1] or old[0]
     values["type"] = values["type"] or old[2] or "UNKNOWN"
     n_articles = store.scalar("SELECT count(*) FROM actor_articles WHERE actor_id = ?", (actor_id,))
@@ -246,19 +246,21 @@ def _relink(store: Store, entity_where: str, actor_where: str, params: Sequence[
         f"SELECT e.id, e.name_norm, e.type, e.country, e.actor_id FROM entities e WHERE {entity_where}", params)
         if (aid := resolve(norm, type_, country)) != old]
     store.executemany("UPDATE entities SET actor_id = ? WHERE id = ?", updates)
+    del updates
     rows = store.rows(
         "SELECT ea.event_id, ea.role, ea.entity_local, ea.name_norm, ea.type, ea.country, ea.actor_id, "
         "ev.ledger_event_id FROM event_actors ea JOIN events ev ON ev.id = ea.event_id "
         f"WHERE {actor_where}", params)
-    updates, ledgers = [], set()
+    actor_updates: list[tuple[int | None, int, str, str]] = []
+    ledgers: set[int] = set()
     for event_id, role, local, norm, type_, country, old, ledger_id in rows:
         aid = resolve(norm, type_, country)
         if aid != old:
-            updates.append((aid, event_id, role, local))
+            actor_updates.append((aid, event_id, role, local))
             if ledger_id is not None:
                 ledgers.add(ledger_id)
     store.executemany("UPDATE event_actors SET actor_id = ? WHERE event_id = ? AND role = ? AND entity_local = ?",
-                      updates)
+                      actor_updates)
     for ledger_id in sorted(ledgers):
         refresh_ledger_actors(store, ledger_id)
 
@@ -331,13 +333,14 @@ def edit_actor(store: Store, key_or_name: str, *, set_fields: dict[str, str | No
     with store.transaction():
         found = find_actor(store, key_or_name)
         if not found and create:
-            if not set_fields.get("name") or not set_fields.get("type"):
+            name, type_ = set_fields.get("name"), set_fields.get("type")
+            if not name or not type_:
                 raise StoreError("a new actor needs a name and a type")
-            key = key_or_name if ":" in key_or_name else actor_key(set_fields["type"], set_fields["name"])
+            key = key_or_name if ":" in key_or_name else actor_key(type_, name)
             now = now_iso()
             aid = store.insert("INSERT INTO actors (key, name, type, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                               (key, set_fields["name"], set_fields["type"], now, now))
-            add_aliases = [set_fields["name"], *add_aliases]
+                               (key, name, type_, now, now))
+            add_aliases = [name, *add_aliases]
         else:
             aid = _one_actor(store, key_or_name)
         before = _alias_norms(store, aid)
@@ -379,7 +382,7 @@ def list_actors(store: Store, *, search: str | None = None, country: str | None 
     if limit:
         sql += f" LIMIT {int(limit)}"
     frame = store.frame(sql, params)
-    aliases = {aid: [] for aid in frame["id"]} if len(frame) else {}
+    aliases: dict[int, list[str]] = {aid: [] for aid in frame["id"]} if len(frame) else {}
     ids = list(aliases)
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]

@@ -54,6 +54,7 @@ def _date_range(f: Filters) -> tuple[str | None, str | None]:
 
 
 def _geo_terms(f: Filters, lat_col: str, lon_col: str) -> tuple[list[str], list[Any]]:
+    assert f.place is not None
     lat, lon, _ = resolve_place(f.place)
     r = float(f.radius_km)
     dlat = r / 110.574
@@ -121,11 +122,11 @@ def event_conditions(store: Store, f: Filters, *, driven: bool = False) -> tuple
         where.append(f"le.id IN (SELECT e.ledger_event_id FROM events e WHERE e.article_id IN ({sql}))")
         params += text_params
     if f.speaker:
-        cond, speaker_params = _speaker_condition(store, f.speaker)
+        where_sql, speaker_params = _speaker_condition(store, f.speaker)
         where.append("le.id IN (SELECT e.ledger_event_id FROM events e JOIN quotes q "
                      "ON q.article_id = e.article_id AND q.local_id = e.said_by "
                      f"LEFT JOIN entities en ON en.article_id = q.article_id AND en.local_id = q.speaker_local "
-                     f"WHERE {cond})")
+                     f"WHERE {where_sql})")
         params += speaker_params
     return where, params
 
@@ -379,11 +380,12 @@ def _timeline_totals(store: Store, f: Filters, width: int) -> dict[str, list[int
             if events:
                 add(period, events, reports)
     # The days before the first whole month and after the last, from the events.
-    edges = []
+    edges: list[tuple[str, str]] = []
     if lo and (first is None or lo[:7] < first):
-        edges.append((lo, min(hi, day_bounds(lo[:7], lo[:7])[1]) if hi else day_bounds(lo[:7], lo[:7])[1]))
+        month_end = _month_bounds(lo[:7])[1]
+        edges.append((lo, min(hi, month_end) if hi else month_end))
     if hi and (last is None or hi[:7] > last) and not (edges and edges[0][1] >= hi):
-        start = day_bounds(hi[:7], hi[:7])[0]
+        start = _month_bounds(hi[:7])[0]
         edges.append((max(lo, start) if lo else start, hi))
     for edge_lo, edge_hi in edges:
         part = f.replace(date_from=edge_lo, date_to=edge_hi)
@@ -420,6 +422,13 @@ def _summary_source(store: Store, f: Filters) -> tuple[str, list[str], list[Any]
     if len(ids) != 1:  # a name the knowledge base does not know, or one naming several actors
         return None
     return "ledger_actor_months", ["ident = ?"], [f"a:{ids[0]}"]
+
+
+def _month_bounds(month: str) -> tuple[str, str]:
+    """The first and last day of a month 'YYYY-MM'."""
+    first, last = day_bounds(month, month)
+    assert first is not None and last is not None, month
+    return first, last
 
 
 def _next_month(month: str) -> str:

@@ -327,8 +327,11 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
 
 def json_row(row: dict[str, Any]) -> dict[str, Any]:
     """A row for JSON: dates ISO, lists as arrays."""
-    return {name: (row.get(name).isoformat() if isinstance(row.get(name), date) else row.get(name))
-            for name in COLUMN_NAMES}
+    out = {}
+    for name in COLUMN_NAMES:
+        value = row.get(name)
+        out[name] = value.isoformat() if isinstance(value, date) else value
+    return out
 
 
 def iter_json(rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .backend import Store
 
@@ -36,8 +37,8 @@ def has_summaries(store: Store) -> bool:
     if known is None:
         known = store.has_table("ledger_pairs")
         if known:  # a store is never migrated down: only a positive answer is remembered
-            store._has_summaries = True
-    return known
+            store._has_summaries = True  # type: ignore[attr-defined]  # a mark on the connection
+    return bool(known)
 
 
 def _month(day: str | None) -> str:
@@ -48,7 +49,7 @@ def _month(day: str | None) -> str:
 class Contribution:
     """What one ledger event adds to the summary tables."""
 
-    month: tuple[str, str] | None = None                     # (month, type)
+    month: tuple[str, str] = ("", "")                        # (month, type)
     reports: int = 0
     idents: frozenset[str] = frozenset()                     # its distinct participants
     place: tuple[str, str, str] | None = None                # located events only
@@ -66,7 +67,9 @@ def contribution(store: Store, ledger_id: int) -> Contribution | None:
     if row is None or not row[8]:
         return None
     etype, day, n_reports, name, country, kind, lat, lon, _ = row
-    actors, recipients, idents = set(), set(), set()
+    actors: set[str] = set()
+    recipients: set[str] = set()
+    idents: set[str] = set()
     for role, ident in store.rows("SELECT role, ident FROM ledger_actors WHERE ledger_event_id = ?", (ledger_id,)):
         idents.add(ident)
         (actors if role == "actor" else recipients).add(ident)
@@ -84,7 +87,7 @@ def apply(store: Store, ledger_id: int, old: Contribution | None, new: Contribut
         return
     months: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     actor_months: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    places: dict[tuple[str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0])
+    places: dict[tuple[str, str, str], list[Any]] = defaultdict(lambda: [0, 0, 0.0, 0.0])  # events, reports, lat, lon
     for sign, c in ((-1, old), (1, new)):
         if c is None:
             continue
@@ -224,11 +227,11 @@ def summary_problems(store: Store) -> list[str]:
     """How the summary tables differ from a recomputation (empty when they agree)."""
     problems = []
     for table in ("ledger_months", "ledger_actor_months", "ledger_places"):
-        cols = _COLUMNS[table]
+        columns = _COLUMNS[table]
         n_keys = 3 if table == "ledger_places" else 2
-        stored = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(f"SELECT {', '.join(cols)} FROM {table}")}
+        stored = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(f"SELECT {', '.join(columns)} FROM {table}")}
         fresh = {tuple(r[:n_keys]): r[n_keys:] for r in store.rows(
-            f"SELECT {', '.join(cols)} FROM ({_RECOMPUTE[table]}) t")}
+            f"SELECT {', '.join(columns)} FROM ({_RECOMPUTE[table]}) t")}
         wrong = {k for k in stored.keys() | fresh.keys() if not _same(stored.get(k), fresh.get(k))}
         if wrong:
             problems.append(f"{table}: {len(wrong)} row(s) differ from the ledger (e.g. {sorted(wrong, key=str)[0]}); "

@@ -10,7 +10,8 @@ token), `errors` (how failures reach users), `state` (configuration, store conne
 the ingester), `render` (templates and static files), `queries` (what the pages ask the
 store), `highlight` (an article's text cut into highlighted segments), `ingest` (paste and
 upload, through the store's write path), `schemas` (the API's response shapes), `browser`
-(serving and a headless browser for tests), `bench` (page render times on a large store).
+(serving and a headless browser for tests and screenshots). The page benchmark is
+`newsledger.bench.web`.
 Templates and static assets (CSS, scripts, the Natural Earth base map) ship in the package.
 """
 

@@ -4,23 +4,34 @@ refused (400), like bad values."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Query, Request
 
 from ..ingest import InputDocument
+from ..store.filters import Filters
 from . import queries as q
 from . import schemas as s
 from .ingest import FORMATS_PASTED, check_published, form_documents, ingest_request, read_form
-from .params import Country, Offset, Search, event_filters, refuse_unknown_parameters
+from .params import (
+    Country,
+    Offset,
+    Search,
+    check_country,
+    event_filters,
+    parse_filters,
+    refuse_unknown_parameters,
+)
 from .state import WebState, web_state
 
 router = APIRouter(prefix="/api", dependencies=[Depends(refuse_unknown_parameters)])
 
 State = Annotated[WebState, Depends(web_state)]
-Filters = Annotated[q.FilterArgs, Depends(event_filters)]
-err = {400: {"model": s.ErrorResponse}, 404: {"model": s.ErrorResponse}}
-add_errors = {400: {"model": s.ErrorResponse}, 403: {"model": s.ErrorResponse}, 413: {"model": s.ErrorResponse}}
+EventFilters = Annotated[Filters, Depends(event_filters)]
+Responses = dict[int | str, dict[str, Any]]
+err: Responses = {400: {"model": s.ErrorResponse}, 404: {"model": s.ErrorResponse}}
+add_errors: Responses = {400: {"model": s.ErrorResponse}, 403: {"model": s.ErrorResponse},
+                         413: {"model": s.ErrorResponse}}
 
 
 def check_article_id(value: str) -> str:
@@ -62,12 +73,11 @@ def api_article(state: State, article_id: str):
 
 
 @router.get("/events", response_model=s.EventList, responses=err, tags=["events"],
-            summary="Ledger events matching the filters, by the day they happened")
-def api_events(state: State, filters: Filters,
+            summary="Ledger events matching the filters, by the day they happened, as event rows")
+def api_events(state: State, filters: EventFilters,
                order: Annotated[str, Query(pattern="^(asc|desc)$", description="asc: oldest first")] = "desc",
                limit: Annotated[int, Query(ge=1, le=1000)] = 100):
-    f = q.check_filters(filters)
-    return {"events": state.ask(q.event_list, f, limit=limit, newest_first=order == "desc"), "limit": limit}
+    return {"events": state.ask(q.event_list, filters, limit=limit, newest_first=order == "desc"), "limit": limit}
 
 
 @router.get("/events/{key}", response_model=s.EventDetail, responses={**err, 307: {"description":
@@ -79,37 +89,33 @@ def api_event(state: State, key: str):
 
 @router.get("/timeline", response_model=s.Timeline, responses=err, tags=["events"],
             summary="Events per day, month or year by the date they happened, and the first events of the range")
-def api_timeline(state: State, filters: Filters,
+def api_timeline(state: State, filters: EventFilters,
                  by: Annotated[str | None, Query(pattern="^(day|month|year)$",
                                                  description="default: chosen from the range")] = None,
                  limit: Annotated[int, Query(ge=0, le=1000)] = 200):
-    return state.ask(q.timeline, q.check_filters(filters), by=by, limit=limit)
+    return state.ask(q.timeline, filters, by=by, limit=limit)
 
 
 @router.get("/map", response_model=s.MapData, responses=err, tags=["events"],
             summary="Where events happened (by place), events per country, and the places articles mention")
-def api_map(state: State, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
-    return state.ask(q.map_data, q.check_filters(filters), limit=limit)
+def api_map(state: State, filters: EventFilters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
+    return state.ask(q.map_data, filters, limit=limit)
 
 
 @router.get("/places", response_model=s.MentionedPlaces, responses=err, tags=["events"],
             summary="The places the stored articles mention (the map's second layer)")
 def api_places(state: State, country: Country = None, limit: Annotated[int, Query(ge=1, le=5000)] = 1000):
-    f = q.check_filters(q.FilterArgs(country=country))
-    return state.ask(q.mentioned_places, country=f.country, limit=limit)
+    return state.ask(q.mentioned_places, country=check_country(country), limit=limit)
 
 
 @router.get("/network", response_model=s.Network, responses=err, tags=["events"],
             summary="Who acts on whom: actor -> recipient edges weighted by events, with quad classes and Goldstein")
-def api_network(state: State, filters: Filters,
+def api_network(state: State, filters: EventFilters,
                 all_time: Annotated[bool, Query(description="without dates, the whole store instead of the "
                                                             "365 days up to the latest event")] = False,
                 max_edges: Annotated[int, Query(ge=1, le=500)] = 80):
-    f = q.check_filters(filters)
     with state.pool.use() as store:
-        if not all_time:
-            f = q.default_window(store, f)
-        return q.network(store, f, max_edges=max_edges)
+        return q.network(store, filters if all_time else q.default_window(store, filters), max_edges=max_edges)
 
 
 @router.get("/quotes", response_model=s.QuoteList, responses=err, tags=["quotes"],
@@ -117,14 +123,16 @@ def api_network(state: State, filters: Filters,
 def api_quotes(state: State, speaker: Annotated[str | None, Query(description="a speaker's name or actor key")] = None,
                q_: Search = None, country: Country = None, limit: Annotated[int, Query(ge=1, le=500)] = 100,
                offset: Offset = 0):
-    q.check_filters(q.FilterArgs(country=country))
-    return state.ask(q.quotes, speaker=speaker, text=q_, country=country, limit=limit, offset=offset)
+    f = parse_filters({"speaker": speaker, "country": country})
+    return state.ask(q.quotes, speaker=f.speaker, text=q_, country=f.country, limit=limit, offset=offset)
 
 
 @router.get("/actors", response_model=list[str], responses=err, tags=["ledger"],
-            summary="Names of known actors starting with a prefix (suggestions)")
-def api_actors(state: State, prefix: Annotated[str, Query(min_length=1, max_length=100)]):
-    return state.ask(q.actor_names, prefix)
+            summary="Names of known actors: starting with a prefix (suggestions), else the most reported first")
+def api_actors(state: State,
+               prefix: Annotated[str | None, Query(max_length=100, description="the start of a name or alias")] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 20):
+    return state.ask(q.actor_names, prefix, limit=limit)
 
 
 def writable(state: WebState) -> None:

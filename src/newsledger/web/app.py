@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 from fastapi import FastAPI
 
 from ..config import Settings
-from ..store.opening import StoreLocation, open_store
+from ..store.opening import Mode, StoreLocation, open_store
 from . import api, errors, pages
 from .ingest import Ingester
 from .middleware import Guard, HostCheck, SecurityHeaders, Validators, is_loopback
@@ -75,7 +75,7 @@ def create_app(db: str | Path | None = None, *, config: WebConfig | None = None,
         raise ValueError("the web app needs a store file or a PostgreSQL URL, not :memory:")
     if config.read_only and config.create:
         raise ValueError("a read-only server never creates a store: leave out one of read-only and create")
-    mode = "read" if config.read_only else "create" if config.create else "write"
+    mode: Mode = "read" if config.read_only else "create" if config.create else "write"
     open_store(location, mode=mode).close()  # check (and create or migrate) once, before any reader opens it
     versions = static_versions()
     ingester = None

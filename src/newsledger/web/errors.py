@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..store.backend import StoreError
+from ..store.filters import FilterError
 from ..store.opening import NotAStore, StoreMissing
 from . import queries as q
 from .ingest import UploadRefused
@@ -57,6 +58,10 @@ def store_failure(exc: StoreError) -> tuple[int, str, str]:
 def install(app: FastAPI) -> None:
     @app.exception_handler(q.BadRequest)
     async def _bad(request: Request, exc: q.BadRequest):
+        return error_response(request, 400, "bad_request", str(exc))
+
+    @app.exception_handler(FilterError)  # a filter checked deeper than the parameters (a StoreError too)
+    async def _bad_filter(request: Request, exc: FilterError):
         return error_response(request, 400, "bad_request", str(exc))
 
     @app.exception_handler(q.NotFound)

@@ -32,6 +32,7 @@ from ..ingest import InputDocument, jsonl_documents
 from ..ingest.dates import normalise_published
 from ..store.backend import Store
 from ..store.ingest import ingest_documents
+from ..store.knowledge import StoreKnowledge
 from . import queries as q
 
 log = logging.getLogger("newsledger.web")
@@ -165,7 +166,7 @@ class Ingester:
         self._lock = threading.Lock()
         self._store: Store | None = None
         self._pipeline = pipeline
-        self._knowledge = None
+        self._knowledge: StoreKnowledge | None = None  # the store layer the pipeline asks
 
     def _ready(self) -> tuple[Store, Any]:
         if self._store is not None and not self._store.still_there():
@@ -188,7 +189,7 @@ class Ingester:
         if store is not None:
             try:
                 store.close()
-            except Exception:  # noqa: BLE001 - its file is gone: nothing to close cleanly
+            except Exception:  # its file is gone: nothing to close cleanly
                 log.debug("closing a writer whose store has gone failed", exc_info=True)
 
     def ingest(self, items: Iterable[InputDocument]) -> list[dict[str, Any]]:

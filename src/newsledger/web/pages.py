@@ -4,18 +4,18 @@ A bad filter shows the page with its message (400), not an error page."""
 
 from __future__ import annotations
 
-import math
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from ..store.filters import DEFAULT_RADIUS_KM, FILTER_NAMES
 from . import queries as q
 from .api import check_article_id, check_event_key, writable
 from .highlight import segments
 from .ingest import UploadRefused, form_documents, ingest_request, read_form
-from .params import Offset, Search
+from .params import Offset, Search, parse_filters
 from .render import bars, base, page, verify
 from .state import WebState, web_state
 from .tokens import FIELD, REFUSED
@@ -53,33 +53,20 @@ def event_page(request: Request, state: State, key: str):
                 base(state, "timeline", event=state.ask(q.ledger_event, check_event_key(key))))
 
 
-def _filters_from(request: Request) -> tuple[q.FilterArgs, str | None]:
-    p = request.query_params
-    try:
-        radius = float(p.get("radius_km") or 50)
-    except ValueError:
-        radius = float("nan")
-    args = q.FilterArgs(actor=p.get("actor"), country=p.get("country"), event_type=p.get("type"),
-                        date_from=p.get("date_from"), date_to=p.get("date_to"), place=p.get("place"),
-                        radius_km=radius if math.isfinite(radius) else 50.0, text=p.get("text"))
-    error = None
-    if not math.isfinite(radius):
-        error = "radius_km must be a number"
-    return args, error
-
-
 def _filter_page(request: Request, state: WebState, name: str, view: str, build) -> HTMLResponse:
-    args, error = _filters_from(request)
-    result, status = None, 200
+    """A page over the event filters: the form shows them as typed, the result is built from
+    them once checked (`Filters.parse`, as the API and the CLI check them); a bad one shows
+    the page with its message (400)."""
+    args = {k: (request.query_params.get(k) or "").strip() for k in FILTER_NAMES}
+    result, error, status = None, None, 200
     try:
-        if error:
-            raise q.BadRequest(error)
-        result = build(q.check_filters(args))
+        result = build(parse_filters(args))
     except q.BadRequest as exc:
         error, status = str(exc), 400
-    query = args.as_query()
+    query = {k: v for k, v in args.items() if v and (k != "radius_km" or args["place"])}
     return page(request, state, name, base(state, view, args=args, query=query, qs=urlencode(query),
-                                           result=result, error=error), status)
+                                           default_radius=f"{DEFAULT_RADIUS_KM:g}", result=result, error=error),
+                status)
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -123,8 +110,8 @@ def quotes_page(request: Request, state: State, speaker: str | None = None, q_: 
                 country: str | None = None, offset: Offset = 0):
     error, result, status = None, None, 200
     try:
-        q.check_filters(q.FilterArgs(country=country))
-        result = state.ask(q.quotes, speaker=speaker, text=q_, country=country, limit=50, offset=offset)
+        f = parse_filters({"speaker": speaker, "country": country})
+        result = state.ask(q.quotes, speaker=f.speaker, text=q_, country=f.country, limit=50, offset=offset)
     except q.BadRequest as exc:
         error, status = str(exc), 400
     query = {k: v for k, v in (("speaker", speaker), ("q", q_), ("country", country)) if v}

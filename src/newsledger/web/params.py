@@ -1,36 +1,62 @@
 """Query parameters of the API and pages: the event filters as one dependency, bounds on
 every number (a number the database cannot hold is a 400, never a server error), and
 the API's refusal of parameters an endpoint does not take (`/api/events?from=...` is a
-400 naming `from`, not a silently unfiltered answer)."""
+400 naming `from`, not a silently unfiltered answer).
+
+The event filters are the store's (`store.filters`): the same names as the CLI options
+and `Ledger.events()` keywords (`FILTER_NAMES`), checked by the same `Filters.parse`. The
+dependency `event_filters` declares one query parameter per filter name, as text, so
+that the one validation (not FastAPI's) decides what a value means and says what is
+wrong with it (400)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import inspect
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from fastapi import Query, Request
 
+from ..store.filters import FILTER_HELP, FILTER_NAMES, FilterError, Filters, parse_country
 from . import queries as q
 
 # Every offset and count is bounded: SQLite and PostgreSQL take 64-bit integers, Python any.
 MAX_OFFSET = 1_000_000_000
 
-Actor = Annotated[str | None, Query(description="an actor's name or key; aliases from the knowledge base count")]
-Country = Annotated[str | None, Query(description="ISO 3166 alpha-3 code of an actor or recipient", max_length=3)]
-Type = Annotated[str | None, Query(alias="type", description="PLOVER event type(s), comma separated")]
-From = Annotated[str | None, Query(description="first day: 2024, 2024-02 or 2024-02-20 (the day events happened)")]
-To = Annotated[str | None, Query(description="last day, same forms")]
-Place = Annotated[str | None, Query(description="events near a place: a gazetteer name or 'lat,lon'")]
-Radius = Annotated[float, Query(description="kilometres around `place`", gt=0, le=20000)]
-Text = Annotated[str | None, Query(description="words that must all occur in a reporting article")]
+Country = Annotated[str | None, Query(description=FILTER_HELP["country"][1])]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Search = Annotated[str | None, Query(alias="q", description="words that must occur")]
 
 
-def event_filters(actor: Actor = None, country: Country = None, event_type: Type = None, date_from: From = None,
-                  date_to: To = None, place: Place = None, radius_km: Radius = 50.0, text: Text = None) -> q.FilterArgs:
-    """The event filters of an endpoint, as typed (checked by `queries.check_filters`)."""
-    return q.FilterArgs(actor=actor, country=country, event_type=event_type, date_from=date_from,
-                        date_to=date_to, place=place, radius_km=radius_km, text=text)
+def parse_filters(values: Mapping[str, Any]) -> Filters:
+    """`Filters.parse(values)`, a bad value being a BadRequest (HTTP 400) with its message."""
+    try:
+        return Filters.parse(values)
+    except FilterError as exc:
+        raise q.BadRequest(str(exc)) from None
+
+
+def check_country(value: str | None) -> str | None:
+    """A country filter as ISO alpha-3 (a code or a name), or BadRequest."""
+    try:
+        return parse_country(value)
+    except FilterError as exc:
+        raise q.BadRequest(str(exc)) from None
+
+
+def event_filters(**values: str | None) -> Filters:
+    """The event filters of an endpoint (a FastAPI dependency): `store.filters.Filters`, checked."""
+    return parse_filters(values)
+
+
+# FastAPI reads the parameters from the signature: one query parameter per filter name, as
+# text, described by FILTER_HELP.
+event_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                       annotation=Annotated[str | None, Query(description=f"{FILTER_HELP[name][1]} "
+                                                                          f"({FILTER_HELP[name][0]})")])
+     for name in FILTER_NAMES],
+    return_annotation=Filters)
 
 
 def _query_names(dependant) -> set[str]:

@@ -1,7 +1,8 @@
 """What the web app asks the ledger: read-only queries, plain dicts out (JSON-ready).
 
-Built on the store's public query layer (`store.query.events`, `timeline`,
-`event_conditions`, `Filters`) where it answers the question, and on the backend
+Built on the store's public query layer (`store.query.select_events`, `timeline_rows`,
+`event_conditions`; the filters of `store.filters`, the event rows of `store.schema`, the
+same as the CLI, the exports and `Ledger.events()` give) where it answers the question, and on the backend
 interface (`Store.rows`) with bound parameters where the app needs another shape
 (articles, one event with its reports, map and network aggregates). No SQL here is
 assembled from a user's value: user values only ever travel as parameters.
@@ -12,20 +13,24 @@ from __future__ import annotations
 import heapq
 import json
 import math
-import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
 from ..data import read_tsv
-from ..model import PLOVER_TYPES
 from ..store.aliases import current_key
-from ..store.backend import Store, StoreError
-from ..store.keys import day_bounds, name_norm
-from ..store.query import Filters, derived_conditions, event_conditions, resolve_place
-from ..store.query import event_rows as query_event_rows
+from ..store.backend import Store
+from ..store.filters import Filters
+from ..store.keys import name_norm
+from ..store.query import (
+    EVENT_COLUMNS,
+    EVENT_FIELDS,
+    derived_conditions,
+    event_conditions,
+    select_events,
+)
 from ..store.query import timeline_rows as query_timeline_rows
+from ..store.schema import json_row, ledger_rows
 
 
 class BadRequest(ValueError):
@@ -73,36 +78,8 @@ def quad_class(event_type: str | None) -> int | None:
 
 # --- filters ------------------------------------------------------------------------------------
 
-_ISO3 = re.compile(r"^[A-Za-z]{3}$")
-_LATLON = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*,\s*-?\d+(?:\.\d+)?\s*$")
-
-
-@dataclass
-class FilterArgs:
-    """The filters a page or an endpoint accepts, as the user typed them."""
-
-    actor: str | None = None
-    country: str | None = None
-    event_type: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    place: str | None = None
-    radius_km: float = 50.0
-    text: str | None = None
-
-    def as_query(self) -> dict[str, str]:
-        """The non-empty filters, for links that keep them."""
-        out = {}
-        for k, v in self.__dict__.items():
-            if k == "radius_km":
-                if self.place:
-                    out[k] = f"{v:g}"
-            elif v:
-                out[k] = str(v)
-        return out
-
-
 def _clean(value: str | None, name: str, max_len: int = 200) -> str | None:
+    """A free-text parameter (search words, a speaker's name): stripped, bounded, printable."""
     if value is None:
         return None
     value = value.strip()
@@ -113,59 +90,6 @@ def _clean(value: str | None, name: str, max_len: int = 200) -> str | None:
     if any(ord(c) < 32 for c in value):
         raise BadRequest(f"{name} contains control characters")
     return value
-
-
-def check_date(value: str | None, name: str) -> str | None:
-    value = _clean(value, name, 10)
-    if value is None:
-        return None
-    message = f"{name} must be an ISO date or prefix such as 2024, 2024-02 or 2024-02-20, not {value!r}"
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-        raise BadRequest(message)
-    parts = [int(x) for x in value.split("-")] + [1, 1]
-    try:
-        date(parts[0], parts[1], parts[2])
-    except ValueError as exc:
-        raise BadRequest(message) from exc
-    return value
-
-
-def check_types(value: str | None) -> str | None:
-    value = _clean(value, "type", 400)
-    if value is None:
-        return None
-    types = [t.strip().upper() for t in value.split(",") if t.strip()]
-    unknown = [t for t in types if t not in PLOVER_TYPES]
-    if unknown:
-        raise BadRequest(f"unknown event type(s) {', '.join(unknown)}; PLOVER types are {', '.join(PLOVER_TYPES)}")
-    return ",".join(types) or None
-
-
-def check_filters(args: FilterArgs) -> Filters:
-    """The store's `Filters` for `args`, or BadRequest with a message a person can act on."""
-    country = _clean(args.country, "country", 40)
-    if country is not None and not _ISO3.match(country):
-        raise BadRequest(f"country must be an ISO 3166 alpha-3 code such as NOR, not {country!r}")
-    date_from = check_date(args.date_from, "date_from")
-    date_to = check_date(args.date_to, "date_to")
-    if date_from and date_to and day_bounds(date_from, date_from)[0] > day_bounds(date_to, date_to)[1]:
-        raise BadRequest(f"date_from {date_from} is after date_to {date_to}")
-    place = _clean(args.place, "place")
-    radius = float(args.radius_km)
-    if not (0 < radius <= 20000) or math.isnan(radius):
-        raise BadRequest("radius_km must be between 0 and 20000")
-    if place is not None:
-        try:
-            resolve_place(place)
-        except StoreError as exc:
-            raise BadRequest(exc.message) from exc
-        if _LATLON.match(place):
-            lat, lon = (float(x) for x in place.split(","))
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise BadRequest("place coordinates must be 'lat,lon' with -90..90 and -180..180")
-    return Filters(actor=_clean(args.actor, "actor"), country=country.upper() if country else None,
-                   event_type=check_types(args.event_type), date_from=date_from, date_to=date_to,
-                   place=place, radius_km=radius, text=_clean(args.text, "text"))
 
 
 # --- overview and articles ------------------------------------------------------------------------
@@ -197,7 +121,8 @@ def _article_row(r: tuple) -> dict[str, Any]:
 
 def articles(store: Store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Stored articles, most recently ingested first; `text`: words that must all occur."""
-    where, params = "", []
+    where = ""
+    params: list[Any] = []
     text = _clean(text, "q")
     if text:
         sql, params = store.text_match_articles(text)
@@ -228,67 +153,28 @@ def article(store: Store, key: str) -> dict[str, Any]:
 
 # --- events ------------------------------------------------------------------------------------------
 
-def _split(value: str | None) -> list[str]:
-    return [v for v in (value or "").split("; ") if v]
-
-
-def _event_row(r: dict[str, Any]) -> dict[str, Any]:
-    scale = plover_scale().get(r["type"], {})
-    out = {
-        "key": r["key"], "type": r["type"], "mode": r["mode"], "context": _split((r["context"] or "").replace("|", "; ")),
-        "date_start": r["date_start"], "date_end": r["date_end"], "day": r["day_start"],
-        "place": ({"name": r["place_name"], "country": r["place_country"], "kind": r["place_kind"],
-                   "geonameid": _int(r["geonameid"]), "lat": _float(r["lat"]), "lon": _float(r["lon"])}
-                  if r["place_name"] else None),
-        "actors": _split(r["actors"]), "actor_codes": _split(r["actor_codes"]),
-        "recipients": _split(r["recipients"]), "recipient_codes": _split(r["recipient_codes"]),
-        "n_reports": int(r["n_reports"]), "confidence": _float(r["confidence"]),
-        "negated": bool(r["negated"]), "hypothetical": bool(r["hypothetical"]), "future": bool(r["future"]),
-        "historical": bool(r["historical"]),
-        "trigger": r["trigger_text"], "evidence": r["evidence"], "source": r["source_url"],
-        "quad_class": scale.get("quad_class"), "goldstein": scale.get("goldstein"),
-    }
-    return out
-
-
-def _int(v) -> int | None:
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else int(v)
-
-
-def _float(v) -> float | None:
-    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
-
-
 def event_list(store: Store, filters: Filters, *, limit: int = 200, newest_first: bool = False) -> list[dict[str, Any]]:
-    return [_event_row(r) for r in query_event_rows(store, filters, limit=limit, newest_first=newest_first)]
-
-
-_LEDGER_COLUMNS = ("id, key, type, mode, context, date_start, date_end, day_start, place_name, place_country, "
-                   "place_kind, geonameid, lat, lon, n_reports, n_mentions, confidence, negated, hypothetical, "
-                   "future, historical, first_reported, last_reported, trigger_text, evidence, source_url")
+    """Ledger events matching `filters` as event rows (`store.schema`, JSON-ready: dates ISO),
+    dated ones by day, then undated ones."""
+    return [json_row(r) for r in ledger_rows(store, select_events(store, filters, limit=limit,
+                                                                  newest_first=newest_first))]
 
 
 def ledger_event(store: Store, key: str) -> dict[str, Any]:
-    """One ledger event: its summary, participants and every article report behind it."""
-    row = store.one(f"SELECT {_LEDGER_COLUMNS} FROM ledger_events WHERE key = ?", (key,))
+    """One ledger event: its event row, its participants and every article report behind it."""
+    row = store.one(f"SELECT {EVENT_COLUMNS} FROM ledger_events le WHERE le.key = ?", (key,))
     if row is None:
         now = current_key(store, key)
         if now is not None and now != key:
             raise Moved(now)
         raise NotFound(f"no event {key!r}")
-    r = dict(zip([c.strip() for c in _LEDGER_COLUMNS.split(",")], row, strict=True))
+    r = dict(zip(EVENT_FIELDS, row, strict=True))
+    out = json_row(ledger_rows(store, [r])[0])
     participants = store.rows(
         "SELECT role, name, country, sector, ident FROM ledger_actors WHERE ledger_event_id = ? ORDER BY role, name",
         (r["id"],))
-    r["actors"] = "; ".join(p[1] for p in participants if p[0] == "actor")
-    r["recipients"] = "; ".join(p[1] for p in participants if p[0] == "recipient")
-    r["actor_codes"] = "; ".join("".join(filter(None, p[2:4])) for p in participants if p[0] == "actor")
-    r["recipient_codes"] = "; ".join("".join(filter(None, p[2:4])) for p in participants if p[0] == "recipient")
-    out = _event_row(r)
-    out.update({"n_mentions": int(r["n_mentions"]), "first_reported": r["first_reported"],
-                "last_reported": r["last_reported"],
-                "participants": [{"role": p[0], "name": p[1], "country": p[2], "sector": p[3], "ident": p[4]}
-                                 for p in participants]})
+    out["participants"] = [{"role": p[0], "name": p[1], "country": p[2], "sector": p[3], "ident": p[4]}
+                           for p in participants]
     reports = store.rows(
         "SELECT a.article_key, a.title, a.published, coalesce(a.url, a.source), e.local_id, e.type, e.date_start, "
         "e.date_end, e.place_name, e.trigger_text, e.evidence, e.confidence FROM events e "
@@ -298,6 +184,10 @@ def ledger_event(store: Store, key: str) -> dict[str, Any]:
                        "date_start": x[6], "date_end": x[7], "place": x[8], "trigger": x[9], "evidence": x[10],
                        "confidence": _float(x[11])} for x in reports]
     return out
+
+
+def _float(v) -> float | None:
+    return None if v is None or (isinstance(v, float) and math.isnan(v)) else float(v)
 
 
 # --- timeline ----------------------------------------------------------------------------------------
@@ -336,15 +226,10 @@ def _periods(store: Store, filters: Filters, by: str) -> list[dict[str, Any]]:
 
 # --- map -----------------------------------------------------------------------------------------------
 
-def _unfiltered(f: Filters) -> bool:
-    return not any(getattr(f, name) for name in ("actor", "country", "event_type", "date_from", "date_to", "place",
-                                                 "text", "speaker", "min_reports"))
-
-
 def map_data(store: Store, filters: Filters, *, limit: int = 1000) -> dict[str, Any]:
     """Where the events happened (grouped by place) and how many per country. Without
     filters, from the summary of places (`ledger_places`) rather than every event."""
-    if _unfiltered(filters):
+    if not filters:  # no filter narrows anything
         rows = [(name, country or None, kind or None, sum_lat / n, sum_lon / n, n, reports, first, last)
                 for name, country, kind, n, reports, sum_lat, sum_lon, first, last in store.rows(
                     "SELECT place_name, place_country, place_kind, events, reports, sum_lat, sum_lon, first_day, "
@@ -393,7 +278,7 @@ def default_window(store: Store, filters: Filters, days: int = 365) -> Filters:
     if not hi:
         return filters
     lo = (date.fromisoformat(hi) - timedelta(days=days - 1)).isoformat()
-    return Filters(**{**filters.__dict__, "date_from": lo, "date_to": hi})
+    return filters.replace(date_from=lo, date_to=hi)
 
 
 def network(store: Store, filters: Filters, *, max_edges: int = 80) -> dict[str, Any]:
@@ -443,6 +328,7 @@ def participant_names(store: Store, idents: set[str]) -> dict[str, tuple[str, st
     """Name and country of participants (`ledger_actors.ident`): a canonical actor's from the
     knowledge base, another participant's as the ledger names it."""
     out: dict[str, tuple[str, str | None]] = {}
+    chunk: list[Any]
     ids = sorted(int(i[2:]) for i in idents if i.startswith("a:") and i[2:].isdigit())
     for i in range(0, len(ids), 500):
         chunk = ids[i:i + 500]
@@ -506,8 +392,13 @@ def quotes(store: Store, *, speaker: str | None = None, text: str | None = None,
 
 # --- actors ------------------------------------------------------------------------------------------------
 
-def actor_names(store: Store, prefix: str, limit: int = 20) -> list[str]:
-    """Names of canonical actors beginning with `prefix` (for the filter form's suggestions)."""
+def actor_names(store: Store, prefix: str | None = None, limit: int = 20) -> list[str]:
+    """Names of canonical actors: those with a name or alias beginning with `prefix`, by name
+    (the filter form's suggestions); without a prefix, the actors most articles name first."""
+    if prefix is None or not prefix.strip():
+        rows = store.rows("SELECT name FROM actors WHERE merged_into IS NULL ORDER BY n_articles DESC, name LIMIT ?",
+                          (int(limit),))
+        return [r[0] for r in rows]
     norm = name_norm(prefix)
     if not norm:
         return []

@@ -58,7 +58,21 @@ def templates(versions: dict[str, str]) -> Jinja2Templates:
     env.filters["num"] = lambda v: f"{int(v):,}" if v is not None else ""
     env.globals["schema_type"] = schema_type
     env.globals["qs_period"] = lambda query, period: urlencode({**query, "date_from": period, "date_to": period})
+    env.filters["when"] = when
     return Jinja2Templates(env=env)
+
+
+def when(row: dict[str, Any], missing: str = "undated") -> str:
+    """An event row's date as precise as it is known: 2024-02-20, 2024-02, 2024 or a range."""
+    start, end, precision = row.get("date_start"), row.get("date_end"), row.get("date_precision")
+    if not start:
+        return missing
+    start, end = str(start), str(end or start)
+    if precision == "month":
+        return start[:7]
+    if precision == "year":
+        return start[:4]
+    return start if end == start else f"{start} – {end}"
 
 
 def base(state, page: str, **extra: Any) -> dict[str, Any]:

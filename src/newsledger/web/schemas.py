@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
+
+from ..store.schema import EVENT_COLUMNS
 
 
 class ErrorBody(BaseModel):
@@ -65,42 +68,6 @@ class ArticleDetail(BaseModel):
     ledger_events: dict[str, str] = Field(description="record event id -> the ledger event it is grouped into")
 
 
-class EventPlace(BaseModel):
-    name: str | None
-    country: str | None
-    kind: str | None
-    geonameid: int | None
-    lat: float | None
-    lon: float | None
-
-
-class Event(BaseModel):
-    key: str
-    type: str = Field(description="PLOVER event type")
-    mode: str | None
-    context: list[str]
-    date_start: str | None
-    date_end: str | None
-    day: str | None = Field(description="first day of the event's date, the day it is ordered and filtered by")
-    place: EventPlace | None
-    actors: list[str]
-    actor_codes: list[str]
-    recipients: list[str]
-    recipient_codes: list[str]
-    n_reports: int
-    confidence: float | None
-    negated: bool
-    hypothetical: bool
-    future: bool
-    historical: bool
-    trigger: str | None
-    evidence: str | None
-    source: str | None
-    quad_class: int | None = Field(description="PLOVER quad class: 1 verbal cooperation, 2 material cooperation, "
-                                               "3 verbal conflict, 4 material conflict")
-    goldstein: float | None = Field(description="Goldstein value of the CAMEO root (-10 conflict .. +10 cooperation)")
-
-
 class Report(BaseModel):
     article: str
     title: str | None
@@ -124,16 +91,30 @@ class Participant(BaseModel):
     ident: str
 
 
-class EventDetail(Event):
-    n_mentions: int
-    first_reported: str | None
-    last_reported: str | None
-    participants: list[Participant]
-    reports: list[Report]
+_KINDS: dict[str, Any] = {"str": str | None, "int": int | None, "float": float | None, "bool": bool,
+                          "date": date | None, "list": list[str | None]}
+
+if TYPE_CHECKING:  # built from the schema's columns below; type checkers see plain models
+    class EventRow(BaseModel): ...
+
+    class EventDetail(EventRow):
+        participants: list[Participant]
+        reports: list[Report]
+else:
+    # The one event row of store/schema.py, column for column: the API cannot drift from the
+    # CLI, the exports and Ledger.events().
+    EventRow = create_model(
+        "EventRow", __doc__="A ledger event as an event row (the columns of the README's event table).",
+        **{c.name: (_KINDS[c.kind], Field(description=c.meaning)) for c in EVENT_COLUMNS})
+    EventDetail = create_model(
+        "EventDetail", __base__=EventRow,
+        __doc__="A ledger event's row, its participants and every article report behind it.",
+        participants=(list[Participant], Field(description="actors and recipients with their knowledge-base ident")),
+        reports=(list[Report], Field(description="the article reports grouped into this event, earliest first")))
 
 
 class EventList(BaseModel):
-    events: list[Event]
+    events: list[EventRow]
     limit: int
 
 
@@ -147,7 +128,7 @@ class Timeline(BaseModel):
     by: str
     periods: list[Period]
     dated_events: int
-    events: list[Event] = Field(description="the first `limit` events of the range, by the day they happened")
+    events: list[EventRow] = Field(description="the first `limit` events of the range, by the day they happened")
     limit: int
 
 

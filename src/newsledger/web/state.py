@@ -15,6 +15,7 @@ from fastapi import Request
 
 from ..config import Settings
 from ..store.backend import Store
+from ..store.filters import FilterError
 from ..store.opening import StoreLocation, open_store
 from . import queries as q
 
@@ -80,7 +81,7 @@ class StorePool:
         store = self._take()
         try:
             yield store
-        except (q.BadRequest, q.NotFound, q.Moved):
+        except (q.BadRequest, q.NotFound, q.Moved, FilterError):
             self._return(store)
             raise
         except BaseException:

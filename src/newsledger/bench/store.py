@@ -34,11 +34,11 @@ from pathlib import Path
 
 from ..countries import country_rows
 from ..model import PLOVER_TYPES, Record
-from .backend import Store, StoreError
-from .keys import name_norm, now_iso
-from .opening import is_postgres_url, open_store
-from .query import Filters, events, timeline
-from .summaries import rebuild_summaries
+from ..store.backend import Store, StoreError
+from ..store.keys import name_norm, now_iso
+from ..store.opening import is_postgres_url, open_store
+from ..store.query import Filters, events, timeline
+from ..store.summaries import rebuild_summaries
 
 _SYLLABLES = ("ka", "lo", "mir", "an", "ve", "dro", "sa", "ni", "tel", "bor", "ul", "ra", "zen", "fi", "gor",
               "me", "li", "tas", "ord", "ey", "vin", "ha", "qu", "ost", "ri", "pel", "am", "do", "ske", "nu")
@@ -65,8 +65,8 @@ def _name(rng: random.Random) -> str:
 # --- 1 + 2: ingest ----------------------------------------------------------------------------
 
 def bench_ingest(n_docs: int, workdir: Path, log: Callable[[str], None]) -> dict:
+    from ..store.ingest import ingest_paths, ingest_records
     from ..synthetic import generate
-    from .ingest import ingest_paths, ingest_records
 
     corpus = workdir / "corpus.jsonl"
     with corpus.open("w", encoding="utf-8") as fh:
@@ -117,7 +117,7 @@ def _distinct_copies(records: list[Record], target: int) -> list[Record]:
     (offsets before it stay valid), hence a distinct article id, and each round of copies
     happens in another year, so that every happening has a realistic handful of reports
     rather than hundreds."""
-    out = []
+    out: list[Record] = []
     i = 0
     while len(out) < target and records:
         base = records[i % len(records)]

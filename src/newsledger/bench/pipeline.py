@@ -34,11 +34,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .config import Settings
-from .ingest import InputDocument, to_document
-from .synthetic import generate
+from ..config import Settings
+from ..ingest import InputDocument, to_document
+from ..synthetic import generate
 
-SEED = Path(__file__).resolve().parent / "examples" / "seed" / "article.txt"
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed" / "article.txt"
 SCALING_TARGET = 1.7  # two workers vs one, on a two-core machine
 MEMORY_LIMIT_MB = 1536  # peak resident memory per worker
 DISTURBED_CORES = 0.25  # other programs' CPU use above which a scaling figure is flagged
@@ -140,7 +140,8 @@ class Meter:
         self.seconds = time.perf_counter() - self._t0
         busy, ours = _system_busy_seconds(), _tree_cpu_seconds()
         self.ours_cores = self.others_cores = None
-        if None not in (busy, ours, self._busy0, self._ours0) and self.seconds > 0:
+        if busy is not None and ours is not None and self._busy0 is not None and self._ours0 is not None \
+                and self.seconds > 0:
             ours_s = ours - self._ours0
             self.ours_cores = ours_s / self.seconds
             self.others_cores = max(0.0, (busy - self._busy0) - ours_s) / self.seconds
@@ -182,7 +183,7 @@ def run_bench(n_docs: int = 40, settings: Settings | None = None, repeats: int =
               progress: Callable[[str], None] | None = None) -> dict:
     """The in-process comparison with bare spaCy; with `scale_docs` > 0, also the scaling
     runs (workers, and Spark when `spark` and pyspark is installed)."""
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     say = progress or (lambda _msg: None)
     settings = settings or Settings()
@@ -247,7 +248,7 @@ def scaling_bench(n_docs: int, *, settings: Settings, repeats: int = 2, spark: b
 def workers_bench(corpus: list[InputDocument], *, settings: Settings, repeats: int = 2,
                   counts: tuple[int, ...] = (1, 2), say: Callable[[str], None] = lambda _m: None) -> dict[str, Any]:
     """`WorkerPool` with 1 and 2 processes on the same corpus, runs interleaved (1 2 2 1 ...)."""
-    from .parallel import WorkerPool
+    from ..parallel import WorkerPool
 
     pools: dict[int, WorkerPool] = {}
     startup: dict[int, float] = {}
@@ -284,7 +285,7 @@ def workers_bench(corpus: list[InputDocument], *, settings: Settings, repeats: i
 
 @contextmanager
 def _spark_session(master: str):
-    from .spark import spark_session
+    from ..spark import spark_session
 
     spark = spark_session(master, app_name=f"newsledger-bench-{master}")
     try:
@@ -301,7 +302,7 @@ def spark_bench(corpus: list[InputDocument], *, settings: Settings, repeats: int
         import pyspark  # noqa: F401
     except ImportError:
         return {"skipped": "pyspark is not installed (make install installs the spark extra)"}
-    from .spark import run
+    from ..spark import run
 
     out: dict[str, Any] = {"partitions": partitions, "documents": len(corpus)}
     runs: dict[str, list[dict[str, Any]]] = {m: [] for m in masters}

@@ -1,10 +1,10 @@
 """Page render times of the web app on a large ledger (`make bench`).
 
-    python -m newsledger.web.bench [--events 100000] [--loads 100] [--json bench-web-report.json]
+    python -m newsledger.bench.web [--events 100000] [--loads 100] [--json bench-web-report.json]
                                    [--pg postgresql://...]
 
 Builds a store of N synthetic ledger events with the store benchmark's generator
-(`store.bench.build_events`: actors, participants, places, ten years of dates, and the
+(`bench.store.build_events`: actors, participants, places, ten years of dates, and the
 summary tables), adds the bundled seed article through the real pipeline (so that the
 article view and the quotes have real content), serves the app with `newsledger serve`
 in a process of its own and measures every view:
@@ -49,6 +49,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 TARGET_MS = 300.0
 
@@ -107,7 +108,7 @@ def _pages(base: str, store_path: str) -> list[tuple[str, str, str | None]]:
 def serve_process(db: str) -> Iterator[str]:
     """`newsledger serve --read-only` on `db` in a process of its own (as a user runs it:
     the browser's driver then takes no time from the server); yields its base URL."""
-    from .browser import free_port
+    from ..web.browser import free_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsledger", "serve", "--db", db, "--port", str(port),
@@ -121,7 +122,8 @@ def serve_process(db: str) -> Iterator[str]:
                 break
             except OSError:
                 if proc.poll() is not None:
-                    raise RuntimeError(f"newsledger serve stopped: {proc.stderr.read().decode(errors='replace')}") from None
+                    said = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+                    raise RuntimeError(f"newsledger serve stopped: {said}") from None
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.2)
@@ -150,7 +152,7 @@ _MARK_READY = """
 
 def _load(page, url: str) -> tuple[float, float]:
     """(driver wall clock, page clock) in ms for one navigation to `url`."""
-    from .browser import wait_ready
+    from ..web.browser import wait_ready
 
     t0 = time.perf_counter()
     page.goto(url, wait_until="commit")
@@ -204,8 +206,8 @@ def _load_average() -> list[float] | None:
 def _bench_store(n_events: int, pg: str | None, tmp: str, log) -> Iterator[str]:
     """A store of `n_events` synthetic events and the seed article; yields its URL."""
     from ..store import Ledger
-    from ..store.bench import build_events
     from ..store.opening import open_store
+    from .store import build_events
 
     schema = None
     if pg:
@@ -232,7 +234,7 @@ def _bench_store(n_events: int, pg: str | None, tmp: str, log) -> Iterator[str]:
             ledger.ingest([str(seed)])
         yield db
     finally:
-        if schema:
+        if schema and pg:
             admin = open_store(pg, migrate=False)
             try:
                 admin.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
@@ -242,8 +244,8 @@ def _bench_store(n_events: int, pg: str | None, tmp: str, log) -> Iterator[str]:
 
 def run(n_events: int = 100_000, loads: int = 100, log=lambda m: None, *, pg: str | None = None) -> dict:
     """The benchmark on SQLite, and on PostgreSQL too when `pg` names a server."""
-    report = {"cpu_count": os.cpu_count(), "load_average_before": _load_average(), "target_ms": TARGET_MS,
-              "loads": loads, "backends": {}}
+    report: dict[str, Any] = {"cpu_count": os.cpu_count(), "load_average_before": _load_average(),
+                              "target_ms": TARGET_MS, "loads": loads, "backends": {}}
     for backend in ("sqlite", "postgresql") if pg else ("sqlite",):
         report["backends"][backend] = run_backend(n_events, loads, log, pg=pg if backend == "postgresql" else None)
     report["load_average_after"] = _load_average()
@@ -258,7 +260,7 @@ def run(n_events: int = 100_000, loads: int = 100, log=lambda m: None, *, pg: st
 
 def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dict:
     from ..store.opening import open_store
-    from .browser import chromium, chromium_available
+    from ..web.browser import chromium, chromium_available
 
     with tempfile.TemporaryDirectory(prefix="newsledger-web-bench-") as tmp, _bench_store(n_events, pg, tmp, log) as db:
         store = open_store(db, migrate=False)
@@ -267,7 +269,7 @@ def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dic
             backend = store.dialect
         finally:
             store.close()
-        report: dict = {"backend": backend, "events": events, "pages": {},
+        report: dict[str, Any] = {"backend": backend, "events": events, "pages": {},
                         "load_average_before": _load_average()}
         with serve_process(db) as base:
             pages = _pages(base, db)
@@ -286,16 +288,16 @@ def run_backend(n_events: int, loads: int, log, *, pg: str | None = None) -> dic
             if chromium_available():
                 with chromium() as browser:
                     for cold in (False, True):
-                        for name, times in _browser_times(browser, base, pages, loads, cold=cold, log=log).items():
+                        for name, measured in _browser_times(browser, base, pages, loads, cold=cold, log=log).items():
                             prefix = "cold_" if cold else ""
-                            report["pages"][name][prefix + "browser_ms"] = times["browser_ms"]
-                            report["pages"][name][prefix + "page_ms"] = times["page_ms"]
+                            report["pages"][name][prefix + "browser_ms"] = measured["browser_ms"]
+                            report["pages"][name][prefix + "page_ms"] = measured["page_ms"]
             else:
                 report["browser"] = "no Chromium: server times only"
         report["load_average_after"] = _load_average()
-    pages = report["pages"].values()
-    worst = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("page_ms", "cold_page_ms")) for p in pages)
-    driver = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("browser_ms", "cold_browser_ms")) for p in pages)
+    results = report["pages"].values()
+    worst = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("page_ms", "cold_page_ms")) for p in results)
+    driver = max(max((p.get(k) or p["server_ms"])["p99"] for k in ("browser_ms", "cold_browser_ms")) for p in results)
     report.update({"worst_p99_ms": worst, "within_target": worst < TARGET_MS,
                    "worst_driver_p99_ms": driver, "driver_within_target": driver < TARGET_MS})
     return report
@@ -325,7 +327,7 @@ def format_report(r: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newsledger.web.bench", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m newsledger.bench.web", description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--loads", type=int, default=100)
     parser.add_argument("--json", dest="json_out", default=None)
