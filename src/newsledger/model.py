@@ -125,12 +125,6 @@ class DateInterval(_Model):
     # the publication date when the text gives none).
     source: DateSource | None = None
 
-
-class Mention(Span):
-    """A further report of an event's happening: its sentence, and the word that reports it."""
-
-    trigger: Span | None = None
-
     # Accessors (not part of the serialised record): the interval as dates.
 
     @property
@@ -149,6 +143,12 @@ class Mention(Span):
         if self.start != self.end:
             return "range"
         return {4: "year", 7: "month"}.get(len(self.start), "day")
+
+
+class Mention(Span):
+    """A further report of an event's happening: its sentence, and the word that reports it."""
+
+    trigger: Span | None = None
 
 
 class Event(_Model):
