@@ -18,6 +18,15 @@ from .base import Stage
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 # The 60 most frequent English words (function words), from the Brown corpus lists.
 ENGLISH_FUNCTION_WORDS = frozenset(["the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "was", "on", "with", "as", "he", "be", "by", "at", "his", "this", "from", "are", "or", "an", "but", "not", "have", "had", "they", "which", "you", "were", "her", "she", "there", "been", "has", "their", "one", "we", "all", "will", "would", "who", "if", "more", "when", "so", "no", "its", "can", "also", "said", "out", "up", "about", "than", "into", "them", "only", "other", "could", "what"])
+# More English function words (prepositions, determiners, auxiliaries) that no other Latin-script
+# language writes as words of its own. One-sentence texts dense with names ("X undertook a
+# mission between Y and Z") have few of the 60 commonest: these count too.
+ENGLISH_FUNCTION_WORDS_MORE = frozenset([
+    "after", "against", "among", "amid", "across", "before", "between", "during", "over", "since", "through",
+    "toward", "towards", "under", "until", "upon", "within", "without", "while", "because", "these", "those",
+    "our", "your", "him", "did", "does", "should", "must", "being", "how", "why", "where", "then", "some",
+    "any", "such", "very", "just", "their", "off", "down", "near", "onto", "per", "whose", "whom"])
+ENGLISH_WORDS = ENGLISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS_MORE
 _MIN_WORDS = 12
 
 
@@ -26,7 +35,7 @@ def english_ratio(text: str, sample_chars: int = 20000) -> tuple[float, int]:
     words = _WORD.findall(text[:sample_chars].lower())
     if not words:
         return 0.0, 0
-    hits = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
+    hits = sum(1 for w in words if w in ENGLISH_WORDS)
     return hits / len(words), len(words)
 
 

@@ -144,6 +144,7 @@ class EventsStage(Stage):
         # habitual statements ("every year ... exercises are held") are patterns, not happenings
         if any(_governs_time(document, coded.trigger, a, b) for a, b in habitual):
             licensed = False
+        _conditional_threat(coded)
         actor, recipient = roles.roles(coded)
         # "Y must do Z, X said": a demand by X on Y
         must = obligation(coded.trigger, coded.chain[0].token) if coded.chain[0].entry.control == "say" else None
@@ -417,6 +418,30 @@ def _representative_rank(p: Part) -> tuple:
     outcome = c.trigger.lemma_.lower() in _OUTCOMES  # "attacked ..., killing three": the attack states it
     return (p.anaphoric or c.mention_only, not p.actor, c.trigger.pos_ != "VERB" and not c.composed,
             outcome, not p.recipient, p.sentence, c.trigger.i)
+
+
+# A coercive act stated as the consequence of a condition ("we may halt the talks if ...", "will
+# strike unless ...") is a threat of that act (PLOVER THREATEN, mode by the act threatened).
+_THREAT_MODES = {("ASSAULT", None): "violence", ("MOBILIZE", None): "violence", ("COERCE", "arrest"): "arrest",
+                 ("COERCE", None): "restrict", ("SANCTION", "expel"): "expel", ("SANCTION", None): "relations"}
+
+
+def _conditional_threat(coded: Coded) -> None:
+    if not (coded.hypothetical or coded.future) or coded.negated:
+        return
+    mode = _THREAT_MODES.get((coded.type, coded.mode)) or _THREAT_MODES.get((coded.type, None))
+    if mode is None:
+        return
+    from .coder import _clause_verb
+
+    verb = _clause_verb(coded.top)
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
+        return  # the condition itself ("if they attack") is no threat
+    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children):
+        return
+    coded.type, coded.mode = "THREATEN", mode
+    coded.hypothetical = coded.future = False
 
 
 def _status(coded: Coded) -> str:

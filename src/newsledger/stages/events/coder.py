@@ -41,6 +41,8 @@ LIGHT_VERBS = frozenset({
     "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
     "thwart", "tighten", "toughen", "lay", "slap",
+    # concluding an agreement, as news style says it ("inked a deal", "clinched an accord")
+    "ink", "initial", "clinch", "finalise", "finalize",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({
@@ -199,6 +201,7 @@ def _usable(token: Token, entry: LexEntry, lex: Lexicon) -> bool:
         if dep == "amod" and token.tag_ != "VBD":
             return False  # "occupied territories": a state, not an act (a VBD amod is a mis-parse)
         if dep == "acl" and token.tag_ in ("VBN", "VBG") and not _noun_root(token.head) and not (
+                token.tag_ == "VBN" and _noun_root(token.sent.root)) and not (
                 token.tag_ == "VBG" and entry.control in ("demand", "threat", "accuse", "refuse")):
             return False  # "forces deployed in ...": background description ("crowds calling for" is kept)
         if token.lemma_.lower() in ("demonstrate", "show", "prove") and any(
@@ -344,6 +347,16 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
                  entity_at: dict[int, str]) -> str | None:
     """Why an event noun codes an event here, or None when it is only named (a topic)."""
     phrase = token.head if token.dep_ in ("compound", "nmod") else token
+    measured = measured_phrase(phrase)
+    if measured is not phrase:  # "joined them for a week of exercises": the measure's place in the clause
+        why = _license(token, measured, dated, found_ids, entity_at)
+        if why is not None:
+            return why
+    return _license(token, phrase, dated, found_ids, entity_at)
+
+
+def _license(token: Token, phrase: Token, dated: list[tuple[int, int]], found_ids: set[int],
+             entity_at: dict[int, str]) -> str | None:
     head = phrase.head
     dep = phrase.dep_
     hl = verb_lemma(head)
@@ -361,6 +374,8 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
             return "frame"  # "during protests over ...": the frame event happened
         if head.lower_ == "for" and gov in _TRAVEL:
             return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
+        if head.lower_ in ("for", "in") and gov == "join":
+            return "light"  # "joined their warships for exercises", "joined in the talks"
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:
@@ -391,6 +406,24 @@ def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int]
         if c.dep_ == "prep" and c.lower_ in ("between", "by", "among") and any(t.i in entity_at for t in c.subtree):
             return "agent"
     return None
+
+
+# Nouns that measure or count an event without being one ("a week of exercises", "a round of talks").
+# ("a series of bombings", "a wave of attacks" count many happenings: not one event.)
+MEASURE_NOUNS = frozenset({"week", "weeks", "day", "days", "month", "months", "hour", "hours", "round", "rounds",
+                           "night", "nights"})
+
+
+def measured_phrase(phrase: Token) -> Token:
+    """The phrase that plays the event's part in the clause: "a week of exercises" for "exercises"
+    when the measure is an argument of an action ("joined them for a week of exercises"; not "are
+    in the fourth day of a walkout", a state)."""
+    if phrase.dep_ == "pobj" and phrase.head.lower_ == "of" and phrase.head.head.lower_ in MEASURE_NOUNS:
+        measure = phrase.head.head
+        verb = measure.head.head if measure.dep_ == "pobj" else measure.head
+        if measure.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb.lemma_.lower() != "be":
+            return measure
+    return phrase
 
 
 def _span_of(token: Token) -> tuple[int, int]:

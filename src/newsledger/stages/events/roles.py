@@ -154,6 +154,9 @@ class Roles:
         if not _nounlike(head) or head.i in self.mentions:
             return None
         info = table.get(head.lower_) or table.get(head.lemma_.lower())
+        if info is None and head.i > 0 and head.doc[head.i - 1].head == head:
+            # two-word descriptions whose head alone says too little ("a rights group", "aid agencies")
+            info = table.get(f"{head.doc[head.i - 1].lower_} {head.lower_}")
         if info is None:
             return None
         sector, kind = info
@@ -418,6 +421,10 @@ class Roles:
         if verb.dep_ in ("acl", "amod") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN"):
             # a verb the small model hung on a noun root: "The rebels handed in their weapons"
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
+        root = verb.sent.root
+        if verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < head.i and verb.i > root.i:
+            # "Doctors from two aid groups donated ...": the model hung the verb on the noun root's phrase
+            return self.entities_in(root) or self.entities_in(head)
         if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENT_NOUNS:
             # "issued a declaration demanding that ...": the document's author speaks
             owner = [m for c in head.children if c.dep_ == "poss" and (m := self.mention(c)) is not None]
@@ -603,7 +610,9 @@ class Roles:
             else:
                 recipients = self._objects(token, ("nsubjpass",) if passive else ("dobj",))
                 # "shot on the southeast side", "fired at a bar in X": a verb's place is where, not whom
-                recipients += [r for r in self._prep_objects(token, preps) if not self._place_word(r, token)]
+                # (a visit's place is its host: "arrived in X on a visit")
+                visit = type_ == "CONSULT" and mode == "visit"
+                recipients += [r for r in self._prep_objects(token, preps) if visit or not self._place_word(r, token)]
                 if type_ in ("ASSAULT",) and not recipients:
                     recipients = self._prep_objects(token, ("with",))
                 if passive and not recipients and token.dep_ in ("pcomp", "advcl") and token.head.pos_ in (
@@ -616,7 +625,9 @@ class Roles:
         return actors, recipients, mutual
 
     def _noun_roles(self, noun: Token, type_: str, frame: str, preps: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
-        phrase = noun.head if noun.dep_ == "compound" else noun
+        from .coder import measured_phrase
+
+        phrase = measured_phrase(noun.head if noun.dep_ == "compound" else noun)
         actors: list[str] = []
         recipients: list[str] = []
         mutual: list[str] = []
@@ -695,6 +706,9 @@ class Roles:
                 elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go", "remain",
                                                                                    "stay", "be"):
                     actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
+                elif prep.lower_ in ("for", "in") and verb.lemma_.lower() == "join":
+                    actors += self.subject_of(verb)  # "the navy joined French warships for exercises"
+                    mutual += self._objects(verb, ("dobj",))
                 elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
                     actors += self.subject_of(verb)  # "flew to Lima for talks"
                     recipients += self._prep_objects(verb, ("to", "in"))
@@ -776,8 +790,9 @@ class Roles:
             # "diplomats being expelled from the United States": expelled by the country they leave
             actors = self._prep_objects(inner.token, ("from",))
             recipients = [r for r in recipients if r not in actors]
-        if coded.type == "MOBILIZE" and not actors:
-            # "the army was put on alert", "troops were deployed": the forces' own side mobilises
+        if (coded.type == "MOBILIZE" or coded.mode == "withdraw") and not actors:
+            # "the army was put on alert", "troops were deployed", "peacekeepers were pulled out":
+            # the forces' own side mobilises or withdraws them
             verb = inner.token
             for _ in range(3):
                 if verb.pos_ in ("VERB", "AUX") or verb.head == verb:
