@@ -130,3 +130,18 @@ def test_actors_mentions_map_every_token(make_document):
     for m in person.mentions:
         span = d.doc.char_span(m.start, m.end)
         assert all(d.mentions[t.i] == person.id for t in span)
+
+
+def test_role_description_counts_from_the_last_mention_in_text_order():
+    """'the president' late in an article refers to the president named just before, even when an
+    earlier 'the president' (resolved first, so listed last) lies far back."""
+    from newsledger import extract
+
+    text = ("President Arvo Kask opened a new bridge in Tallinn on Monday. The president thanked the workers. "
+            "The bridge cost 10 million euros. Engineers worked on it for three years. Traffic will start in May. "
+            "The city council approved the plan in 2019. Residents had waited for a decade. "
+            "A second bridge is planned. Kask praised the engineers. The president then left for the airport.")
+    rec = extract(text, published="2024-05-06")
+    kask = next(e for e in rec.entities if e.name.endswith("Kask"))
+    late = text.rindex("The president")
+    assert any(m.start == late for m in kask.mentions), [m.text for m in kask.mentions]

@@ -37,6 +37,15 @@ def codes(d, ids):
     ("Norway said Sweden must release the prisoners.", "REQUEST", "yield"),
     ("Norway declared a unilateral ceasefire.", "CONCEDE", None),
     ("Norway was preparing to resume shelling the town.", "MOBILIZE", "weapons"),
+    ("Norway forced the UN refugee agency out of the country.", "SANCTION", "expel"),
+    ("Norwegian soldiers forced out hundreds of villagers from their homes.", "COERCE", "deport"),
+    ("Norway is ready to contribute 200 troops to the peacekeeping force.", "AGREE", None),
+    ("Norwegian rebels blocked transport into the capital on Monday.", "PROTEST", "obstruct"),
+    ("Norwegian dockworkers stopped work on Monday.", "PROTEST", "strike"),
+    ("Norway opened the bridge to Sweden after four years.", "RETREAT", "access"),
+    ("Norway and Sweden inked an economic partnership agreement on Tuesday.", "SUPPORT", None),
+    ("Norway and Sweden initialled a peace treaty on Tuesday.", "AGREE", None),
+    ("Norway and Sweden clinched an agreement on fishing rights on Tuesday.", "AGREE", None),
 ])
 def test_events_coder_wrapping_words_combine(make_document, text, type_, mode):
     d = run_stages(make_document(text), *ALL)

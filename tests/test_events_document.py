@@ -137,3 +137,61 @@ def test_events_happenings_on_the_ground_take_the_dateline_place(make_document):
 def test_events_investigated_shooting_is_an_event_of_its_own(make_document):
     d = run_stages(make_document("Police are investigating a shooting at a nightclub in Cusco."), *ALL)
     assert {v.type for v in d.events} >= {"ACCUSE", "ASSAULT"}
+
+
+def test_events_described_participants_take_the_country_of_a_region_adjective(make_document):
+    d = run_stages(make_document("Dozens of Catalan activists blocked a highway near the border on Monday."), *ALL)
+    activists = next(e for e in d.entities if e.name.endswith("activists"))
+    assert activists.country == "ESP"
+
+
+def test_events_two_word_descriptions_name_organisations(make_document):
+    d = run_stages(make_document("A human rights group accused the Arvonian army on Monday of torturing "
+                                 "prisoners in the capital."), *ALL)
+    group = next(e for e in d.entities if e.name.endswith("rights group"))
+    assert group.sector == "NGO"
+    assert any(group.id in v.actor for v in d.events), [(v.type, v.actor) for v in d.events]
+
+
+def test_events_a_visit_is_to_its_host_place(make_document):
+    d = run_stages(make_document("Peru's President Ana Torres arrived in Santiago on Monday for a two-day visit."), *ALL)
+    visit = next(v for v in d.events if v.type == "CONSULT")
+    assert visit.mode == "visit"
+    assert any("Santiago" in n or "Chile" in n for n in names(d, visit.recipient))
+
+
+def test_events_a_coercive_act_on_a_condition_is_a_threat(make_document):
+    d = run_stages(make_document("Peru will expel the Chilean ambassador unless Chile apologises, the foreign "
+                                 "minister said on Monday."), *ALL)
+    assert not [v for v in d.events if v.type == "SANCTION"]
+    threat = next(v for v in d.events if v.type == "THREATEN")
+    assert threat.mode == "expel"
+    assert "Peru" in names(d, threat.actor)
+    # the condition itself ("if they attack") is no threat and no event
+    d = run_stages(make_document("If the rebels attack the town, the army will respond."), *ALL)
+    assert not [v for v in d.events if v.type in ("ASSAULT", "THREATEN")]
+
+
+def test_events_withdrawn_forces_are_withdrawn_by_their_own_side(make_document):
+    d = run_stages(make_document("Eighty Peruvian peacekeepers were pulled out of the town on Friday."), *ALL)
+    v = next(v for v in d.events if v.mode == "withdraw")
+    assert v.actor
+
+
+def test_events_measured_event_nouns(make_document):
+    d = run_stages(make_document("The Peruvian navy joined Chilean warships for a week of joint exercises "
+                                 "off the coast on Monday."), *ALL)
+    v = next(v for v in d.events if v.type == "COOPERATE")
+    assert any("Peru" in n or "navy" in n for n in names(d, v.actor))
+    # "a series of bombings" counts many happenings: it licenses no single event
+    from newsledger.stages.events.coder import MEASURE_NOUNS
+    assert "series" not in MEASURE_NOUNS
+
+
+def test_events_a_description_of_a_body_is_not_a_named_person_as_a_doer(make_document):
+    d = run_stages(make_document(
+        "Peru's President Ana Torres on Monday described the bombing as a cowardly attempt to damage the country.\n\n"
+        "The rebels seized two towns in the north.\n\n"
+        "The government accuses an exiled general of staging a failed coup."), *ALL)
+    accusations = [v for v in d.events if v.type == "ACCUSE"]
+    assert len(accusations) == 2, [(v.trigger.text, names(d, v.actor)) for v in accusations]

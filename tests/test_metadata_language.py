@@ -3,8 +3,8 @@
 import pytest
 
 from newsledger.document import Document
-from newsledger.model import Article
 from newsledger.errors import UnsupportedLanguage
+from newsledger.model import Article
 from newsledger.stages.metadata import MetadataStage, english_ratio
 
 

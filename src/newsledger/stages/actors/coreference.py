@@ -104,7 +104,8 @@ def resolve_roles(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
             earlier = [m for m in g.mentions if m.start < token.i]
             if not earlier:
                 continue
-            if sent_index[token.i] - sent_index[earlier[-1].start] > _ROLE_WINDOW_SENTENCES:
+            last = max(m.start for m in earlier)  # (mentions are not in text order: roles are appended)
+            if sent_index[token.i] - sent_index[last] > _ROLE_WINDOW_SENTENCES:
                 continue
             role_words = (g.role or "").casefold().split()
             role_ok = title in role_words or (title == "leader" and g.sector == "GOV")

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from ...data import data_path
 from ...document import Document
-from ...model import DateInterval, Event, Mention, Span
+from ...model import DateInterval, Entity, Event, Mention, Span
 from ..base import Stage
 from ..places.linking import event_place
 from ..times.linking import event_date
@@ -101,7 +101,7 @@ class EventsStage(Stage):
         parts.sort(key=lambda p: (p.sentence, p.coded.trigger.i))
         keys = _side_keys(document)
         for e in roles.new_entities:  # participants named by description, with the kind of party they are
-            keys[e.id] = frozenset({e.id, "described", f"role:{e.sector}"})
+            keys[e.id] = frozenset({e.id, "described", f"role:{e.sector}", _kind_key(e)})
         groups = group_parts(parts, keys, frozenset(e.id for e in document.entities), _recent(document))
         self._inherit_parties(groups)
         events = []
@@ -312,6 +312,11 @@ class EventsStage(Stage):
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "POL"})
 
 
+def _kind_key(e: Entity) -> str:
+    """One person or a body of people: a description of one ("the lawmaker") fits only a person."""
+    return "kind:person" if e.type == "PERSON" else "kind:group"
+
+
 def _side_keys(document: Document) -> dict[str, frozenset[str]]:
     """Each entity's id and, for a state or one of its organs, its country: "Peru", "the
     Peruvian government" and "Lima" (as a government) name one side."""
@@ -322,6 +327,7 @@ def _side_keys(document: Document) -> dict[str, frozenset[str]]:
             k.add("country:" + e.country)
         if e.sector:
             k.add(f"role:{e.sector}")
+        k.add(_kind_key(e))
         out[e.id] = frozenset(k)
     return out
 

@@ -41,8 +41,9 @@ LIGHT_VERBS = frozenset({
     "do", "engage", "fight", "end", "finish", "suffer", "face", "endure",
     "resort", "use", "spark", "trigger", "cause", "provoke", "approve", "adopt", "survive", "foil",
     "thwart", "tighten", "toughen", "lay", "slap",
-    # concluding an agreement, as news style says it ("inked a deal", "clinched an accord")
-    "ink", "initial", "clinch", "finalise", "finalize",
+    # concluding an agreement ("clinched an accord", "finalised the deal"); "ink" and "initial"
+    # are signing, in the lexicon beside "sign"
+    "clinch", "finalise", "finalize",
 })
 # Verbs whose subject is an event noun that happened ("the war ended", "fighting erupted").
 OCCURRENCE_VERBS = frozenset({

@@ -128,7 +128,7 @@ def _side_keys(ids, keys: dict[str, frozenset[str]]) -> set[str]:
     """The keys that name a side: entity ids and countries (not the role markers below)."""
     out: set[str] = set()
     for i in ids:
-        out |= {k for k in keys.get(i, frozenset({i})) if not k.startswith(("role:", "described"))}
+        out |= {k for k in keys.get(i, frozenset({i})) if not k.startswith(("role:", "described", "kind:"))}
     return out
 
 
@@ -136,10 +136,10 @@ def _roles(ids, keys: dict[str, frozenset[str]]) -> tuple[bool, set[str]]:
     """(every one of them is named only by description, the sectors they carry)."""
     marks = [keys.get(i, frozenset()) for i in ids]
     return (bool(marks) and all("described" in m for m in marks),
-            {k for m in marks for k in m if k.startswith("role:")})
+            {k for m in marks for k in m if k.startswith("role:")} | {k for m in marks for k in m if k.startswith("kind:")})
 
 
-def _could_be(a_ids, b_ids, keys: dict[str, frozenset[str]]) -> bool:
+def _could_be(a_ids, b_ids, keys: dict[str, frozenset[str]], same_kind: bool = True) -> bool:
     """Do two sides name the same participant: a shared entity or country, or a description
     ("the lawmaker") on one side that fits a named participant of its kind on the other
     ("Rep. Ana Ruiz", a legislator)? Two different names never fit."""
@@ -151,7 +151,10 @@ def _could_be(a_ids, b_ids, keys: dict[str, frozenset[str]]) -> bool:
     b_desc, b_roles = _roles(b_ids, keys)
     if a_desc == b_desc:
         return False
-    return bool(a_roles & b_roles)
+    # a description fits a name of its sector and, as a doer, of its kind ("the government" said
+    # is not what its president said; "the administration" is addressed with its president)
+    return bool({r for r in a_roles & b_roles if r.startswith("role:")}) and (not same_kind or bool(
+        {r for r in a_roles & b_roles if r.startswith("kind:")}))
 
 
 def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
@@ -163,7 +166,7 @@ def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
         return bool(both_p & both_g) and (len(both_p & both_g) >= min(2, len(both_p), len(both_g)))
     if not _could_be(p.actor, g.actor, keys):
         return False
-    return not (pr and gr) or _could_be(p.recipient, g.recipient, keys)
+    return not (pr and gr) or _could_be(p.recipient, g.recipient, keys, same_kind=False)
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})

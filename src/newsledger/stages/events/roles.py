@@ -177,6 +177,9 @@ class Roles:
             e = self.document.entity(eid) if eid else None
             if e is not None and e.country and e.type in ("GPE", "NORP"):
                 country = e.country
+        if country is None:  # "Catalan activists", "Tibetan monks": the country of the region the adjective names
+            country = next((p.country for c in head.lefts if c.i >= first.i for p in self.document.places
+                            if p.country and any(m.start <= c.idx < m.end for m in p.mentions)), None)
         if country is None:
             country = self._own_forces_country(head)
         if country is None:  # "a mayor in Mexico's Guerrero state", "inspectors from the agency"
