@@ -195,3 +195,17 @@ def test_events_a_description_of_a_body_is_not_a_named_person_as_a_doer(make_doc
         "The government accuses an exiled general of staging a failed coup."), *ALL)
     accusations = [v for v in d.events if v.type == "ACCUSE"]
     assert len(accusations) == 2, [(v.trigger.text, names(d, v.actor)) for v in accusations]
+
+
+def test_events_a_group_pronoun_opening_a_sentence_is_the_previous_subject(make_document):
+    text = "Arvonian rebels stormed an army base near Lima on Monday. They killed 23 soldiers."
+    d = run_stages(make_document(text), *ALL)
+    v = next(v for v in d.events if v.type == "ASSAULT")
+    assert any("rebels" in n for n in names(d, v.actor))
+    rebels = next(e for e in d.entities if e.id in v.actor and "rebels" in e.name)
+    they = text.index("They")
+    assert any(m.start == they and m.text == "They" for m in rebels.mentions)
+    # a person is not "they", and a passive "they" (the ones acted on) is not the doer
+    d = run_stages(make_document("Police arrested two men in Lima on Monday. They were released on Tuesday."), *ALL)
+    police = {e.id for e in d.entities if e.name == "Police"}
+    assert not [v for v in d.events if v.type != "COERCE" and set(v.recipient) & police]

@@ -115,6 +115,13 @@ class EventsStage(Stage):
         document.main_event = main_event(events)
         used = {x for v in events for x in (*v.actor, *v.recipient)}
         document.entities = document.entities + [e for e in roles.new_entities if e.id in used]
+        # a pronoun the events resolved is a mention of the group it names (its provenance)
+        by_id = {e.id: e for e in document.entities}
+        for start, end, ids in roles.pronoun_links.values():
+            for eid in ids:  # ("They" after "gunmen and suicide bombers": a mention of each)
+                entity = by_id.get(eid)
+                if eid in used and entity is not None and all(m.start != start for m in entity.mentions):
+                    entity.mentions = sorted([*entity.mentions, document.span(start, end)], key=lambda m: m.start)
 
     def _sentence_parts(self, document: Document, roles: Roles, lex, named: set[int], k: int, sent,
                         dated, habitual) -> list[Part]:

@@ -115,6 +115,8 @@ class Roles:
         self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
         # participants the text names only by description ("provincial police", "two men")
         self.described: dict[str, Entity] = {}
+        # pronouns resolved here ("They killed ..."): token -> (start, end, the entities it names)
+        self.pronoun_links: dict[int, tuple[int, int, tuple[str, ...]]] = {}
         self._next_id = 1 + max((int(e.id[1:]) for e in document.entities if e.id[1:].isdigit()), default=0)
 
     @property
@@ -361,7 +363,35 @@ class Roles:
                 if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON and \
                         token not in subj[0].subtree:  # "one of their commanders said": not itself
                     return self.entities_in(subj[0])
+            if low in ("they", "it") and token.dep_ == "nsubj":
+                return self._previous_subject(token)
         return []
+
+    def _previous_subject(self, token: Token) -> list[str]:
+        """"Militants stormed the base. They killed 23 soldiers": a group pronoun opening a
+        sentence's main clause is the group that the previous sentence of its paragraph is about
+        (its main subject), when that names bodies (not people) and no other body stands between."""
+        sent = token.sent
+        verb = token.head
+        if verb != sent.root or any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.i < token.i):
+            return []
+        if sent.start == 0:
+            return []
+        prev = token.doc[sent.start - 1].sent
+        if self.document.paragraph_of(prev.start_char) != self.document.paragraph_of(sent.start_char):
+            return []
+        subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+            return []
+        got = self.entities_in(subjects[0])
+        entities = [self.document.entity(e) or self.described_entity(e) for e in got]
+        if not got or any(e is None or e.type == "PERSON" for e in entities):
+            return []
+        self.pronoun_links[token.i] = (token.idx, token.idx + len(token.text), tuple(got))
+        return got
+
+    def described_entity(self, eid: str) -> Entity | None:
+        return next((e for e in self.described.values() if e.id == eid), None)
 
     def relative_owner(self, rel: Token) -> list[str]:
         """For "units ..., the personnel of which ...": who owns the antecedent of the relative
