@@ -56,3 +56,17 @@ def test_events_stage_leaves_out_what_did_not_happen(make_document):
 def test_events_stage_keeps_planned_events_with_the_future_flag(make_document):
     d = run_stages(make_document("Norway will hold talks with Sweden next week."), *ALL)
     assert d.events and all(v.type == "AGREE" for v in d.events)  # manual: a future meeting is AGREE
+
+
+def test_factuality_an_event_noun_in_an_embedded_question_is_presupposed(nlp):
+    from newsledger.stages.events.factuality import factuality
+
+    for text, word in [("Police have not said what led up to the shooting.", "shooting"),
+                       ("Officers want to know more about what led up to a shooting outside a bar.", "shooting")]:
+        doc = nlp(text)
+        token = next(t for t in doc if t.lower_ == word)
+        assert factuality(token)[0] == "realis", text
+    # the embedded question's own verb is not presupposed
+    doc = nlp("Police want to know who would attack the mall.")
+    token = next(t for t in doc if t.lower_ == "attack")
+    assert factuality(token)[0] != "realis"

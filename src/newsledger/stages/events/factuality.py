@@ -169,6 +169,8 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             if frame is not None and t.head.head.i not in stop:
                 return frame, t.head.head
         verb = clause_verb(t)
+        if t is token and token.pos_ == "NOUN" and verb is not token and _wh_clause(verb):
+            return status, None  # "what led up to the shooting", "why the attack happened": presupposed
         if verb.i not in stop:
             own = _own_status(verb, question)
             if own == "future":
@@ -248,6 +250,15 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
             continue
         t = head
     return status, None
+
+
+def _wh_clause(verb: Token) -> bool:
+    """An embedded question ("police have not said what led up to the shooting"): a clause
+    under another word, opened by a wh-word that is one of its own parts."""
+    if verb.dep_ not in ("ccomp", "pcomp", "xcomp", "advcl") or verb.head == verb:
+        return False
+    return any(c.tag_ in ("WP", "WRB", "WDT") and c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod", "attr")
+               for c in verb.children)
 
 
 def asserted(status: str) -> bool:
