@@ -209,3 +209,26 @@ def test_events_a_group_pronoun_opening_a_sentence_is_the_previous_subject(make_
     d = run_stages(make_document("Police arrested two men in Lima on Monday. They were released on Tuesday."), *ALL)
     police = {e.id for e in d.entities if e.name == "Police"}
     assert not [v for v in d.events if v.type != "COERCE" and set(v.recipient) & police]
+
+
+def test_events_date_is_the_act_s_most_precise_date(make_document):
+    d = run_stages(make_document(
+        "Gunmen shot a taxi driver in Cusco on Nov. 2, 2023.\n\n"
+        "The driver died of his wounds on Nov. 20, 2023.\n\n"
+        "The shooting was the fifth attack on drivers this year.", published="2023-11-28"), *ALL)
+    v = next(v for v in d.events if v.type == "ASSAULT")
+    assert v.date is not None and v.date.start == "2023-11-02", v.date
+
+
+def test_events_an_article_about_one_town_places_its_attack_there(make_document):
+    text = ("A man was shot and wounded early Sunday.\n\n"
+            "Allegheny County police said the victim was taken to a hospital in Pittsburgh.\n\n"
+            "Police in Pittsburgh have made no arrests.")
+    d = run_stages(make_document(text), *ALL)
+    v = next(v for v in d.events if v.type == "ASSAULT")
+    place = next((p for p in d.places if p.id == v.place), None)
+    assert place is not None and place.name == "Pittsburgh" and v.place_source == "article"
+    # a second, distant town: the article is not about one locality, no guess
+    d = run_stages(make_document(text + "\n\nA similar attack happened in Philadelphia last year."), *ALL)
+    v = next(v for v in d.events if v.type == "ASSAULT" and "wounded" in v.evidence.text)
+    assert v.place is None or v.place_source != "article"

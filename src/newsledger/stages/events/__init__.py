@@ -252,7 +252,22 @@ class EventsStage(Stage):
             mode = _mode_from_cues(document, group.type, [i for p in parts for i in _sentence_range(p.coded.trigger)])
         # date: the parts' own dates combined; else what the first mention was given
         strong = [p for p in parts if p.strong_date and p.interval is not None]
-        if strong:
+        # the act's own dates before its outcome's ("shot on Nov. 2 ... died Nov. 20")
+        acts = [p for p in strong if p.coded.trigger.lemma_.lower() not in _OUTCOMES]
+        strong = acts or strong
+        # a date that contains another ("this year" and "Nov. 2") says less of the same happening
+        strong = [p for p in strong if not any(
+            q is not p and _start_key(p.interval.start) <= _start_key(q.interval.start)
+            and _end_key(q.interval.end) <= _end_key(p.interval.end)
+            and (p.interval.start, p.interval.end) != (q.interval.start, q.interval.end) for q in strong)]
+        # one date inside every other ("on Saturday" and "last week"): the happening's, at its precision
+        inner = [p for p in strong if all(_start_key(q.interval.start) <= _start_key(p.interval.start)
+                                          and _end_key(p.interval.end) <= _end_key(q.interval.end) for q in strong)]
+        if inner:
+            best = min(inner, key=lambda p: (_end_key(p.interval.end), -len(p.interval.start)))
+            interval = DateInterval(start=best.interval.start, end=best.interval.end,
+                                    time=best.time.id if best.time else None, source=best.interval.source)
+        elif strong:
             interval = DateInterval(start=min((p.interval.start for p in strong), key=_start_key),
                                     end=max((p.interval.end for p in strong), key=_end_key),
                                     time=strong[0].time.id if strong[0].time else None,

@@ -81,11 +81,39 @@ def event_place(document: Document, triggers: Sequence[Token], local: bool = Fal
     specific = [p for p in document.places if p.kind not in ("country", "continent")]
     if len(specific) == 1 and len(specific[0].mentions) >= 2:
         return specific[0].id, "article"
+    local_place = _one_locality(document) if local else None
+    if local_place is not None:
+        return local_place, "article"
     if local:
         dateline = dateline_place(document)
         if dateline is not None:
             return dateline, "article"
     return None, None
+
+
+# How far the towns and sites of an article may lie from its town for the article to be about one locality.
+LOCALITY_KM = 40.0
+
+
+def _one_locality(document: Document) -> str | None:
+    """The town an article is about, when it is about one: the town it names most (at least
+    twice, more than any other), with every other town or site it places within LOCALITY_KM of
+    it (a city and its streets, neighbourhoods, hospitals)."""
+    from ...geodesy import haversine_km
+
+    towns = [p for p in document.places if p.kind == "city" and p.lat is not None and p.lon is not None]
+    if not towns:
+        return None
+    ranked = sorted(towns, key=lambda p: -len(p.mentions))
+    top = ranked[0]
+    if len(top.mentions) < 2 or (len(ranked) > 1 and len(ranked[1].mentions) >= len(top.mentions)):
+        return None
+    for p in document.places:
+        if p is top or p.kind not in ("city", "feature") or p.lat is None or p.lon is None:
+            continue
+        if haversine_km(top.lat, top.lon, p.lat, p.lon) > LOCALITY_KM:
+            return None
+    return top.id
 
 
 _DATELINE_END = re.compile(r"^\s*(?:,\s*[A-Z][A-Za-z.]{1,6}\.?\s*)?(?:\([A-Z][A-Za-z]{1,12}\)\s*)?[—–-]")

@@ -49,7 +49,33 @@ _ADMIN_WORDS = re.compile(
 )
 _REGION_SUFFIX = re.compile(r"\b(?:republic|region|province|district|governorate|oblast|state|county|prefecture|"
                             r"rayon|territory|regions|districts|provinces)\s*$", re.I)
-_PAREN = re.compile(r"(?:(?<!\s)\s*)?\([^)]*\)\s*")  # spaces taken from the start of their run only
+
+
+def strip_parenthesised(text: str, repl: str = " ") -> str:
+    r"""`text` with each parenthesis ("(" to the next ")"), the spaces before it and after it,
+    replaced by `repl`: what re.sub(r"\s*\([^)]*\)\s*", repl, text) gives, in one pass (a regex
+    search restarts at every "(" that no ")" follows: quadratic on "((((...")."""
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while True:
+        i = text.find("(", pos)
+        if i < 0:
+            break
+        j = text.find(")", i + 1)
+        if j < 0:
+            break  # no ")" after this "(", so after none later either
+        start = i
+        while start > pos and text[start - 1].isspace():
+            start -= 1
+        end = j + 1
+        while end < n and text[end].isspace():
+            end += 1
+        out.append(text[pos:start])
+        out.append(repl)
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
 _WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
 _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|centre|center|middle|upper|lower|" \
@@ -109,7 +135,7 @@ class Resolver:
 
     def forms(self, text: str) -> list[str]:
         out = [text]
-        plain = _PAREN.sub(" ", text).strip()
+        plain = strip_parenthesised(text).strip()
         if plain != text:
             out.append(plain)
         shorter = _ADMIN_WORDS.sub("", plain).strip()
