@@ -162,7 +162,10 @@ def build_reports(store: Store, n_reports: int, *, per_day: int = 300, seed: int
 
 def _record(world: _World, rng: random.Random, n: int, happenings: list[dict], published: date) -> Record:
     """A synthetic article reporting `happenings` (one sentence each), with valid spans."""
-    text, entities, places, events = "", [], [], []
+    text = ""
+    entities: list[Entity] = []
+    places: list[Place] = []
+    events: list[Event] = []
 
     def add(s: str) -> Span:
         nonlocal text
@@ -230,6 +233,7 @@ def bench_grouping(n_reports: int, n_records: int = 200, *, per_day: int = 300, 
                 t0 = time.perf_counter()
                 saved = save_record(store, r, record_hash(r.article.id), dedup=False)
                 t1 = time.perf_counter()
+                assert saved.article_id is not None
                 link_article(store, saved.article_id)
                 t2 = time.perf_counter()
                 write_ms.append((t1 - t0) * 1000)

@@ -147,9 +147,10 @@ def repair(run: ActorsRun, doc: Doc, m: Mention) -> None:
             m.label = ""
             return
         span = doc[m.start:m.end]
-        if run.dicts.country_of_name(span.text):
-            m.label, m.country = "GPE", run.dicts.country_of_name(span.text)
-            m.name = run.dicts.countries[m.country].name
+        code = run.dicts.country_of_name(span.text)
+        if code:
+            m.label, m.country = "GPE", code
+            m.name = run.dicts.countries[code].name
             return
         if is_place_not_person(run, doc, m):
             m.label = "GPE"

@@ -44,6 +44,7 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
         if m.label == "PERSON":
             continue
         text = doc[m.start:m.end].text
+        key: tuple[str | None, ...]
         if m.label == "GPE" and m.country and m.name:  # a country name: one entity per country
             key = ("GPE", m.country)
             name = m.name
@@ -167,8 +168,8 @@ def add_missed_surnames(run: ActorsRun, doc: Doc, groups: list[Group]) -> None:
         # a surname shared by two people in the article names neither
         surnames[last] = None if last in surnames and surnames[last] is not g else g
     for token in doc:
-        g = surnames.get(token.text)
-        if g is None or token.i in taken or not token.is_title or token.ent_type_ not in ("", "PERSON"):
+        owner = surnames.get(token.text)
+        if owner is None or token.i in taken or not token.is_title or token.ent_type_ not in ("", "PERSON"):
             continue
-        g.mentions.append(Mention(token.i, token.i + 1, "PERSON", source="ner"))
+        owner.mentions.append(Mention(token.i, token.i + 1, "PERSON", source="ner"))
         taken.add(token.i)

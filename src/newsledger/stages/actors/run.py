@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...knowledge import ActorKnowledge, KnownActor, choose
 
 if TYPE_CHECKING:
-    from ...document import Document, DocumentView
+    from spacy.tokens import Doc
+
+    from ...document import Document
     from ...gazetteer import Gazetteer
     from .dictionaries import ActorDictionaries
 
@@ -78,9 +80,10 @@ class ActorsRun:
         return cls(document, dicts, knowledge, open_gazetteer, day)
 
     @property
-    def doc(self) -> DocumentView:
-        """The parse, one Token object per token (document.view)."""
-        return self.document.view
+    def doc(self) -> Doc:
+        """The parse, one Token object per token (document.view: a DocView reads as the Doc it
+        wraps, with the same indexing, iteration, slices, text, ents and sents)."""
+        return cast("Doc", self.document.view)
 
     @property
     def gazetteer(self) -> Gazetteer:

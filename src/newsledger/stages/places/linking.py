@@ -108,10 +108,12 @@ def _one_locality(document: Document) -> str | None:
     top = ranked[0]
     if len(top.mentions) < 2 or (len(ranked) > 1 and len(ranked[1].mentions) >= len(top.mentions)):
         return None
+    lat, lon = top.lat, top.lon
+    assert lat is not None and lon is not None
     for p in document.places:
         if p is top or p.kind not in ("city", "feature") or p.lat is None or p.lon is None:
             continue
-        if haversine_km(top.lat, top.lon, p.lat, p.lon) > LOCALITY_KM:
+        if haversine_km(lat, lon, p.lat, p.lon) > LOCALITY_KM:
             return None
     return top.id
 

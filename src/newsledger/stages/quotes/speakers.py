@@ -129,7 +129,7 @@ class SpeakerResolver:
                         self._gender.setdefault(e.id, gender)
             self._words[e.id] = words
             if e.type == "PERSON" and e.id not in self._gender:
-                role_gender = {word_gender(w) for w in (e.role or "").split()} - {None}
+                role_gender = {g for w in (e.role or "").split() if (g := word_gender(w))}
                 if len(role_gender) == 1:
                     self._gender[e.id] = role_gender.pop()
         if doc is not None:
@@ -138,9 +138,9 @@ class SpeakerResolver:
                 if g:
                     self._gender.setdefault(eid, g)
         for e in self.document.entities:
-            words = e.name.split()
-            if e.type == "PERSON" and e.id not in self._gender and len(words) >= 2:
-                g = first_name_gender(words[0])
+            parts = e.name.split()
+            if e.type == "PERSON" and e.id not in self._gender and len(parts) >= 2:
+                g = first_name_gender(parts[0])
                 if g:
                     self._gender[e.id] = g
         self._mentions.sort()

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...document import Document
-from ...model import DateInterval, Time
+from ...model import DateInterval, DateSource, Time
 from . import governing_verb, verb_tense
 
 if TYPE_CHECKING:
@@ -253,7 +253,7 @@ def _future(triggers: Sequence[Token]) -> bool:
 
 
 def _interval(document: Document, candidates: list[_Dating], triggers: Sequence[Token],
-              dated: list[_Dating], source: str) -> tuple[Time, DateInterval]:
+              dated: list[_Dating], source: DateSource) -> tuple[Time, DateInterval]:
     """The candidate nearest a trigger, widened to a range when it is one end of "X to Y"."""
     where = [tr.idx for tr in triggers]
 
