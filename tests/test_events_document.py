@@ -173,7 +173,7 @@ def test_events_a_coercive_act_on_a_condition_is_a_threat(make_document):
 
 
 def test_events_withdrawn_forces_are_withdrawn_by_their_own_side(make_document):
-    d = run_stages(make_document("Eighty Peruvian peacekeepers were pulled out of the town on Friday."), *ALL)
+    d = run_stages(make_document("Sixty Peruvian soldiers were pulled out of the border town on Friday."), *ALL)
     v = next(v for v in d.events if v.mode == "withdraw")
     assert v.actor
 

@@ -376,7 +376,7 @@ def _license(token: Token, phrase: Token, dated: list[tuple[int, int]], found_id
         if head.lower_ == "for" and gov in _TRAVEL:
             return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
         if head.lower_ in ("for", "in") and gov == "join":
-            return "light"  # "joined their warships for exercises", "joined in the talks"
+            return "light"  # "joined allied ships for drills", "joined in the talks"
         if gov in LIGHT_VERBS and head.lower_ in ("out", "in") and gov == "carry":
             return "light"
     if dep == "dobj" and hl in EXPERIENCER_VERBS:

@@ -170,7 +170,7 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 return frame, t.head.head
         verb = clause_verb(t)
         if t is token and token.pos_ == "NOUN" and verb is not token and _wh_clause(verb):
-            return status, None  # "what led up to the shooting", "why the attack happened": presupposed
+            return status, None  # "what caused the shooting", "why the attack happened": presupposed
         if verb.i not in stop:
             own = _own_status(verb, question)
             if own == "future":
@@ -253,7 +253,7 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
 
 
 def _wh_clause(verb: Token) -> bool:
-    """An embedded question ("police have not said what led up to the shooting"): a clause
+    """An embedded question ("police have not said what caused the shooting"): a clause
     under another word, opened by a wh-word that is one of its own parts."""
     if verb.dep_ not in ("ccomp", "pcomp", "xcomp", "advcl") or verb.head == verb:
         return False

@@ -179,7 +179,7 @@ class Roles:
             e = self.document.entity(eid) if eid else None
             if e is not None and e.country and e.type in ("GPE", "NORP"):
                 country = e.country
-        if country is None:  # "Catalan activists", "Tibetan monks": the country of the region the adjective names
+        if country is None:  # "Catalan activists", "Kurdish protesters": the country of the region the adjective names
             country = next((p.country for c in head.lefts if c.i >= first.i for p in self.document.places
                             if p.country and any(m.start <= c.idx < m.end for m in p.mentions)), None)
         if country is None:
@@ -456,7 +456,7 @@ class Roles:
             return self.entities_in(head) if verb.dep_ == "acl" else self._words_before(verb)
         root = verb.sent.root
         if verb.dep_ == "acl" and root.pos_ in ("NOUN", "PROPN") and root.i < head.i and verb.i > root.i:
-            # "Doctors from two aid groups donated ...": the model hung the verb on the noun root's phrase
+            # "Nurses from three charities delivered ...": the model hung the verb on the noun root's phrase
             return self.entities_in(root) or self.entities_in(head)
         if verb.dep_ == "acl" and head.lemma_.lower() in _DOCUMENT_NOUNS:
             # "issued a declaration demanding that ...": the document's author speaks
@@ -740,7 +740,7 @@ class Roles:
                                                                                    "stay", "be"):
                     actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
                 elif prep.lower_ in ("for", "in") and verb.lemma_.lower() == "join":
-                    actors += self.subject_of(verb)  # "the navy joined French warships for exercises"
+                    actors += self.subject_of(verb)  # "the fleet joined allied ships for drills"
                     mutual += self._objects(verb, ("dobj",))
                 elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
                     actors += self.subject_of(verb)  # "flew to Lima for talks"
