@@ -232,3 +232,19 @@ def test_events_an_article_about_one_town_places_its_attack_there(make_document)
     d = run_stages(make_document(text + "\n\nA similar attack happened in Philadelphia last year."), *ALL)
     v = next(v for v in d.events if v.type == "ASSAULT" and "wounded" in v.evidence.text)
     assert v.place is None or v.place_source != "article"
+
+
+def test_events_a_generic_obligation_in_a_statement_is_no_request(make_document):
+    d = run_stages(make_document('"This country has to find new ways to heal," Senator Ana Ruiz said on Monday. '
+                                 'She said every child should have a good school.'), *ALL)
+    assert not [v for v in d.events if v.type == "REQUEST"], [(v.type, v.trigger.text) for v in d.events]
+    # a named party that must act is addressed
+    d = run_stages(make_document("Peru's foreign minister Ana Torres said on Monday that Chile must release "
+                                 "the fishermen."), *ALL)
+    assert any(v.type == "REQUEST" for v in d.events), [(v.type, v.trigger.text) for v in d.events]
+
+
+def test_events_what_a_programme_does_is_no_happening(make_document):
+    d = run_stages(make_document("The visa programme, which allows foreign investors to gain residence, "
+                                 "was created by the Peruvian government in 1990."), *ALL)
+    assert not [v for v in d.events if v.type == "CONCEDE"], [(v.type, v.trigger.text) for v in d.events]

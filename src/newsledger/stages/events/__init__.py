@@ -159,7 +159,9 @@ class EventsStage(Stage):
             sayer = roles.subject_of(coded.chain[0].token)
             subjects = [c for c in must.children if c.dep_ == "nsubj"]
             doer = roles.entities_in(subjects[0]) if subjects else []
-            named_doer = bool(subjects) and subjects[0].pos_ != "PRON"
+            # a doer the text names ("Iraq must ..."), not a generic one ("this country has to ...",
+            # "every child should ...")
+            named_doer = bool(subjects) and subjects[0].pos_ == "PROPN"
             if sayer and (doer and not set(sayer) & set(doer) or not doer and named_doer):
                 from .coder import _request_mode  # the mode follows what is demanded
 

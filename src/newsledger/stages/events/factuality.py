@@ -224,6 +224,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 continue
             if _is_infinitive(verb) or verb.tag_ == "VB":
                 return "irrealis", head  # "efforts to stop", "the ability to travel"
+            if dep == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
+                    c.dep_ in ("aux", "auxpass") for c in verb.children):
+                return "generic", verb  # "the program, which allows investors to ...": what it does, not a happening
             return status, None  # a relative clause describes its noun: its own status counts
         if dep == "pcomp":
             prep = head

@@ -139,6 +139,18 @@ def _in_subject(token: Token, inside: set[int]) -> bool:
     return False
 
 
+_GENERIC_DETS = frozenset({"every", "each", "any", "no"})
+_GENERIC_PRONOUNS = frozenset({"everyone", "everybody", "anyone", "anybody", "nobody", "people", "one"})
+
+
+def _generic_subject(subject: Token) -> bool:
+    """A subject that names no one in particular ("every child", "anyone", "people") or the
+    speaker's own community ("this country", "our society"): no one else is addressed."""
+    if subject.lower_ in _GENERIC_PRONOUNS:
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _GENERIC_DETS | {"this", "our"} for c in subject.children)
+
+
 def _has_obligation(tokens: list[Token]) -> Token | None:
     for t in tokens:
         if t.dep_ == "aux" and t.lower_ in OBLIGATION and not _negated(t.head):
@@ -263,6 +275,8 @@ class StatementCoder:
         if obliged is not None and any(c.dep_ == "expl" or c.lower_ in ("this", "it", "that") and c.dep_ == "nsubj"
                                        for c in obliged.children):
             obliged = None  # "there needs to be a way", "this country has to heal": a wish, no demand
+        if obliged is not None and any(c.dep_ in ("nsubj", "nsubjpass") and _generic_subject(c) for c in obliged.children):
+            obliged = None  # "every child should have a school": a value, addressed to no one
         if obliged is not None or wish:
             # "all sides should ...", "we need to ...", "hope that the parties could ...": a demand
             where = obliged if obliged is not None else content[0]
