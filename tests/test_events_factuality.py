@@ -70,3 +70,19 @@ def test_factuality_an_event_noun_in_an_embedded_question_is_presupposed(nlp):
     doc = nlp("Police want to know who would attack the mall.")
     token = next(t for t in doc if t.lower_ == "attack")
     assert factuality(token)[0] != "realis"
+
+
+def test_factuality_what_a_thing_or_group_does_or_is_is_no_happening(nlp):
+    from newsledger.stages.events.factuality import factuality
+
+    def status(text, word):
+        doc = nlp(text)
+        return factuality(next(t for t in doc if t.lower_ == word))[0]
+
+    assert status("The visa law allows foreign investors to buy land.", "allows") == "generic"
+    assert status("The council, which bans street rallies, met on Monday.", "bans") == "generic"
+    assert status("Party members who say they support the mayor left the hall.", "support") == "generic"
+    # reports and presupposed happenings inside relative clauses stay facts
+    assert status("Mourners buried a boy who police say was shot by a neighbour.", "shot") in ("realis", "reported")
+    assert status("It follows a violent month that includes a shooting at a bar.", "shooting") == "realis"
+    assert status("The council allowed the rally on Monday.", "allowed") == "realis"

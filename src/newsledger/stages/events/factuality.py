@@ -38,6 +38,9 @@ TEMPORAL_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "du
 # Purposes that name what the act itself was ("rallied to protest", "marched to demand").
 MOTIVE_VERBS = frozenset({"protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "show",
                           "express", "voice"})
+# Verbs of permission and ability: in the simple present they state a standing rule ("the law
+# allows ..."), not an act.
+STANDING_VERBS = frozenset({"allow", "permit", "enable", "let"})
 # Nouns of an attempt: what was attempted was done, if unsuccessfully (the manual codes attempts).
 ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
 # Verbs of using a means: their purpose clause is the act done with it.
@@ -154,6 +157,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
     not read as making the event irrealis: their meaning is in the event's type."""
     sent = token.sent
     question = sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    if token.lemma_.lower() in STANDING_VERBS and token.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ in ("aux", "auxpass") for c in token.children):
+        return "generic", token  # "the programme allows investors to ...": a standing rule, no happening
     status = "realis"
     t = token
     seen = 0
@@ -226,7 +232,16 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 return "irrealis", head  # "efforts to stop", "the ability to travel"
             if dep == "relcl" and verb.tag_ in ("VBZ", "VBP") and not any(
                     c.dep_ in ("aux", "auxpass") for c in verb.children):
-                return "generic", verb  # "the program, which allows investors to ...": what it does, not a happening
+                left = verb.left_edge.i
+                restrictive = left == 0 or verb.doc[left - 1].text != ","
+                own = verb is clause_verb(token) and _class(verb) != "report"
+                defining = restrictive and token.pos_ != "NOUN" and any(
+                    c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children)
+                if own or defining:
+                    # "the program, which allows ...", "supporters who say they approve of X": what
+                    # they do or are, not a happening ("a boy who police say was shot": a report;
+                    # "a streak that includes a shooting": the shooting happened)
+                    return "generic", verb
             return status, None  # a relative clause describes its noun: its own status counts
         if dep == "pcomp":
             prep = head
