@@ -23,11 +23,11 @@ import json
 import math
 from datetime import datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from ...data import data_path
 from ...document import Document
-from ...model import DateInterval, Entity, Event, Mention, Span
+from ...model import DateInterval, Entity, Event, Mention, PlaceSource, Span
 from ..base import Stage
 from ..places.linking import event_place
 from ..times.linking import event_date
@@ -104,7 +104,7 @@ class EventsStage(Stage):
             keys[e.id] = frozenset({e.id, "described", f"role:{e.sector}", _kind_key(e)})
         groups = group_parts(parts, keys, frozenset(e.id for e in document.entities), _recent(document))
         self._inherit_parties(groups)
-        events = []
+        events: list[Event] = []
         plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
                            if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
         for group in groups:
@@ -253,29 +253,29 @@ class EventsStage(Stage):
         if mode is None:
             mode = _mode_from_cues(document, group.type, [i for p in parts for i in _sentence_range(p.coded.trigger)])
         # date: the parts' own dates combined; else what the first mention was given
-        strong = [p for p in parts if p.strong_date and p.interval is not None]
+        strong = [(p, p.interval) for p in parts if p.strong_date and p.interval is not None]
         # the act's own dates before its outcome's ("shot on Nov. 2 ... died Nov. 20")
-        acts = [p for p in strong if p.coded.trigger.lemma_.lower() not in _OUTCOMES]
+        acts = [(p, iv) for p, iv in strong if p.coded.trigger.lemma_.lower() not in _OUTCOMES]
         strong = acts or strong
         # a date that contains another ("this year" and "Nov. 2") says less of the same happening
-        strong = [p for p in strong if not any(
-            q is not p and _start_key(p.interval.start) <= _start_key(q.interval.start)
-            and _end_key(q.interval.end) <= _end_key(p.interval.end)
-            and (p.interval.start, p.interval.end) != (q.interval.start, q.interval.end) for q in strong)]
+        strong = [(p, iv) for p, iv in strong if not any(
+            q is not p and _start_key(iv.start) <= _start_key(qv.start) and _end_key(qv.end) <= _end_key(iv.end)
+            and (iv.start, iv.end) != (qv.start, qv.end) for q, qv in strong)]
         # one date inside every other ("on Saturday" and "last week"): the happening's, at its precision
-        inner = [p for p in strong if all(_start_key(q.interval.start) <= _start_key(p.interval.start)
-                                          and _end_key(p.interval.end) <= _end_key(q.interval.end) for q in strong)]
+        inner = [(p, iv) for p, iv in strong if all(_start_key(qv.start) <= _start_key(iv.start)
+                                                    and _end_key(iv.end) <= _end_key(qv.end) for _, qv in strong)]
+        interval: DateInterval | None
         if inner:
-            best = min(inner, key=lambda p: (_end_key(p.interval.end), -len(p.interval.start)))
-            interval = DateInterval(start=best.interval.start, end=best.interval.end,
-                                    time=best.time.id if best.time else None, source=best.interval.source)
+            best, bv = min(inner, key=lambda x: (_end_key(x[1].end), -len(x[1].start)))
+            interval = DateInterval(start=bv.start, end=bv.end, time=best.time.id if best.time else None,
+                                    source=bv.source)
         elif strong:
-            interval = DateInterval(start=min((p.interval.start for p in strong), key=_start_key),
-                                    end=max((p.interval.end for p in strong), key=_end_key),
-                                    time=strong[0].time.id if strong[0].time else None,
-                                    source=strong[0].interval.source)
+            first, fv = strong[0]
+            interval = DateInterval(start=min((iv.start for _, iv in strong), key=_start_key),
+                                    end=max((iv.end for _, iv in strong), key=_end_key),
+                                    time=first.time.id if first.time else None, source=fv.source)
             if _end_key(interval.end) < _start_key(interval.start):
-                interval = strong[0].interval
+                interval = fv
         else:
             interval = main.interval
         triggers = [p.coded.trigger for p in parts]
@@ -313,7 +313,7 @@ class EventsStage(Stage):
                 future = True
         return Event(
             id=f"V{n}", type=group.type, mode=mode, context=contexts,
-            actor=actors, recipient=recipients, date=interval, place=place, place_source=place_source,
+            actor=actors, recipient=recipients, date=interval, place=place, place_source=cast("PlaceSource | None", place_source),
             historical=historical, future=future, hypothetical=hypothetical, negated=negated,
             said_by=said_by, amounts=amounts, trigger=document.token_span(coded.trigger),
             evidence=evidence, confidence=confidence(group, main, actors, recipients, said_by),
@@ -571,9 +571,9 @@ def _within_sentence(coded: list[Coded]) -> list[Coded]:
             c.type, c.mode = "PROTEST", "demo"
     # manual: the topic of a protest ("demanding ...", "calling for ...") is not coded apart
     verbal = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"}
-    for p in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
-        ptok = p.trigger
-        coded = [c for c in coded if c is p or c.type not in verbal or not (
+    for prot in [c for c in coded if c.type == "PROTEST" and not c.mention_only]:
+        ptok = prot.trigger
+        coded = [c for c in coded if c is prot or c.type not in verbal or not (
             c.top in ptok.subtree and c.top != ptok or ptok.dep_ in ("advcl", "xcomp") and ptok in c.top.subtree)]
     if any(c.type == "ASSAULT" and c.top.pos_ == "VERB" and not c.future for c in coded):
         coded = [c for c in coded if not (c.type == "MOBILIZE" and not c.future)]
@@ -585,7 +585,8 @@ def base_coded(trig: Trigger, lex) -> Coded:
     tok = trig.token
     future, hypothetical, negated = modality(tok)
     types = {e.type for e in lex.entries(entry.lemma, entry.pos) if e.type}
-    coded = Coded(trigger=tok, top=tok, chain=[trig], type=entry.type, mode=entry.mode, future=future,
+    # (a wrapping word has no type of its own until compose gives it one; _part checks for None)
+    coded = Coded(trigger=tok, top=tok, chain=[trig], type=cast(str, entry.type), mode=entry.mode, future=future,
                   hypothetical=hypothetical, negated=negated,
                   licensed_by="verb" if entry.pos != "NOUN" else "noun", ambiguous=len(types) > 1)
     exercise = tok.lemma_.lower() in ("exercise", "drill", "maneuver", "manoeuvre", "game") and \

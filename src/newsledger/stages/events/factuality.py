@@ -234,10 +234,10 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                     c.dep_ in ("aux", "auxpass") for c in verb.children):
                 left = verb.left_edge.i
                 restrictive = left == 0 or verb.doc[left - 1].text != ","
-                own = verb is clause_verb(token) and _class(verb) != "report"
+                describes = verb is clause_verb(token) and _class(verb) != "report"
                 defining = restrictive and token.pos_ != "NOUN" and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children)
-                if own or defining:
+                if describes or defining:
                     # "the program, which allows ...", "supporters who say they approve of X": what
                     # they do or are, not a happening ("a boy who police say was shot": a report;
                     # "a streak that includes a shooting": the shooting happened)

@@ -228,8 +228,11 @@ class Roles:
                 named = [m for c in h.children if c.dep_ == "appos" for x in [c, *c.conjuncts]
                          if (m := self.mention(x)) is not None]
                 described = self.describe(h) if not named else None
-                if named or described is not None:
-                    out += named or [described]
+                if named:
+                    out += named
+                    continue
+                if described is not None:
+                    out.append(described)
                     continue
             inside = self._mention_span(h, eid)
             for c in h.children:
@@ -752,8 +755,8 @@ class Roles:
                 for t in phrase.subtree:
                     if t.dep_ == "conj" and t.head.dep_ != "prep":
                         m = self.mention(t)
-                        if m is not None and self.document.entity(m) is not None and \
-                                self.document.entity(m).type in ("PERSON", "ORG"):
+                        ent = self.document.entity(m) if m is not None else None
+                        if m is not None and ent is not None and ent.type in ("PERSON", "ORG"):
                             mutual.append(m)
         # "under the guidance of X" anywhere in the clause
         if not actors and type_ in ("AID", "COOPERATE"):
