@@ -155,8 +155,7 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
     """(status, the word that decided it) for the event named by `token`. Words in `stop`
     (a wrapping word the coder already combined with the event: "threatened to attack") are
     not read as making the event irrealis: their meaning is in the event's type."""
-    sent = token.sent
-    question = sent.text.rstrip().rstrip("\"'”’»)").endswith("?")
+    question = _is_question(token.sent)
     if token.lemma_.lower() in STANDING_VERBS and token.tag_ in ("VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") for c in token.children):
         return "generic", token  # "the programme allows investors to ...": a standing rule, no happening
@@ -277,6 +276,21 @@ def _wh_clause(verb: Token) -> bool:
         return False
     return any(c.tag_ in ("WP", "WRB", "WDT") and c.i < verb.i and c.dep_ in ("nsubj", "nsubjpass", "dobj", "advmod", "attr")
                for c in verb.children)
+
+
+def _is_question(sent) -> bool:
+    """Does the sentence end with a question mark (before closing quotes and brackets)? Read
+    from its last tokens, not its text (building a sentence's text makes every token)."""
+    doc = sent.doc
+    i = sent.end - 1
+    for _ in range(4):
+        if i < sent.start:
+            return False
+        t = doc[i].text.strip()
+        if t and t.rstrip("\"'”’»)"):
+            return t.rstrip("\"'”’»)").endswith("?")
+        i -= 1
+    return False
 
 
 def asserted(status: str) -> bool:
