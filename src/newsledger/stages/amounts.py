@@ -14,10 +14,10 @@ import math
 import re
 
 from ..document import Document
-from ..model import Amount
+from ..model import Amount, Qualifier
 from .base import Stage
 
-_QUALIFIERS = [
+_QUALIFIERS: list[tuple[Qualifier, str]] = [
     ("approx", r"approximately|about|around|roughly|some|an estimated|estimated|close to|nearly|almost|up to an estimated"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("at_most", r"at most|up to|as many as|no more than|a maximum of"),
@@ -101,7 +101,7 @@ class AmountsStage(Stage):
                 continue  # "1MDB", "5th Amendment": part of a name or an ordinal
             if not is_word and _street_follows(text, num_end):
                 continue  # "1915 Birch St.", "42 Lakeview Drive": a house number
-            qualifier = next((name for name, _ in _QUALIFIERS if m.group(name)), "exact")
+            qualifier: Qualifier = next((name for name, _ in _QUALIFIERS if m.group(name)), "exact")
             scale = m.group("scale")
             if is_word and raw in _WORDS and _WORDS[raw] < 10 and not scale and qualifier == "exact":
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...document import Document
-from ...model import Place
+from ...model import Place, PlaceKind
 from ..base import Stage
 from .detect import Detector
 from .resolve import Resolver
@@ -23,7 +23,7 @@ from .resolve import Resolver
 if TYPE_CHECKING:
     from ...gazetteer import Gazetteer
 
-KINDS = ("city", "region", "country", "continent", "feature")
+KINDS: tuple[PlaceKind, ...] = ("city", "region", "country", "continent", "feature")
 
 
 class PlacesStage(Stage):

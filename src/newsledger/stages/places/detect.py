@@ -26,9 +26,11 @@ from ...gazetteer import bare_region_name, name_key
 from . import names
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Set as AbstractSet
 
-    from ...document import Document
+    from spacy.tokens import Token
+
+    from ...document import Document, DocView
     from ...gazetteer import Gazetteer, GazPlace
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -283,7 +285,7 @@ class Detector:
             out.append(c)
         return out
 
-    def _in_a_name(self, doc: Doc, c: Candidate, idx: range, owner: list[str],
+    def _in_a_name(self, doc: DocView, c: Candidate, idx: range, owner: list[str],
                    named: list[tuple[int, int]]) -> bool:
         """Is the candidate part of a publication's, company's, club's or person's name ("the Chicago
         Tribune", "Bank of America", "Paris Hilton"), or a portfolio word naming only a small town
@@ -307,7 +309,7 @@ class Detector:
                            (s.kind == "city" and s.main_name and s.population >= SCAN_MIN_CITY) for s in senses)
         return False
 
-    def _longer_name(self, doc: Doc, c: Candidate, end: int, taken: list[bool]) -> Candidate:
+    def _longer_name(self, doc: DocView, c: Candidate, end: int, taken: list[bool]) -> Candidate:
         """A place entity cut short of a well-known name that goes on: "Trinidad" before "and Tobago",
         "MEXICO" before "CITY"."""
         for width in (3, 2, 1):
@@ -347,7 +349,7 @@ class Detector:
 
     # --- names inside one hyphened word --------------------------------------------------------
 
-    def _hyphened(self, doc: Doc, taken: list[bool]):
+    def _hyphened(self, doc: DocView, taken: list[bool]):
         """A place name that opens a hyphened word the tokenizer kept whole: "U.S.-led", "Ohio-based",
         "Russian-backed"."""
         table = self._table
@@ -368,7 +370,7 @@ class Detector:
 
     # --- sites ---------------------------------------------------------------------------------
 
-    def _sites(self, doc: Doc, taken: list[bool]):
+    def _sites(self, doc: DocView, taken: list[bool]):
         """Names of sites: a run of name words ending in a street word ("Elm Street", "14th St.",
         "Grace Cathedral") or opening with one ("Hotel Europa", "Rue Cler"), the whole run. They are
         placed in their town by the resolver. A run that goes on ("the Elm Street Journal") or that
@@ -396,7 +398,7 @@ class Detector:
                 while k < n and not taken[k] and _is_name_token(doc[k]) and "\n" not in doc[k - 1].text_with_ws:
                     k += 1
                 start, end = t.i, k
-            if start is None:
+            if start is None or end is None:
                 continue
             words = [doc[i] for i in range(start, end) if i != t.i and _is_name_token(doc[i])]
             if any(self.gaz.lookup_adjective(w.text) for w in words) or any(
@@ -408,14 +410,14 @@ class Detector:
 
     # --- administrative phrases --------------------------------------------------------------
 
-    def _name_run_before(self, doc: Doc, end: int) -> int:
+    def _name_run_before(self, doc: DocView, end: int) -> int:
         """Start of the run of name tokens ending just before token `end`."""
         i = end
         while i > 0 and (_is_name_token(doc[i - 1]) or doc[i - 1].text in ("-",) and i - 1 > 0):
             i -= 1
         return i
 
-    def _admin_phrases(self, doc: Doc, taken: list[bool]):
+    def _admin_phrases(self, doc: DocView, taken: list[bool]):
         n = len(doc)
         for t in doc:
             word = t.lower_
@@ -445,7 +447,7 @@ class Detector:
                         yield Candidate(doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc.span_text(s, e), CONTEXT,
                                         prefer=prefer)
 
-    def _list_before(self, doc: Doc, end: int) -> list[tuple[int, int]]:
+    def _list_before(self, doc: DocView, end: int) -> list[tuple[int, int]]:
         """Name runs ending at token `end`, walking back over ", " and "and"."""
         out = []
         i = end
@@ -465,7 +467,7 @@ class Detector:
             i = k
         return out
 
-    def _list_after(self, doc: Doc, start: int) -> list[tuple[int, int]]:
+    def _list_after(self, doc: DocView, start: int) -> list[tuple[int, int]]:
         out = []
         i, n = start, len(doc)
         while i < n:
@@ -487,7 +489,7 @@ class Detector:
 
     # --- adjectives ------------------------------------------------------------------------------
 
-    def _adjectives(self, doc: Doc, taken: list[bool]):
+    def _adjectives(self, doc: DocView, taken: list[bool]):
         n = len(doc)
 
         def spacy_label_of(t: Token) -> str:
@@ -524,7 +526,7 @@ class Detector:
             i += width
 
     @staticmethod
-    def _used_as_modifier(doc: Doc, t: Token) -> bool:
+    def _used_as_modifier(doc: DocView, t: Token) -> bool:
         """"Polish troops", "the Dutch-led", not "Poles", "the Dutch", "in Polish"."""
         if t.tag_ in ("NNS", "NNPS") or (t.text.endswith("s") and _PLURAL_DEMONYM.search(t.lower_)
                                             and t.tag_ not in ("JJ",)):
@@ -544,8 +546,8 @@ class Detector:
 
     # --- gazetteer scan ----------------------------------------------------------------------------
 
-    def _scan(self, doc: Doc, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: set[str] = frozenset()):
+    def _scan(self, doc: DocView, taken: list[bool], owner: list[str], person: list[bool],
+              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: AbstractSet[str] = frozenset()):
         n = len(doc)
         i = 0
         while i < n:
@@ -597,7 +599,7 @@ class Detector:
             i += matched or 1
 
     @staticmethod
-    def _salience(senses: tuple[GazPlace, ...], *, embedded: bool, single: bool, doc: Doc, i: int) -> int | None:
+    def _salience(senses: tuple[GazPlace, ...], *, embedded: bool, single: bool, doc: DocView, i: int) -> int | None:
         """Is a bare gazetteer match a place mention? Countries, continents, first-level regions and
         curated places are (0); cities when big (bigger still inside an organisation's name); small
         towns only weakly (2); None when not."""
@@ -624,7 +626,7 @@ class Detector:
 
     # --- lists -----------------------------------------------------------------------------------
 
-    def _list_items(self, doc: Doc, cands: list[Candidate], taken: list[bool], person: list[bool]):
+    def _list_items(self, doc: DocView, cands: list[Candidate], taken: list[bool], person: list[bool]):
         """Name runs joined by commas and "and" to a place candidate ("X, Y, and Z")."""
         n = len(doc)
         starts = {}

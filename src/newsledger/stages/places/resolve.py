@@ -270,10 +270,9 @@ class Resolver:
         for k, v in senses.items():
             top = max(v, key=lambda s: s.population) if v else None
             # a country's name, or an adjective, for its main country ("French": France, not Mayotte)
-            countries = ({top.country} if top is not None and (top.kind == "country" or k.startswith("adj:"))
-                         else set())
-            if len(countries) == 1 and None not in countries:
-                focus[next(iter(countries))] += mentions[k]
+            country = top.country if top is not None and (top.kind == "country" or k.startswith("adj:")) else None
+            if country is not None:
+                focus[country] += mentions[k]
         chosen = {k: self._choose(v, focus, set(), [], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         # coordinated names agree in kind: "California or Washington", "Lyon and Grenoble", "Niger and Chad"
@@ -303,12 +302,15 @@ class Resolver:
                     and s.admin1:
                 region_votes[k] = Counter({s.admin1: mentions[k] * (1.0 if s.level == 1 else 0.5)})
         named_regions: Counter[str] = Counter()
-        for v in region_votes.values():
-            named_regions.update(v)
-        regions.update(a for k, v in region_votes.items() for a in v if chosen[k].level == 1)
+        for counts in region_votes.values():
+            named_regions.update(counts)
+        for k, counts in region_votes.items():
+            voter = chosen[k]  # not None: only a chosen sense votes for its region
+            if voter is not None and voter.level == 1:
+                regions.update(counts)
         others = Counter(focus)
-        for v in votes.values():
-            others.update(v)
+        for counts in votes.values():
+            others.update(counts)
         anchors = [(k, s) for k, s in chosen.items()
                    if s is not None and k in plausible and s.kind in ("city", "region", "feature")
                    and self._unambiguous(senses[k], s)]
@@ -316,7 +318,8 @@ class Resolver:
         # country the article is about, or no region at all
         for k in [k for k in senses if _GENERIC_REGION.fullmatch(k)]:
             own = others - votes.get(k, Counter())
-            senses[k] = tuple(s for s in senses[k] if s.kind != "region" or s.level == 0 or own.get(s.country))
+            senses[k] = tuple(s for s in senses[k] if s.kind != "region" or s.level == 0
+                              or (s.country is not None and own.get(s.country)))
         chosen = {k: self._choose(v, others - votes.get(k, Counter()),
                                   Counter({a: n for a, n in (named_regions - region_votes.get(k, Counter())).items()
                                            if a not in self._own_regions(v)}),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...document import Document
-from ...model import Quote
+from ...model import Quote, QuoteKind
 from ..base import Stage
 from .direct import Cue, DirectQuote, TokenIndex, find_cue, looks_like_speech, looks_like_title
 from .lexicon import reporting_verb_at, speech_verbs
@@ -55,7 +55,7 @@ _NARRATOR_OR_DUMMY = {"i", "we", "you", "it", "there", "who", "which", "that", "
 class _Statement:
     start: int
     end: int
-    kind: str
+    kind: QuoteKind
     cue_text: str | None
     cue_span: tuple[int, int] | None
     speaker_head: Token | None
@@ -126,7 +126,7 @@ class QuotesStage(Stage):
             inner = [p.span for p in partial if start <= p.span.start < end]
             if inner and inner[-1].end >= end and inner[-1].close <= end + 3:
                 end = inner[-1].close  # keep the closing mark of a quote that ends the content
-            kind = "mixed" if inner else "indirect"
+            kind: QuoteKind = "mixed" if inner else "indirect"
             statements.append(_Statement(start, end, kind, r.cue_text, (r.cue_start, r.cue_end),
                                          r.speaker_head, r.speaker_words))
         # --- 4: headline attribution inside the text
@@ -148,24 +148,24 @@ class QuotesStage(Stage):
                 pending.append((pos, None, head, words))
         pending.sort(key=lambda p: (p[0], p[2].idx))
         anchors: list[_Anchor] = []
-        for pos, st, head, words in pending:
+        for pos, stated, head, words in pending:
             speaker = resolver.resolve(words, head)
             a, b = words[0].idx, words[-1].idx + len(words[-1].text)
             resolver.remember(head.idx, speaker, head)
             anchors.append(_Anchor(pos, speaker, (a, b), text[a:b]))
-            if st is not None:
-                st.speaker, st.speaker_span, st.speaker_text = speaker, (a, b), text[a:b]
+            if stated is not None:
+                stated.speaker, stated.speaker_span, stated.speaker_text = speaker, (a, b), text[a:b]
         for i, st in enumerate(statements):
             if st.direct is not None and st.speaker_head is None:
                 self._continue_speaker(st, i, statements, anchors, para_of, text)
 
-        quotes = []
+        quotes: list[Quote] = []
         for st in sorted(statements, key=lambda s: (s.start, s.end)):
-            q = Quote(id=f"Q{len(quotes) + 1}", start=st.start, end=st.end, text=text[st.start:st.end], kind=st.kind,
-                      speaker=st.speaker, speaker_text=st.speaker_text, cue=st.cue_text,
-                      speaker_span=document.span(*st.speaker_span) if st.speaker_span else None,
-                      cue_span=document.span(*st.cue_span) if st.cue_span else None)
-            quotes.append(q)
+            quote = Quote(id=f"Q{len(quotes) + 1}", start=st.start, end=st.end, text=text[st.start:st.end],
+                          kind=st.kind, speaker=st.speaker, speaker_text=st.speaker_text, cue=st.cue_text,
+                          speaker_span=document.span(*st.speaker_span) if st.speaker_span else None,
+                          cue_span=document.span(*st.cue_span) if st.cue_span else None)
+            quotes.append(quote)
         document.quotes = quotes
 
     # --- direct quotes --------------------------------------------------------------------------

@@ -376,12 +376,13 @@ def find_cue(text: str, tokens: TokenIndex, q: QuoteSpan, para: tuple[int, int],
     if prev is not None and (prev_text in (":", ",") or prev_text in _DASHES or is_verb(prev)):
         before = _clause_before(tokens, q, floor)
         before_cue = _attribution_before(before, prev, q, ends, quoted)
-    near = before_cue is not None and (before_cue.verb is None or
-                                       len([t for t in before if before_cue.verb.i < t.i < prev.i
-                                            and not t.is_punct]) <= _NEAR_WORDS)
+    # a cue before the quote is found only after a token before it (`prev`)
+    near = before_cue is not None and prev is not None and (
+        before_cue.verb is None
+        or len([t for t in before if before_cue.verb.i < t.i < prev.i and not t.is_punct]) <= _NEAR_WORDS)
     if prev_text == "," and not near:
         before_cue = None  # 'Maybe, he said, it helps those who, “...”': not its cue
-    embedded = before_cue is not None and _inside_report(before_cue, before, prev)
+    embedded = before_cue is not None and prev is not None and _inside_report(before_cue, before, prev)
     if embedded and cue is not None and cue.speaker_head is not None:
         embedded = False  # '...: “...,” the council wrote': the clause after attributes it
     # 'Smith said, “...”' / 'Smith told reporters: “...”' hold the quote more tightly than a
