@@ -105,7 +105,7 @@ MATERIAL_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "AID", "
 # Types whose two sides are often reported the other way round ("A met B" / "B met A").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "ASSAULT"})
 _PRECISE_PLACES = frozenset({"city", "feature"})
-_PLACE_RANK = {"feature": 0, "city": 1, "region": 2, "country": 3, "continent": 4}
+_PLACE_RANK: dict[str | None, int] = {"feature": 0, "city": 1, "region": 2, "country": 3, "continent": 4}
 _PERSON_TYPES = frozenset({"PERSON"})
 # Sectors of people without a public office (none known, civilians, unknown): a name of theirs
 # in two articles is about their happening, not a prominent person's comment on many.
@@ -236,6 +236,7 @@ def date_window(r: Report) -> tuple[str, str] | None:
         return None
     if r._dated_by_report():
         lag = REPORT_LAG_DAYS if r.material else STATEMENT_LAG_DAYS
+        assert r.published is not None  # a report without a publication day is not dated by it
         day = r.published[:10]
         lo, hi = shift_day(day, -lag), day
         if r.date_text is not None and r.day_start != day:
@@ -250,7 +251,10 @@ def date_window(r: Report) -> tuple[str, str] | None:
 
 
 def core_overlap(a: Report, b: Report) -> bool:
-    """Whether the days the two reports give overlap, without any slack."""
+    """Whether the days the two reports give overlap, without any slack (both are dated:
+    `relation` asks only of groupable reports)."""
+    assert a.day_start is not None and a.day_end is not None
+    assert b.day_start is not None and b.day_end is not None
     return a.day_start <= b.day_end and b.day_start <= a.day_end
 
 
@@ -406,15 +410,15 @@ def _statement_participants(a: Report, b: Report) -> tuple[str, int]:
         matched = {i for i, p in enumerate(pa) if any(participants_match(p, q) for q in pb)}
         needed = min(2, len(pa), len(pb))
         return ("linked", 2 + (len(matched) >= 2)) if len(matched) >= needed else ("actors", 0)
-    matched = 0
+    roles_matched = 0
     for role in ("actor", "recipient"):
         ps = [p for p in pa if p.role == role]
         qs = [q for q in pb if q.role == role]
         if ps and qs:
             if not any(participants_match(p, q) for p in ps for q in qs):
                 return "actors", 0
-            matched += 1
-    return ("linked", 1 + matched) if matched else ("identity", 0)
+            roles_matched += 1
+    return ("linked", 1 + roles_matched) if roles_matched else ("identity", 0)
 
 
 def _identifying(r: Report) -> list[Participant]:
@@ -495,12 +499,15 @@ def _spans_days(r: Report) -> bool:
     """Whether the report's own words date a happening over several days ("talks from Monday
     to Wednesday"), not a single day nor a day left to the reader."""
     return (r.window is not None and not r._dated_by_report() and not r.coarse
+            and r.day_start is not None and r.day_end is not None  # as a window implies
             and span_days(r.day_start, r.day_end) >= 2)
 
 
 def _days_apart(a: Report, b: Report) -> int:
-    """Days between two reports' windows (0 when they overlap)."""
-    (a0, a1), (b0, b1) = a.window, b.window
+    """Days between two reports' windows (0 when they overlap); both are groupable."""
+    wa, wb = a.window, b.window
+    assert wa is not None and wb is not None
+    (a0, a1), (b0, b1) = wa, wb
     return max(0, span_days(min(a1, b1), max(a0, b0)) - 2)
 
 
@@ -686,7 +693,7 @@ def has_grouping(store: Store) -> bool:
     if known is None:
         known = store.has_table("event_keys")
         if known:  # a store is never migrated down: only a positive answer is remembered
-            store._has_grouping = True
+            vars(store)["_has_grouping"] = True  # a per-connection cache the Store class does not declare
     return known
 
 
@@ -828,7 +835,7 @@ def _component(store: Store, start: list[Report]) -> tuple[dict[int, Report], li
             best[x.id] = best_partner(x, linked(x))
         return best[x.id]
 
-    windows = [r.window for r in start if r.groupable()]
+    windows = [w for r in start if (w := r.window) is not None]  # those of the groupable reports
     if windows:  # how far in time the regrouping may reach (see `HORIZON_DAYS`)
         band = (shift_day(min(w[0] for w in windows), -HORIZON_DAYS), shift_day(max(w[1] for w in windows), HORIZON_DAYS))
     frontier = list(start)
@@ -852,7 +859,9 @@ def _component(store: Store, start: list[Report]) -> tuple[dict[int, Report], li
                     or (not c.self_dated and partner(c) == x.id)):
                 continue
             if c.id not in members:
-                if c.window[1] < band[0] or c.window[0] > band[1]:
+                window = c.window
+                assert window is not None  # a linked report is groupable
+                if window[1] < band[0] or window[0] > band[1]:
                     continue
                 members[c.id] = c
                 frontier.append(c)
@@ -863,8 +872,10 @@ def _component(store: Store, start: list[Report]) -> tuple[dict[int, Report], li
 
 def _candidate_ids(store: Store, report: Report) -> set[int]:
     """The ids of the stored reports that share a blocking key and a window day with
-    `report` (its own among them)."""
-    lo, hi = report.window
+    `report` (its own among them); `report` is groupable."""
+    window = report.window
+    assert window is not None
+    lo, hi = window
     lower = shift_day(lo, -MAX_WINDOW_DAYS)
     if not has_grouping(store):  # a store before schema 6: every report of the type in the window
         return {r[0] for r in store.rows(
@@ -975,6 +986,13 @@ def partition(reports: list[Report], edges: Iterable[tuple[int, Report, Report]]
     return [sorted(g, key=lambda r: r.id) for g in groups.values()]
 
 
+def _window(r: Report) -> tuple[str, str]:
+    """The window of a report known to be groupable (every report of the blocking index)."""
+    window = r.window
+    assert window is not None
+    return window
+
+
 def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
     """The ledger events of `reports`: the components of the links that hold (`holds`, and
     each report dated by its publication with its best partner), each partitioned into
@@ -989,22 +1007,24 @@ def group_reports(reports: Iterable[Report]) -> list[list[Report]]:
                 stored[key].append(r)
     starts: dict[str, list[str]] = {}
     for key, bucket in stored.items():
-        bucket.sort(key=lambda r: (r.window[0], r.id))
-        starts[key] = [r.window[0] for r in bucket]
+        bucket.sort(key=lambda r: (_window(r)[0], r.id))
+        starts[key] = [_window(r)[0] for r in bucket]
     edges: dict[tuple[int, int], tuple[int, Report, Report]] = {}
     for r in reports:
-        if not r.groupable():
+        window = r.window
+        if window is None:  # not groupable
             continue
-        lo, hi = r.window
+        lo, hi = window
         seen: set[int] = {r.id}
         for key in blocking_keys(r, lookup=True):
-            bucket = stored.get(key)
-            if not bucket:
+            found = stored.get(key)
+            if not found:
                 continue
-            for c in bucket[bisect.bisect_left(starts[key], shift_day(lo, -MAX_WINDOW_DAYS)):]:
-                if c.window[0] > hi:
+            for c in found[bisect.bisect_left(starts[key], shift_day(lo, -MAX_WINDOW_DAYS)):]:
+                c_window = _window(c)
+                if c_window[0] > hi:
                     break
-                if c.id in seen or c.window[1] < lo:
+                if c.id in seen or c_window[1] < lo:
                     continue
                 seen.add(c.id)
                 pair = (min(r.id, c.id), max(r.id, c.id))
