@@ -79,14 +79,21 @@ def _children_map() -> dict[int, list[int]]:
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
-        try:
-            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as f:
-                stat = f.read()
-        except OSError:
-            continue
-        rest = stat[stat.rfind(")") + 2:].split()
-        children.setdefault(int(rest[1]), []).append(int(entry))
+        rest = _stat_fields(int(entry))
+        if rest is not None:
+            children.setdefault(int(rest[1]), []).append(int(entry))
     return children
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None when the
+    process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+            stat = f.read()
+    except OSError:
+        return None
+    return stat[stat.rfind(")") + 2:].split()
 
 
 def _descendants(pid: int) -> list[int]:
@@ -105,12 +112,9 @@ def _tree_cpu_seconds() -> float | None:
         return None
     total = 0.0
     for pid in _descendants(os.getpid()):
-        try:
-            with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
-                stat = f.read()
-        except OSError:
+        rest = _stat_fields(pid)
+        if rest is None:
             continue
-        rest = stat[stat.rfind(")") + 2:].split()
         # utime stime cutime cstime are fields 14-17 of stat, 12-15 after the command
         total += sum(int(x) for x in rest[11:15]) / _CLOCK_TICKS
     return total
