@@ -36,7 +36,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..model import Record
+from ..model import Entity, Record
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -180,18 +180,17 @@ def date_contains(event, gold: GoldEvent) -> bool:
 
 # --- participants -----------------------------------------------------------------------------
 
+def entity_name_words(e: Entity) -> set[str]:
+    """The words of an entity's name and of every mention of it."""
+    w = words(e.name)
+    for m in e.mentions:
+        w |= words(m.text)
+    return w
+
+
 def entity_words(record: Record, ids: list[str]) -> list[set[str]]:
     by_id = {e.id: e for e in record.entities}
-    out = []
-    for i in ids:
-        e = by_id.get(i)
-        if e is None:
-            continue
-        w = words(e.name)
-        for m in e.mentions:
-            w |= words(m.text)
-        out.append(w)
-    return out
+    return [entity_name_words(by_id[i]) for i in ids if i in by_id]
 
 
 def _names_match(predicted: list[set[str]], gold: list[str]) -> bool:

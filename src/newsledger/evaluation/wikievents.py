@@ -65,7 +65,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import PLOVER_TYPES, Record
-from .docevents import _assign, words
+from .docevents import _assign, entity_name_words, words
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -402,9 +402,7 @@ def actor_right(record: Record, prediction: Prediction, unit: Unit) -> bool | No
         e = by_id.get(i)
         if e is None:
             continue
-        names = words(e.name)
-        for m in e.mentions:
-            names |= words(m.text)
+        names = entity_name_words(e)
         for s, t, text in gold:
             if any(_overlap(m.start, m.end, s, t) for m in e.mentions) or names & words(text):
                 return True
