@@ -25,7 +25,7 @@ ENGLISH_FUNCTION_WORDS_MORE = frozenset([
     "after", "against", "among", "amid", "across", "before", "between", "during", "over", "since", "through",
     "toward", "towards", "under", "until", "upon", "within", "without", "while", "because", "these", "those",
     "our", "your", "him", "did", "does", "should", "must", "being", "how", "why", "where", "then", "some",
-    "any", "such", "very", "just", "their", "off", "down", "near", "onto", "per", "whose", "whom"])
+    "any", "such", "very", "just", "off", "down", "near", "onto", "per", "whose", "whom"])
 ENGLISH_WORDS = ENGLISH_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS_MORE
 _MIN_WORDS = 12
 
