@@ -36,6 +36,7 @@ from .coder import (
     PRESUPPOSING_VERBS,
     Coded,
     Trigger,
+    _clause_verb,
     apply_tense,
     compose,
     depth_of,
@@ -261,15 +262,9 @@ class EventsStage(Stage):
         strong = [(p, iv) for p, iv in strong if not any(
             q is not p and _start_key(iv.start) <= _start_key(qv.start) and _end_key(qv.end) <= _end_key(iv.end)
             and (iv.start, iv.end) != (qv.start, qv.end) for q, qv in strong)]
-        # one date inside every other ("on Saturday" and "last week"): the happening's, at its precision
-        inner = [(p, iv) for p, iv in strong if all(_start_key(qv.start) <= _start_key(iv.start)
-                                                    and _end_key(iv.end) <= _end_key(qv.end) for _, qv in strong)]
+        # what is left is one date, or days that do not contain each other: their span
         interval: DateInterval | None
-        if inner:
-            best, bv = min(inner, key=lambda x: (_end_key(x[1].end), -len(x[1].start)))
-            interval = DateInterval(start=bv.start, end=bv.end, time=best.time.id if best.time else None,
-                                    source=bv.source)
-        elif strong:
+        if strong:
             first, fv = strong[0]
             interval = DateInterval(start=min((iv.start for _, iv in strong), key=_start_key),
                                     end=max((iv.end for _, iv in strong), key=_end_key),
@@ -462,8 +457,6 @@ def _conditional_threat(coded: Coded) -> None:
     mode = _THREAT_MODES.get((coded.type, coded.mode)) or _THREAT_MODES.get((coded.type, None))
     if mode is None:
         return
-    from .coder import _clause_verb
-
     verb = _clause_verb(coded.top)
     if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return  # the condition itself ("if they attack") is no threat
