@@ -373,7 +373,7 @@ class Roles:
     def _previous_subject(self, token: Token) -> list[str]:
         """"Militants stormed the base. They killed 23 soldiers": a group pronoun opening a
         sentence's main clause is the group that the previous sentence of its paragraph is about
-        (its main subject), when that names bodies (not people) and no other body stands between."""
+        (its one main subject), when that names bodies, not people."""
         sent = token.sent
         verb = token.head
         if verb != sent.root or any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.i < token.i):

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ...document import Document
+from ...geodesy import haversine_km
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -98,9 +99,14 @@ LOCALITY_KM = 40.0
 def _one_locality(document: Document) -> str | None:
     """The town an article is about, when it is about one: the town it names most (at least
     twice, more than any other), with every other town or site it places within LOCALITY_KM of
-    it (a city and its streets, neighbourhoods, hospitals)."""
-    from ...geodesy import haversine_km
+    it (a city and its streets, neighbourhoods, hospitals). Found once per document."""
+    key = "places.one_locality"
+    if key not in document.scratch:
+        document.scratch[key] = _find_one_locality(document)
+    return document.scratch[key]
 
+
+def _find_one_locality(document: Document) -> str | None:
     towns = [p for p in document.places if p.kind == "city" and p.lat is not None and p.lon is not None]
     if not towns:
         return None
