@@ -397,6 +397,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
     pipeline = pipeline or default_pipeline()
     results: list[DocResult] = []
     confidences: list[tuple[float, str]] = []
+    half_of = {p: "AB"[i % 2] for i, p in enumerate(sorted(paths, key=lambda p: p.name))}
+    halves: dict[str, tuple[list[DocResult], list[tuple[float, str]]]] = {"A": ([], []), "B": ([], [])}
     missing = 0
     for path in paths:
         gold = read_gold(path)
@@ -408,8 +410,15 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
                             warnings=[{"code": exc.code, "message": exc.message}])
         r = score_document(gold, record)
         results.append(r)
-        confidences += [(row["confidence"], row["outcome"]) for row in r.rows if row["outcome"] != "ignored"]
+        scored = [(row["confidence"], row["outcome"]) for row in r.rows if row["outcome"] != "ignored"]
+        confidences += scored
+        halves[half_of[path]][0].append(r)
+        halves[half_of[path]][1].extend(scored)
     report = summarise(results, confidences)
+    # the articles by sorted name, alternating (as scripts/docevents_diff.py --half splits them):
+    # rules written looking at one half are confirmed on the other
+    report["halves"] = {h: {k: v for k, v in summarise(rs, cs)["metrics"].items()
+                            if k in ("precision", "recall", "f1", "strict_f1")} for h, (rs, cs) in halves.items() if rs}
     report["documents"] = len(results)
     report["evidence_not_found"] = missing
     report["per_document"] = [
@@ -435,6 +444,9 @@ def format_report(report: dict) -> str:
         f"main event: found {m['main_found']:.3f}, who {m['main_who']:.3f}, when {m['main_when']:.3f}, "
         f"where {m['main_where']:.3f}, all three {m['main_who_when_where']:.3f}",
         f"precision at confidence >= 0.7: {m['precision_at_0_7']:.3f} ({m['events_at_0_7']} events)",
+        *(f"half {h} (articles by sorted name, alternating): precision {v['precision']:.3f}, recall "
+          f"{v['recall']:.3f}, F1 {v['f1']:.3f}, strict F1 {v['strict_f1']:.3f}"
+          for h, v in report.get("halves", {}).items()),
         "reliability (confidence band: events, precision):",
     ]
     lines += [f"  {b['band']}  {b['events']:4d}  {b['precision']:.3f}" for b in report["reliability"]]
