@@ -250,7 +250,8 @@ def evaluate(paths: list[Path], *, pipeline: Pipeline | None = None) -> dict:
                     results[kind][h] = score({a: gold[a] for a in ids},
                                              regrouped_links(store, ids, event_type=event_type))
             missed, examples = missed_reasons(store, gold, ledger_links(store, event_type="ASSAULT"))
-            stats = {"articles_with_assault": store.scalar(
+            stats = {"assault_reports": store.scalar("SELECT count(*) FROM events WHERE type = 'ASSAULT'"),
+                     "articles_with_assault": store.scalar(
                          "SELECT count(DISTINCT article_id) FROM events WHERE type = 'ASSAULT'"),
                      "ledger_events": store.scalar("SELECT count(*) FROM ledger_events"),
                      "ledger_assault_events": store.scalar("SELECT count(*) FROM ledger_events WHERE type = 'ASSAULT'")}
@@ -295,6 +296,10 @@ def format_report(report: dict) -> str:
             lines.append(row(f"  half {h}", report["results"][kind][h]))
     lines.append(row("baseline: every article alone", report["baseline"]["alone"]))
     lines.append(row("baseline: same publication day", report["baseline"]["same_day"]))
+    st = report.get("store") or {}
+    if st.get("assault_reports") is not None:
+        lines.append(f"ASSAULT reports {st['assault_reports']} in {st.get('articles_with_assault')} articles, "
+                     f"grouped into {st.get('ledger_assault_events')} ledger events")
     missed = report.get("missed_assault_pairs") or {}
     if missed:
         lines.append("missed ASSAULT pairs by what kept them apart: "
