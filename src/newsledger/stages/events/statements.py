@@ -139,16 +139,18 @@ def _in_subject(token: Token, inside: set[int]) -> bool:
     return False
 
 
-_GENERIC_DETS = frozenset({"every", "each", "any", "no"})
-_GENERIC_PRONOUNS = frozenset({"everyone", "everybody", "anyone", "anybody", "nobody", "people", "one"})
+# Subjects that address no one: "this", "it"; "everyone", "people"; "every child", "no one";
+# the speaker's own community ("this country", "our society").
+_NO_ONE_SUBJECTS = frozenset({"this", "it", "that", "everyone", "everybody", "anyone", "anybody", "nobody",
+                              "people", "one"})
+_NO_ONE_DETS = frozenset({"every", "each", "any", "no", "this", "our"})
 
 
-def _generic_subject(subject: Token) -> bool:
-    """A subject that names no one in particular ("every child", "anyone", "people") or the
-    speaker's own community ("this country", "our society"): no one else is addressed."""
-    if subject.lower_ in _GENERIC_PRONOUNS:
+def _addresses_no_one(subject: Token) -> bool:
+    """An obligation with this subject is a wish or a value, not a demand on someone."""
+    if subject.lower_ in _NO_ONE_SUBJECTS:
         return True
-    return any(c.dep_ in ("det", "poss") and c.lower_ in _GENERIC_DETS | {"this", "our"} for c in subject.children)
+    return any(c.dep_ in ("det", "poss") and c.lower_ in _NO_ONE_DETS for c in subject.children)
 
 
 def _has_obligation(tokens: list[Token]) -> Token | None:
@@ -272,11 +274,10 @@ class StatementCoder:
         if v.denial and v.negative - 0.5 * v.denial < _ACCUSE_AT:
             trig = self._trigger(cue, v.strongest)
             return Statement("REJECT", speaker, target, trig, cue, quote)
-        if obliged is not None and any(c.dep_ == "expl" or c.lower_ in ("this", "it", "that") and c.dep_ == "nsubj"
+        if obliged is not None and any(c.dep_ == "expl" or c.dep_ in ("nsubj", "nsubjpass") and _addresses_no_one(c)
                                        for c in obliged.children):
-            obliged = None  # "there needs to be a way", "this country has to heal": a wish, no demand
-        if obliged is not None and any(c.dep_ in ("nsubj", "nsubjpass") and _generic_subject(c) for c in obliged.children):
-            obliged = None  # "every child should have a school": a value, addressed to no one
+            obliged = None  # "there needs to be a way", "this country has to heal", "every child should ...": a wish
+
         if obliged is not None or wish:
             # "all sides should ...", "we need to ...", "hope that the parties could ...": a demand
             where = obliged if obliged is not None else content[0]
