@@ -29,6 +29,11 @@ def main() -> None:
     paths = docevents.default_inputs(shared_dir())
     half = {p.stem: ("A" if i % 2 == 0 else "B") for i, p in enumerate(paths)}
     golds = {docevents.read_gold(p).id: docevents.read_gold(p) for p in paths}
+    records = {}
+    if args.records:  # the record of each article: its events' participants, dates and places
+        for line in Path(args.records).read_text().splitlines():
+            rec = json.loads(line)
+            records[(rec.get("article") or {}).get("input_id") or rec.get("id")] = rec
     for doc in report["per_document"]:
         if args.half and half.get(doc["id"]) != args.half:
             continue
@@ -44,7 +49,21 @@ def main() -> None:
             ctx = g.text[max(0, r['at'] - 60):r['at'] + 60].replace("\n", " ")
             extra = {k: v for k, v in r.items() if k in ("gold", "actor_ok", "recipient_ok", "date_ok", "gold_types")}
             print(f"  {r['outcome']:10} {r['type']:9} {r['trigger']!r:16} {r['confidence']:.2f} {extra} | {ctx}")
+            rec = records.get(doc["id"])
+            if rec is not None:
+                print("             " + _event_line(rec, r["event"]))
         print()
+
+
+def _event_line(rec: dict, event_id: str) -> str:
+    names = {e["id"]: e["name"] for e in rec.get("entities", [])}
+    ev = next((v for v in rec.get("events", []) if v["id"] == event_id), None)
+    if ev is None:
+        return "(not in the records)"
+    date = ev.get("date") or {}
+    place = (ev.get("place") or {}).get("name") if isinstance(ev.get("place"), dict) else ev.get("place")
+    return (f"{[names.get(a, a) for a in ev['actor']]} -> {[names.get(a, a) for a in ev['recipient']]} "
+            f"{date.get('start')}..{date.get('end')} ({date.get('source')}) @{place}")
 
 
 if __name__ == "__main__":

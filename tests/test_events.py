@@ -161,3 +161,35 @@ def test_events_definite_noun_joins_the_event_whose_dates_overlap(make_document)
     ops = sorted((v for v in d.events if v.type == "ASSAULT"), key=lambda v: v.trigger.start)
     assert len(ops) == 2
     assert ops[0].mentions == [] and len(ops[1].mentions) == 1
+
+
+def names(d, ids):
+    by_id = {e.id: e for e in d.entities}
+    return {by_id[i].name for i in ids}
+
+
+def test_events_headline_past_form_is_a_passive(make_document):
+    # a headline drops the passive's auxiliary: its subject suffered the act
+    d = run_stages(make_document("Opposition leader Carlo Bruni arrested\n\nPolice detained him at his home on Friday."),
+                   *ALL)
+    v = only(d, "COERCE")
+    assert "Carlo Bruni" in names(d, v.recipient)
+    assert "Carlo Bruni" not in names(d, v.actor)
+
+
+def test_events_past_form_in_a_sentence_keeps_its_subject_as_doer(make_document):
+    d = run_stages(make_document("Soldiers attacked at dawn, officials said.\n\nThe town was quiet later."), *ALL)
+    v = only(d, "ASSAULT")
+    assert "Soldiers" in names(d, v.actor)
+
+
+def test_events_possessor_of_an_arrest_is_who_was_arrested(make_document):
+    d = run_stages(make_document("Maria Lopez's arrest on Friday shocked the town."), *ALL)
+    v = only(d, "COERCE")
+    assert names(d, v.recipient) == {"Maria Lopez"} and not v.actor
+
+
+def test_events_possessor_of_an_invasion_is_its_doer(make_document):
+    d = run_stages(make_document("Russia's invasion of Ukraine began in 2022."), *ALL)
+    v = only(d, "ASSAULT")
+    assert codes(d, v.actor) == {"RUS"} and codes(d, v.recipient) == {"UKR"}

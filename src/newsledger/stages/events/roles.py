@@ -26,7 +26,7 @@ from ...model import Entity
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
@@ -53,6 +53,11 @@ DEFAULT_FRAME = {
 }
 # Event types whose noun takes its recipient in "of" ("the killing of X", "the release of X").
 _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
+# Nouns of acts done to a person, whose personal possessor is the one it was done to ("his
+# arrest", "the journalist's murder"), unless an "of" phrase names that person.
+_UNDERGONE_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "extradition", "deportation",
+                              "abduction", "kidnapping", "capture", "murder", "killing", "assassination",
+                              "execution", "beating", "torture", "indictment", "conviction", "sentencing"})
 # Verbs whose subject receives what their object names ("received the endorsement of X").
 _RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
 # Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
@@ -99,6 +104,23 @@ def participant_nouns() -> dict[str, tuple[str, str]]:
 _QUANTIFIERS = frozenset({"both", "all", "some", "many", "several", "few", "other", "two", "three", "four",
                           "five", "dozens", "hundreds", "thousands", "more", "most", "such", "these", "those",
                           "the", "a", "an", "this", "that", "another", "any", "each", "every"})
+
+
+# Acts done to someone, whose past form in a headline is a passive ("Envoy expelled").
+_HEADLINE_PASSIVE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def is_headline(sent: Span) -> bool:
+    """A line of its own with no closing punctuation: a headline or a caption line."""
+    text = sent.text.strip()
+    if not text or text[-1] in ".!?\"'”’:;,":
+        return False
+    doc_text = sent.doc.text
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    end = sent.start_char + len(sent.text.rstrip())
+    before = doc_text[:start].rstrip(" \t")
+    after = doc_text[end:].lstrip(" \t")
+    return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
 def _nounlike(token: Token) -> bool:
@@ -266,6 +288,10 @@ class Roles:
                     got.append(described)
             out += got
         return list(dict.fromkeys(out))
+
+    def _person(self, eid: str) -> bool:
+        entity = self.document.entity(eid) or self.described_entity(eid)
+        return entity is not None and entity.type == "PERSON"
 
     def _same_country(self, a: str, b: str | None) -> bool:
         ea, eb = self.document.entity(a), self.document.entity(b) if b else None
@@ -581,6 +607,18 @@ class Roles:
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
+    def _headline_passive(self, verb: Token, type_: str) -> bool:
+        """"Aide to mayor arrested", "Two soldiers killed in ambush": a headline drops the
+        auxiliary of a passive, and the small model reads its subject as the doer. A past form
+        of an act done to someone, with a subject, no auxiliary and no object, on a line of its
+        own with no closing punctuation, is the passive."""
+        if type_ not in _HEADLINE_PASSIVE_TYPES or verb.tag_ not in ("VBD", "VBN"):
+            return False
+        if not any(c.dep_ == "nsubj" for c in verb.children) or any(
+                c.dep_ in ("aux", "auxpass", "dobj", "dative", "ccomp", "xcomp", "agent") for c in verb.children):
+            return False
+        return is_headline(verb.sent)
+
     def _prep_objects(self, token: Token, preps: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for c in token.children:
@@ -619,7 +657,10 @@ class Roles:
                 patients = [e for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
                 return [], patients, []
             actors = self.subject_of(token) if not passive else self._agents(token)
-            if frame == "undergo":  # "the patrol came under fire": the subject is attacked
+            headline = not passive and frame == "patient" and self._headline_passive(token, type_)
+            if headline:  # its subject suffered the act; a doer, if any, follows "by"
+                actors, recipients = self._prep_objects(token, ("by",)), self._objects(token, ("nsubj",))
+            elif frame == "undergo":  # "the patrol came under fire": the subject is attacked
                 recipients, actors = actors, self._prep_objects(token, ("by", "from"))
             elif frame == "transfer":
                 recipients = self._objects(token, ("dative", "iobj")) + self._prep_objects(token, preps)
@@ -667,9 +708,20 @@ class Roles:
         actors: list[str] = []
         recipients: list[str] = []
         mutual: list[str] = []
+        undergone = noun.lemma_.lower() in _UNDERGONE_NOUNS and type_ in ("ASSAULT", "COERCE") and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and all(
+            not (c.dep_ == "poss" and (m := self.mention(c)) is not None and not self._person(m))
+            for c in noun.children)
         for node in {noun, phrase}:
             for c in node.children:
-                if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+                if c.dep_ == "poss" and undergone:
+                    for x in [c, *c.conjuncts]:
+                        m = self.mention(x)
+                        if m is not None and self._person(m):
+                            recipients.append(m)
+                        elif x.lower_ in ("his", "her"):
+                            recipients += self.resolve_pronoun(x)
+                elif c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                     for x in [c, *c.conjuncts]:
                         m = self.mention(x)
                         if m is not None and (c.dep_ == "poss" or not self._is_name_of_event(m)):
