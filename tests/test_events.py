@@ -193,3 +193,18 @@ def test_events_possessor_of_an_invasion_is_its_doer(make_document):
     d = run_stages(make_document("Russia's invasion of Ukraine began in 2022."), *ALL)
     v = only(d, "ASSAULT")
     assert codes(d, v.actor) == {"RUS"} and codes(d, v.recipient) == {"UKR"}
+
+
+def test_events_nationality_adjective_is_its_countrys_side(make_document):
+    d = run_stages(make_document("Senator Maria Lopez blamed Peruvian hacking for her defeat. Peru denied it."), *ALL)
+    v = only(d, "ACCUSE")
+    by_id = {e.id: e for e in d.entities}
+    assert [by_id[r].type for r in v.recipient] == ["GPE"] and codes(d, v.recipient) == {"PER"}
+
+
+def test_events_nationality_adjective_on_people_stays_people(make_document):
+    d = run_stages(make_document("Thousands of Peruvian protesters marched in Lima on Monday. Peru said it would listen."),
+                   *ALL)
+    v = only(d, "PROTEST")
+    by_id = {e.id: e for e in d.entities}
+    assert v.actor and all(by_id[a].type != "GPE" for a in v.actor)

@@ -139,6 +139,11 @@ class Roles:
         self.described: dict[str, Entity] = {}
         # pronouns resolved here ("They killed ..."): token -> (start, end, the entities it names)
         self.pronoun_links: dict[int, tuple[int, int, tuple[str, ...]]] = {}
+        # nationality entities ("Russian") -> the entity of their country, when the article names it
+        countries = {e.country: e.id for e in document.entities
+                     if e.type == "GPE" and e.country and self._is_country_name(e)}
+        self._adjective_country = {e.id: countries[e.country] for e in document.entities
+                                   if e.type == "NORP" and e.country in countries}
         self._next_id = 1 + max((int(e.id[1:]) for e in document.entities if e.id[1:].isdigit()), default=0)
 
     @property
@@ -230,7 +235,15 @@ class Roles:
 
     def mention(self, token: Token) -> str | None:
         eid = self.mentions.get(token.i)
-        return eid if eid in self.actor_ids else None
+        if eid not in self.actor_ids:
+            return None
+        if token.tag_ == "JJ" and eid in self._adjective_country and token.dep_ == "amod" and \
+                token.head.pos_ in ("NOUN", "VERB") and not self._described_head(token.head):
+            # "Russian hacking", "the Turkish offensive": a nationality adjective on an act names
+            # the country's side, which the article names as a country too ("Iraqi protesters"
+            # are people, not the state)
+            return self._adjective_country[eid]
+        return eid
 
     def entities_in(self, head: Token, with_conj: bool = True, _depth: int = 0) -> list[str]:
         """Entities that a noun phrase headed by `head` names as participants."""
