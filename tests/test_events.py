@@ -208,3 +208,10 @@ def test_events_nationality_adjective_on_people_stays_people(make_document):
     v = only(d, "PROTEST")
     by_id = {e.id: e for e in d.entities}
     assert v.actor and all(by_id[a].type != "GPE" for a in v.actor)
+
+
+def test_events_the_two_sides_continue_the_meeting_just_reported(make_document):
+    d = run_stages(make_document(
+        "Foreign Minister Ana Ruiz of Peru met Foreign Minister Carlos Vega of Chile in Lima on Monday. "
+        "The two sides discussed fishing rights, said Ruiz, who is hosting Vega for three days."), *ALL)
+    assert len([v for v in d.events if v.type == "CONSULT"]) == 1, [(v.type, v.trigger.text) for v in d.events]

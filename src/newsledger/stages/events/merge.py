@@ -31,7 +31,7 @@ for _kind, _words in {
     "exercise": "exercise drill maneuver manoeuvre game",
     "operation": "operation counterattack counter-attack raid",
     "attack": "attack strike airstrike bombing shelling assault bombardment",
-    "meeting": "meeting meet talk talks visit summit discussion negotiation consultation conference "
+    "meeting": "meeting meet talk talks visit summit discussion discuss negotiation negotiate consultation consult confer conference "
                "dialogue trip host",
     "agreement": "agreement accord deal pact treaty statement ceasefire cease-fire truce armistice memorandum",
     "protest": "protest demonstration rally march riot strike",
@@ -271,7 +271,9 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
     # happening again (the lead, a spokesman's account, a follow-up paragraph); one side named the
     # same (the entity or its country), no side opposed, and dates that do not exclude it
     for g in groups:
-        if g.type != p.coded.type or _opposed(p, g) or not _same_sides(p, g, keys):
+        # (the two sides of a joint act are not opposed: who met whom is the writer's choice)
+        if g.type != p.coded.type or p.coded.type not in SYMMETRIC_TYPES and _opposed(p, g) or \
+                not _same_sides(p, g, keys):
             continue
         if not _same_content(p, g):
             continue  # two demands (or sanctions) of one side on another are one only if of one kind
@@ -307,4 +309,13 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             return g
         if one_side_empty and (same_object or same_kind and p.anaphoric):
             return g
+        # "the two sides discussed ...", "both leaders agreed": a joint act whose parties are
+        # described only as a group continues the joint happening just reported
+        if p.coded.type in SYMMETRIC_TYPES and same_kind and _described_only(p.participants, keys):
+            return g
     return None
+
+
+def _described_only(ids: set[str], keys: dict[str, frozenset[str]]) -> bool:
+    return bool(ids) and all("described" in keys.get(i, frozenset()) and "kind:group" in keys.get(i, frozenset())
+                             for i in ids)
