@@ -215,3 +215,16 @@ def test_events_the_two_sides_continue_the_meeting_just_reported(make_document):
         "Foreign Minister Ana Ruiz of Peru met Foreign Minister Carlos Vega of Chile in Lima on Monday. "
         "The two sides discussed fishing rights, said Ruiz, who is hosting Vega for three days."), *ALL)
     assert len([v for v in d.events if v.type == "CONSULT"]) == 1, [(v.type, v.trigger.text) for v in d.events]
+
+
+def test_events_a_position_held_for_long_is_no_happening(make_document):
+    d = run_stages(make_document("Tom Hale said Monday that Senator Elizabeth Warren has long called for lower taxes."),
+                   *ALL)
+    assert not [v for v in d.events if v.type == "REQUEST"]
+
+
+def test_events_reported_clause_with_its_own_subject_is_not_the_reporters_act(make_document):
+    # the reported clause names its own doer: the reporter never stands in for it
+    d = run_stages(make_document("Tom Hale said Monday that Governor Ana Ruiz has called for lower taxes."), *ALL)
+    hale = {e.id for e in d.entities if e.name == "Tom Hale"}
+    assert all(not (set(v.actor) & hale) for v in d.events if v.type == "REQUEST")

@@ -110,6 +110,12 @@ def _imperative(verb: Token) -> bool:
     return True
 
 
+def standing_position(verb: Token) -> bool:
+    """"has long called for", "have long opposed": a position held for long, no happening."""
+    return any(c.dep_ == "advmod" and c.lower_ == "long" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def _own_status(verb: Token, sentence_question: bool) -> str | None:
     """What the clause of `verb` itself says: a modal, a negation, a condition, a question, an
     order."""
@@ -126,6 +132,8 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
             return "negated"
         elif c.dep_ == "mark" and low in CONDITION_MARKS:
             return "conditional"
+    if standing_position(verb):
+        return "generic"
     if verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
         return "future"  # "is going to attack"
     if sentence_question and verb.dep_ == "ROOT":
@@ -297,4 +305,4 @@ def asserted(status: str) -> bool:
     return status in ASSERTED
 
 
-__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "predicates"]
+__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "predicates", "standing_position"]

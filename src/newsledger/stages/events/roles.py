@@ -617,6 +617,12 @@ class Roles:
         return [e for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
                 for e in self.entities_in(p)]
 
+    @staticmethod
+    def _named_subject(verb: Token) -> bool:
+        """Does the clause of `verb` have a subject of its own that is not a pronoun?"""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "csubj") and c.pos_ not in ("PRON", "DET") for c in verb.children)
+
     def _passive(self, verb: Token) -> bool:
         return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -853,8 +859,12 @@ class Roles:
             if control in ("say", "begin", "try", "plan", "fail"):
                 if control == "say" and w_act:
                     claimant = w_act  # "denies US claims that ...": whose claim it is
-                if not actors and not (inner.token.pos_ == "VERB" and self._passive(inner.token)):
-                    actors = w_act  # never for a passive ("police said the man was shot": not by police)
+                if not actors and not (inner.token.pos_ == "VERB" and self._passive(inner.token)) and \
+                        not (control == "say" and self._named_subject(inner.token)):
+                    # never for a passive ("police said the man was shot": not by police), nor for a
+                    # clause with a subject of its own ("X said Governor Y has called for ...": Y's call
+                    # even when Y is no entity the text names)
+                    actors = w_act
                 continue
             if control in ("demand", "threat", "accuse", "praise"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
