@@ -228,3 +228,10 @@ def test_events_reported_clause_with_its_own_subject_is_not_the_reporters_act(ma
     d = run_stages(make_document("Tom Hale said Monday that Governor Ana Ruiz has called for lower taxes."), *ALL)
     hale = {e.id for e in d.entities if e.name == "Tom Hale"}
     assert all(not (set(v.actor) & hale) for v in d.events if v.type == "REQUEST")
+
+
+def test_events_backing_received_from_someone_is_their_support(make_document):
+    d = run_stages(make_document("Prime Minister Ana Ruiz has received strong backing from Brazil."), *ALL)
+    v = only(d, "SUPPORT")
+    assert codes(d, v.actor) == {"BRA"} and names(d, v.recipient) == {"Ana Ruiz"}
+    assert not [v for v in d.events if v.type == "CONSULT"]  # receiving support is no visit

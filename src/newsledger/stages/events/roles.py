@@ -727,6 +727,7 @@ class Roles:
         actors: list[str] = []
         recipients: list[str] = []
         mutual: list[str] = []
+        received = phrase.dep_ in ("dobj", "nsubjpass") and phrase.head.lemma_.lower() in _RECEIVE_VERBS
         undergone = noun.lemma_.lower() in _UNDERGONE_NOUNS and type_ in ("ASSAULT", "COERCE") and not any(
             c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) and all(
             not (c.dep_ == "poss" and (m := self.mention(c)) is not None and not self._person(m))
@@ -753,8 +754,8 @@ class Roles:
                     low = c.lower_
                     objs = [p for p in c.children if p.dep_ == "pobj"]
                     for p in objs:
-                        if low in ("by", "from") and low == "by":
-                            actors += self.entities_in(p)
+                        if low == "by" or low == "from" and received:
+                            actors += self.entities_in(p)  # ("received backing from X": X gives it)
                         elif low in ("between", "among"):
                             mutual += self.entities_in(p)
                         elif low == "of":
@@ -788,8 +789,12 @@ class Roles:
                     break
                 verb = verb.head
             recipients += [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
-        if phrase.dep_ in ("dobj", "nsubjpass") and gov.lemma_.lower() in _RECEIVE_VERBS and not recipients:
+        if received and not recipients:
             recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
+        if received and not actors:
+            actors += self._prep_objects(gov, ("from",))  # "received strong backing from X"
+        if received:  # the one who receives it is not among those who give it ("from X and her allies")
+            actors = [a for a in actors if a not in recipients]
         if not actors:
             from .coder import LIGHT_VERBS
 
