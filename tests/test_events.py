@@ -235,3 +235,9 @@ def test_events_backing_received_from_someone_is_their_support(make_document):
     v = only(d, "SUPPORT")
     assert codes(d, v.actor) == {"BRA"} and names(d, v.recipient) == {"Ana Ruiz"}
     assert not [v for v in d.events if v.type == "CONSULT"]  # receiving support is no visit
+
+
+def test_events_a_named_sides_body_calls_charges_false(make_document):
+    d = run_stages(make_document("Maria Lopez's campaign called the charges unsubstantiated."), *ALL)
+    v = only(d, "REJECT")
+    assert names(d, v.actor) == {"Maria Lopez"}

@@ -304,6 +304,10 @@ class StatementCoder:
         if not subj:
             return None
         speaker = self._entity(subj[0])
+        if speaker is None:  # "the Ruiz campaign", "Peru's foreign ministry": the body of a named side
+            owners = [e for c in subj[0].children if c.dep_ in ("compound", "poss")
+                      if (e := self._entity(c)) is not None]
+            speaker = owners[0] if len(owners) == 1 else None
         if speaker is None:
             return None
         obj = [c for c in verb.children if c.dep_ == "dobj"]
