@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, cast
 
 from ...data import data_path
 from ...document import Document
+from ...ingest.debris import debris_ranges, in_debris
 from ...model import DateInterval, Entity, Event, Mention, PlaceSource, Span
 from ..base import Stage
 from ..places.linking import event_place
@@ -88,7 +89,10 @@ class EventsStage(Stage):
         dated = [(t.start, t.end) for t in document.times if t.type in ("DATE", "TIME")]
         habitual = [(t.start, t.end) for t in document.times if t.type == "SET"]
         parts: list[Part] = []
+        debris = debris_ranges(document.text)
         for k, sent in enumerate(sents):
+            if debris and in_debris(debris, sent.start_char + len(sent.text) - len(sent.text.lstrip())):
+                continue  # page debris: a related headline, a call to subscribe or watch
             try:
                 here = self._sentence_parts(document, roles, lex, named, k, sent, dated, habitual)
             except Exception as exc:  # noqa: BLE001 - one odd sentence must not cost the article its events

@@ -1,0 +1,75 @@
+"""Page debris inside an article body: the lines a web page puts between paragraphs that are not
+the story ("READ: <another headline>", "Read or Share this story: <link>", "Sign up for our
+newsletter", "Watch this report", a "Related stories" heading and the headlines listed under it).
+
+The events stage codes no event on such lines: a related headline is another story, and a call to
+subscribe or watch is no happening. The text stays as it is (offsets never move); only the
+character ranges of debris lines are reported.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# A line that begins with one of these is debris (case-insensitive, then ":" "-" "|" or the end).
+_LEAD = re.compile(
+    r"^\s*(?:read(?:\s+more|\s+also|\s+next|\s+the\s+full\s+story|\s+or\s+share\s+this\s+story)?|also\s+read|"
+    r"related(?:\s+(?:stories|articles|coverage|content|links|news))?|see\s+also|more\s+(?:stories|on\s+this|news)|"
+    r"watch(?:\s+(?:this|the|latest|a|our))?|listen|sign\s+up|subscribe|click\s+here|follow\s+us|"
+    r"advertisement|share\s+this)\b\s*(?P<mark>[:|\-–—])?",
+    re.I,
+)
+# Words a line of its own names as a list heading ("Related", "More", "See Also"): the short
+# headline-like lines right after it are the list.
+_HEADINGS = frozenset({"related", "more", "see also", "related stories", "related articles", "related coverage",
+                       "more stories", "also read", "read more", "recommended", "trending", "most read", "popular"})
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+
+
+def _is_debris(line: str) -> bool:
+    m = _LEAD.match(line)
+    if m is None:
+        return False
+    if m.group("mark") or m.end() >= len(line.rstrip()):  # "READ: ...", "Watch -", "Advertisement" alone
+        return True
+    words = line.split()
+    # "Sign up for our newsletter", "Watch this story", "Read or Share this story" without a mark:
+    # short calls to act, not a sentence of the story ("Watch crews worked through the night.")
+    low = line.strip().lower()
+    return len(words) <= 12 and (low.startswith(("sign up", "subscribe", "click here", "follow us", "read or share",
+                                                 "read the full story", "watch this", "watch the", "watch latest",
+                                                 "watch a ", "watch our", "share this", "advertisement"))
+                                 or "newsletter" in low)
+
+
+@lru_cache(maxsize=64)
+def debris_ranges(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every debris line of `text` (end at the line's end, without its newline)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    in_list = False
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue  # a blank line does not end a list of related headlines
+        if stripped.lower().rstrip(":") in _HEADINGS:
+            out.append((start, end))
+            in_list = True
+            continue
+        if in_list and len(stripped.split()) <= 20 and not _SENTENCE_END.search(stripped):
+            out.append((start, end))  # a headline of the list
+            continue
+        in_list = False
+        if _is_debris(line):
+            out.append((start, end))
+    return tuple(out)
+
+
+def in_debris(ranges: tuple[tuple[int, int], ...], char: int) -> bool:
+    return any(a <= char < b for a, b in ranges)
+
+
+__all__ = ["debris_ranges", "in_debris"]
