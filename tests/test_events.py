@@ -241,3 +241,17 @@ def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the charges unsubstantiated."), *ALL)
     v = only(d, "REJECT")
     assert names(d, v.actor) == {"Maria Lopez"}
+
+
+def test_events_forcing_someone_to_resign_is_coercion_by_who_forces(make_document):
+    d = run_stages(make_document("The army forced President Ana Ruiz to resign on Monday."), *ALL)
+    v = only(d, "COERCE")
+    assert v.trigger.text == "forced" and names(d, v.recipient) == {"Ana Ruiz"}
+    assert not [v for v in d.events if v.type == "RETREAT"]
+
+
+def test_events_forced_to_resign_in_the_passive_is_the_resignation(make_document):
+    d = run_stages(make_document("President Elizabeth Warren was forced to resign on Monday."), *ALL)
+    v = only(d, "RETREAT")
+    assert v.trigger.text == "resign" and names(d, v.actor) == {"Elizabeth Warren"}
+    assert not [v for v in d.events if v.type == "COERCE"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from newsledger.data import read_tsv
 from newsledger.model import PLOVER_TYPES
+from newsledger.stages.events.coder import COMPOSERS
 from newsledger.stages.events.lexicon import cues, lexicon
 
 # Modes of the manual (shared/reference/plover), per type.
@@ -23,8 +24,7 @@ MANUAL_MODES = {
                 "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control",
                 "unconventional"},
 }
-CONTROLS = {"intent", "demand", "refuse", "threat", "accuse", "praise", "say", "stop", "allow", "prepare",
-            "fail", "try", "begin", "lift", "plan", "sign", "none"}
+CONTROLS = set(COMPOSERS) | {"none"}  # every control the lexicon names has its composer
 FRAMES = {"patient", "transfer", "comitative", "source", "addressee", "undergo"}
 
 

@@ -275,9 +275,10 @@ _FIRST_LEVEL = {
     "try": ({"xcomp", "dobj"}, set()),
     "begin": ({"xcomp", "dobj", "nsubjpass"}, set()),
     "fail": ({"xcomp"}, set()),
+    "coerce": ({"xcomp", "ccomp"}, {"into"}),
 }
 # Wrapping words that reach their event only through their direct complement.
-_SHALLOW = {"stop", "lift", "allow", "plan", "try", "begin", "fail", "prepare", "sign"}
+_SHALLOW = {"stop", "lift", "allow", "plan", "try", "begin", "fail", "prepare", "sign", "coerce"}
 
 
 def _link_embedded(found: dict[int, Trigger], lex: Lexicon) -> None:
@@ -577,6 +578,19 @@ def _compose_demand(w: Wrap, out: Coded) -> None:
     _compose_speech_act(w, out, "REQUEST", _request_mode(w.inner))
 
 
+def _compose_coerce(w: Wrap, out: Coded) -> None:
+    """"forced the president to resign": making someone act against their will is COERCE by the one
+    who forces; in the passive ("was forced to step down") the act is the one forced's own."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in w.token.children) or w.inner.type in ("ASSAULT", "MOBILIZE"):
+        # the act itself ("stepped down"; "forced into fighting": the fighting stays what it is)
+        out.trigger = w.inner.trigger
+        out.composed = w.inner.composed
+        return
+    out.type, out.mode = "COERCE", None
+    out.negated = w.negated
+    out.future = out.hypothetical = False
+
+
 def _compose_refuse(w: Wrap, out: Coded) -> None:
     _compose_speech_act(w, out, "REJECT", _request_mode(w.inner))
 
@@ -658,6 +672,7 @@ COMPOSERS: dict[str, Callable[[Wrap, Coded], None]] = {
     "intent": _compose_intent,
     "demand": _compose_demand,
     "refuse": _compose_refuse,
+    "coerce": _compose_coerce,
     "threat": _compose_threat,
     "accuse": _compose_judgement,
     "praise": _compose_judgement,

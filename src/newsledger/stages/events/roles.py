@@ -871,7 +871,9 @@ class Roles:
                     # even when Y is no entity the text names)
                     actors = w_act
                 continue
-            if control in ("demand", "threat", "accuse", "praise"):
+            if control == "coerce" and self._passive(w.token):
+                continue  # "was forced to step down": the one forced acts
+            if control in ("demand", "threat", "accuse", "praise", "coerce"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
                 # the one who demands, threatens, accuses or praises is the wrapper's own subject,
