@@ -255,3 +255,11 @@ def test_events_forced_to_resign_in_the_passive_is_the_resignation(make_document
     v = only(d, "RETREAT")
     assert v.trigger.text == "resign" and names(d, v.actor) == {"Elizabeth Warren"}
     assert not [v for v in d.events if v.type == "COERCE"]
+
+
+def test_events_what_an_accusation_attributes_is_its_content(make_document):
+    d = run_stages(make_document("Senator Maria Lopez attributed her election defeat to Russian hacking. Russia denied it."),
+                   *ALL)
+    v = only(d, "ACCUSE")
+    assert codes(d, v.recipient) == {"RUS"}
+    assert not [v for v in d.events if v.type == "COERCE"]  # the hacking is what she alleges

@@ -264,7 +264,7 @@ _FIRST_LEVEL = {
     "demand": ({"xcomp", "ccomp", "dobj", "dative", "acl"}, {"for", "on", "of", "to"}),
     "refuse": ({"xcomp", "ccomp", "dobj", "acl"}, {"of", "to", "for"}),
     "threat": ({"xcomp", "ccomp", "acl", "dobj"}, {"with", "of", "to"}),
-    "accuse": ({"ccomp", "dobj", "acl"}, {"of", "for", "over", "about", "in"}),
+    "accuse": ({"ccomp", "dobj", "acl"}, {"of", "for", "over", "about", "in", "to"}),
     "praise": ({"dobj", "ccomp"}, {"for", "of", "on"}),
     "stop": ({"dobj", "xcomp", "nsubjpass"}, set()),
     "lift": ({"dobj", "nsubjpass"}, {"on"}),
