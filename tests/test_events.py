@@ -263,3 +263,11 @@ def test_events_what_an_accusation_attributes_is_its_content(make_document):
     v = only(d, "ACCUSE")
     assert codes(d, v.recipient) == {"RUS"}
     assert not [v for v in d.events if v.type == "COERCE"]  # the hacking is what she alleges
+
+
+def test_events_a_newspaper_reporting_blame_accuses_no_one(make_document):
+    text = "The Springfield Herald said Senator Elizabeth Warren's plan was a corrupt and illegal fraud."
+    assert not [v for v in run_stages(make_document(text), *ALL).events if v.type == "ACCUSE"]
+    text = "Senator Maria Lopez said Senator Elizabeth Warren's plan was a corrupt and illegal fraud."
+    v = only(run_stages(make_document(text), *ALL), "ACCUSE")
+    assert v.trigger.text == "said"

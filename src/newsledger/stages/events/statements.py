@@ -53,6 +53,14 @@ def terms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def publication_words() -> frozenset[str]:
+    """Words that end a publication's name ("the Chicago Tribune", "The New York Times"):
+    data/place_name_words.tsv, class publication."""
+    return frozenset(r["word"].casefold() for r in read_tsv("place_name_words.tsv")
+                     if r["class"] == "publication" and r["position"] == "after")
+
+
+@lru_cache(maxsize=1)
 def vader() -> dict[str, float]:
     """Word -> mean valence from VADER's lexicon (single words only)."""
     out: dict[str, float] = {}
@@ -198,6 +206,11 @@ class StatementCoder:
         return e.type == "GPE" or e.sector in ("GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "IGO", "REB") or (
             e.type == "PERSON" and e.sector is not None)
 
+    def _publication(self, eid: str) -> bool:
+        e = self.document.entity(eid)
+        words = e.name.split() if e is not None and e.type == "ORG" else []
+        return len(words) >= 2 and words[-1].casefold() in publication_words()
+
     def _same_side(self, a: str, b: str) -> bool:
         return a == b or (self.keys.get(a) is not None and self.keys.get(a) == self.keys.get(b))
 
@@ -242,8 +255,8 @@ class StatementCoder:
         out: list[Statement] = []
         self.skip = set(self.mentions) | set(events)
         for q in self.document.quotes:
-            if q.speaker is None or q.speaker not in self.actor_ids:
-                continue
+            if q.speaker is None or q.speaker not in self.actor_ids or self._publication(q.speaker):
+                continue  # (a newspaper that reports what was said accuses no one)
             cue = None
             if q.cue_span is not None:
                 cue_tokens = self._sentence_tokens(q.cue_span.start, q.cue_span.end)
