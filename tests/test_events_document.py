@@ -248,3 +248,30 @@ def test_events_what_a_programme_does_is_no_happening(make_document):
     d = run_stages(make_document("The visa programme, which allows foreign investors to gain residence, "
                                  "was created by the Peruvian government in 1990."), *ALL)
     assert not [v for v in d.events if v.type == "CONCEDE"], [(v.type, v.trigger.text) for v in d.events]
+
+
+def _place_name(d, v):
+    return next((p.name for p in d.places if p.id == v.place), None)
+
+
+def test_events_a_statement_is_placed_only_where_it_was_said(make_document):
+    d = run_stages(make_document("Senator Maria Lopez accused Mexico of flooding Texas with cheap steel on Monday.\n\n"
+                                 "Senator Maria Lopez accused Mexico of dumping steel in a speech in Chicago on Tuesday."),
+                   *ALL)
+    accusations = sorted((v for v in d.events if v.type == "ACCUSE"), key=lambda v: v.trigger.start)
+    assert accusations and _place_name(d, accusations[0]) is None
+    assert _place_name(d, accusations[-1]) in (None, "Chicago")
+
+
+def test_events_a_participants_home_is_not_where_it_happened(make_document):
+    d = run_stages(make_document("Federal prosecutors charged two Vermont developers with fraud on Monday.\n\n"
+                                 "Police in Boston and Denver were told."), *ALL)
+    v = next(v for v in d.events if v.type == "ACCUSE")
+    assert _place_name(d, v) != "Vermont"
+
+
+def test_events_where_goods_come_from_is_not_where_it_happened(make_document):
+    d = run_stages(make_document("The president threatened on Monday to put tariffs on imports from Peru.\n\n"
+                                 "Officials in Lima and Cusco said nothing."), *ALL)
+    v = next(v for v in d.events if v.type == "THREATEN")
+    assert _place_name(d, v) != "Peru"

@@ -280,7 +280,8 @@ class EventsStage(Stage):
         triggers = [p.coded.trigger for p in parts]
         place, place_source = event_place(document, [main.coded.trigger] + [t for t in triggers
                                                                           if t is not main.coded.trigger],
-                                          local=group.type in _ON_THE_GROUND)
+                                          local=group.type in _ON_THE_GROUND,
+                                          statement=group.type in _STATEMENT_TYPES)
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
@@ -361,6 +362,8 @@ _OUTCOMES = frozenset({"kill", "wound", "injure", "die", "dead", "death", "casua
 _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 _JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release", "access"})
+# Types of what someone says: placed only where it was said.
+_STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
 # Types that are statements or agreements: they exist only as the act of someone the text names.
 _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",

@@ -26,17 +26,45 @@ LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "ar
 _KIND_RANK = {"feature": 0, "city": 0, "region": 1, "continent": 3, "country": 2}
 
 
-def _locative(document: Document, mention: Span) -> bool:
-    """Is the mention the object of a locative preposition ("in the Tavush region")?"""
+# Prepositions that say where only when they hang from the happening's verb ("fled from Lima",
+# "marched to the square"); on a noun they say where a thing comes from or goes ("imports from
+# China", "a road to the border").
+_DIRECTIONAL = {"from", "to", "into", "towards", "toward", "over", "on"}
+
+
+def _head_of(document: Document, mention: Span) -> Token | None:
     doc = document.view
     assert doc is not None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     head = span.root
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i and \
+            head.head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.pos_ == "PROPN":
+        head = head.head  # inside the place's own name ("the Tavush region" is one name)
+    return head
+
+
+def _locative(document: Document, mention: Span, verbs: frozenset[int] = frozenset()) -> bool:
+    """Is the mention the object of a locative preposition ("in the Tavush region")? A
+    directional one counts only on a verb (`verbs`: the happening's own words count too)."""
+    head = _head_of(document, mention)
+    if head is None:
+        return False
     while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
+        return False
+    prep = head.head
+    return prep.lower_ not in _DIRECTIONAL or prep.head.pos_ in ("VERB", "AUX") or prep.head.i in verbs
+
+
+def _modifier(document: Document, mention: Span) -> bool:
+    """Does the place name only say where a participant is from ("two Vermont developers",
+    "a Lima man", "the Texas governor")? Then it does not say where the happening was."""
+    head = _head_of(document, mention)
+    return head is not None and head.dep_ in ("compound", "amod", "nmod", "poss") and \
+        head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC", "FAC")
 
 
 def _clause(trigger: Token) -> tuple[int, int]:
@@ -47,14 +75,20 @@ def _clause(trigger: Token) -> tuple[int, int]:
     return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
 
 
-def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | None:
+def _best_in(document: Document, start: int, end: int, trigger: Token, statement: bool = False) -> str | None:
+    """The place of the happening among the place mentions between `start` and `end`. For a
+    statement only a place said of its own verb counts ("said in Moscow"): the places of what is
+    said are not where it was said."""
     best: tuple | None = None
+    verbs = frozenset({trigger.i, trigger.head.i})
     for p in document.places:
         for m in p.mentions:
             if not (start <= m.start and m.end <= end):
                 continue
-            locative = _locative(document, m)
-            if p.kind in ("country", "continent") and not locative:
+            locative = _locative(document, m, verbs)
+            if statement and not (locative and _on_verb(document, m, trigger)):
+                continue
+            if p.kind in ("country", "continent") and not locative or not locative and _modifier(document, m):
                 continue
             key = (not locative, _KIND_RANK.get(p.kind, 1), abs(m.start - trigger.idx))
             if best is None or key < best[0]:
@@ -62,21 +96,37 @@ def _best_in(document: Document, start: int, end: int, trigger: Token) -> str | 
     return best[1] if best else None
 
 
-def event_place(document: Document, triggers: Sequence[Token], local: bool = False) -> tuple[str | None, str | None]:
+def _on_verb(document: Document, mention: Span, trigger: Token) -> bool:
+    """Does the mention's preposition hang from the trigger or from the verb of its clause?"""
+    head = _head_of(document, mention)
+    if head is None:
+        return False
+    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return head.dep_ == "pobj" and head.head.head.i in (trigger.i, verb.i)
+
+
+def event_place(document: Document, triggers: Sequence[Token], local: bool = False,
+                statement: bool = False) -> tuple[str | None, str | None]:
     """(place id, where it came from: "clause", "sentence" or "article") of the place an event
     with these trigger tokens happened in, or (None, None). The article's place stands in only
     when the article names a single town, region or feature and no other: when it names
     several, a guessed place would be a confident error. `local`: a happening on the ground (an
-    attack, an arrest, a protest), which the dateline places when nothing nearer does."""
+    attack, an arrest, a protest), which the dateline places when nothing nearer does.
+    `statement`: a statement (an accusation, a demand, a denial...), placed only by a place said
+    of its own verb ("said in Moscow"), never by the places it speaks of."""
     if not document.places:
         return None, None
     for trigger in triggers:
-        found = _best_in(document, *_clause(trigger), trigger)
+        found = _best_in(document, *_clause(trigger), trigger, statement)
         if found:
             return found, "clause"
     for trigger in triggers:
         sent = trigger.sent
-        found = _best_in(document, sent.start_char, sent.end_char, trigger)
+        found = _best_in(document, sent.start_char, sent.end_char, trigger, statement)
         if found:
             return found, "sentence"
     specific = [p for p in document.places if p.kind not in ("country", "continent")]
