@@ -271,3 +271,12 @@ def test_events_a_newspaper_reporting_blame_accuses_no_one(make_document):
     text = "Senator Maria Lopez said Senator Elizabeth Warren's plan was a corrupt and illegal fraud."
     v = only(run_stages(make_document(text), *ALL), "ACCUSE")
     assert v.trigger.text == "said"
+
+
+def test_events_a_threat_or_agreement_is_dated_when_it_was_made(make_document):
+    d = run_stages(make_document("Peru and Chile agreed on Monday to resume talks next month."), *ALL)
+    v = only(d, "AGREE")
+    assert v.date.start == v.date.end == "2024-02-19"
+    d = run_stages(make_document("Peru on February 5 threatened to impose tariffs on Chile in March."), *ALL)
+    v = only(d, "THREATEN")
+    assert v.date.start == v.date.end == "2024-02-05"

@@ -175,7 +175,12 @@ class EventsStage(Stage):
                 coded.trigger = coded.chain[0].token
                 actor, recipient = sayer, doer
         coded.actor, coded.recipient = actor, recipient
-        time, interval = event_date(document, coded.tokens[-1:] if coded.composed else [coded.trigger])
+        # a threat, demand, promise or agreement is dated when it was made ("on April 5 threatened
+        # to impose tariffs", "agreed to resume talks next month"); an act wrapped by a word that
+        # does not change its type ("began to withdraw", "ordered an attack") by the act's own date
+        speech_act = coded.composed and coded.type in _VERBAL and coded.trigger.i != coded.tokens[-1].i
+        time, interval = event_date(document, [coded.trigger] if speech_act or not coded.composed
+                                    else coded.tokens[-1:])
         strong = time is not None and sent.start_char <= time.start < sent.end_char and not _foreign(
             document, time.start, coded)
         first = coded.trigger

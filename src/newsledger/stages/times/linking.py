@@ -141,8 +141,8 @@ def _find_governors(document: Document, time: Time) -> list[Token]:
             break
         token = token.head
         chain.append(token)
-        if token.pos_ in ("VERB", "AUX"):
-            break
+        if token.pos_ in ("VERB", "AUX") and not token.ent_type_:
+            break  # (a name the tagger read as a verb, "Trump on April 5 threatened", is no verb)
     return chain
 
 
@@ -243,7 +243,7 @@ def _other_clause(d: _Dating, trigger: Token, trigger_ids: set[int], published: 
     phrase = trigger.head if trigger.dep_ == "compound" else trigger
     if head.dep_ in ("relcl", "acl") and head.head.i in (trigger.i, phrase.i):
         return False  # a clause describing the trigger noun: "the operation we conducted in May"
-    return head.pos_ in ("VERB", "AUX")
+    return head.pos_ in ("VERB", "AUX") and not head.ent_type_
 
 
 def _future(triggers: Sequence[Token]) -> bool:
