@@ -86,3 +86,19 @@ def test_factuality_what_a_thing_or_group_does_or_is_is_no_happening(nlp):
     assert status("Mourners buried a boy who police say was shot by a neighbour.", "shot") in ("realis", "reported")
     assert status("It follows a violent month that includes a shooting at a bar.", "shooting") == "realis"
     assert status("The council allowed the rally on Monday.", "allowed") == "realis"
+
+
+def test_factuality_an_act_only_hoped_for_under_a_report_is_no_event(make_document):
+    from .conftest import run_stages
+
+    d = run_stages(make_document("Senator Maria Lopez said Obama hopes that his successor will push for the same goals."),
+                   "actors", "times", "places", "quotes", "amounts", "events")
+    assert not [v for v in d.events if v.type == "REQUEST"]
+
+
+def test_factuality_a_word_between_a_report_and_its_event_counts(make_document):
+    from .conftest import run_stages
+
+    d = run_stages(make_document("The minister said the army is contemplating an attack on the rebels."),
+                   "actors", "times", "places", "quotes", "amounts", "events")
+    assert not [v for v in d.events if v.type == "ASSAULT"]

@@ -47,7 +47,7 @@ from .coder import (
     noun_license,
     obligation,
 )
-from .factuality import asserted, clause_verb, factuality, standing_position
+from .factuality import asserted, clause_verb, factuality, intervening, standing_position
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
@@ -489,6 +489,10 @@ def _status(coded: Coded) -> str:
     if coded.trigger is not coded.top and standing_position(clause_verb(coded.trigger)):
         return "generic"  # "said the governor has long called for ...": the wrapped clause's own aspect
     stop = {t.i for t in coded.tokens if t.i != coded.top.i}
+    if coded.trigger is not coded.top:
+        between = intervening(coded.tokens[-1], coded.top, stop | {coded.top.i})
+        if between is not None:
+            return between
     status, _why = factuality(coded.top, stop)
     return status
 

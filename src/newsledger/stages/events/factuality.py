@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
+from .lexicon import word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -62,7 +63,12 @@ def _class(token: Token) -> str | None:
         adjective = predicates().get((token.lower_, "ADJ"))
         if adjective is not None:
             return adjective
-    return predicates().get((token.lemma_.lower(), pos))
+    table = predicates()
+    for form in word_forms(token.lower_, token.lemma_.lower(), token.tag_):  # ("hopes" lemmatised "hop")
+        cls = table.get((form, pos))
+        if cls is not None:
+            return cls
+    return None
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -156,6 +162,29 @@ def _noun_frame(noun: Token) -> str | None:
         cls = _class(holder)
         if cls in ("irrealis", "negative"):
             return "irrealis" if cls == "irrealis" else "negated"
+    return None
+
+
+def intervening(inner: Token, top: Token, chain: set[int] | frozenset[int]) -> str | None:
+    """The status a word between a wrapped event and the word that wraps it gives the event
+    ("said Obama hopes that his successor will push for ...": the push is only hoped for), or None.
+    Words of the coder's chain (`chain`) are not read: their meaning is in the event's type."""
+    verb = clause_verb(inner)
+    if verb.i != inner.i and verb.i != top.i and verb.i not in chain and inner.dep_ in ("dobj", "xcomp", "ccomp"):
+        cls = _class(verb)  # "is contemplating an attack", "weighs sanctions"
+        if cls in ("irrealis", "negative"):
+            return "irrealis" if cls == "irrealis" else "negated"
+    for _ in range(6):
+        if verb.i == top.i or verb.head == verb:
+            return None
+        head, dep = verb.head, verb.dep_
+        if head.i != top.i and head.i not in chain and dep in ("ccomp", "xcomp"):
+            cls = _class(head)
+            if cls == "irrealis":
+                return "irrealis"
+            if cls == "negative":
+                return "negated"
+        verb = clause_verb(head) if head.pos_ not in ("VERB", "AUX") else head
     return None
 
 
@@ -305,4 +334,4 @@ def asserted(status: str) -> bool:
     return status in ASSERTED
 
 
-__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "predicates", "standing_position"]
+__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "intervening", "predicates", "standing_position"]
