@@ -303,6 +303,7 @@ def score_document(gold: GoldDoc, record: Record) -> DocResult:
             if g.place:
                 res.place_gold += 1
                 res.place_right += bool(words(pname) & words(g.place))
+                row.update(place=pname, gold_place=g.place, place_ok=bool(words(pname) & words(g.place)))
             elif pname:
                 res.place_guessed += 1
             row.update(outcome="match", gold=g.index, actor_ok=a_ok, recipient_ok=r_ok, date_ok=d_ok, strict=ok)
@@ -373,6 +374,9 @@ def summarise(results: list[DocResult], confidences: list[tuple[float, str]]) ->
         "recipient_right": _ratio(t["recipient_right"], t["matched"]),
         "date_right": _ratio(t["date_right"], t["matched"]),
         "place_right": _ratio(t["place_right"], t["place_gold"]),
+        # of the matched events whose gold names no place, the share left without one (a place
+        # the text does not support is a defect)
+        "place_unguessed": _ratio(t["matched"] - t["place_gold"] - t["place_guessed"], t["matched"] - t["place_gold"]),
         "main_found": _ratio(sum(m["found"] for m in mains), len(mains)),
         "main_who": _ratio(sum(m["who"] for m in mains), len(mains)),
         "main_when": _ratio(sum(m["when"] for m in mains), len(mains)),
@@ -440,7 +444,7 @@ def format_report(report: dict) -> str:
         f"false events {c.get('false', 0)}",
         f"of the matched events: actor right {m['actor_right']:.3f}, recipient {m['recipient_right']:.3f}, "
         f"date {m['date_right']:.3f}, place {m['place_right']:.3f} (of {c.get('place_gold', 0)} with a gold place; "
-        f"{c.get('place_guessed', 0)} places given where the gold has none)",
+        f"{c.get('place_guessed', 0)} places given where the gold has none: {m['place_unguessed']:.3f} left unplaced)",
         f"main event: found {m['main_found']:.3f}, who {m['main_who']:.3f}, when {m['main_when']:.3f}, "
         f"where {m['main_where']:.3f}, all three {m['main_who_when_where']:.3f}",
         f"precision at confidence >= 0.7: {m['precision_at_0_7']:.3f} ({m['events_at_0_7']} events)",

@@ -142,7 +142,7 @@ def _find_governors(document: Document, time: Time) -> list[Token]:
         token = token.head
         chain.append(token)
         if token.pos_ in ("VERB", "AUX") and not token.ent_type_:
-            break  # (a name the tagger read as a verb, "Trump on April 5 threatened", is no verb)
+            break  # (a name the tagger read as a verb, as a surname that is also a verb can be, is no verb)
     return chain
 
 
