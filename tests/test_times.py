@@ -380,6 +380,34 @@ def test_times_business_periods_read_against_the_period_in_focus():
     assert values("Costs fell in the same period.", anchor=a) == []
 
 
+def sentence_values(sentences: list[str], anchor=ANCHOR) -> list[tuple[str, str, str]]:
+    """The normaliser over a story, one sentence at a time (past tense throughout)."""
+    n = Normalizer(anchor)
+    out = []
+    for i, text in enumerate(sentences):
+        n.sentence = i
+        for e in find_expressions(text):
+            r = n.normalize(e, "past")
+            if r:
+                out.append((text[e.start:e.end], *r))
+    return out
+
+
+def test_times_business_focus_stays_on_the_reported_period():
+    a = date(2023, 10, 26)
+    # an earlier quarter of the same year named after the reported one is a comparison
+    story = ["The maker of garden tools said third-quarter profit rose.",
+             "After a weak second quarter, sales of hoses recovered.",
+             "Costs in the year-earlier period included a plant closing."]
+    assert sentence_values(story, anchor=a)[-1] == ("the year-earlier period", "DATE", "2022-Q3")
+    # the period named again keeps the focus past the usual reach
+    story = ["The bakery chain posted a third-quarter loss.", "It closed stores.", "It cut jobs.",
+             "It sold a warehouse.", "It hired a new chef.",
+             "Orders were 40 in the quarter, against 90 a year ago."]
+    assert sentence_values(story, anchor=a)[-2:] == [
+        ("the quarter", "DATE", "2023-Q3"), ("a year ago", "DATE", "2022-Q3")]
+
+
 def test_times_company_years_and_quarters_as_durations():
     a = date(2023, 10, 26)
     assert values("Revenue for the year ended March 31 rose.", anchor=a) == [

@@ -317,6 +317,14 @@ class Normalizer:
             end = add_months(start, 3 if precision == "quarter" else 6) - timedelta(days=1)
             if end >= self.anchor:
                 return
+        if self.focus:
+            # a period of the same kind and year that ends before the one the story reports
+            # ("up from a flat second quarter", after the third quarter's results) is a
+            # comparison: the reported period stays in focus
+            current = value_start(self.focus[-1][0])
+            if current is not None and current[1] == precision and precision in ("quarter", "half") \
+                    and current[0].year == start.year and current[0] > start:
+                return
         self.focus.append((value, self.sentence))
 
     # --- shifting a date by a unit, written at that unit's precision ---------------------------------
@@ -642,6 +650,10 @@ class Normalizer:
                 period = self.shift(a, "quarter", -1)
                 if not back and not g.get("year"):
                     self._set_focus(period, tense)
+            elif period is not None and (unit == "quarter" or latest or back or g.get("year") == period[:4]):
+                # "in the quarter", "the year-earlier period", "the 1989 period": the period in
+                # focus, named again, stays in focus
+                self.focus.append((period, self.sentence))
         if period is None:
             return None
         if g.get("year"):
