@@ -293,6 +293,20 @@ def test_times_stage_uses_clause_tense(make_document):
     assert stage(make_document, "The vote was delayed until Sunday.") == [("Sunday", "DATE", "2024-02-25")]
 
 
+def test_times_weekday_under_a_modal_perfect_a_past_plan_or_a_plan(make_document):
+    # a modal of the past ("may have", "should have") looks back
+    assert stage(make_document, "The storm may have flooded the cellar on Friday.") == [
+        ("Friday", "DATE", "2024-02-16")]
+    # a plan that was due before: "had been due to" says nothing of what lies ahead
+    assert stage(make_document, "The offer had been due to expire on Saturday.") == [
+        ("Saturday", "DATE", "2024-02-17")]
+    # the day of a planned event is the nearest one, either side
+    assert stage(make_document, "The farmers planned a march on Wednesday.") == [
+        ("Wednesday", "DATE", "2024-02-21")]
+    assert stage(make_document, "The union planned a strike on Sunday.") == [
+        ("Sunday", "DATE", "2024-02-18")]
+
+
 def test_times_clock_takes_the_day_of_its_sentence(make_document):
     got = stage(make_document, "The blast happened at 10:30 p.m. on Saturday, police said.")
     assert got == [("10:30 p.m.", "TIME", "2024-02-17T22:30"), ("Saturday", "DATE", "2024-02-17")]

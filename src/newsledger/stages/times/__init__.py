@@ -85,7 +85,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if any(c.lower_ == "to" for c in aux) and verb.head.i != verb.i:
         governor = verb.head
-        if "had" in {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}:
+        over = [governor, governor.head] if governor.dep_ in ("acomp", "attr", "xcomp") else [governor]
+        if "had" in {c.lower_ for g in over for c in g.children if c.dep_ in ("aux", "auxpass")}:
             return "present"  # "it had been due to expire Friday": a plan of the past, either way
         if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ in _READY_WORDS:
             return "future"
@@ -95,6 +96,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         # governing event, which says nothing about the publication date
         return "present"
     if words & _MODAL_AUX:
+        if words & _PERFECT_AUX and verb.tag_ == "VBN":
+            return "past"  # "may have been", "should have known": a modal of the past
         return "future"
     if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
         return "past"
@@ -163,6 +166,9 @@ def clause_tenses(doc: ParsedDoc, start: int, end: int) -> tuple[Tense, Tense]:
         path = _path_to_verb(root, verb)
         if path == "end point" and tense == "past":
             return "nearest", tense
+        if path == "direct" and tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS \
+                and any(c.dep_ == "dobj" and c.i < root.i for c in verb.children):
+            return "nearest", tense  # "planned a rally on Saturday": the plan's day, either side
         if path != "direct":
             if tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS | {"call"}:
                 return "future", tense  # "planned a demonstration on Saturday"
