@@ -204,6 +204,10 @@ def test_times_calendar_helpers():
     assert holiday_date("nth:-1:MO:05", 2024) == date(2024, 5, 27)  # last Monday of May
     assert holiday_date("nth:1:MO:09", 2023) == date(2023, 9, 4)
     assert holiday_date("easter-2", 2024) == date(2024, 3, 29)
+    # the Tuesday after the first Monday of November, not the first Tuesday
+    assert holiday_date("nth:1:MO:11+1", 2022) == date(2022, 11, 8)
+    assert values("Voters went to the polls on Election Day.", anchor=date(2022, 11, 10)) == [
+        ("Election Day", "DATE", "2022-11-08")]
     assert [parse_number(w) for w in ("44", "five", "twenty-one", "a hundred", "several", "1.5")] == [
         44, 5, 21, 100, None, 1.5]
 

@@ -178,14 +178,15 @@ def holiday_date(rule: str, year: int) -> date | None:
     m = re.fullmatch(r"easter([+-]\d+)", rule)
     if m:
         return easter(year) + timedelta(days=int(m.group(1)))
-    m = re.fullmatch(r"nth:(-?\d):(\w\w):(\d\d)", rule)
+    m = re.fullmatch(r"nth:(-?\d):(\w\w):(\d\d)([+-]\d+)?", rule)
     if m:
         k, wd, month = int(m.group(1)), _WD_CODES[m.group(2)], int(m.group(3))
+        after = timedelta(days=int(m.group(4) or 0))
         if k > 0:
             first = date(year, month, 1)
-            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (k - 1))
+            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (k - 1)) + after
         last = add_months(date(year, month, 1), 1) - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - wd) % 7)
+        return last - timedelta(days=(last.weekday() - wd) % 7) + after
     return None
 
 
