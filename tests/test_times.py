@@ -426,6 +426,19 @@ def test_times_business_focus_stays_on_the_reported_period():
         ("the quarter", "DATE", "2023-Q3"), ("a year ago", "DATE", "2022-Q3")]
 
 
+def test_times_the_year_being_reported():
+    a = date(2023, 10, 26)
+    assert ("the year", "DATE", "2023") in values("The stock touched a high for the year in June.", anchor=a)
+    assert ("the year", "DATE", "2023") in values("Sales for the first nine months of the year rose.", anchor=a)
+    # the period in focus gives its year
+    assert values("Profit fell in the fourth quarter. Costs for the year were flat.", anchor=date(2024, 1, 30)) == [
+        ("the fourth quarter", "DATE", "2023-Q4"), ("the year", "DATE", "2023")]
+    # not a year named by what follows, nor a name
+    for text in ("Revenue for the year ended March 31 rose.", "He was named player of the year before.",
+                 "the best film of the Year of the Dragon", "Sales for the year 1990 were flat."):
+        assert ("the year", "DATE", "2023") not in values(text, anchor=a), text
+
+
 def test_times_company_years_and_quarters_as_durations():
     a = date(2023, 10, 26)
     assert values("Revenue for the year ended March 31 rose.", anchor=a) == [

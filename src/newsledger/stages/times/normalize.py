@@ -669,7 +669,8 @@ class Normalizer:
         return "DURATION", "P1Y"
 
     def _full_year(self, g: Groups, tense: Tense) -> Result:
-        """"the full year": the year of the period in focus (the publication year without one)."""
+        """"the full year", "a high for the year", "nine months of the year": the year of the
+        period in focus (the publication year without one)."""
         if self.anchor is None:
             return None
         period = self._recent_period(reach=10**6)
