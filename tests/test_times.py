@@ -309,6 +309,8 @@ def test_times_weekday_under_a_modal_perfect_a_past_plan_or_a_plan(make_document
         ("Wednesday", "DATE", "2024-02-21")]
     assert stage(make_document, "The union planned a strike on Sunday.") == [
         ("Sunday", "DATE", "2024-02-18")]
+    assert stage(make_document, "The vote was scheduled for March.") == [("March", "DATE", "2024-03")]
+    assert stage(make_document, "The ceremony was planned for December.") == [("December", "DATE", "2023-12")]
 
 
 def test_times_clock_takes_the_day_of_its_sentence(make_document):

@@ -167,8 +167,9 @@ def clause_tenses(doc: ParsedDoc, start: int, end: int) -> tuple[Tense, Tense]:
         if path == "end point" and tense == "past":
             return "nearest", tense
         if path == "direct" and tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS \
-                and any(c.dep_ == "dobj" and c.i < root.i for c in verb.children):
-            return "nearest", tense  # "planned a rally on Saturday": the plan's day, either side
+                and (root.head.lower_ == "for" or any(c.dep_ == "dobj" and c.i < root.i for c in verb.children)):
+            # "planned a rally on Saturday", "the vote was scheduled for March": the plan's day, either side
+            return "nearest", tense
         if path != "direct":
             if tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS | {"call"}:
                 return "future", tense  # "planned a demonstration on Saturday"
