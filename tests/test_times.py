@@ -264,6 +264,7 @@ ORDINARY_WORDS = [
     "Set in stone, the rules may change at one point or another.",
     "He is second only to the leader, and we know it.",
     "The Sunday Times reported the story.",
+    "Nobody knows the future of the old mill.",
 ]
 
 

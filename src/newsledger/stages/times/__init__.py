@@ -255,6 +255,9 @@ def plausible(doc: ParsedDoc, text: str, e: Expression) -> bool:
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)
+    if e.kind == "ref_word" and g["word"].lower() in ("the future", "the past") and nxt is not None \
+            and nxt.lower_ == "of":
+        return False  # "the future of the company": its prospects, not a time
     if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") and not g.get("fiscal") \
             and (prev is None or prev.pos_ not in ("DET", "PRON") and prev.tag_ != "POS"):
         return False  # "2000 soldiers"; but "the 2012 elections"
