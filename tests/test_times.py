@@ -302,6 +302,10 @@ def test_times_weekday_under_a_modal_perfect_a_past_plan_or_a_plan(make_document
     # a modal of the past ("may have", "should have") looks back
     assert stage(make_document, "The storm may have flooded the cellar on Friday.") == [
         ("Friday", "DATE", "2024-02-16")]
+    # a denied "could" tells of an attempt as often as a prospect
+    assert stage(make_document, "The mayor could not be reached for comment on Friday.") == [
+        ("Friday", "DATE", "2024-02-16")]
+    assert stage(make_document, "The talks could resume on Friday.") == [("Friday", "DATE", "2024-02-23")]
     # a plan that was due before: "had been due to" says nothing of what lies ahead
     assert stage(make_document, "The offer had been due to expire on Saturday.") == [
         ("Saturday", "DATE", "2024-02-17")]

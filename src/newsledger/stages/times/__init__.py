@@ -98,6 +98,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
     if words & _MODAL_AUX:
         if words & _PERFECT_AUX and verb.tag_ == "VBN":
             return "past"  # "may have been", "should have known": a modal of the past
+        if words & {"could"} and _negated(verb):
+            return "present"  # "could not be reached Friday": a past attempt as often as a prospect
         return "future"
     if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
         return "past"
@@ -122,6 +124,16 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         # "the law takes effect in January"
         return "future"
     return "present"
+
+
+def _negated(verb: Token) -> bool:
+    """A clause denied by "not", "never" or a "neither ... nor" subject."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(w.lower_ in ("neither", "nor") for w in c.subtree):
+            return True
+    return False
 
 
 def expression_tense(doc: ParsedDoc, start: int, end: int) -> Tense:
