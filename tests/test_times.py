@@ -440,6 +440,8 @@ def test_times_the_year_being_reported():
     # the period in focus gives its year
     assert values("Profit fell in the fourth quarter. Costs for the year were flat.", anchor=date(2024, 1, 30)) == [
         ("the fourth quarter", "DATE", "2023-Q4"), ("the year", "DATE", "2023")]
+    assert values("The maker said the drop will mean lower earnings for the fiscal year.", anchor=a) == [
+        ("the fiscal year", "DATE", "2023")]
     # not a year named by what follows, nor a name
     for text in ("Revenue for the year ended March 31 rose.", "He was named player of the year before.",
                  "the best film of the Year of the Dragon", "Sales for the year 1990 were flat."):
