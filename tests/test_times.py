@@ -204,6 +204,10 @@ def test_times_calendar_helpers():
     assert holiday_date("nth:-1:MO:05", 2024) == date(2024, 5, 27)  # last Monday of May
     assert holiday_date("nth:1:MO:09", 2023) == date(2023, 9, 4)
     assert holiday_date("easter-2", 2024) == date(2024, 3, 29)
+    # the Tuesday after the first Monday of November, not the first Tuesday
+    assert holiday_date("nth:1:MO:11+1", 2022) == date(2022, 11, 8)
+    assert values("Voters went to the polls on Election Day.", anchor=date(2022, 11, 10)) == [
+        ("Election Day", "DATE", "2022-11-08")]
     assert [parse_number(w) for w in ("44", "five", "twenty-one", "a hundred", "several", "1.5")] == [
         44, 5, 21, 100, None, 1.5]
 
@@ -260,6 +264,7 @@ ORDINARY_WORDS = [
     "Set in stone, the rules may change at one point or another.",
     "He is second only to the leader, and we know it.",
     "The Sunday Times reported the story.",
+    "Nobody knows the future of the old mill.",
 ]
 
 
@@ -291,6 +296,26 @@ def test_times_stage_uses_clause_tense(make_document):
         ("1 December", "DATE", "2023-12-01"), ("the end of 2025", "DATE", "2025")]
     # a deferral looks forward even in the past tense
     assert stage(make_document, "The vote was delayed until Sunday.") == [("Sunday", "DATE", "2024-02-25")]
+
+
+def test_times_weekday_under_a_modal_perfect_a_past_plan_or_a_plan(make_document):
+    # a modal of the past ("may have", "should have") looks back
+    assert stage(make_document, "The storm may have flooded the cellar on Friday.") == [
+        ("Friday", "DATE", "2024-02-16")]
+    # a denied "could" tells of an attempt as often as a prospect
+    assert stage(make_document, "The mayor could not be reached for comment on Friday.") == [
+        ("Friday", "DATE", "2024-02-16")]
+    assert stage(make_document, "The talks could resume on Friday.") == [("Friday", "DATE", "2024-02-23")]
+    # a plan that was due before: "had been due to" says nothing of what lies ahead
+    assert stage(make_document, "The offer had been due to expire on Saturday.") == [
+        ("Saturday", "DATE", "2024-02-17")]
+    # the day of a planned event is the nearest one, either side
+    assert stage(make_document, "The farmers planned a march on Wednesday.") == [
+        ("Wednesday", "DATE", "2024-02-21")]
+    assert stage(make_document, "The union planned a strike on Sunday.") == [
+        ("Sunday", "DATE", "2024-02-18")]
+    assert stage(make_document, "The vote was scheduled for March.") == [("March", "DATE", "2024-03")]
+    assert stage(make_document, "The ceremony was planned for December.") == [("December", "DATE", "2023-12")]
 
 
 def test_times_clock_takes_the_day_of_its_sentence(make_document):
@@ -378,6 +403,49 @@ def test_times_business_periods_read_against_the_period_in_focus():
         ("the nine months", "DURATION", "P9M"), ("a year earlier", "DATE", "2022")]
     # "the same period" names no period by itself
     assert values("Costs fell in the same period.", anchor=a) == []
+
+
+def sentence_values(sentences: list[str], anchor=ANCHOR) -> list[tuple[str, str, str]]:
+    """The normaliser over a story, one sentence at a time (past tense throughout)."""
+    n = Normalizer(anchor)
+    out = []
+    for i, text in enumerate(sentences):
+        n.sentence = i
+        for e in find_expressions(text):
+            r = n.normalize(e, "past")
+            if r:
+                out.append((text[e.start:e.end], *r))
+    return out
+
+
+def test_times_business_focus_stays_on_the_reported_period():
+    a = date(2023, 10, 26)
+    # an earlier quarter of the same year named after the reported one is a comparison
+    story = ["The maker of garden tools said third-quarter profit rose.",
+             "After a weak second quarter, sales of hoses recovered.",
+             "Costs in the year-earlier period included a plant closing."]
+    assert sentence_values(story, anchor=a)[-1] == ("the year-earlier period", "DATE", "2022-Q3")
+    # the period named again keeps the focus past the usual reach
+    story = ["The bakery chain posted a third-quarter loss.", "It closed stores.", "It cut jobs.",
+             "It sold a warehouse.", "It hired a new chef.",
+             "Orders were 40 in the quarter, against 90 a year ago."]
+    assert sentence_values(story, anchor=a)[-2:] == [
+        ("the quarter", "DATE", "2023-Q3"), ("a year ago", "DATE", "2022-Q3")]
+
+
+def test_times_the_year_being_reported():
+    a = date(2023, 10, 26)
+    assert ("the year", "DATE", "2023") in values("The stock touched a high for the year in June.", anchor=a)
+    assert ("the year", "DATE", "2023") in values("Sales for the first nine months of the year rose.", anchor=a)
+    # the period in focus gives its year
+    assert values("Profit fell in the fourth quarter. Costs for the year were flat.", anchor=date(2024, 1, 30)) == [
+        ("the fourth quarter", "DATE", "2023-Q4"), ("the year", "DATE", "2023")]
+    assert values("The maker said the drop will mean lower earnings for the fiscal year.", anchor=a) == [
+        ("the fiscal year", "DATE", "2023")]
+    # not a year named by what follows, nor a name
+    for text in ("Revenue for the year ended March 31 rose.", "He was named player of the year before.",
+                 "the best film of the Year of the Dragon", "Sales for the year 1990 were flat."):
+        assert ("the year", "DATE", "2023") not in values(text, anchor=a), text
 
 
 def test_times_company_years_and_quarters_as_durations():

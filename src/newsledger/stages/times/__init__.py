@@ -85,7 +85,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "future"
     if any(c.lower_ == "to" for c in aux) and verb.head.i != verb.i:
         governor = verb.head
-        if "had" in {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")}:
+        over = [governor, governor.head] if governor.dep_ in ("acomp", "attr", "xcomp") else [governor]
+        if "had" in {c.lower_ for g in over for c in g.children if c.dep_ in ("aux", "auxpass")}:
             return "present"  # "it had been due to expire Friday": a plan of the past, either way
         if governor.lemma_.lower() in _FORWARD_LEMMAS or governor.lower_ in _READY_WORDS:
             return "future"
@@ -95,6 +96,10 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         # governing event, which says nothing about the publication date
         return "present"
     if words & _MODAL_AUX:
+        if words & _PERFECT_AUX and verb.tag_ == "VBN":
+            return "past"  # "may have been", "should have known": a modal of the past
+        if words & {"could"} and _negated(verb):
+            return "present"  # "could not be reached Friday": a past attempt as often as a prospect
         return "future"
     if verb.tag_ == "VBD" or words & _PAST_AUX or any(c.tag_ == "VBD" for c in aux):
         return "past"
@@ -119,6 +124,16 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         # "the law takes effect in January"
         return "future"
     return "present"
+
+
+def _negated(verb: Token) -> bool:
+    """A clause denied by "not", "never" or a "neither ... nor" subject."""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ == "never":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(w.lower_ in ("neither", "nor") for w in c.subtree):
+            return True
+    return False
 
 
 def expression_tense(doc: ParsedDoc, start: int, end: int) -> Tense:
@@ -162,6 +177,10 @@ def clause_tenses(doc: ParsedDoc, start: int, end: int) -> tuple[Tense, Tense]:
     if tense == "past" or (tense == "future" and verb.tag_ in ("VBP", "VBZ") and not _has_aux(verb)):
         path = _path_to_verb(root, verb)
         if path == "end point" and tense == "past":
+            return "nearest", tense
+        if path == "direct" and tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS \
+                and (root.head.lower_ == "for" or any(c.dep_ == "dobj" and c.i < root.i for c in verb.children)):
+            # "planned a rally on Saturday", "the vote was scheduled for March": the plan's day, either side
             return "nearest", tense
         if path != "direct":
             if tense == "past" and verb.lemma_.lower() in _SCHEDULE_LEMMAS | {"call"}:
@@ -248,6 +267,9 @@ def plausible(doc: ParsedDoc, text: str, e: Expression) -> bool:
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)
+    if e.kind == "ref_word" and g["word"].lower() in ("the future", "the past") and nxt is not None \
+            and nxt.lower_ == "of":
+        return False  # "the future of the company": its prospects, not a time
     if e.kind == "year" and nxt is not None and nxt.tag_ == "NNS" and not g.get("the") and not g.get("fiscal") \
             and (prev is None or prev.pos_ not in ("DET", "PRON") and prev.tag_ != "POS"):
         return False  # "2000 soldiers"; but "the 2012 elections"

@@ -282,6 +282,10 @@ RULES: list[Rule] = [
     # a company's year, named by the day it ends: "for the year ended March 31" is a year's run
     _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "ended ending", (30, 5)),
     _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "full", (10, 20)),
+    # "a high for the year", "the first nine months of the year", "lower earnings for the fiscal
+    # year": the year being reported
+    _rule("full_year", r"\b(?:for|of)\s+(?P<core>the\s+(?:(?:fiscal|financial)\s+)?(?-i:(?P<unit>year)))\b(?![-‐'’]|\s+(?:ended|ending|before|after|earlier"
+                       r"|ago|later|to|in\s+which|when|that|which|\d)\b|\s+of\s+(?:the\s+)?(?-i:[A-Z\d]))", "year", (25, 20)),
     # "the past two quarters", "several quarters of losses"; not "three quarters of the vote"
     _rule("duration_quarters", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<det>{_DET})\s+)?(?P<num>{NUM}|{_FUZZY})\s+"
                                r"(?P<unit>quarters)\b", "quarters Quarters", (90, 10)),

@@ -178,14 +178,15 @@ def holiday_date(rule: str, year: int) -> date | None:
     m = re.fullmatch(r"easter([+-]\d+)", rule)
     if m:
         return easter(year) + timedelta(days=int(m.group(1)))
-    m = re.fullmatch(r"nth:(-?\d):(\w\w):(\d\d)", rule)
+    m = re.fullmatch(r"nth:(-?\d):(\w\w):(\d\d)([+-]\d+)?", rule)
     if m:
         k, wd, month = int(m.group(1)), _WD_CODES[m.group(2)], int(m.group(3))
+        after = timedelta(days=int(m.group(4) or 0))
         if k > 0:
             first = date(year, month, 1)
-            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (k - 1))
+            return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (k - 1)) + after
         last = add_months(date(year, month, 1), 1) - timedelta(days=1)
-        return last - timedelta(days=(last.weekday() - wd) % 7)
+        return last - timedelta(days=(last.weekday() - wd) % 7) + after
     return None
 
 
@@ -316,6 +317,14 @@ class Normalizer:
         if precision in ("quarter", "half") and tense != "past" and self.verb_tense != "past":
             end = add_months(start, 3 if precision == "quarter" else 6) - timedelta(days=1)
             if end >= self.anchor:
+                return
+        if self.focus:
+            # a period of the same kind and year that ends before the one the story reports
+            # ("up from a flat second quarter", after the third quarter's results) is a
+            # comparison: the reported period stays in focus
+            current = value_start(self.focus[-1][0])
+            if current is not None and current[1] == precision and precision in ("quarter", "half") \
+                    and current[0].year == start.year and current[0] > start:
                 return
         self.focus.append((value, self.sentence))
 
@@ -642,6 +651,10 @@ class Normalizer:
                 period = self.shift(a, "quarter", -1)
                 if not back and not g.get("year"):
                     self._set_focus(period, tense)
+            elif period is not None and (unit == "quarter" or latest or back or g.get("year") == period[:4]):
+                # "in the quarter", "the year-earlier period", "the 1989 period": the period in
+                # focus, named again, stays in focus
+                self.focus.append((period, self.sentence))
         if period is None:
             return None
         if g.get("year"):
@@ -656,7 +669,8 @@ class Normalizer:
         return "DURATION", "P1Y"
 
     def _full_year(self, g: Groups, tense: Tense) -> Result:
-        """"the full year": the year of the period in focus (the publication year without one)."""
+        """"the full year", "a high for the year", "nine months of the year": the year of the
+        period in focus (the publication year without one)."""
         if self.anchor is None:
             return None
         period = self._recent_period(reach=10**6)
