@@ -275,3 +275,12 @@ def test_events_where_goods_come_from_is_not_where_it_happened(make_document):
                                  "Officials in Lima and Cusco said nothing."), *ALL)
     v = next(v for v in d.events if v.type == "THREATEN")
     assert _place_name(d, v) != "Peru"
+
+
+def test_events_a_statement_about_a_title_phrase_targets_the_person(make_document):
+    d = run_stages(make_document("Peruvian President Ana Ruiz met Senator Tom Hale in May. Implying that the Peruvian "
+                                 "president knew about the fraud, Senator Tom Hale said the deals were illegal and corrupt."),
+                   *ALL)
+    accusations = [v for v in d.events if v.type == "ACCUSE"]
+    assert accusations and all(names(d, v.recipient) <= {"Ana Ruiz"} for v in accusations)
+    assert any(names(d, v.recipient) == {"Ana Ruiz"} for v in accusations)

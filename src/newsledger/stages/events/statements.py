@@ -225,6 +225,9 @@ class StatementCoder:
             eid = self._entity(t)
             if eid is None or t.lower_ in _FIRST_PERSON or self._same_side(eid, speaker):
                 continue
+            owner = self._entity(t.head) if t.dep_ in ("amod", "compound") else None
+            if owner is not None and owner != eid:
+                continue  # "the Russian president": the phrase names the president, not the nationality
             rank = 0 if _in_subject(t, inside) else 1 if t.dep_ in ("poss", "dobj", "pobj") else 2
             if subjects_only and rank:
                 continue
