@@ -181,3 +181,17 @@ def test_places_a_site_name_ends_at_a_comma():
 
     assert _strip("the Lima Cathedral, Bishop Soto", 10, "FAC") == ("Lima Cathedral", 14)
     assert _strip("Washington, D.C.", 0, "GPE") == ("Washington, D.C.", 0)
+
+
+def test_places_an_ocean_named_by_its_short_name_is_the_ocean_not_a_town(make_document):
+    d = run_stages(make_document("Storms that form over the warm Atlantic this summer may reach the coast of Florida."),
+                   "actors", "places")
+    names = _places(d)
+    assert "Atlantic Ocean" in names and names["Atlantic Ocean"].kind == "feature"
+    d = run_stages(make_document("Shipping lanes across the western Pacific were closed, the navy said."),
+                   "actors", "places")
+    assert [p.name for p in d.places] == ["Pacific Ocean"]
+    # a magazine's title is no ocean
+    d = run_stages(make_document("An essay published by The Atlantic last week drew many replies."),
+                   "actors", "places")
+    assert not d.places

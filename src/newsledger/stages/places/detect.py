@@ -155,6 +155,17 @@ class Detector:
         self.gaz = gazetteer
         self.titles = _titles()
 
+    def _ocean(self, text: str, c: Candidate) -> bool:
+        """Does a generic word that NER read as a location name a sea or ocean ("the Atlantic", "the
+        eastern Pacific")? Then the candidate keeps that sense only: "Pacific" alone is also a few
+        small towns. Not after a capitalised "The" inside a sentence: a title ("a video by The Atlantic")."""
+        if re.search(r"[^.!?\n\s]\s+The\s+$", text[max(0, c.start - 12):c.start]):
+            return False
+        waters = tuple(s for s in self.gaz.lookup(c.text) if s.kind == "feature")
+        if waters:
+            c.senses = waters
+        return bool(waters)
+
     def resolvable(self, text: str) -> bool:
         return bool(self.gaz.lookup(text) or self.gaz.lookup(bare_region_name(text))
                     or self.gaz.lookup_translit(text))
@@ -184,7 +195,8 @@ class Detector:
             if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and not c.text.isupper() \
                     and self.gaz.lookup(c.text + "."):
                 c.text, c.end = c.text + ".", c.end + 1  # "Que" "." -> "Que."
-            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region":
+            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region" and not (
+                    c.source == NER and c.label == "LOC" and self._ocean(document.text, c)):
                 return
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
