@@ -195,3 +195,13 @@ def test_places_an_ocean_named_by_its_short_name_is_the_ocean_not_a_town(make_do
     d = run_stages(make_document("An essay published by The Atlantic last week drew many replies."),
                    "actors", "places")
     assert not d.places
+
+
+def test_places_a_side_of_a_country_named_by_a_compass_word_is_that_country(make_document):
+    d = run_stages(make_document("Storms brought heavy rain to Western Norway and Eastern Finland this week."),
+                   "actors", "places")
+    found = {m.text: p.name for p in d.places for m in p.mentions}
+    assert found == {"Western Norway": "Norway", "Eastern Finland": "Finland"}
+    # a name the gazetteer knows whole keeps its own sense
+    d = run_stages(make_document("He moved to North Dakota last year."), "actors", "places")
+    assert [p.name for p in d.places] == ["North Dakota"]

@@ -82,6 +82,8 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_COMPASS_PART = re.compile(r"(?:(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
+                           r"eastern|western|central)\s+(?=[A-Z])", re.I)
 _SITE_PREFIXES = {"lake", "mount", "fort", "port", "hotel", "rue", "faubourg", "saint", "st", "the"}
 _SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
@@ -159,6 +161,15 @@ class Resolver:
                 found = tuple(s for s in found if s.main_name)
             if found:
                 return found[:MAX_SENSES]
+        # a part of a country or a first-level region named by a compass word before its name ("western
+        # Ukraine" is Ukraine's; "West Wales", "Southern Venezuela"): that country or region
+        if cand.source in (NER, CONTEXT):
+            m = _COMPASS_PART.match(cand.text)
+            if m is not None:
+                found = tuple(s for s in self.gaz.lookup(cand.text[m.end():])
+                              if s.kind in ("country", "continent") or (s.kind == "region" and s.level == 1))
+                if found:
+                    return found[:MAX_SENSES]
         # a transliteration variant, for names that context says are places; not for names in
         # mixed case ("UConn", "eBay") that are no transliteration of anything
         if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", cand.text):
