@@ -205,3 +205,27 @@ def test_places_a_side_of_a_country_named_by_a_compass_word_is_that_country(make
     # a name the gazetteer knows whole keeps its own sense
     d = run_stages(make_document("He moved to North Dakota last year."), "actors", "places")
     assert [p.name for p in d.places] == ["North Dakota"]
+
+
+def test_places_a_country_name_the_parse_calls_a_person_is_the_country(make_document):
+    from newsledger.model import Entity
+
+    text = "The envoy met officials of the Holy See on Monday, the ministry said."
+    d = run_stages(make_document(text), "actors")
+    start = text.index("Holy See")
+    # as if the actors stage had read the country's name as a person's
+    d.entities = [e for e in d.entities if not any(m.start < start + 8 and start < m.end for m in e.mentions)]
+    d.entities.append(Entity(id="E99", name="Holy See", type="PERSON", mentions=[d.span(start, start + 8)]))
+    run_stages(d, "places")
+    assert [(m.text, p.kind) for p in d.places for m in p.mentions] == [("Holy See", "country")]
+
+
+def test_places_two_countries_run_together_by_a_missing_comma_are_two_places():
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import Detector
+
+    det = Detector(Gazetteer.open())
+    parts = det._run_together("Spain Portugal", 10, "GPE")
+    assert [(c.text, c.start, c.end) for c in parts] == [("Spain", 10, 15), ("Portugal", 16, 24)]
+    # a name the gazetteer knows whole stays whole
+    assert [c.text for c in det._run_together("New Zealand", 0, "GPE")] == ["New Zealand"]

@@ -227,6 +227,9 @@ class Detector:
                 if garbled and idx and all(spacy_label[i] in ("GPE", "LOC") for i in idx) \
                         and any(self._salient_sense(p, False) for p in self.gaz.lookup(m.text)):
                     continue
+                if etype == "PERSON" and " " in m.text.strip() and any(
+                        p.kind == "country" for p in self.gaz.lookup(_strip(m.text, m.start)[0])):
+                    continue  # a country's name of several words ("the Holy See") is no one's name
                 for i in idx:
                     owner[i] = etype
                     extent[i] = named[i] = (idx.start, idx.stop)
@@ -251,12 +254,14 @@ class Detector:
                 for m in e.mentions:
                     text, start = _strip(m.text, m.start, e.type)
                     if text:
-                        add(Candidate(start, start + len(text), text, NER, label=e.type))
+                        for part in self._run_together(text, start, e.type):
+                            add(part)
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 text, start = _strip(ent.text, ent.start_char, ent.label_)
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
-                    add(Candidate(start, start + len(text), text, NER, label=ent.label_))
+                    for part in self._run_together(text, start, ent.label_):
+                        add(part)
 
         # 2. datelines, sites, administrative phrases and lists: context says these are places
         for c in self._datelines(document.text):
@@ -280,6 +285,21 @@ class Detector:
             add(c)
         cands.sort(key=lambda c: c.start)
         return self._joined(document.text, cands)
+
+    def _run_together(self, text: str, start: int, label: str | None = None) -> list[Candidate]:
+        """A place entity that runs two countries' names together, a comma missing ("Spain France"),
+        and that the gazetteer does not know whole: the two countries. Else the entity as it is."""
+        whole = [Candidate(start, start + len(text), text, NER, label=label)]
+        if " " not in text or self.resolvable(text):
+            return whole
+        words = text.split(" ")
+        for k in range(1, len(words)):
+            left, right = " ".join(words[:k]), " ".join(words[k:])
+            if all(any(p.kind == "country" and p.main_name for p in self.gaz.lookup(x)) for x in (left, right)):
+                at = start + len(left) + 1
+                return [Candidate(start, start + len(left), left, NER, label=label),
+                        Candidate(at, at + len(right), right, NER, label=label)]
+        return whole
 
     def _joined(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Two names written "A, B" that together are one place's name ("Washington, D.C.") are one."""
