@@ -229,3 +229,19 @@ def test_places_two_countries_run_together_by_a_missing_comma_are_two_places():
     assert [(c.text, c.start, c.end) for c in parts] == [("Spain", 10, 15), ("Portugal", 16, 24)]
     # a name the gazetteer knows whole stays whole
     assert [c.text for c in det._run_together("New Zealand", 0, "GPE")] == ["New Zealand"]
+
+
+def test_places_a_name_ner_only_calls_a_facility_is_not_the_articles_town(make_document):
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import NER
+
+    text = ("DENVER — Clemson won 80-70 on Saturday. Clemson coach Ann Lee said the team played well, "
+            "and Clemson will play again in Denver on Monday.")
+    d = make_document(text)
+    cands = [Candidate(0, 6, "DENVER", CONTEXT, dateline=True)]
+    cands += [Candidate(i, i + 7, "Clemson", NER, label="FAC") for i in (9, 41, 94)]
+    cands.append(Candidate(text.rindex("Denver"), text.rindex("Denver") + 6, "Denver", NER, label="GPE"))
+    out = Resolver(Gazetteer.open()).resolve(d, cands)
+    # the team's name, three times, does not make the small town of that name the article's town;
+    # the facility, far from the town the article is about, is no place
+    assert {c.text for c, _ in out} == {"DENVER", "Denver"}

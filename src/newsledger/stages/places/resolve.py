@@ -337,7 +337,9 @@ class Resolver:
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         focus = others
-        local = self._local_focus(chosen, mentions, focus)
+        # the article's town is no site's name: not a name NER only ever calls a facility ("Notre Dame won")
+        facilities = {k for k in keys if all(c.label == "FAC" for c, x in zip(cands, keys, strict=True) if x == k)}
+        local = self._local_focus({k: s for k, s in chosen.items() if k not in facilities}, mentions, focus)
         sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
         support = [(k, s) for k, s in chosen.items()
                    if s is not None and k in sure and s.kind in ("city", "feature")] + anchors
