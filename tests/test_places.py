@@ -245,3 +245,8 @@ def test_places_a_name_ner_only_calls_a_facility_is_not_the_articles_town(make_d
     # the team's name, three times, does not make the small town of that name the article's town;
     # the facility, far from the town the article is about, is no place
     assert {c.text for c, _ in out} == {"DENVER", "Denver"}
+
+
+def test_places_an_adjective_in_a_peoples_name_is_no_place(make_document):
+    d = run_stages(make_document("Italian Americans and Polish workers gathered on Sunday."), "actors", "places")
+    assert [(m.text, p.name) for p in d.places for m in p.mentions] == [("Polish", "Poland")]

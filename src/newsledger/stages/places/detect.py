@@ -553,6 +553,10 @@ class Detector:
                     and "institution" not in names.classes_of(names.words_after(doc, nxt.i), [])[0]:
                 i += width  # a proper name that starts with an adjective ("French Quarter"), not a body's
                 continue    # or an office's ("the Chilean State Council")
+            if nxt is not None and nxt.text[:1].isupper() and nxt.text.endswith("s") \
+                    and self.gaz.lookup_adjective(nxt.text[:-1]):
+                i += width  # part of a people's name ("African Americans", "Irish Canadians"), not a place's
+                continue
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)
             i += width
