@@ -250,3 +250,15 @@ def test_places_a_name_ner_only_calls_a_facility_is_not_the_articles_town(make_d
 def test_places_an_adjective_in_a_peoples_name_is_no_place(make_document):
     d = run_stages(make_document("Italian Americans and Polish workers gathered on Sunday."), "actors", "places")
     assert [(m.text, p.name) for p in d.places for m in p.mentions] == [("Polish", "Poland")]
+
+
+def test_places_a_doubtful_small_town_needs_more_than_its_country():
+    town = GazPlace(1, "Elmwood", 40.0, -88.0, "USA", "city", 6000, "US.IL")
+    r = Resolver(_fake((town,)))
+    doubtful = Candidate(0, 7, "Elmwood", CONTEXT, doubt=1)
+    # the article being about the town's country does not make a name NER doubts a small town
+    assert not r._supported(doubtful, "elmwood", town, [], set(), {"USA"}, None)
+    bigger = GazPlace(2, "Elmwood", 40.0, -88.0, "USA", "city", 60_000, "US.IL")
+    assert r._supported(doubtful, "elmwood", bigger, [], set(), {"USA"}, None)
+    near = GazPlace(3, "Peoria", 40.7, -89.6, "USA", "city", 110_000, "US.IL")
+    assert r._supported(doubtful, "elmwood", town, [("peoria", near)], set(), {"USA"}, None)

@@ -200,6 +200,10 @@ class Detector:
                 return
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
+                if c.dateline:  # the same name, found already: it opens a dateline
+                    for other in cands:
+                        if (other.start, other.end) == (c.start, c.end):
+                            other.dateline = True
                 return
             if c.source == NER and idx:
                 c = self._longer_name(doc, c, idx.stop, taken)

@@ -463,8 +463,12 @@ class Resolver:
         if c.doubt >= 2:
             return near <= 150 or (s.kind == "city" and s.admin1 in regions)
         well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
-        return well_known or near <= 300 or (s.admin1 in regions) \
-            or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+        # the article's country backs a name NER doubts unless it is a small town's: a company's or a
+        # person's name often is one ("the maker Elmcrest said", "Hollis spoke first")
+        in_country = s.country in top_countries and s.main_name and (
+            s.kind != "city" or s.population >= 20_000 or c.dateline)
+        return well_known or near <= 300 or (s.admin1 in regions) or in_country \
+            or (s.main_name and s.population >= 100_000)
 
     @staticmethod
     def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
