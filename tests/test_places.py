@@ -262,3 +262,16 @@ def test_places_a_doubtful_small_town_needs_more_than_its_country():
     assert r._supported(doubtful, "elmwood", bigger, [], set(), {"USA"}, None)
     near = GazPlace(3, "Peoria", 40.7, -89.6, "USA", "city", 110_000, "US.IL")
     assert r._supported(doubtful, "elmwood", town, [("peoria", near)], set(), {"USA"}, None)
+
+
+def test_places_a_place_entity_that_runs_on_past_a_place_name_is_the_place():
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import Detector
+
+    det = Detector(Gazetteer.open())
+    assert [c.text for c in det._run_together("Kent County Democrats", 0, "GPE")] == ["Kent County"]
+    # the next word names another place (a smaller division, a landform, a street), or the name is compass words
+    for whole in ("Ohio Township", "Nile Delta", "Colton Way", "Far North Queensland"):
+        assert [c.text for c in det._run_together(whole, 0, "GPE")] == [whole]
+    # a facility's name is left to the sites
+    assert [c.text for c in det._run_together("Kent County Arena", 0, "FAC")] == ["Kent County Arena"]

@@ -63,6 +63,11 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
                  "union", "commonwealth", "national", "atlantic", "pacific", "gulf", "bay", "star", "surprise",
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
+# words after a place's name that name another, nearby place: "the Nile Delta", "the X Mountains"
+_LANDFORMS = {"delta", "valley", "valleys", "mountains", "mountain", "hills", "highlands", "island", "islands",
+              "lake", "lakes", "river", "bay", "coast", "gulf", "peninsula", "basin", "plateau", "desert", "plain",
+              "plains", "sea", "strait", "falls", "canyon", "forest", "range", "heights", "harbour", "harbor",
+              "way", "close", "crescent", "terrace", "row", "walk", "grove"}  # and street words the table lacks
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])[-‐‑–]([a-z]{2,})$")
@@ -291,8 +296,12 @@ class Detector:
         return self._joined(document.text, cands)
 
     def _run_together(self, text: str, start: int, label: str | None = None) -> list[Candidate]:
-        """A place entity that runs two countries' names together, a comma missing ("Spain France"),
-        and that the gazetteer does not know whole: the two countries. Else the entity as it is."""
+        """A place entity the gazetteer does not know whole that runs two countries' names together, a
+        comma missing ("Spain France"): the two countries. A place or location entity that runs on past
+        a well-known place's name, or a county's named as such ("Kent County Democrats"): the place's
+        name; not when the next word makes another place of it (a smaller division: "X Township", a
+        landform: "X Delta", a street: "X Way"), nor when the name is compass words ("Far North").
+        Else the entity as it is."""
         whole = [Candidate(start, start + len(text), text, NER, label=label)]
         if " " not in text or self.resolvable(text):
             return whole
@@ -303,6 +312,16 @@ class Detector:
                 at = start + len(left) + 1
                 return [Candidate(start, start + len(left), left, NER, label=label),
                         Candidate(at, at + len(right), right, NER, label=label)]
+        if label in ("GPE", "LOC"):
+            after_words, _ = names.street_words()
+            for k in range(len(words) - 1, 0, -1):
+                head, nxt = " ".join(words[:k]), words[k].lower().rstrip(".")
+                if nxt in REGION_WORDS or nxt in SETTLEMENT_WORDS or nxt in _LANDFORMS or nxt in after_words \
+                        or words[k - 1].lower() in GENERIC_WORDS:
+                    continue
+                if any(self._salient_sense(p, False) or (p.kind == "region" and words[k - 1].lower() in REGION_WORDS)
+                       for p in self.gaz.lookup(head)):
+                    return [Candidate(start, start + len(head), head, NER, label=label)]
         return whole
 
     def _joined(self, text: str, cands: list[Candidate]) -> list[Candidate]:
