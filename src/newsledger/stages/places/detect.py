@@ -317,8 +317,9 @@ class Detector:
             for k in range(len(words) - 1, 0, -1):
                 head, nxt = " ".join(words[:k]), words[k].lower().rstrip(".")
                 if nxt in REGION_WORDS or nxt in SETTLEMENT_WORDS or nxt in _LANDFORMS or nxt in after_words \
-                        or words[k - 1].lower() in GENERIC_WORDS:
-                    continue
+                        or words[k - 1].lower() in GENERIC_WORDS and not (
+                            label == "LOC" and k == 1 and any(p.kind == "feature" for p in self.gaz.lookup(head))):
+                    continue  # (a sea's short name stays: "the Pacific equatorial region")
                 if any(self._salient_sense(p, False) or (p.kind == "region" and words[k - 1].lower() in REGION_WORDS)
                        for p in self.gaz.lookup(head)):
                     return [Candidate(start, start + len(head), head, NER, label=label)]
@@ -673,8 +674,9 @@ class Detector:
 
     @staticmethod
     def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
-        # first-level regions and curated places (no GeoNames id) always; other features when big
-        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2 and (
+        # first-level regions and curated places (no GeoNames id, or a feature: only the curated table has
+        # features) always; other regions when big
+        if s.kind in ("country", "continent", "feature") or (s.kind == "region" and s.level != 2 and (
                 s.level == 1 or s.population >= 100_000 or s.geonameid < 0)):
             return True
         if s.kind != "city" or not s.main_name:

@@ -246,7 +246,7 @@ class Resolver:
             use = self._used_as_person(document, c)
             if use == "speaker":
                 return any(s.kind == "city" for s in top) and not any(
-                    s.kind == "feature" and s.geonameid < 0 for s in top)
+                    s.kind == "feature" for s in top)
             return use == "named"
         cands = [c for c in cands if not person(c)]
         for c in cands:
@@ -462,7 +462,7 @@ class Resolver:
             return True
         if c.doubt >= 2:
             return near <= 150 or (s.kind == "city" and s.admin1 in regions)
-        well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
+        well_known = s.kind in ("country", "continent", "feature") or (s.geonameid < 0 and s.level == 0)
         # the article's country backs a name NER doubts unless it is a small town's: a company's or a
         # person's name often is one ("the maker Elmcrest said", "Hollis spoke first")
         in_country = s.country in top_countries and s.main_name and (
@@ -515,7 +515,7 @@ class Resolver:
         top = max(focus.values()) if focus else 0
 
         def score(s: GazPlace) -> float:
-            curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
+            curated = (s.geonameid < 0 and s.kind == "region" or s.kind == "feature") and s.level == 0
             # a curated place is well known by definition: weigh it like a big city
             sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
             if s.kind == "region" and s.level == 2:
