@@ -277,3 +277,9 @@ def test_places_a_place_entity_that_runs_on_past_a_place_name_is_the_place():
     assert [c.text for c in det._run_together("Kent County Arena", 0, "FAC")] == ["Kent County Arena"]
     # an ocean's short name is a generic word, but a location entity that opens with it is the ocean
     assert [c.text for c in det._run_together("Atlantic subtropical", 0, "LOC")] == ["Atlantic"]
+
+
+def test_places_one_word_after_at_is_a_place_though_the_parse_says_organisation(make_document):
+    text = "A lorry crashed on the bypass at Witham on Tuesday, on the road between Chelmsford and Colchester."
+    d = run_stages(make_document(text), "actors", "places")
+    assert {m.text for p in d.places for m in p.mentions} == {"Witham", "Chelmsford", "Colchester"}

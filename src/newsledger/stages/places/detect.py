@@ -252,9 +252,10 @@ class Detector:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
-        # "the shop in Riverdale": one word after "in" is a place, whoever else the parse says shares its name
+        # "the shop in Riverdale": one word after "in" is a place, whoever else (a person, an organisation)
+        # the parse says shares its name; a small town still needs the support of the article's other places
         for i in range(1, n):
-            if owner[i] == "PERSON" and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
+            if owner[i] in ("PERSON", "ORG") and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
                     and (i + 1 >= n or doc[i + 1].text not in ("'s", "’s")) and self.gaz.lookup(doc[i].text):
                 owner[i], person[i], spacy_label[i] = "", False, ""
         # 1. place entities of the actors stage, then spaCy's place spans it did not keep
