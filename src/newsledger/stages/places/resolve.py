@@ -338,7 +338,8 @@ class Resolver:
                   for k, v in senses.items() if v}
         focus = others
         # the article's town is no site's name: not a name NER only ever calls a facility ("Notre Dame won")
-        facilities = {k for k in keys if all(c.label == "FAC" for c, x in zip(cands, keys, strict=True) if x == k)}
+        facilities = {k for c, k in zip(cands, keys, strict=True) if c.label == "FAC"} \
+            - {k for c, k in zip(cands, keys, strict=True) if c.label != "FAC"}
         local = self._local_focus({k: s for k, s in chosen.items() if k not in facilities}, mentions, focus)
         sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
         support = [(k, s) for k, s in chosen.items()
