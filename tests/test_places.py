@@ -283,3 +283,13 @@ def test_places_one_word_after_at_is_a_place_though_the_parse_says_organisation(
     text = "A lorry crashed on the bypass at Witham on Tuesday, on the road between Chelmsford and Colchester."
     d = run_stages(make_document(text), "actors", "places")
     assert {m.text for p in d.places for m in p.mentions} == {"Witham", "Chelmsford", "Colchester"}
+
+
+def test_places_a_side_of_a_region_is_placed_on_that_side(make_document):
+    d = run_stages(make_document("Wildfires spread across Southern Oregon and Eastern Finland this week."),
+                   "actors", "places")
+    found = {m.text: p for p in d.places for m in p.mentions}
+    oregon = next(p for p in run_stages(make_document("He moved to Oregon."), "actors", "places").places)
+    side = found["Southern Oregon"]
+    assert side.kind == "region" and side.country == "USA" and side.lat < oregon.lat - 0.5
+    assert found["Eastern Finland"].name == "Finland"  # a side of a country is the country

@@ -82,7 +82,7 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
-_COMPASS_PART = re.compile(r"(?:(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
+_COMPASS_PART = re.compile(r"((?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
                            r"eastern|western|central)\s+(?=[A-Z])", re.I)
 _SITE_PREFIXES = {"lake", "mount", "fort", "port", "hotel", "rue", "faubourg", "saint", "st", "the"}
 _SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
@@ -163,13 +163,16 @@ class Resolver:
                 return found[:MAX_SENSES]
         # a part of a country or a first-level region named by a compass word before its name ("western
         # Ukraine" is Ukraine's; "West Wales", "Southern Venezuela"): that country or region
+        # A side of a first-level region is at the mean of its towns on that side ("Southern X": where
+        # most of its southern towns' people live); a side of a country or continent, too big for one point,
+        # at the country's or continent's own point, as the place it is
         if cand.source in (NER, CONTEXT):
             m = _COMPASS_PART.match(cand.text)
             if m is not None:
                 found = tuple(s for s in self.gaz.lookup(cand.text[m.end():])
                               if s.kind in ("country", "continent") or (s.kind == "region" and s.level == 1))
-                if found:
-                    return found[:MAX_SENSES]
+                compass = m.group(1).lower().replace("-", "").replace("ern", "")
+                return tuple(self._side(s, compass, cand.text) for s in found[:MAX_SENSES])
         # a transliteration variant, for names that context says are places; not for names in
         # mixed case ("UConn", "eBay") that are no transliteration of anything
         if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", cand.text):
@@ -179,6 +182,15 @@ class Resolver:
                     self._translit.add(key)  # found so, a name needs the support of its neighbours
                     return found[:MAX_SENSES]
         return ()
+
+    def _side(self, s: GazPlace, compass: str, name: str) -> GazPlace:
+        """The named side of a first-level region as a place of its own; else the place itself."""
+        if s.kind != "region" or not s.admin1 or compass == "central":
+            return s
+        point = self.gaz.side(s.admin1, s.lat, s.lon, compass)
+        if point is None:
+            return s
+        return GazPlace(-9, name, point[0], point[1], s.country, "region", s.population, s.admin1)
 
     @staticmethod
     def _subject(document: Document, c: Candidate) -> bool:
