@@ -210,14 +210,14 @@ def test_places_a_side_of_a_country_named_by_a_compass_word_is_that_country(make
 def test_places_a_country_name_the_parse_calls_a_person_is_the_country(make_document):
     from newsledger.model import Entity
 
-    text = "The envoy met officials of the Holy See on Monday, the ministry said."
+    text = "The envoy met officials of Sierra Leone on Monday, the ministry said."
     d = run_stages(make_document(text), "actors")
-    start = text.index("Holy See")
+    start = text.index("Sierra Leone")
     # as if the actors stage had read the country's name as a person's
-    d.entities = [e for e in d.entities if not any(m.start < start + 8 and start < m.end for m in e.mentions)]
-    d.entities.append(Entity(id="E99", name="Holy See", type="PERSON", mentions=[d.span(start, start + 8)]))
+    d.entities = [e for e in d.entities if not any(m.start < start + 12 and start < m.end for m in e.mentions)]
+    d.entities.append(Entity(id="E99", name="Sierra Leone", type="PERSON", mentions=[d.span(start, start + 12)]))
     run_stages(d, "places")
-    assert [(m.text, p.kind) for p in d.places for m in p.mentions] == [("Holy See", "country")]
+    assert [(m.text, p.kind) for p in d.places for m in p.mentions] == [("Sierra Leone", "country")]
 
 
 def test_places_two_countries_run_together_by_a_missing_comma_are_two_places():
@@ -271,7 +271,7 @@ def test_places_a_place_entity_that_runs_on_past_a_place_name_is_the_place():
     det = Detector(Gazetteer.open())
     assert [c.text for c in det._run_together("Kent County Democrats", 0, "GPE")] == ["Kent County"]
     # the next word names another place (a smaller division, a landform, a street), or the name is compass words
-    for whole in ("Ohio Township", "Nile Delta", "Colton Way", "Far North Queensland"):
+    for whole in ("Ohio Township", "Danube Delta", "Boston Way", "North West England"):
         assert [c.text for c in det._run_together(whole, 0, "GPE")] == [whole]
     # a facility's name is left to the sites
     assert [c.text for c in det._run_together("Kent County Arena", 0, "FAC")] == ["Kent County Arena"]

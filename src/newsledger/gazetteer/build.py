@@ -75,7 +75,7 @@ def _divisions() -> tuple[dict[str, _Division], dict[tuple[str, str], _Division]
                 level1[cols[2]] = division
             elif cols[6] == "2" and len(code) == 3:
                 # found by its name, its name without the administrative word, or an alternate name:
-                # reverse_geocoder's label may be any of them ("County of Ceredigion", "Ceredigion")
+                # reverse_geocoder's label may be any of them ("Sir Powys", "Powys")
                 for key in (name_key(cols[0]), bare_region_name(cols[0]),
                             *(name_key(a) for a in division.aliases)):
                     level2.setdefault((f"{code[0]}.{code[1]}", key), division)
@@ -393,7 +393,7 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str], features: dict[st
             synthetic -= 1
             gid = synthetic
         used.add(gid)
-        # GeoNames' name and alternate names of the division too ("Ceredigion" for "County of Ceredigion")
+        # GeoNames' name and alternate names of the division too ("Powys" for "Sir Powys")
         alternates = tuple(sorted({a for a in (division.name, *division.aliases) if _usable_alternate(a, name)}
                                   if division is not None else ()))
         yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", population, code, alternates, level=2)

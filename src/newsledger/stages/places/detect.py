@@ -63,7 +63,7 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
                  "union", "commonwealth", "national", "atlantic", "pacific", "gulf", "bay", "star", "surprise",
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
-# words after a place's name that name another, nearby place: "the Nile Delta", "the X Mountains"
+# words after a place's name that name another, nearby place: "the Danube Delta", "the X Mountains"
 _LANDFORMS = {"delta", "valley", "valleys", "mountains", "mountain", "hills", "highlands", "island", "islands",
               "lake", "lakes", "river", "bay", "coast", "gulf", "peninsula", "basin", "plateau", "desert", "plain",
               "plains", "sea", "strait", "falls", "canyon", "forest", "range", "heights", "harbour", "harbor",
@@ -162,8 +162,8 @@ class Detector:
 
     def _ocean(self, text: str, c: Candidate) -> bool:
         """Does a generic word that NER read as a location name a sea or ocean ("the Atlantic", "the
-        eastern Pacific")? Then the candidate keeps that sense only: "Pacific" alone is also a few
-        small towns. Not after a capitalised "The" inside a sentence: a title ("a video by The Atlantic")."""
+        western Pacific")? Then the candidate keeps that sense only: "Pacific" alone is also a few
+        small towns. Not after a capitalised "The" inside a sentence: a title ("an essay in The Atlantic")."""
         if re.search(r"[^.!?\n\s]\s+The\s+$", text[max(0, c.start - 12):c.start]):
             return False
         waters = tuple(s for s in self.gaz.lookup(c.text) if s.kind == "feature")
@@ -238,7 +238,7 @@ class Detector:
                     continue
                 if etype == "PERSON" and " " in m.text.strip() and any(
                         p.kind == "country" for p in self.gaz.lookup(_strip(m.text, m.start)[0])):
-                    continue  # a country's name of several words ("the Holy See") is no one's name
+                    continue  # a country's name of several words ("Costa Rica") is no one's name
                 for i in idx:
                     owner[i] = etype
                     extent[i] = named[i] = (idx.start, idx.stop)
@@ -301,7 +301,7 @@ class Detector:
         comma missing ("Spain France"): the two countries. A place or location entity that runs on past
         a well-known place's name, or a county's named as such ("Kent County Democrats"): the place's
         name; not when the next word makes another place of it (a smaller division: "X Township", a
-        landform: "X Delta", a street: "X Way"), nor when the name is compass words ("Far North").
+        landform: "X Delta", a street: "X Way"), nor when the name is compass words ("North West England").
         Else the entity as it is."""
         whole = [Candidate(start, start + len(text), text, NER, label=label)]
         if " " not in text or self.resolvable(text):
@@ -320,7 +320,7 @@ class Detector:
                 if nxt in REGION_WORDS or nxt in SETTLEMENT_WORDS or nxt in _LANDFORMS or nxt in after_words \
                         or words[k - 1].lower() in GENERIC_WORDS and not (
                             label == "LOC" and k == 1 and any(p.kind == "feature" for p in self.gaz.lookup(head))):
-                    continue  # (a sea's short name stays: "the Pacific equatorial region")
+                    continue  # (a sea's short name stays: "the Atlantic subtropical ridge")
                 if any(self._salient_sense(p, False) or (p.kind == "region" and words[k - 1].lower() in REGION_WORDS)
                        for p in self.gaz.lookup(head)):
                     return [Candidate(start, start + len(head), head, NER, label=label)]
@@ -580,7 +580,7 @@ class Detector:
                 continue    # or an office's ("the Chilean State Council")
             if nxt is not None and nxt.text[:1].isupper() and nxt.text.endswith("s") \
                     and self.gaz.lookup_adjective(nxt.text[:-1]):
-                i += width  # part of a people's name ("African Americans", "Irish Canadians"), not a place's
+                i += width  # part of a people's name ("Italian Americans", "Irish Canadians"), not a place's
                 continue
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)

@@ -162,7 +162,7 @@ class Resolver:
             if found:
                 return found[:MAX_SENSES]
         # a part of a country or a first-level region named by a compass word before its name ("western
-        # Ukraine" is Ukraine's; "West Wales", "Southern Venezuela"): that country or region
+        # Ukraine" is Ukraine's; "Western Norway", "Southern Chile"): that country or region
         # A side of a first-level region is at the mean of its towns on that side ("Southern X": where
         # most of its southern towns' people live); a side of a country or continent, too big for one point,
         # at the country's or continent's own point, as the place it is
@@ -349,7 +349,7 @@ class Resolver:
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         focus = others
-        # the article's town is no site's name: not a name NER only ever calls a facility ("Notre Dame won")
+        # the article's town is no site's name: not a name NER only ever calls a facility ("Clemson won")
         facilities = {k for c, k in zip(cands, keys, strict=True) if c.label == "FAC"} \
             - {k for c, k in zip(cands, keys, strict=True) if c.label != "FAC"}
         local = self._local_focus({k: s for k, s in chosen.items() if k not in facilities}, mentions, focus)
