@@ -24,3 +24,10 @@ def test_gazetteer_regions_have_geonames_ids_and_local_names():
 def test_gazetteer_county_of_prefix_is_administrative():
     assert bare_region_name("County of Brant") == "brant"
     assert bare_region_name("Town of Greenwich") == "greenwich"
+
+
+def test_gazetteer_second_level_divisions_known_by_their_geonames_names():
+    g = Gazetteer.open()
+    # the admin table labels these "Sir Powys" and "Kauai County"; GeoNames also has "Powys" and "Kauai"
+    assert any(p.kind == "region" and p.level == 2 and p.country == "GBR" for p in g.lookup("Powys"))
+    assert any(p.kind == "region" and p.level == 2 and p.country == "USA" for p in g.lookup("Kauai"))

