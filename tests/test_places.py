@@ -275,6 +275,9 @@ def test_places_a_place_entity_that_runs_on_past_a_place_name_is_the_place():
         assert [c.text for c in det._run_together(whole, 0, "GPE")] == [whole]
     # a facility's name is left to the sites
     assert [c.text for c in det._run_together("Kent County Arena", 0, "FAC")] == ["Kent County Arena"]
+    # a first name and a surname the recogniser called a place is a person, not a place
+    for person in ("Georgia Bell", "Virginia Wade"):
+        assert [c.text for c in det._run_together(person, 0, "GPE")] == [person]
     # an ocean's short name is a generic word, but a location entity that opens with it is the ocean
     assert [c.text for c in det._run_together("Atlantic subtropical", 0, "LOC")] == ["Atlantic"]
 

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ...gazetteer import bare_region_name, name_key
+from ...names import first_name_gender
 from . import names
 
 if TYPE_CHECKING:
@@ -321,6 +322,8 @@ class Detector:
                         or words[k - 1].lower() in GENERIC_WORDS and not (
                             label == "LOC" and k == 1 and any(p.kind == "feature" for p in self.gaz.lookup(head))):
                     continue  # (a sea's short name stays: "the Atlantic subtropical ridge")
+                if k == 1 and first_name_gender(words[0]) is not None and words[1][:1].isupper():
+                    continue  # a first name and a surname ("Georgia Bell", "Virginia Wade"): a person
                 if any(self._salient_sense(p, False) or (p.kind == "region" and words[k - 1].lower() in REGION_WORDS)
                        for p in self.gaz.lookup(head)):
                     return [Candidate(start, start + len(head), head, NER, label=label)]
