@@ -280,3 +280,18 @@ def test_events_a_threat_or_agreement_is_dated_when_it_was_made(make_document):
     d = run_stages(make_document("Peru on February 5 threatened to impose tariffs on Chile in March."), *ALL)
     v = only(d, "THREATEN")
     assert v.date.start == v.date.end == "2024-02-05"
+
+
+def test_events_word_senses_of_courts_press_and_figurative_fights(make_document):
+    def types(text):
+        return {(v.type, v.trigger.text) for v in run_stages(make_document(text), *ALL).events}
+
+    # a court that dismisses charges relieves the accused; a person who dismisses them rejects them
+    assert ("CONCEDE", "dismissed") in types("The supreme court on Monday dismissed the charges against Ana Ruiz.")
+    assert ("REJECT", "dismissed") in types("Senator Maria Lopez dismissed the charges as lies.")
+    # a press conference is talking to reporters; a court fight and a rescued deal are figurative
+    assert not types("The caucus held a press conference on Friday.")
+    assert not types("The Justice Department joined the court fight in July.")
+    assert not {t for t, _ in types("Quick diplomacy rescued the deal on Monday.")} & {"AID"}
+    # a promised veto is a refusal made now
+    assert ("REJECT", "promised") in types("The White House has promised a veto of the bill, officials said on Monday.")

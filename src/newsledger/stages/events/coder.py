@@ -558,6 +558,10 @@ def _compose_intent(w: Wrap, out: Coded) -> None:
     if t == "THREATEN" and not w.negated:
         out.type = "THREATEN"  # "vowed revenge"
         return
+    if t == "REJECT" and not w.negated and inner.trigger.pos_ == "NOUN":
+        out.type, out.mode = "REJECT", inner.mode  # "promised a veto": the refusal is made now
+        out.future = False
+        return
     if w.negated or inner.negated and t in PLOVER_COOPERATIVE:  # "will not accept any threat"
         out.type, out.mode, out.negated = "REJECT", _request_mode(inner), False
     elif t in ("ASSAULT", "COERCE", "SANCTION") and w.lemma not in ("agree", "accept", "consent", "decide", "offer") \
