@@ -295,3 +295,12 @@ def test_events_word_senses_of_courts_press_and_figurative_fights(make_document)
     assert not {t for t, _ in types("Quick diplomacy rescued the deal on Monday.")} & {"AID"}
     # a promised veto is a refusal made now
     assert ("REJECT", "promised") in types("The White House has promised a veto of the bill, officials said on Monday.")
+
+
+def test_events_a_deadly_raid_is_an_attack(make_document):
+    d = run_stages(make_document("Soldiers raided the village on Monday and killed five people."), *ALL)
+    assert [v.type for v in d.events] == ["ASSAULT"]
+    d = run_stages(make_document("A police raid on the compound left two men dead."), *ALL)
+    assert [v.type for v in d.events] == ["ASSAULT"]
+    d = run_stages(make_document("Police raided the offices of the party on Monday."), *ALL)
+    assert [v.type for v in d.events] == ["COERCE"]

@@ -137,6 +137,7 @@ class EventsStage(Stage):
         here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
                             for coded in code_sentence(triggers, lex)) if p is not None]
         _sentence_fallback(here)
+        _deadly_raids(here)
         return here
 
     # --- one mention -----------------------------------------------------------------------
@@ -495,6 +496,26 @@ def _status(coded: Coded) -> str:
             return between
     status, _why = factuality(coded.top, stop)
     return status
+
+
+_CASUALTY_WORDS = frozenset({"dead", "killed", "wounded", "injured", "hurt"})
+
+
+def _deadly_raids(parts: list[Part]) -> None:
+    """A raid or search that kills or wounds is an attack: "raided the village and killed five",
+    "a raid ... left two men dead" are one ASSAULT (PLOVER), not a seizure beside it."""
+    for p in parts:
+        c = p.coded
+        if c.type != "COERCE" or c.mode != "seize":
+            continue
+        killed = any(q is not p and q.coded.type == "ASSAULT" and q.licensed
+                     and (not q.actor or not p.actor or set(q.actor) & set(p.actor)) for q in parts)
+        verb = c.trigger.head if c.trigger.pos_ == "NOUN" else None
+        left = verb is not None and verb.lemma_.lower() == "leave" and c.trigger.dep_ == "nsubj" and any(
+            x.lower_ in _CASUALTY_WORDS for ch in verb.children if ch.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+            for x in ch.subtree)
+        if killed or left:
+            c.type, c.mode = "ASSAULT", None
 
 
 def _sentence_fallback(parts: list[Part]) -> None:
