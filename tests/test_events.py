@@ -304,3 +304,10 @@ def test_events_a_deadly_raid_is_an_attack(make_document):
     assert [v.type for v in d.events] == ["ASSAULT"]
     d = run_stages(make_document("Police raided the offices of the party on Monday."), *ALL)
     assert [v.type for v in d.events] == ["COERCE"]
+
+
+def test_events_a_phone_call_an_agreement_was_made_in_happened_between_its_parties(make_document):
+    d = run_stages(make_document("Peru and Chile agreed in a phone call on Monday to reopen the border."), *ALL)
+    v = only(d, "CONSULT")
+    assert codes(d, v.actor) == {"PER", "CHL"} and v.mode == "phone"
+    assert only(d, "AGREE")

@@ -345,6 +345,10 @@ def _first_trigger_below(trig: Trigger, found: dict[int, Trigger]) -> Trigger | 
 
 # --- licensing of event nouns -------------------------------------------------------------------
 
+# Talks that another act can take place in ("agreed in a phone call", "announced at a summit").
+_SETTING_NOUNS = frozenset({"call", "meeting", "talks", "summit", "conversation"})
+
+
 def noun_license(token: Token, dated: list[tuple[int, int]], found_ids: set[int],
                  entity_at: dict[int, str]) -> str | None:
     """Why an event noun codes an event here, or None when it is only named (a topic)."""
@@ -374,6 +378,9 @@ def _license(token: Token, phrase: Token, dated: list[tuple[int, int]], found_id
             return "light"  # "went on strike", "was put on alert"
         if head.lower_ in ("during", "amid", "throughout"):
             return "frame"  # "during protests over ...": the frame event happened
+        if head.lower_ in ("in", "at") and token.lemma_.lower() in _SETTING_NOUNS and \
+                any(c.lower_ in ("phone", "telephone", "video") or c.dep_ in ("det", "poss") for c in phrase.children):
+            return "frame"  # "agreed in a phone call", "said at the meeting": the talk it was said in happened
         if head.lower_ == "for" and gov in _TRAVEL:
             return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
         if head.lower_ in ("for", "in") and gov == "join":

@@ -795,6 +795,10 @@ class Roles:
             actors += self._prep_objects(gov, ("from",))  # "received strong backing from X"
         if received:  # the one who receives it is not among those who give it ("from X and her allies")
             actors = [a for a in actors if a not in recipients]
+        setting = phrase.head if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "at") else None
+        if type_ == "CONSULT" and setting is not None and setting.head.pos_ in ("VERB", "AUX"):
+            # "she and X agreed in a phone call that ...": the talk's parties are those who acted in it
+            actors = self.subject_of(setting.head) or actors
         if not actors:
             from .coder import LIGHT_VERBS
 
