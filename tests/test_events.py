@@ -311,3 +311,12 @@ def test_events_a_phone_call_an_agreement_was_made_in_happened_between_its_parti
     v = only(d, "CONSULT")
     assert codes(d, v.actor) == {"PER", "CHL"} and v.mode == "phone"
     assert only(d, "AGREE")
+
+
+def test_events_a_charge_reported_again_is_one_case(make_document):
+    d = run_stages(make_document("Carlos Vega, 56, has been charged with first degree murder. Vega is accused of "
+                                 "stabbing a banker on March 3, police said."), *ALL)
+    assert len([v for v in d.events if v.type == "ACCUSE"]) == 1, [(v.type, v.trigger.text) for v in d.events]
+    d = run_stages(make_document("Prosecutors charged Ana Ruiz with fraud on Monday. Separately, police accused "
+                                 "Carlos Vega of theft."), *ALL)
+    assert len([v for v in d.events if v.type == "ACCUSE"]) == 2

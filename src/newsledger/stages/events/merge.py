@@ -293,6 +293,19 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
                 continue
             if _dates_agree(p, g, recent):
                 return g
+    # 3d. a charge against someone reported again ("X has been charged with murder ... X is accused
+    # of stabbing"): allegations against the same named or described person, with no different
+    # accuser named, are one case
+    if p.coded.type == "ACCUSE" and p.coded.mode == "allege" and p.recipient:
+        for g in groups:
+            if g.type != "ACCUSE" or _opposed(p, g) or not g.recipient:
+                continue
+            if any(q.coded.mode != "allege" for q in g.parts):
+                continue
+            if p.actor and g.actor and not _could_be(p.actor, g.actor, keys):
+                continue
+            if _could_be(p.recipient, g.recipient, keys, same_kind=False) and _dates_agree(p, g, recent):
+                return g
     # 4. nearby mentions of the same happening
     for g in reversed(groups):
         last = g.parts[-1]
