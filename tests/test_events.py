@@ -320,3 +320,11 @@ def test_events_a_charge_reported_again_is_one_case(make_document):
     d = run_stages(make_document("Prosecutors charged Ana Ruiz with fraud on Monday. Separately, police accused "
                                  "Carlos Vega of theft."), *ALL)
     assert len([v for v in d.events if v.type == "ACCUSE"]) == 2
+
+
+def test_events_a_noun_the_tagger_called_an_adverb_and_its_idiom_verb(make_document):
+    # "scorn" is tagged as an adverb by the small model; "pour" is the verb its lexicon row names
+    d = run_stages(make_document("Earlier this week, Senator Maria Lopez poured scorn on police claims that "
+                                 "hackers helped her rival."), *ALL)
+    v = only(d, "ACCUSE")
+    assert v.trigger.text == "scorn" and names(d, v.actor) == {"Maria Lopez"}

@@ -149,8 +149,9 @@ class EventsStage(Stage):
         named = coded.chain[0]
         if licensed and named.entry.pos == "NOUN" and coded.licensed_by in ("verb", "noun"):
             # a relation noun ("support", "cooperation") is coded only with the verbs its row names
-            why = "relation" if named.entry.light == 2 else noun_license(
-                named.token, dated, found_ids, roles.mentions)
+            row_verb = named.token.dep_ == "dobj" and named.token.head.lemma_.lower() in named.entry.requires
+            why = "relation" if named.entry.light == 2 else "light" if row_verb else noun_license(
+                named.token, dated, found_ids, roles.mentions)  # ("poured scorn on": the row's own verb)
             if why is None:
                 licensed = False
             coded.licensed_by = why or "named"

@@ -21,6 +21,7 @@ from .lexicon import (
     PLOVER_COOPERATIVE,
     LexEntry,
     Lexicon,
+    nominal_pos,
 )
 
 if TYPE_CHECKING:
@@ -148,7 +149,10 @@ def find_triggers(sent: SpacySpan, lex: Lexicon, named: set[int], table: TokenTa
         lemma = table.lemma[i]
         if i in named or table.is_stop[i] and lemma not in ("call", "end", "back"):
             continue
-        if not lex.may_match(table.lower[i], lemma, table.tag[i], table.pos[i]):
+        pos = table.pos[i]
+        if pos in ("ADV", "X", "INTJ"):
+            pos = nominal_pos(pos, table.objs[i].dep_)
+        if not lex.may_match(table.lower[i], lemma, table.tag[i], pos):
             continue
         token = table.objs[i]
         entry = lex.match(token)

@@ -73,6 +73,12 @@ def word_forms(low: str, lemma: str, tag: str) -> tuple[str, ...]:
 _POS_KEY = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 
 
+# Dependencies only a noun phrase takes: a word there that the tagger called an adverb is a noun
+# ("poured scorn on", tagged RB).
+NOMINAL_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+_MISTAGGED = frozenset({"ADV", "X", "INTJ"})
+
+
 def _pos_of(token: Token) -> str | None:
     if token.pos_ == "VERB":
         return "VERB"
@@ -80,7 +86,14 @@ def _pos_of(token: Token) -> str | None:
         return "NOUN"
     if token.pos_ == "ADJ":
         return "ADJ"
+    if token.pos_ in _MISTAGGED and token.dep_ in NOMINAL_DEPS:
+        return "NOUN"
     return None
+
+
+def nominal_pos(pos: str, dep: str) -> str:
+    """The part of speech a word is looked up with: a mistagged noun in a noun's slot is a noun."""
+    return "NOUN" if pos in _MISTAGGED and dep in NOMINAL_DEPS else pos
 
 
 def context_words(token: Token) -> set[str]:

@@ -123,6 +123,15 @@ def is_headline(sent: Span) -> bool:
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
+def _row_verb(noun: Token, verb: Token) -> bool:
+    """Is `verb` one its lexicon row names for the noun ("pour" for "scorn", "impose" for a
+    ban): then it is the noun's light verb, and its subject acts."""
+    from .lexicon import lexicon
+
+    entry = lexicon().match(noun)
+    return entry is not None and verb.lemma_.lower() in entry.requires
+
+
 def _nounlike(token: Token) -> bool:
     """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
@@ -809,7 +818,7 @@ class Roles:
                     actors += self.subject_of(gov)  # "completed the withdrawal": the one withdrawing
                 elif gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
                     recipients += self.subject_of(gov)
-                elif gov.lemma_.lower() in LIGHT_VERBS and gov.lemma_.lower() not in _CAUSE_VERBS:
+                elif (gov.lemma_.lower() in LIGHT_VERBS or _row_verb(noun, gov)) and gov.lemma_.lower() not in _CAUSE_VERBS:
                     actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
                     recipients += self._prep_objects(gov, preps)
             elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
