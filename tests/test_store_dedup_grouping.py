@@ -164,6 +164,8 @@ def test_names_that_are_not_people_identify_nothing():
     assert explain(a, b) == "place"
     assert person_match("chisler", "amar daeshawn chisler") and person_match("amar chisler", "amar daeshawn chisler")
     assert not person_match("jo lee", "al lee") and not person_match("ann smith", "dan smyth")
+    # a first name spelt two ways is one person; a short one may be a sibling's
+    assert person_match("marika stone", "marica stone") and not person_match("mark stone", "mary stone")
 
 
 def test_statements_join_only_with_the_same_speaker_and_target():
@@ -211,6 +213,11 @@ def test_a_follow_up_that_dates_the_happening_joins_it():
     funeral = rep(3, day=("2024-10-02", "2024-10-02"), published="2024-10-02", text=None, place=RIVERTON,
                   parts=[person("terry vance")])
     assert explain(shooting, funeral) == "date"
+    # a trial a year later that gives the happening's hour on its day ("at 3:30 a.m. on Sept. 16")
+    trial = rep(4, day=("2024-09-16", "2024-09-16"), published="2025-10-01", text="3:30 a.m.", time_type="TIME",
+                place=RIVERTON, parts=[person("terry vance")])
+    assert date_window(trial) == ("2024-09-15", "2024-09-17")
+    assert same_happening(shooting, trial)
 
 
 def test_group_reports_is_the_transitive_closure_whatever_the_order():

@@ -12,7 +12,8 @@ these hold:
   days; a date known only from the report itself (the publication date, "now", a bare
   clock time such as "3:30 a.m." whose day the text leaves to the reader) covers the
   `REPORT_LAG_DAYS` before publication for a material happening, `STATEMENT_LAG_DAYS` for
-  a statement (a statement is news the day it is made). A month (more than
+  a statement (a statement is news the day it is made); but a clock time whose day the
+  story gave long before the report (a trial giving the hour of the shooting) is that day. A month (more than
   `COARSE_SPAN_DAYS`) is a window that only a named participant can make a match of; wider
   than `MAX_SPAN_DAYS` (a year) identifies no happening;
 - **places** (`place_relation`) do not contradict: the same gazetteer place, two cities or
@@ -25,7 +26,8 @@ these hold:
   - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) is
     identified by people (role-insensitive: a victim is the actor of one report and the
     recipient of another) or by its place: a person named by both reports (as participant
-    or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven),
+    or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven, in
+    the surname or in a first name of `_SPELLING_MIN` letters or more),
     a person named in both articles, or an age both give ("a 7-year-old boy"), when their
     places agree (a private person named in both articles also when one report has no
     place), or the same precise place (city or site) on dates finer than a month. Two
@@ -244,6 +246,10 @@ def date_window(r: Report) -> tuple[str, str] | None:
             lo2, hi2 = min(lo, shift_day(r.day_start, -DAY_SLACK)), max(hi, shift_day(r.day_end, DAY_SLACK))
             if span_days(lo2, hi2) <= MAX_WINDOW_DAYS:
                 lo, hi = lo2, hi2
+            elif r.day_end < lo and r.date_source != "published":
+                # a day long before the report: a follow-up (a trial, charges) that gives the
+                # happening's day and its hour; the day, give or take DAY_SLACK
+                return shift_day(r.day_start, -DAY_SLACK), shift_day(r.day_end, DAY_SLACK)
         return lo, hi
     if span > COARSE_SPAN_DAYS:
         return None if not r.material else (r.day_start, r.day_end)
@@ -363,6 +369,9 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
+_SPELLING_MIN = 5  # letters of a first name below which one slip may be another name ("Mark", "Mary")
+
+
 def person_match(m: str, n: str) -> bool:
     """Two name keys of one person: equal; one the other's surname ("chisler", "amar
     chisler"); the same first and last names ("amar daeshawn chisler"); or full names one
@@ -374,7 +383,11 @@ def person_match(m: str, n: str) -> bool:
         return len(sm) >= 2 and len(sn) >= 2 and min(len(m), len(n)) >= 8 and _one_edit(m, n)
     if len(sm[-1]) < 3:
         return False
-    return len(sm) == 1 or len(sn) == 1 or sm[0] == sn[0]
+    if len(sm) == 1 or len(sn) == 1 or sm[0] == sn[0]:
+        return True
+    # a first name spelt two ways ("Katherine", "Catherine"): one slip in a name long enough
+    # that it is not a sibling's
+    return min(len(sm[0]), len(sn[0])) >= _SPELLING_MIN and _one_edit(sm[0], sn[0])
 
 
 def _people_match(p: Iterable[str], q: Iterable[str]) -> bool:
