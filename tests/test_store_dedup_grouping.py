@@ -142,6 +142,9 @@ def test_participants_match_whatever_their_role_and_an_unnamed_actor_blocks_noth
     # two reports whose named participants are all different people are two happenings
     other_victim = rep(7, place=RIVERTON, parts=[person("alex moore")])
     assert explain(named, other_victim) == "actors"
+    # an official who speaks of it (a sheriff taken for a participant) tells nothing apart
+    sheriff = Participant("recipient", "lou brandt", None, "USA", "COP", "PERSON")
+    assert same_happening(rep(11, place=RIVERTON, parts=[sheriff]), named)
     # a person named in both articles counts when the places agree
     article_a = rep(8, place=COUNTY, article_people=["robin hale"])
     article_b = rep(9, place=RIVERTON, article_people=["robin hale", "kim ode"])

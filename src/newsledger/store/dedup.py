@@ -23,7 +23,9 @@ these hold:
   contradicts nothing. A named person in both reports' own sentences outweighs a
   contradiction of places (a mis-geocoded place must not split a named victim's reports);
 - **participants**, by kind of happening:
-  - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) is
+  - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) has
+    named participants who tell it apart, but for officials (`_OFFICIAL_SECTORS`: a sheriff
+    who speaks of it is often taken for a participant); it is
     identified by people (role-insensitive: a victim is the actor of one report and the
     recipient of another) or by its place: a person named by both reports (as participant
     or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven, in
@@ -112,6 +114,9 @@ _PERSON_TYPES = frozenset({"PERSON"})
 # Sectors of people without a public office (none known, civilians, unknown): a name of theirs
 # in two articles is about their happening, not a prominent person's comment on many.
 _PRIVATE_SECTORS = frozenset({None, "CVL", "UNK"})
+# Sectors of people who speak for the authorities (police, government, courts, legislators):
+# named as a material happening's participant, they do not tell two reports apart.
+_OFFICIAL_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 
 # A time expression that is only a clock time ("3:30 a.m.", "shortly after noon"): its day is
 # the reader's guess, not the text's. And words for the present ("now"): the report's day.
@@ -446,14 +451,21 @@ def actors_overlap(a: Report, b: Report) -> bool:
     return _statement_participants(a, b)[0] == "linked"
 
 
+def _private_participants(r: Report) -> set[str]:
+    """The people named as the report's participants, but for officials (`_OFFICIAL_SECTORS`):
+    a sheriff or a prosecutor who speaks of the happening is often taken for a participant,
+    and is the same whichever report names the victim."""
+    return {p.name_norm for p in r.participants
+            if p.person and p.named and is_person_name(p.name_norm) and p.sector not in _OFFICIAL_SECTORS}
+
+
 def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
     people_a, people_b = a.people(), b.people()
     if places == "conflict":
         return ("linked", 3) if _same_full_name(people_a, people_b) else ("place", 0)
     if _people_match(people_a, people_b):
         return "linked", 3
-    named_a = {p.name_norm for p in a.participants if p.person and p.named and is_person_name(p.name_norm)}
-    named_b = {p.name_norm for p in b.participants if p.person and p.named and is_person_name(p.name_norm)}
+    named_a, named_b = _private_participants(a), _private_participants(b)
     if named_a and named_b and not _people_match(named_a | a.article_people, named_b | b.article_people):
         return "actors", 0  # different named participants
     if places != "unknown" and (_people_match(a.article_people, b.article_people) or a.ages() & b.ages()):
