@@ -18,6 +18,7 @@ from newsledger.store.dedup import (
     group_reports,
     is_person_name,
     person_match,
+    place_keys,
     place_relation,
     rebuild_ledger,
     same_happening,
@@ -150,6 +151,25 @@ def test_participants_match_whatever_their_role_and_an_unnamed_actor_blocks_noth
     article_b = rep(9, place=RIVERTON, article_people=["robin hale", "kim ode"])
     assert same_happening(article_a, article_b)
     assert not same_happening(rep(10, article_people=["robin hale"]), article_b)  # no place to agree on
+
+
+def test_a_place_the_other_article_names_is_not_a_contradiction():
+    # a report placed at the city of the hospital 300 km away, whose article names the scene
+    at_hospital = rep(1, place=FARTOWN, parts=[person("dana ruiz")])
+    at_hospital.article_places = frozenset(place_keys(101, "Riverton") | place_keys(105, "Fartown"))
+    scene = rep(2, place=RIVERTON, day=("2024-03-04", "2024-03-04"), text=None)
+    assert explain(at_hospital, scene) == "place"  # named somewhere in the article only: not the scene
+    at_hospital.scene_places = at_hospital.article_places  # named by its title or lead
+    assert same_happening(at_hospital, scene)
+    assert explain(rep(3, place=FARTOWN, parts=[person("dana ruiz")]), scene) == "place"  # its article does not
+    # a report with no place of its own, whose article names the city (a dateline)
+    unplaced = rep(4)
+    unplaced.article_places = frozenset(place_keys(None, "Riverton"))  # anywhere in the article
+    assert same_happening(unplaced, rep(5, place=RIVERTON))
+    assert explain(unplaced, rep(6, place=FARTOWN)) == "identity"
+    # and the blocking keys find them, whichever is stored first
+    for order in ([at_hospital, scene], [scene, at_hospital]):
+        assert {frozenset(r.id for r in g) for g in group_reports(order)} == {frozenset({at_hospital.id, scene.id})}
 
 
 def test_a_person_named_by_both_reports_outweighs_a_contradiction_of_places():

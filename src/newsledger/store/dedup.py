@@ -20,7 +20,11 @@ these hold:
   sites within `NEAR_KM` (a city and its neighbourhoods and streets), a place inside a
   region (the same first-level region, or within `COUNTY_KM` of a second-level region's
   middle) or inside a country, or the same place name geocoded twice; an unknown place
-  contradicts nothing. A named person in both reports' own sentences outweighs a
+  contradicts nothing. For a material happening, a city or site that the other report's
+  article names (`place_named_by_other`) agrees as a precise place does: any place of
+  that article for a report with no place (its dateline), but only the scene its title or
+  lead names for a report placed elsewhere (the hospital's city, a neighbourhood geocoded
+  to a namesake far away). A named person in both reports' own sentences outweighs a
   contradiction of places (a mis-geocoded place must not split a named victim's reports);
 - **participants**, by kind of happening:
   - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) has
@@ -102,6 +106,8 @@ MAX_WINDOW_DAYS = MAX_SPAN_DAYS + 2 * DAY_SLACK + REPORT_LAG_DAYS
 HORIZON_DAYS = MAX_WINDOW_DAYS
 NEAR_KM = 32.0  # 20 miles: a city with its neighbourhoods, streets and suburbs
 COUNTY_KM = 80.0
+# How much of an article's text, after its title, gives the scene (a dateline, a lead).
+LEAD_CHARS = 300
 
 # Material happenings: identified by where, when and who was there. Every other type is a
 # statement or an act between actors, identified by its speaker (actor) and target.
@@ -171,6 +177,8 @@ class Report:
     described: frozenset[str] = frozenset()  # people its sentences or participants describe with an age
     article_people: frozenset[str] = frozenset()  # people its article names
     private_people: frozenset[str] = frozenset()  # those of them with no public office (sector)
+    article_places: frozenset[str] = frozenset()  # the cities and sites its article names (`place_keys`)
+    scene_places: frozenset[str] = frozenset()  # those its title or lead names (`LEAD_CHARS`)
     article_key: str = ""  # the article's content hash: with local_id, an identity that no ingest order changes
     local_id: str = ""
 
@@ -451,6 +459,28 @@ def actors_overlap(a: Report, b: Report) -> bool:
     return _statement_participants(a, b)[0] == "linked"
 
 
+def place_keys(geonameid: int | None, name: str | None) -> set[str]:
+    """What names a precise place: its gazetteer id and its name key."""
+    keys = {f"{geonameid}"} if geonameid is not None else set()
+    if name and name_norm(name):
+        keys.add(f"n:{name_norm(name)}")
+    return keys
+
+
+def own_place_keys(r: Report) -> set[str]:
+    return place_keys(r.geonameid, r.place_name) if r.place_kind in _PRECISE_PLACES else set()
+
+
+def place_named_by_other(a: Report, b: Report) -> bool:
+    """Whether one report's city or site is a place the other's article names: any place
+    of that article for a report with no place of its own (against its dateline), but only
+    the scene its title or lead names for a report placed elsewhere (at a hospital's city,
+    at a neighbourhood geocoded to a namesake far away)."""
+    def named(x: Report, y: Report) -> bool:
+        return bool(own_place_keys(x) & (y.scene_places if y.has_place else y.article_places))
+    return named(a, b) or named(b, a)
+
+
 def _private_participants(r: Report) -> set[str]:
     """The people named as the report's participants, but for officials (`_OFFICIAL_SECTORS`):
     a sheriff or a prosecutor who speaks of the happening is often taken for a participant,
@@ -461,6 +491,8 @@ def _private_participants(r: Report) -> set[str]:
 
 def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
     people_a, people_b = a.people(), b.people()
+    if places in ("conflict", "unknown") and place_named_by_other(a, b):
+        places = "named"
     if places == "conflict":
         return ("linked", 3) if _same_full_name(people_a, people_b) else ("place", 0)
     if _people_match(people_a, people_b):
@@ -472,7 +504,7 @@ def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
         return "linked", 2
     if places == "unknown" and _people_match(a.private_people, b.private_people):
         return "linked", 2  # a private person (a victim, a witness) named in both articles
-    if places in ("same", "near", "samename") and not a.coarse and not b.coarse:
+    if places in ("same", "near", "samename", "named") and not a.coarse and not b.coarse:
         return "linked", 1
     return "identity", 0
 
@@ -614,6 +646,16 @@ def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
                 keys.add(f"n:{p.name_norm}")
             if p.country is not None:
                 keys.add(f"c:{p.country}")
+    if report.material:
+        # a city or site against the places the other's article names: each report stores its
+        # own place under "ap:" and its article's under "an:", and looks up the other way round
+        own = {f"ap:{k}" for k in own_place_keys(report)}
+        named = {f"an:{k}" for k in report.article_places}
+        if lookup:
+            keys.update(f"an:{k[3:]}" for k in own)
+            keys.update(f"ap:{k[3:]}" for k in named)
+        else:
+            keys.update(own | named)
     if report.place_kind in _PRECISE_PLACES:
         if report.geonameid is not None:
             keys.add(f"g:{report.geonameid}")
@@ -785,12 +827,25 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
                 people[article_id].add(key)
                 if sector in _PRIVATE_SECTORS:
                     private[article_id].add(key)
+    places: dict[int, set[str]] = defaultdict(set)
+    scenes: dict[int, set[str]] = defaultdict(set)
+    for chunk, marks in _chunks(articles):
+        leads = {article_id: f"{title or ''}\n{lead or ''}".casefold() for article_id, title, lead in store.rows(
+            f"SELECT id, title, substr(text, 1, {LEAD_CHARS}) FROM articles WHERE id IN ({marks})", chunk)}
+        for article_id, name, geonameid, kind in store.rows(
+                f"SELECT article_id, name, geonameid, kind FROM places WHERE article_id IN ({marks})", chunk):
+            if kind in _PRECISE_PLACES:
+                places[article_id] |= place_keys(geonameid, name)
+                if name and name.casefold() in leads.get(article_id, ""):
+                    scenes[article_id] |= place_keys(geonameid, name)
     for r in reports:
         r.named = frozenset(named.get(r.id, ()))
         r.described = frozenset(described.get(r.id, ()))
         if r.material:
             r.article_people = frozenset(people.get(r.article_id, ()))
             r.private_people = frozenset(private.get(r.article_id, ()))
+            r.article_places = frozenset(places.get(r.article_id, ()))
+            r.scene_places = frozenset(scenes.get(r.article_id, ()))
 
 
 def _key_rows(report: Report) -> list[tuple]:
