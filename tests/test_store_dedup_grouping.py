@@ -168,8 +168,10 @@ def test_a_place_the_other_article_names_is_not_a_contradiction():
     assert same_happening(unplaced, rep(5, place=RIVERTON))
     assert explain(unplaced, rep(6, place=FARTOWN)) == "identity"
     # and the blocking keys find them, whichever is stored first
-    for order in ([at_hospital, scene], [scene, at_hospital]):
-        assert {frozenset(r.id for r in g) for g in group_reports(order)} == {frozenset({at_hospital.id, scene.id})}
+    at_city = rep(7, place=RIVERTON)
+    for first, second in ((at_hospital, scene), (unplaced, at_city)):
+        for order in ([first, second], [second, first]):
+            assert {frozenset(r.id for r in g) for g in group_reports(order)} == {frozenset({first.id, second.id})}
 
 
 def test_a_person_named_by_both_reports_outweighs_a_contradiction_of_places():

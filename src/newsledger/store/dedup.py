@@ -476,9 +476,12 @@ def place_named_by_other(a: Report, b: Report) -> bool:
     of that article for a report with no place of its own (against its dateline), but only
     the scene its title or lead names for a report placed elsewhere (at a hospital's city,
     at a neighbourhood geocoded to a namesake far away)."""
-    def named(x: Report, y: Report) -> bool:
-        return bool(own_place_keys(x) & (y.scene_places if y.has_place else y.article_places))
-    return named(a, b) or named(b, a)
+    return bool(own_place_keys(a) & _named_places(b) or own_place_keys(b) & _named_places(a))
+
+
+def _named_places(r: Report) -> frozenset[str]:
+    """The places of r's article that another report's place may be (`place_named_by_other`)."""
+    return r.scene_places if r.has_place else r.article_places
 
 
 def _private_participants(r: Report) -> set[str]:
@@ -647,15 +650,16 @@ def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
             if p.country is not None:
                 keys.add(f"c:{p.country}")
     if report.material:
-        # a city or site against the places the other's article names: each report stores its
-        # own place under "ap:" and its article's under "an:", and looks up the other way round
-        own = {f"ap:{k}" for k in own_place_keys(report)}
-        named = {f"an:{k}" for k in report.article_places}
+        # a city or site against the places the other's article names (`place_named_by_other`):
+        # each report stores those its article names under "an:" and looks up its own there,
+        # and looks up those its article names as the places of others ("g:", "pn:")
+        own = own_place_keys(report)
+        named = _named_places(report) - own  # its own place's keys are stored anyway
         if lookup:
-            keys.update(f"an:{k[3:]}" for k in own)
-            keys.update(f"ap:{k[3:]}" for k in named)
+            keys.update(f"an:{k}" for k in own)
+            keys.update(f"pn:{k[2:]}" if k.startswith("n:") else f"g:{k}" for k in named)
         else:
-            keys.update(own | named)
+            keys.update(f"an:{k}" for k in named)
     if report.place_kind in _PRECISE_PLACES:
         if report.geonameid is not None:
             keys.add(f"g:{report.geonameid}")
