@@ -174,6 +174,13 @@ def test_a_place_the_other_article_names_is_not_a_contradiction():
             assert {frozenset(r.id for r in g) for g in group_reports(order)} == {frozenset({first.id, second.id})}
 
 
+def test_a_scene_is_a_place_named_as_a_whole_word_of_the_title_or_lead():
+    from newsledger.store.dedup import _names_in
+
+    assert _names_in("Riverton", "riverton, ill. - a man was shot")
+    assert _names_in("Mill Road", "shots on mill road.") and not _names_in("Mill", "a miller was shot")
+
+
 def test_a_person_named_by_both_reports_outweighs_a_contradiction_of_places():
     here = rep(1, place=RIVERTON, parts=[person("casey north")])
     mis_geocoded = rep(2, place=FARTOWN, named=["casey north"])

@@ -65,7 +65,8 @@ from those links in two steps, each a function of the set of reports, never of t
 `rebuild_ledger` groups everything from scratch (`group_reports`); `link_article` regroups
 the component of a new article's reports (with every ledger event met on the way), so the
 two give the same ledger events. Every report stores its blocking keys (`event_keys`: type
-and polarity with a person's name, an age, a place, or a participant) with its date
+and polarity with a person's name, an age, a place or a place its article names, or a
+participant) with its date
 window; two reports that can match always share a key and a window day (`blocking_keys`),
 so linking reads the reports of the new report's keys in its window, and the regrouping
 reaches no further than `HORIZON_DAYS` around it: its cost does not grow with the ledger's
@@ -840,7 +841,7 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
                 f"SELECT article_id, name, geonameid, kind FROM places WHERE article_id IN ({marks})", chunk):
             if kind in _PRECISE_PLACES:
                 places[article_id] |= place_keys(geonameid, name)
-                if name and name.casefold() in leads.get(article_id, ""):
+                if name and _names_in(name, leads.get(article_id, "")):
                     scenes[article_id] |= place_keys(geonameid, name)
     for r in reports:
         r.named = frozenset(named.get(r.id, ()))
@@ -850,6 +851,11 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
             r.private_people = frozenset(private.get(r.article_id, ()))
             r.article_places = frozenset(places.get(r.article_id, ()))
             r.scene_places = frozenset(scenes.get(r.article_id, ()))
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether `text` (casefolded) names the place `name` as a whole word or words."""
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
 
 
 def _key_rows(report: Report) -> list[tuple]:
