@@ -18,6 +18,7 @@ from newsledger.store.dedup import (
     group_reports,
     is_person_name,
     person_match,
+    place_keys,
     place_relation,
     rebuild_ledger,
     same_happening,
@@ -142,11 +143,42 @@ def test_participants_match_whatever_their_role_and_an_unnamed_actor_blocks_noth
     # two reports whose named participants are all different people are two happenings
     other_victim = rep(7, place=RIVERTON, parts=[person("alex moore")])
     assert explain(named, other_victim) == "actors"
+    # an official who speaks of it (a sheriff taken for a participant) tells nothing apart
+    sheriff = Participant("recipient", "lou brandt", None, "USA", "COP", "PERSON")
+    assert same_happening(rep(11, place=RIVERTON, parts=[sheriff]), named)
     # a person named in both articles counts when the places agree
     article_a = rep(8, place=COUNTY, article_people=["robin hale"])
     article_b = rep(9, place=RIVERTON, article_people=["robin hale", "kim ode"])
     assert same_happening(article_a, article_b)
     assert not same_happening(rep(10, article_people=["robin hale"]), article_b)  # no place to agree on
+
+
+def test_a_place_the_other_article_names_is_not_a_contradiction():
+    # a report placed at the city of the hospital 300 km away, whose article names the scene
+    at_hospital = rep(1, place=FARTOWN, parts=[person("dana ruiz")])
+    at_hospital.article_places = frozenset(place_keys(101, "Riverton") | place_keys(105, "Fartown"))
+    scene = rep(2, place=RIVERTON, day=("2024-03-04", "2024-03-04"), text=None)
+    assert explain(at_hospital, scene) == "place"  # named somewhere in the article only: not the scene
+    at_hospital.scene_places = at_hospital.article_places  # named by its title or lead
+    assert same_happening(at_hospital, scene)
+    assert explain(rep(3, place=FARTOWN, parts=[person("dana ruiz")]), scene) == "place"  # its article does not
+    # a report with no place of its own, whose article names the city (a dateline)
+    unplaced = rep(4)
+    unplaced.article_places = frozenset(place_keys(None, "Riverton"))  # anywhere in the article
+    assert same_happening(unplaced, rep(5, place=RIVERTON))
+    assert explain(unplaced, rep(6, place=FARTOWN)) == "identity"
+    # and the blocking keys find them, whichever is stored first
+    at_city = rep(7, place=RIVERTON)
+    for first, second in ((at_hospital, scene), (unplaced, at_city)):
+        for order in ([first, second], [second, first]):
+            assert {frozenset(r.id for r in g) for g in group_reports(order)} == {frozenset({first.id, second.id})}
+
+
+def test_a_scene_is_a_place_named_as_a_whole_word_of_the_title_or_lead():
+    from newsledger.store.dedup import _names_in
+
+    assert _names_in("Riverton", "riverton, ill. - a man was shot")
+    assert _names_in("Mill Road", "shots on mill road.") and not _names_in("Mill", "a miller was shot")
 
 
 def test_a_person_named_by_both_reports_outweighs_a_contradiction_of_places():
@@ -164,6 +196,8 @@ def test_names_that_are_not_people_identify_nothing():
     assert explain(a, b) == "place"
     assert person_match("chisler", "amar daeshawn chisler") and person_match("amar chisler", "amar daeshawn chisler")
     assert not person_match("jo lee", "al lee") and not person_match("ann smith", "dan smyth")
+    # a first name spelt two ways is one person; a short one may be a sibling's
+    assert person_match("marika stone", "marica stone") and not person_match("mark stone", "mary stone")
 
 
 def test_statements_join_only_with_the_same_speaker_and_target():
@@ -211,6 +245,11 @@ def test_a_follow_up_that_dates_the_happening_joins_it():
     funeral = rep(3, day=("2024-10-02", "2024-10-02"), published="2024-10-02", text=None, place=RIVERTON,
                   parts=[person("terry vance")])
     assert explain(shooting, funeral) == "date"
+    # a trial a year later that gives the happening's hour on its day ("at 3:30 a.m. on Sept. 16")
+    trial = rep(4, day=("2024-09-16", "2024-09-16"), published="2025-10-01", text="3:30 a.m.", time_type="TIME",
+                place=RIVERTON, parts=[person("terry vance")])
+    assert date_window(trial) == ("2024-09-15", "2024-09-17")
+    assert same_happening(shooting, trial)
 
 
 def test_group_reports_is_the_transitive_closure_whatever_the_order():

@@ -12,20 +12,28 @@ these hold:
   days; a date known only from the report itself (the publication date, "now", a bare
   clock time such as "3:30 a.m." whose day the text leaves to the reader) covers the
   `REPORT_LAG_DAYS` before publication for a material happening, `STATEMENT_LAG_DAYS` for
-  a statement (a statement is news the day it is made). A month (more than
+  a statement (a statement is news the day it is made); but a clock time whose day the
+  story gave long before the report (a trial giving the hour of the shooting) is that day. A month (more than
   `COARSE_SPAN_DAYS`) is a window that only a named participant can make a match of; wider
   than `MAX_SPAN_DAYS` (a year) identifies no happening;
 - **places** (`place_relation`) do not contradict: the same gazetteer place, two cities or
   sites within `NEAR_KM` (a city and its neighbourhoods and streets), a place inside a
   region (the same first-level region, or within `COUNTY_KM` of a second-level region's
   middle) or inside a country, or the same place name geocoded twice; an unknown place
-  contradicts nothing. A named person in both reports' own sentences outweighs a
+  contradicts nothing. For a material happening, a city or site that the other report's
+  article names (`place_named_by_other`) agrees as a precise place does: any place of
+  that article for a report with no place (its dateline), but only the scene its title or
+  lead names for a report placed elsewhere (the hospital's city, a neighbourhood geocoded
+  to a namesake far away). A named person in both reports' own sentences outweighs a
   contradiction of places (a mis-geocoded place must not split a named victim's reports);
 - **participants**, by kind of happening:
-  - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) is
+  - a *material* happening (`MATERIAL_TYPES`: an attack, a protest, an arrest...) has
+    named participants who tell it apart, but for officials (`_OFFICIAL_SECTORS`: a sheriff
+    who speaks of it is often taken for a participant); it is
     identified by people (role-insensitive: a victim is the actor of one report and the
     recipient of another) or by its place: a person named by both reports (as participant
-    or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven),
+    or in their sentences; "Chisler" is "Amar Chisler"; one slip of spelling is forgiven, in
+    the surname or in a first name of `_SPELLING_MIN` letters or more),
     a person named in both articles, or an age both give ("a 7-year-old boy"), when their
     places agree (a private person named in both articles also when one report has no
     place), or the same precise place (city or site) on dates finer than a month. Two
@@ -57,7 +65,8 @@ from those links in two steps, each a function of the set of reports, never of t
 `rebuild_ledger` groups everything from scratch (`group_reports`); `link_article` regroups
 the component of a new article's reports (with every ledger event met on the way), so the
 two give the same ledger events. Every report stores its blocking keys (`event_keys`: type
-and polarity with a person's name, an age, a place, or a participant) with its date
+and polarity with a person's name, an age, a place or a place its article names, or a
+participant) with its date
 window; two reports that can match always share a key and a window day (`blocking_keys`),
 so linking reads the reports of the new report's keys in its window, and the regrouping
 reaches no further than `HORIZON_DAYS` around it: its cost does not grow with the ledger's
@@ -98,6 +107,8 @@ MAX_WINDOW_DAYS = MAX_SPAN_DAYS + 2 * DAY_SLACK + REPORT_LAG_DAYS
 HORIZON_DAYS = MAX_WINDOW_DAYS
 NEAR_KM = 32.0  # 20 miles: a city with its neighbourhoods, streets and suburbs
 COUNTY_KM = 80.0
+# How much of an article's text, after its title, gives the scene (a dateline, a lead).
+LEAD_CHARS = 300
 
 # Material happenings: identified by where, when and who was there. Every other type is a
 # statement or an act between actors, identified by its speaker (actor) and target.
@@ -110,6 +121,9 @@ _PERSON_TYPES = frozenset({"PERSON"})
 # Sectors of people without a public office (none known, civilians, unknown): a name of theirs
 # in two articles is about their happening, not a prominent person's comment on many.
 _PRIVATE_SECTORS = frozenset({None, "CVL", "UNK"})
+# Sectors of people who speak for the authorities (police, government, courts, legislators):
+# named as a material happening's participant, they do not tell two reports apart.
+_OFFICIAL_SECTORS = frozenset({"COP", "GOV", "JUD", "LEG"})
 
 # A time expression that is only a clock time ("3:30 a.m.", "shortly after noon"): its day is
 # the reader's guess, not the text's. And words for the present ("now"): the report's day.
@@ -164,6 +178,8 @@ class Report:
     described: frozenset[str] = frozenset()  # people its sentences or participants describe with an age
     article_people: frozenset[str] = frozenset()  # people its article names
     private_people: frozenset[str] = frozenset()  # those of them with no public office (sector)
+    article_places: frozenset[str] = frozenset()  # the cities and sites its article names (`place_keys`)
+    scene_places: frozenset[str] = frozenset()  # those its title or lead names (`LEAD_CHARS`)
     article_key: str = ""  # the article's content hash: with local_id, an identity that no ingest order changes
     local_id: str = ""
 
@@ -244,6 +260,10 @@ def date_window(r: Report) -> tuple[str, str] | None:
             lo2, hi2 = min(lo, shift_day(r.day_start, -DAY_SLACK)), max(hi, shift_day(r.day_end, DAY_SLACK))
             if span_days(lo2, hi2) <= MAX_WINDOW_DAYS:
                 lo, hi = lo2, hi2
+            elif r.day_end < lo and r.date_source != "published":
+                # a day long before the report: a follow-up (a trial, charges) that gives the
+                # happening's day and its hour; the day, give or take DAY_SLACK
+                return shift_day(r.day_start, -DAY_SLACK), shift_day(r.day_end, DAY_SLACK)
         return lo, hi
     if span > COARSE_SPAN_DAYS:
         return None if not r.material else (r.day_start, r.day_end)
@@ -363,6 +383,9 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i + 1:] if len(a) == len(b) else a[i:] == b[i + 1:]
 
 
+_SPELLING_MIN = 5  # letters of a first name below which one slip may be another name ("Mark", "Mary")
+
+
 def person_match(m: str, n: str) -> bool:
     """Two name keys of one person: equal; one the other's surname ("chisler", "amar
     chisler"); the same first and last names ("amar daeshawn chisler"); or full names one
@@ -374,7 +397,11 @@ def person_match(m: str, n: str) -> bool:
         return len(sm) >= 2 and len(sn) >= 2 and min(len(m), len(n)) >= 8 and _one_edit(m, n)
     if len(sm[-1]) < 3:
         return False
-    return len(sm) == 1 or len(sn) == 1 or sm[0] == sn[0]
+    if len(sm) == 1 or len(sn) == 1 or sm[0] == sn[0]:
+        return True
+    # a first name spelt two ways ("Katherine", "Catherine"): one slip in a name long enough
+    # that it is not a sibling's
+    return min(len(sm[0]), len(sn[0])) >= _SPELLING_MIN and _one_edit(sm[0], sn[0])
 
 
 def _people_match(p: Iterable[str], q: Iterable[str]) -> bool:
@@ -433,21 +460,55 @@ def actors_overlap(a: Report, b: Report) -> bool:
     return _statement_participants(a, b)[0] == "linked"
 
 
+def place_keys(geonameid: int | None, name: str | None) -> set[str]:
+    """What names a precise place: its gazetteer id and its name key."""
+    keys = {f"{geonameid}"} if geonameid is not None else set()
+    if name and name_norm(name):
+        keys.add(f"n:{name_norm(name)}")
+    return keys
+
+
+def own_place_keys(r: Report) -> set[str]:
+    return place_keys(r.geonameid, r.place_name) if r.place_kind in _PRECISE_PLACES else set()
+
+
+def place_named_by_other(a: Report, b: Report) -> bool:
+    """Whether one report's city or site is a place the other's article names: any place
+    of that article for a report with no place of its own (against its dateline), but only
+    the scene its title or lead names for a report placed elsewhere (at a hospital's city,
+    at a neighbourhood geocoded to a namesake far away)."""
+    return bool(own_place_keys(a) & _named_places(b) or own_place_keys(b) & _named_places(a))
+
+
+def _named_places(r: Report) -> frozenset[str]:
+    """The places of r's article that another report's place may be (`place_named_by_other`)."""
+    return r.scene_places if r.has_place else r.article_places
+
+
+def _private_participants(r: Report) -> set[str]:
+    """The people named as the report's participants, but for officials (`_OFFICIAL_SECTORS`):
+    a sheriff or a prosecutor who speaks of the happening is often taken for a participant,
+    and is the same whichever report names the victim."""
+    return {p.name_norm for p in r.participants
+            if p.person and p.named and is_person_name(p.name_norm) and p.sector not in _OFFICIAL_SECTORS}
+
+
 def _material(a: Report, b: Report, places: str) -> tuple[str, int]:
     people_a, people_b = a.people(), b.people()
+    if places in ("conflict", "unknown") and place_named_by_other(a, b):
+        places = "named"
     if places == "conflict":
         return ("linked", 3) if _same_full_name(people_a, people_b) else ("place", 0)
     if _people_match(people_a, people_b):
         return "linked", 3
-    named_a = {p.name_norm for p in a.participants if p.person and p.named and is_person_name(p.name_norm)}
-    named_b = {p.name_norm for p in b.participants if p.person and p.named and is_person_name(p.name_norm)}
+    named_a, named_b = _private_participants(a), _private_participants(b)
     if named_a and named_b and not _people_match(named_a | a.article_people, named_b | b.article_people):
         return "actors", 0  # different named participants
     if places != "unknown" and (_people_match(a.article_people, b.article_people) or a.ages() & b.ages()):
         return "linked", 2
     if places == "unknown" and _people_match(a.private_people, b.private_people):
         return "linked", 2  # a private person (a victim, a witness) named in both articles
-    if places in ("same", "near", "samename") and not a.coarse and not b.coarse:
+    if places in ("same", "near", "samename", "named") and not a.coarse and not b.coarse:
         return "linked", 1
     return "identity", 0
 
@@ -589,6 +650,17 @@ def blocking_keys(report: Report, *, lookup: bool = False) -> set[str]:
                 keys.add(f"n:{p.name_norm}")
             if p.country is not None:
                 keys.add(f"c:{p.country}")
+    if report.material:
+        # a city or site against the places the other's article names (`place_named_by_other`):
+        # each report stores those its article names under "an:" and looks up its own there,
+        # and looks up those its article names as the places of others ("g:", "pn:")
+        own = own_place_keys(report)
+        named = _named_places(report) - own  # its own place's keys are stored anyway
+        if lookup:
+            keys.update(f"an:{k}" for k in own)
+            keys.update(f"pn:{k[2:]}" if k.startswith("n:") else f"g:{k}" for k in named)
+        else:
+            keys.update(f"an:{k}" for k in named)
     if report.place_kind in _PRECISE_PLACES:
         if report.geonameid is not None:
             keys.add(f"g:{report.geonameid}")
@@ -760,12 +832,30 @@ def _attach_participants(store: Store, reports: list[Report]) -> None:
                 people[article_id].add(key)
                 if sector in _PRIVATE_SECTORS:
                     private[article_id].add(key)
+    places: dict[int, set[str]] = defaultdict(set)
+    scenes: dict[int, set[str]] = defaultdict(set)
+    for chunk, marks in _chunks(articles):
+        leads = {article_id: f"{title or ''}\n{lead or ''}".casefold() for article_id, title, lead in store.rows(
+            f"SELECT id, title, substr(text, 1, {LEAD_CHARS}) FROM articles WHERE id IN ({marks})", chunk)}
+        for article_id, name, geonameid, kind in store.rows(
+                f"SELECT article_id, name, geonameid, kind FROM places WHERE article_id IN ({marks})", chunk):
+            if kind in _PRECISE_PLACES:
+                places[article_id] |= place_keys(geonameid, name)
+                if name and _names_in(name, leads.get(article_id, "")):
+                    scenes[article_id] |= place_keys(geonameid, name)
     for r in reports:
         r.named = frozenset(named.get(r.id, ()))
         r.described = frozenset(described.get(r.id, ()))
         if r.material:
             r.article_people = frozenset(people.get(r.article_id, ()))
             r.private_people = frozenset(private.get(r.article_id, ()))
+            r.article_places = frozenset(places.get(r.article_id, ()))
+            r.scene_places = frozenset(scenes.get(r.article_id, ()))
+
+
+def _names_in(name: str, text: str) -> bool:
+    """Whether `text` (casefolded) names the place `name` as a whole word or words."""
+    return re.search(rf"(?<!\w){re.escape(name.casefold())}(?!\w)", text) is not None
 
 
 def _key_rows(report: Report) -> list[tuple]:
