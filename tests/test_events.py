@@ -196,7 +196,7 @@ def test_events_possessor_of_an_invasion_is_its_doer(make_document):
 
 
 def test_events_nationality_adjective_is_its_countrys_side(make_document):
-    d = run_stages(make_document("Senator Maria Lopez blamed Peruvian hacking for her defeat. Peru denied it."), *ALL)
+    d = run_stages(make_document("Senator Maria Lopez blamed Peruvian hacking for her loss in the primary. Peru denied it."), *ALL)
     v = only(d, "ACCUSE")
     by_id = {e.id: e for e in d.entities}
     assert [by_id[r].type for r in v.recipient] == ["GPE"] and codes(d, v.recipient) == {"PER"}
@@ -218,27 +218,27 @@ def test_events_the_two_sides_continue_the_meeting_just_reported(make_document):
 
 
 def test_events_a_position_held_for_long_is_no_happening(make_document):
-    d = run_stages(make_document("Tom Hale said Monday that Senator Elizabeth Warren has long called for lower taxes."),
+    d = run_stages(make_document("In a radio interview, Tom Hale noted that Senator Elizabeth Warren has long called for lower rents."),
                    *ALL)
     assert not [v for v in d.events if v.type == "REQUEST"]
 
 
 def test_events_reported_clause_with_its_own_subject_is_not_the_reporters_act(make_document):
     # the reported clause names its own doer: the reporter never stands in for it
-    d = run_stages(make_document("Tom Hale said Monday that Governor Ana Ruiz has called for lower taxes."), *ALL)
+    d = run_stages(make_document("Tom Hale told the radio station that Governor Ana Ruiz has called for lower rents."), *ALL)
     hale = {e.id for e in d.entities if e.name == "Tom Hale"}
     assert all(not (set(v.actor) & hale) for v in d.events if v.type == "REQUEST")
 
 
 def test_events_backing_received_from_someone_is_their_support(make_document):
-    d = run_stages(make_document("Prime Minister Ana Ruiz has received strong backing from Brazil."), *ALL)
+    d = run_stages(make_document("Prime Minister Ana Ruiz got firm backing from Brazil on Monday."), *ALL)
     v = only(d, "SUPPORT")
     assert codes(d, v.actor) == {"BRA"} and names(d, v.recipient) == {"Ana Ruiz"}
     assert not [v for v in d.events if v.type == "CONSULT"]  # receiving support is no visit
 
 
 def test_events_a_named_sides_body_calls_charges_false(make_document):
-    d = run_stages(make_document("Maria Lopez's campaign called the charges unsubstantiated."), *ALL)
+    d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")
     assert names(d, v.actor) == {"Maria Lopez"}
 
@@ -258,11 +258,11 @@ def test_events_forced_to_resign_in_the_passive_is_the_resignation(make_document
 
 
 def test_events_what_an_accusation_attributes_is_its_content(make_document):
-    d = run_stages(make_document("Senator Maria Lopez attributed her election defeat to Russian hacking. Russia denied it."),
+    d = run_stages(make_document("Senator Maria Lopez attributed her narrow loss to Russian interference. Russia denied it."),
                    *ALL)
     v = only(d, "ACCUSE")
     assert codes(d, v.recipient) == {"RUS"}
-    assert not [v for v in d.events if v.type == "COERCE"]  # the hacking is what she alleges
+    assert not [v for v in d.events if v.type == "COERCE"]  # the interference is what she alleges
 
 
 def test_events_a_newspaper_reporting_blame_accuses_no_one(make_document):
@@ -287,20 +287,20 @@ def test_events_word_senses_of_courts_press_and_figurative_fights(make_document)
         return {(v.type, v.trigger.text) for v in run_stages(make_document(text), *ALL).events}
 
     # a court that dismisses charges relieves the accused; a person who dismisses them rejects them
-    assert ("CONCEDE", "dismissed") in types("The supreme court on Monday dismissed the charges against Ana Ruiz.")
+    assert ("CONCEDE", "dismissed") in types("A high court on Monday dismissed the fraud charges against Ana Ruiz.")
     assert ("REJECT", "dismissed") in types("Senator Maria Lopez dismissed the charges as lies.")
     # a press conference is talking to reporters; a court fight and a rescued deal are figurative
-    assert not types("The caucus held a press conference on Friday.")
-    assert not types("The Justice Department joined the court fight in July.")
+    assert not types("The union held a news conference on Tuesday.")
+    assert not types("The teachers' union joined the legal fight in March.")
     assert not {t for t, _ in types("Quick diplomacy rescued the deal on Monday.")} & {"AID"}
     # a promised veto is a refusal made now
-    assert ("REJECT", "promised") in types("The White House has promised a veto of the bill, officials said on Monday.")
+    assert ("REJECT", "promised") in types("The governor has promised a veto of the budget bill, aides said on Monday.")
 
 
 def test_events_a_deadly_raid_is_an_attack(make_document):
     d = run_stages(make_document("Soldiers raided the village on Monday and killed five people."), *ALL)
     assert [v.type for v in d.events] == ["ASSAULT"]
-    d = run_stages(make_document("A police raid on the compound left two men dead."), *ALL)
+    d = run_stages(make_document("A police raid on the farm left two guards dead."), *ALL)
     assert [v.type for v in d.events] == ["ASSAULT"]
     d = run_stages(make_document("Police raided the offices of the party on Monday."), *ALL)
     assert [v.type for v in d.events] == ["COERCE"]
@@ -314,8 +314,8 @@ def test_events_a_phone_call_an_agreement_was_made_in_happened_between_its_parti
 
 
 def test_events_a_charge_reported_again_is_one_case(make_document):
-    d = run_stages(make_document("Carlos Vega, 56, has been charged with first degree murder. Vega is accused of "
-                                 "stabbing a banker on March 3, police said."), *ALL)
+    d = run_stages(make_document("Carlos Vega, 41, has been charged with robbery. Vega is accused of "
+                                 "beating a shopkeeper on March 3, police said."), *ALL)
     assert len([v for v in d.events if v.type == "ACCUSE"]) == 1, [(v.type, v.trigger.text) for v in d.events]
     d = run_stages(make_document("Prosecutors charged Ana Ruiz with fraud on Monday. Separately, police accused "
                                  "Carlos Vega of theft."), *ALL)
@@ -324,7 +324,7 @@ def test_events_a_charge_reported_again_is_one_case(make_document):
 
 def test_events_a_noun_the_tagger_called_an_adverb_and_its_idiom_verb(make_document):
     # "scorn" is tagged as an adverb by the small model; "pour" is the verb its lexicon row names
-    d = run_stages(make_document("Earlier this week, Senator Maria Lopez poured scorn on police claims that "
-                                 "hackers helped her rival."), *ALL)
+    d = run_stages(make_document("On Monday, Senator Maria Lopez poured scorn on the union's claims that "
+                                 "the budget was rigged."), *ALL)
     v = only(d, "ACCUSE")
     assert v.trigger.text == "scorn" and names(d, v.actor) == {"Maria Lopez"}

@@ -264,22 +264,22 @@ def test_events_a_statement_is_placed_only_where_it_was_said(make_document):
 
 
 def test_events_a_participants_home_is_not_where_it_happened(make_document):
-    d = run_stages(make_document("Federal prosecutors charged two Vermont developers with fraud on Monday.\n\n"
+    d = run_stages(make_document("State prosecutors charged two Oregon builders with fraud on Monday.\n\n"
                                  "Police in Boston and Denver were told."), *ALL)
     v = next(v for v in d.events if v.type == "ACCUSE")
-    assert _place_name(d, v) != "Vermont"
+    assert _place_name(d, v) != "Oregon"
 
 
 def test_events_where_goods_come_from_is_not_where_it_happened(make_document):
-    d = run_stages(make_document("The president threatened on Monday to put tariffs on imports from Peru.\n\n"
+    d = run_stages(make_document("The minister threatened on Monday to raise duties on wine imports from Peru.\n\n"
                                  "Officials in Lima and Cusco said nothing."), *ALL)
     v = next(v for v in d.events if v.type == "THREATEN")
     assert _place_name(d, v) != "Peru"
 
 
 def test_events_a_statement_about_a_title_phrase_targets_the_person(make_document):
-    d = run_stages(make_document("Peruvian President Ana Ruiz met Senator Tom Hale in May. Implying that the Peruvian "
-                                 "president knew about the fraud, Senator Tom Hale said the deals were illegal and corrupt."),
+    d = run_stages(make_document("Peruvian President Ana Ruiz met Senator Tom Hale in May. Senator Tom Hale said the Peruvian "
+                                 "president had approved corrupt and illegal contracts."),
                    *ALL)
     accusations = [v for v in d.events if v.type == "ACCUSE"]
     assert accusations and all(names(d, v.recipient) <= {"Ana Ruiz"} for v in accusations)

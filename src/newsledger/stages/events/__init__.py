@@ -177,7 +177,7 @@ class EventsStage(Stage):
                 coded.trigger = coded.chain[0].token
                 actor, recipient = sayer, doer
         coded.actor, coded.recipient = actor, recipient
-        # a threat, demand, promise or agreement is dated when it was made ("on April 5 threatened
+        # a threat, demand, promise or agreement is dated when it was made ("on Monday threatened
         # to impose tariffs", "agreed to resume talks next month"); an act wrapped by a word that
         # does not change its type ("began to withdraw", "ordered an attack") by the act's own date
         speech_act = coded.composed and coded.type in _VERBAL and coded.trigger.i != coded.tokens[-1].i

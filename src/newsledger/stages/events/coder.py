@@ -349,7 +349,7 @@ def _first_trigger_below(trig: Trigger, found: dict[int, Trigger]) -> Trigger | 
 
 # --- licensing of event nouns -------------------------------------------------------------------
 
-# Talks that another act can take place in ("agreed in a phone call", "announced at a summit").
+# Talks that another act can take place in ("settled it during a call", "announced at the summit").
 _SETTING_NOUNS = frozenset({"call", "meeting", "talks", "summit", "conversation"})
 
 
@@ -384,7 +384,7 @@ def _license(token: Token, phrase: Token, dated: list[tuple[int, int]], found_id
             return "frame"  # "during protests over ...": the frame event happened
         if head.lower_ in ("in", "at") and token.lemma_.lower() in _SETTING_NOUNS and \
                 any(c.lower_ in ("phone", "telephone", "video") or c.dep_ in ("det", "poss") for c in phrase.children):
-            return "frame"  # "agreed in a phone call", "said at the meeting": the talk it was said in happened
+            return "frame"  # "settled it in a video call", "said at the meeting": the talk it was said in happened
         if head.lower_ == "for" and gov in _TRAVEL:
             return "light"  # "flew to Lima for talks", "returned to Geneva for a new round"
         if head.lower_ in ("for", "in") and gov == "join":
@@ -595,7 +595,7 @@ def _compose_demand(w: Wrap, out: Coded) -> None:
 
 def _compose_coerce(w: Wrap, out: Coded) -> None:
     """"forced the president to resign": making someone act against their will is COERCE by the one
-    who forces; in the passive ("was forced to step down") the act is the one forced's own."""
+    who forces; in the passive ("was forced to quit") the act is the one forced's own."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in w.token.children) or w.inner.type in ("ASSAULT", "MOBILIZE"):
         # the act itself ("stepped down"; "forced into fighting": the fighting stays what it is)
         out.trigger = w.inner.trigger

@@ -167,7 +167,7 @@ def _noun_frame(noun: Token) -> str | None:
 
 def intervening(inner: Token, top: Token, chain: set[int] | frozenset[int]) -> str | None:
     """The status a word between a wrapped event and the word that wraps it gives the event
-    ("said Obama hopes that his successor will push for ...": the push is only hoped for), or None.
+    ("said the mayor hopes that her successor will push for ...": the push is only hoped for), or None.
     Words of the coder's chain (`chain`) are not read: their meaning is in the event's type."""
     verb = clause_verb(inner)
     if verb.i != inner.i and verb.i != top.i and verb.i not in chain and inner.dep_ in ("dobj", "xcomp", "ccomp"):

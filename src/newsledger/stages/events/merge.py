@@ -293,8 +293,8 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
                 continue
             if _dates_agree(p, g, recent):
                 return g
-    # 3d. a charge against someone reported again ("X has been charged with murder ... X is accused
-    # of stabbing"): allegations against the same named or described person, with no different
+    # 3d. a charge against someone reported again ("X has been charged with robbery ... X is accused
+    # of beating"): allegations against the same named or described person, with no different
     # accuser named, are one case
     if p.coded.type == "ACCUSE" and p.coded.mode == "allege" and p.recipient:
         for g in groups:

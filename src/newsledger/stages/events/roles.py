@@ -248,8 +248,8 @@ class Roles:
             return None
         if token.tag_ == "JJ" and eid in self._adjective_country and token.dep_ == "amod" and \
                 token.head.pos_ in ("NOUN", "VERB") and not self._described_head(token.head):
-            # "Russian hacking", "the Turkish offensive": a nationality adjective on an act names
-            # the country's side, which the article names as a country too ("Iraqi protesters"
+            # "Peruvian shelling", "the Chilean offensive": a nationality adjective on an act names
+            # the country's side, which the article names as a country too ("Bolivian protesters"
             # are people, not the state)
             return self._adjective_country[eid]
         return eid
@@ -764,7 +764,7 @@ class Roles:
                     objs = [p for p in c.children if p.dep_ == "pobj"]
                     for p in objs:
                         if low == "by" or low == "from" and received:
-                            actors += self.entities_in(p)  # ("received backing from X": X gives it)
+                            actors += self.entities_in(p)  # ("won backing from X": X gives it)
                         elif low in ("between", "among"):
                             mutual += self.entities_in(p)
                         elif low == "of":
@@ -801,12 +801,12 @@ class Roles:
         if received and not recipients:
             recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
         if received and not actors:
-            actors += self._prep_objects(gov, ("from",))  # "received strong backing from X"
-        if received:  # the one who receives it is not among those who give it ("from X and her allies")
+            actors += self._prep_objects(gov, ("from",))  # "got firm backing from X"
+        if received:  # the one who receives it is not among those who give it ("from X and her friends")
             actors = [a for a in actors if a not in recipients]
         setting = phrase.head if phrase.dep_ == "pobj" and phrase.head.lower_ in ("in", "at") else None
         if type_ == "CONSULT" and setting is not None and setting.head.pos_ in ("VERB", "AUX"):
-            # "she and X agreed in a phone call that ...": the talk's parties are those who acted in it
+            # "she and X settled it in a video call ...": the talk's parties are those who acted in it
             actors = self.subject_of(setting.head) or actors
         if not actors:
             from .coder import LIGHT_VERBS
@@ -885,7 +885,7 @@ class Roles:
                     actors = w_act
                 continue
             if control == "coerce" and self._passive(w.token):
-                continue  # "was forced to step down": the one forced acts
+                continue  # "was forced to quit": the one forced acts
             if control in ("demand", "threat", "accuse", "praise", "coerce"):
                 own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]

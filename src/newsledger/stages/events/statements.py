@@ -227,7 +227,7 @@ class StatementCoder:
                 continue
             owner = self._entity(t.head) if t.dep_ in ("amod", "compound") else None
             if owner is not None and owner != eid:
-                continue  # "the Russian president": the phrase names the president, not the nationality
+                continue  # "the Peruvian president": the phrase names the president, not the nationality
             rank = 0 if _in_subject(t, inside) else 1 if t.dep_ in ("poss", "dobj", "pobj") else 2
             if subjects_only and rank:
                 continue

@@ -27,8 +27,8 @@ _KIND_RANK = {"feature": 0, "city": 0, "region": 1, "continent": 3, "country": 2
 
 
 # Prepositions that say where only when they hang from the happening's verb ("fled from Lima",
-# "marched to the square"); on a noun they say where a thing comes from or goes ("imports from
-# China", "a road to the border").
+# "marched to the square"); on a noun they say where a thing comes from or goes ("wine from
+# Chile", "a road to the border").
 _DIRECTIONAL = {"from", "to", "into", "towards", "toward", "over", "on"}
 
 
@@ -60,7 +60,7 @@ def _locative(document: Document, mention: Span, verbs: frozenset[int] = frozens
 
 
 def _modifier(document: Document, mention: Span) -> bool:
-    """Does the place name only say where a participant is from ("two Vermont developers",
+    """Does the place name only say where a participant is from ("two Oregon builders",
     "a Lima man", "the Texas governor")? Then it does not say where the happening was."""
     head = _head_of(document, mention)
     return head is not None and head.dep_ in ("compound", "amod", "nmod", "poss") and \
