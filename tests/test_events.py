@@ -328,3 +328,21 @@ def test_events_a_noun_the_tagger_called_an_adverb_and_its_idiom_verb(make_docum
                                  "the budget was rigged."), *ALL)
     v = only(d, "ACCUSE")
     assert v.trigger.text == "scorn" and names(d, v.actor) == {"Maria Lopez"}
+
+
+def test_events_figurative_destruction_is_no_attack(make_document):
+    def types(text):
+        return [v.type for v in run_stages(make_document(text), *ALL).events]
+
+    assert "ASSAULT" not in types("This is a farce. It is destroying the credibility of this council, said Senator "
+                                  "Maria Lopez.")
+    assert "ASSAULT" not in types("The clerk destroyed the ballots on Monday, the mayor said.")
+    assert types("Rebels destroyed three army tanks near the town on Monday.") == ["ASSAULT"]
+
+
+def test_events_a_vote_to_hold_someone_in_contempt_is_the_accusation(make_document):
+    d = run_stages(make_document("A Senate panel voted Tuesday to hold Tom Hale, a former aide to the governor, "
+                                 "in contempt of Congress."), *ALL)
+    v = only(d, "ACCUSE")
+    assert v.trigger.text == "hold" and names(d, v.recipient) == {"Tom Hale"}
+    assert not [v for v in d.events if v.type == "AGREE"]
