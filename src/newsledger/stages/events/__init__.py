@@ -51,7 +51,7 @@ from .factuality import asserted, clause_verb, factuality, intervening, standing
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
-from .statements import StatementCoder, as_coded
+from .statements import STATEMENT_TYPES, StatementCoder, as_coded
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -370,7 +370,7 @@ _ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "AID", "RETREAT", "COOPERATE"})
 _JUDICIAL_MODES = frozenset({"allege", "investigate", "convict", "arrest", "release", "access"})
 # Types of what someone says: placed only where it was said.
-_STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
+_STATEMENT_TYPES = STATEMENT_TYPES | {"THREATEN"}
 _VERBAL = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN", "AGREE", "CONCEDE"})
 # Types that are statements or agreements: they exist only as the act of someone the text names.
 _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "REQUEST", "ACCUSE",

@@ -171,21 +171,23 @@ def intervening(inner: Token, top: Token, chain: set[int] | frozenset[int]) -> s
     Words of the coder's chain (`chain`) are not read: their meaning is in the event's type."""
     verb = clause_verb(inner)
     if verb.i != inner.i and verb.i != top.i and verb.i not in chain and inner.dep_ in ("dobj", "xcomp", "ccomp"):
-        cls = _class(verb)  # "is contemplating an attack", "weighs sanctions"
-        if cls in ("irrealis", "negative"):
-            return "irrealis" if cls == "irrealis" else "negated"
+        status = _FRAME_STATUS.get(_class(verb) or "")  # "is contemplating an attack", "weighs sanctions"
+        if status is not None:
+            return status
     for _ in range(6):
         if verb.i == top.i or verb.head == verb:
             return None
         head, dep = verb.head, verb.dep_
         if head.i != top.i and head.i not in chain and dep in ("ccomp", "xcomp"):
-            cls = _class(head)
-            if cls == "irrealis":
-                return "irrealis"
-            if cls == "negative":
-                return "negated"
+            status = _FRAME_STATUS.get(_class(head) or "")
+            if status is not None:
+                return status
         verb = clause_verb(head) if head.pos_ not in ("VERB", "AUX") else head
     return None
+
+
+# The status a predicate's class gives what it frames.
+_FRAME_STATUS = {"irrealis": "irrealis", "negative": "negated"}
 
 
 def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> tuple[str, Token | None]:

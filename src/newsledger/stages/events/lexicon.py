@@ -86,9 +86,7 @@ def _pos_of(token: Token) -> str | None:
         return "NOUN"
     if token.pos_ == "ADJ":
         return "ADJ"
-    if token.pos_ in _MISTAGGED and token.dep_ in NOMINAL_DEPS:
-        return "NOUN"
-    return None
+    return "NOUN" if nominal_pos(token.pos_, token.dep_) == "NOUN" else None
 
 
 def nominal_pos(pos: str, dep: str) -> str:

@@ -123,15 +123,6 @@ def is_headline(sent: Span) -> bool:
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
-def _row_verb(noun: Token, verb: Token) -> bool:
-    """Is `verb` one its lexicon row names for the noun ("pour" for "scorn", "impose" for a
-    ban): then it is the noun's light verb, and its subject acts."""
-    from .lexicon import lexicon
-
-    entry = lexicon().match(noun)
-    return entry is not None and verb.lemma_.lower() in entry.requires
-
-
 def _nounlike(token: Token) -> bool:
     """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
@@ -665,7 +656,10 @@ class Roles:
 
     # --- roles of one word -------------------------------------------------------------------
 
-    def word_roles(self, token: Token, type_: str, frame: str | None, mode: str | None) -> tuple[list[str], list[str], list[str]]:
+    def word_roles(self, token: Token, type_: str, frame: str | None, mode: str | None,
+                   requires: frozenset[str] = frozenset()) -> tuple[list[str], list[str], list[str]]:
+        """(actors, recipients, mutual participants) of one trigger word; `requires`: the words its
+        lexicon row names (a verb among them governing a noun is the noun's own light verb)."""
         """(actors, recipients, reciprocal participants) that `token` itself governs."""
         frame = frame or DEFAULT_FRAME.get(type_, "patient")
         preps = FRAME_PREPS.get(frame, ())
@@ -726,10 +720,11 @@ class Roles:
                     main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
                     recipients = [r for r in self.subject_of(main) if r not in actors]
         else:
-            actors, recipients, mutual = self._noun_roles(token, type_, frame, preps)
+            actors, recipients, mutual = self._noun_roles(token, type_, frame, preps, requires)
         return actors, recipients, mutual
 
-    def _noun_roles(self, noun: Token, type_: str, frame: str, preps: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
+    def _noun_roles(self, noun: Token, type_: str, frame: str, preps: tuple[str, ...],
+                    requires: frozenset[str] = frozenset()) -> tuple[list[str], list[str], list[str]]:
         from .coder import measured_phrase
 
         phrase = measured_phrase(noun.head if noun.dep_ == "compound" else noun)
@@ -818,7 +813,8 @@ class Roles:
                     actors += self.subject_of(gov)  # "completed the withdrawal": the one withdrawing
                 elif gov.lemma_.lower() in ("undergo", "attend", "complete", "receive", "finish", "get"):
                     recipients += self.subject_of(gov)
-                elif (gov.lemma_.lower() in LIGHT_VERBS or _row_verb(noun, gov)) and gov.lemma_.lower() not in _CAUSE_VERBS:
+                elif (gov.lemma_.lower() in LIGHT_VERBS or gov.lemma_.lower() in requires) and \
+                        gov.lemma_.lower() not in _CAUSE_VERBS:  # ("poured scorn": the verb its row names)
                     actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
                     recipients += self._prep_objects(gov, preps)
             elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
@@ -867,13 +863,14 @@ class Roles:
         chain = coded.chain
         inner = chain[-1]
         inner_type = inner.entry.type or coded.type
-        actors, recipients, mutual = self.word_roles(inner.token, inner_type, inner.entry.frame, inner.entry.mode)
+        actors, recipients, mutual = self.word_roles(inner.token, inner_type, inner.entry.frame, inner.entry.mode,
+                                                     inner.entry.requires)
         # walk up the wrappers: the one who agrees/demands/threatens is the actor
         claimant: list[str] = []
         for w in reversed(chain[:-1]):
             control = w.entry.control
             w_type = w.entry.type or coded.type
-            w_act, w_rec, w_mut = self.word_roles(w.token, w_type, w.entry.frame, w.entry.mode)
+            w_act, w_rec, w_mut = self.word_roles(w.token, w_type, w.entry.frame, w.entry.mode, w.entry.requires)
             if control in ("say", "begin", "try", "plan", "fail"):
                 if control == "say" and w_act:
                     claimant = w_act  # "denies US claims that ...": whose claim it is

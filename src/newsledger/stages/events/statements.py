@@ -27,6 +27,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
+from ..places.names import name_words
 from .coder import Coded, Trigger
 from .lexicon import LexEntry
 
@@ -54,10 +55,10 @@ def terms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def publication_words() -> frozenset[str]:
-    """Words that end a publication's name ("the Chicago Tribune", "The New York Times"):
-    data/place_name_words.tsv, class publication."""
-    return frozenset(r["word"].casefold() for r in read_tsv("place_name_words.tsv")
-                     if r["class"] == "publication" and r["position"] == "after")
+    """Words that end a publication's name ("the Chicago Tribune", "The New York Times"): the
+    places stage's name words of class publication (data/place_name_words.tsv)."""
+    return frozenset(w for (w, position), classes in name_words().items()
+                     if position == "after" and "publication" in classes)
 
 
 @lru_cache(maxsize=1)
