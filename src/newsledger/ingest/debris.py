@@ -10,7 +10,6 @@ character ranges of debris lines are reported.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 # A line that begins with one of these is debris (case-insensitive, then ":" "-" "|" or the end).
 _LEAD = re.compile(
@@ -43,7 +42,6 @@ def _is_debris(line: str) -> bool:
                                  or "newsletter" in low)
 
 
-@lru_cache(maxsize=64)
 def debris_ranges(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every debris line of `text` (end at the line's end, without its newline)."""
     out: list[tuple[int, int]] = []

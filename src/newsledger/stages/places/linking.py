@@ -33,6 +33,7 @@ _DIRECTIONAL = {"from", "to", "into", "towards", "toward", "over", "on"}
 
 
 def _head_of(document: Document, mention: Span) -> Token | None:
+    """The head word of a place mention's name ("the Tavush region" is one name)."""
     doc = document.view
     assert doc is not None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -41,30 +42,41 @@ def _head_of(document: Document, mention: Span) -> Token | None:
     head = span.root
     while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i and \
             head.head.ent_type_ in ("GPE", "LOC", "FAC") and head.head.pos_ == "PROPN":
-        head = head.head  # inside the place's own name ("the Tavush region" is one name)
+        head = head.head
     return head
 
 
-def _locative(document: Document, mention: Span, verbs: frozenset[int] = frozenset()) -> bool:
-    """Is the mention the object of a locative preposition ("in the Tavush region")? A
-    directional one counts only on a verb (`verbs`: the happening's own words count too)."""
-    head = _head_of(document, mention)
-    if head is None:
-        return False
+def _phrase_top(head: Token) -> Token:
+    """The word that heads the whole phrase a place name sits in ("the Tavush border region")."""
     while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
         head = head.head
-    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE:
+    return head
+
+
+def _locative(top: Token, verbs: frozenset[int] = frozenset()) -> bool:
+    """Is the phrase (`top`: its head word) the object of a locative preposition ("in the Tavush
+    region")? A directional one counts only on a verb (`verbs`: the happening's own words count too)."""
+    if top.dep_ != "pobj" or top.head.lower_ not in LOCATIVE:
         return False
-    prep = head.head
+    prep = top.head
     return prep.lower_ not in _DIRECTIONAL or prep.head.pos_ in ("VERB", "AUX") or prep.head.i in verbs
 
 
-def _modifier(document: Document, mention: Span) -> bool:
-    """Does the place name only say where a participant is from ("two Oregon builders",
-    "a Lima man", "the Texas governor")? Then it does not say where the happening was."""
-    head = _head_of(document, mention)
-    return head is not None and head.dep_ in ("compound", "amod", "nmod", "poss") and \
+def _modifier(head: Token) -> bool:
+    """Does the place name (`head`: its head word) only say where a participant is from ("two
+    Oregon builders", "a Lima man", "the Texas governor")? Then it does not say where the
+    happening was."""
+    return head.dep_ in ("compound", "amod", "nmod", "poss") and \
         head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in ("GPE", "LOC", "FAC")
+
+
+def _on_verb(top: Token, trigger: Token) -> bool:
+    """Does the preposition of the phrase (`top`: its head word) hang from the trigger or from
+    the verb of its clause?"""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return top.dep_ == "pobj" and top.head.head.i in (trigger.i, verb.i)
 
 
 def _clause(trigger: Token) -> tuple[int, int]:
@@ -85,28 +97,18 @@ def _best_in(document: Document, start: int, end: int, trigger: Token, statement
         for m in p.mentions:
             if not (start <= m.start and m.end <= end):
                 continue
-            locative = _locative(document, m, verbs)
-            if statement and not (locative and _on_verb(document, m, trigger)):
+            head = _head_of(document, m)  # (None when the parse has no tokens there: no evidence either way)
+            top = _phrase_top(head) if head is not None else None
+            locative = top is not None and _locative(top, verbs)
+            if statement and not (locative and top is not None and _on_verb(top, trigger)):
                 continue
-            if p.kind in ("country", "continent") and not locative or not locative and _modifier(document, m):
+            modifier = head is not None and _modifier(head)
+            if p.kind in ("country", "continent") and not locative or not locative and modifier:
                 continue
             key = (not locative, _KIND_RANK.get(p.kind, 1), abs(m.start - trigger.idx))
             if best is None or key < best[0]:
                 best = (key, p.id)
     return best[1] if best else None
-
-
-def _on_verb(document: Document, mention: Span, trigger: Token) -> bool:
-    """Does the mention's preposition hang from the trigger or from the verb of its clause?"""
-    head = _head_of(document, mention)
-    if head is None:
-        return False
-    while head.dep_ in ("compound", "amod", "conj", "appos") and head.head.i != head.i:
-        head = head.head
-    verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return head.dep_ == "pobj" and head.head.head.i in (trigger.i, verb.i)
 
 
 def event_place(document: Document, triggers: Sequence[Token], local: bool = False,
