@@ -237,6 +237,36 @@ def test_events_backing_received_from_someone_is_their_support(make_document):
     assert not [v for v in d.events if v.type == "CONSULT"]  # receiving support is no visit
 
 
+def test_events_criticism_faced_from_someone_is_their_accusation(make_document):
+    # the one who faces or draws criticism is its target; the one it comes from makes it
+    d = run_stages(make_document("Tom Hale faced sharp criticism from Maria Lopez over the budget."), *ALL)
+    v = only(d, "ACCUSE")
+    assert names(d, v.actor) == {"Maria Lopez"} and names(d, v.recipient) == {"Tom Hale"}
+
+
+def test_events_investigation_of_someone_names_its_target_not_a_second_investigator(make_document):
+    d = run_stages(make_document("The FBI investigation of Maria Lopez's email server ended in July. "
+                                 "Later the FBI investigated her role in the affair."), *ALL)
+    v = only(d, "ACCUSE")  # one inquiry by one side into one person, reported twice
+    assert names(d, v.actor) == {"FBI"} and names(d, v.recipient) == {"Maria Lopez"}
+
+
+def test_events_who_answers_a_request_was_asked(make_document):
+    d = run_stages(make_document("The court granted the prosecutor's request for a delay."), *ALL)
+    v = only(d, "REQUEST")
+    assert names(d, v.actor) == {"prosecutor"} and names(d, v.recipient) == {"court"}
+    d = run_stages(make_document("The president rejected Italy's request for more aid."), *ALL)
+    v = only(d, "REJECT")  # the refusal is addressed to the one who asked
+    assert names(d, v.actor) == {"president"} and codes(d, v.recipient) == {"ITA"}
+
+
+def test_events_clause_headed_by_a_word_read_as_noun_is_not_the_reporters(make_document):
+    # the tagger may read "demands" as a plural noun; it still heads a clause with its own subject
+    d = run_stages(make_document("Tom Hale said the recent spate of police shootings and protests demands "
+                                 "that all citizens engage in more listening."), *ALL)
+    assert not [v for v in d.events if v.type == "REQUEST"]
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -53,13 +53,21 @@ DEFAULT_FRAME = {
 }
 # Event types whose noun takes its recipient in "of" ("the killing of X", "the release of X").
 _PATIENT_OF = frozenset({"ASSAULT", "COERCE", "RETREAT", "SANCTION", "AID"})
+# Accusation nouns whose "of" names the one accused or investigated ("criticism of the
+# government", "the investigation of her email server"), not the one who accuses.
+_TARGET_OF = frozenset({"criticism", "condemnation", "investigation", "probe", "inquiry", "censure",
+                        "denunciation", "prosecution", "impeachment", "indictment"})
 # Nouns of acts done to a person, whose personal possessor is the one it was done to ("his
 # arrest", "the journalist's murder"), unless an "of" phrase names that person.
 _UNDERGONE_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "extradition", "deportation",
                               "abduction", "kidnapping", "capture", "murder", "killing", "assassination",
                               "execution", "beating", "torture", "indictment", "conviction", "sentencing"})
+# Verbs whose subject answers the request that is their object ("rejected X's request").
+_ANSWER_VERBS = frozenset({"grant", "reject", "refuse", "deny", "approve", "consider", "accept", "heed",
+                           "ignore", "review", "answer", "weigh", "decline", "turn"})
 # Verbs whose subject receives what their object names ("received the endorsement of X").
-_RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome"})
+_RECEIVE_VERBS = frozenset({"receive", "win", "get", "earn", "gain", "secure", "obtain", "accept", "welcome",
+                            "face", "draw", "attract", "incur"})
 # Verbs whose subject causes an event rather than doing it ("the shooting sparked protests").
 _CAUSE_VERBS = frozenset({"spark", "trigger", "cause", "provoke", "prompt", "fuel", "ignite", "draw"})
 # Documents that speak for their author ("a statement saying ...", "a declaration demanding ...").
@@ -619,8 +627,9 @@ class Roles:
 
     @staticmethod
     def _named_subject(verb: Token) -> bool:
-        """Does the clause of `verb` have a subject of its own that is not a pronoun?"""
-        return verb.pos_ in ("VERB", "AUX") and any(
+        """Does the clause of `verb` have a subject of its own that is not a pronoun? (A word the
+        tagger read as a noun heads a clause when it has a subject: "the spate of X demands that".)"""
+        return any(
             c.dep_ in ("nsubj", "csubj") and c.pos_ not in ("PRON", "DET") for c in verb.children)
 
     def _passive(self, verb: Token) -> bool:
@@ -765,7 +774,7 @@ class Roles:
                         elif low == "of":
                             if type_ in ("RETREAT", "MOBILIZE") and p.lemma_.lower() in _FORCES:
                                 actors += self.entities_in(p)  # "the withdrawal of its troops": whose troops
-                            elif type_ in _PATIENT_OF:
+                            elif type_ in _PATIENT_OF or type_ == "ACCUSE" and noun.lemma_.lower() in _TARGET_OF:
                                 recipients += self.entities_in(p)
                             else:
                                 actors += self.entities_in(p)
@@ -795,6 +804,9 @@ class Roles:
             recipients += [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
         if received and not recipients:
             recipients += self.subject_of(gov)  # "received the endorsement of X": the subject gets it
+        if type_ == "REQUEST" and not recipients and phrase.dep_ == "dobj" and gov.lemma_.lower() in _ANSWER_VERBS:
+            # "the court granted the prosecutor's request": the one who answers a request was asked
+            recipients += [r for r in self.subject_of(gov) if r not in actors]
         if received and not actors:
             actors += self._prep_objects(gov, ("from",))  # "got firm backing from X"
         if received:  # the one who receives it is not among those who give it ("from X and her friends")
@@ -895,11 +907,12 @@ class Roles:
                 # "the ministry denies the opposition's claims": the one whose claim is refused
                 owners = [m for c in w.token.children if c.dep_ == "dobj" for x in c.children
                           if x.dep_ in ("poss", "compound", "amod") and (m := self.mention(x)) is not None]
-                recipients = owners or [a for a in claimant if a not in w_act] or recipients or [
-                    a for a in actors if a not in w_act]
+                recipients = owners or [a for a in claimant if a not in w_act] or [
+                    r for r in recipients if r not in w_act] or [a for a in actors if a not in w_act]
             if w_act:
                 actors = w_act
-            recipients = recipients or w_rec
+            # the wrapped act's recipient, unless it is the one who now acts ("rejected X's request")
+            recipients = [r for r in recipients if r not in actors] or w_rec
             mutual = mutual or w_mut
         top = chain[0]
         if not recipients and coded.type in ("ACCUSE", "REJECT"):
