@@ -267,6 +267,25 @@ def test_events_clause_headed_by_a_word_read_as_noun_is_not_the_reporters(make_d
     assert not [v for v in d.events if v.type == "REQUEST"]
 
 
+def test_events_firing_a_person_is_a_dismissal_not_a_shooting(make_document):
+    for text in ("The company fired Maria Lopez last week.", "I did not think they would fire me, she said.",
+                 "Maria Lopez was fired from her job."):
+        d = run_stages(make_document(text), *ALL)
+        assert not [v for v in d.events if v.type == "ASSAULT"], text
+    for text in ("Gunmen fired at workers near the mine.", "Police fired tear gas at the protesters."):
+        d = run_stages(make_document(text), *ALL)
+        assert [v for v in d.events if v.type == "ASSAULT"], text
+
+
+def test_events_definite_blast_refers_back_to_the_bombing(make_document):
+    # "the explosion", "the blast", "the bombings" name the attack already reported, whatever word
+    d = run_stages(make_document("A bomb exploded at the market on Friday, killing two soldiers. The worst "
+                                 "explosion was at the bus station. Police said the blast caused severe damage."),
+                   *ALL)
+    v = only(d, "ASSAULT")
+    assert {m.trigger.text for m in v.mentions} >= {"explosion", "blast"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -28,6 +28,12 @@ PLOVER_VERBAL_CONFLICT = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN"})
 NEEDS_EVENT = "@event"
 # A `requires` word satisfied when the word's object is a person ("received the president").
 PERSON_OBJECT = "@person"
+# A `requires` word satisfied when a person (or a personal pronoun) is the word's object and no
+# preposition gives the act a direction: "fired the manager", "they'll be fired" (a dismissal),
+# not "fired at the crowd", "were fired upon".
+PERSON_ONLY_OBJECT = "@person-only"
+_PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you", "i", "he", "she", "we", "they"})
+_DIRECTIONS = frozenset({"at", "on", "upon", "into", "toward", "towards", "with", "from"})
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,8 @@ class Lexicon:
                     if any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c))
                            for c in token.children):
                         words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
+                    if PERSON_ONLY_OBJECT in conditions and _person_only_object(token):
+                        words.add(PERSON_ONLY_OBJECT)
                 if not words & conditions:
                     continue
             return entry
@@ -238,6 +246,15 @@ def people_nouns() -> frozenset[str]:
             "citizens", "national", "nationals", "crew", "sailor", "sailors", "fisherman", "fishermen", "pilot",
             "pilots", "nurse", "nurses", "doctor", "doctors", "priest", "priests", "nun", "nuns"}
     return frozenset(out)
+
+
+def _person_only_object(token: Token) -> bool:
+    """Is a person or a personal pronoun the object of `token` (or its passive subject), with no
+    preposition of direction among its dependents? ("fired two managers", "she was fired")"""
+    if any(c.dep_ == "prep" and c.lower_ in _DIRECTIONS for c in token.children):
+        return False
+    return any(c.dep_ in ("dobj", "nsubjpass") and (
+        c.ent_type_ == "PERSON" or _people_noun(c) or c.lower_ in _PERSONAL_OBJECTS) for c in token.children)
 
 
 def _people_noun(token: Token) -> bool:

@@ -30,7 +30,8 @@ for _kind, _words in {
            "counteroffensive counter-offensive occupation",
     "exercise": "exercise drill maneuver manoeuvre game",
     "operation": "operation counterattack counter-attack raid",
-    "attack": "attack strike airstrike bombing shelling assault bombardment",
+    "attack": "attack strike airstrike bombing shelling assault bombardment explosion blast detonation shooting "
+              "gunfire ambush explode detonate bomb shoot",
     "meeting": "meeting meet talk talks visit summit discussion discuss negotiation negotiate consultation consult confer conference "
                "dialogue trip host",
     "agreement": "agreement accord deal pact treaty statement ceasefire cease-fire truce armistice memorandum",
