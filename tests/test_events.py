@@ -286,6 +286,26 @@ def test_events_definite_blast_refers_back_to_the_bombing(make_document):
     assert {m.trigger.text for m in v.mentions} >= {"explosion", "blast"}
 
 
+def test_events_word_senses_that_are_no_political_event(make_document):
+    for text in ("The man, who declined to give his last name, said the vote was unfair.",
+                 "The ministry declined to comment on the report.",
+                 "The president told a campaign rally in Ohio that he would win.",
+                 "The State Department issued a travel warning for citizens visiting the country."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("The army issued a warning to the rebels."), *ALL)
+    assert only(d, "THREATEN")
+
+
+def test_events_those_who_witness_an_event_are_not_its_parties(make_document):
+    d = run_stages(make_document("The police raided the homes of three suspects on Monday. Residents heard "
+                                 "gunshots during the raids."), *ALL)
+    v = only(d, "COERCE")
+    assert names(d, v.actor) == {"police"}
+    d = run_stages(make_document("The minister resigned amid protests by farmers."), *ALL)
+    assert names(d, only(d, "PROTEST").actor) == {"farmers"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -62,6 +62,10 @@ _TARGET_OF = frozenset({"criticism", "condemnation", "investigation", "probe", "
 _UNDERGONE_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "extradition", "deportation",
                               "abduction", "kidnapping", "capture", "murder", "killing", "assassination",
                               "execution", "beating", "torture", "indictment", "conviction", "sentencing"})
+# Verbs whose subject only witnesses or suffers what happens around them ("residents heard
+# gunshots during the raids"): not a party to the event named in their clause.
+_WITNESS_VERBS = frozenset({"hear", "see", "witness", "watch", "notice", "film", "record", "flee", "hide",
+                            "die", "sleep", "shelter", "wait", "cower", "panic", "scream"})
 # Verbs whose subject answers the request that is their object ("rejected X's request").
 _ANSWER_VERBS = frozenset({"grant", "reject", "refuse", "deny", "approve", "consider", "accept", "heed",
                            "ignore", "review", "answer", "weigh", "decline", "turn"})
@@ -845,7 +849,9 @@ class Roles:
                 elif prep.lower_ == "for" and verb.lemma_.lower() in _TRAVEL_VERBS:
                     actors += self.subject_of(verb)  # "flew to Lima for talks"
                     recipients += self._prep_objects(verb, ("to", "in"))
-                elif prep.lower_ in ("in", "during", "at", "amid", "throughout") and verb.pos_ in ("VERB", "AUX"):
+                elif prep.lower_ in ("in", "during", "at", "throughout") and verb.pos_ in ("VERB", "AUX") and \
+                        verb.lemma_.lower() not in _WITNESS_VERBS:
+                    # ("spoke during the talks"; not "resigned amid protests", "heard shots during the raid")
                     actors += self.subject_of(verb)
             if type_ == "CONSULT" and not actors:
                 # participants coordinated inside the phrase ("meetings on Monday, A and B")
