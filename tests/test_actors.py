@@ -35,6 +35,16 @@ def test_actors_group_phrases_get_country_and_sector(make_document):
     assert ("TUR", "MIL") in codes
 
 
+def test_actors_one_sides_officials_are_named_by_the_usual_description(make_document):
+    # the descriptions of one country's officials are one side; its name is the one the text uses
+    # most, not whichever came first ("Five Italian diplomats")
+    d = run_stages(make_document("Five Italian diplomats left Vienna on Monday. The Italian government said the "
+                                 "move was unfair. Italian officials met the envoy. The Italian government later "
+                                 "protested."), "actors")
+    side = [e for e in d.entities if e.type == "ORG" and e.country == "ITA"]
+    assert len(side) == 1 and side[0].name == "Italian government"
+
+
 def test_actors_role_description_and_pronoun_resolve(make_document):
     d = run_stages(make_document(
         "President Maria Lindqvist met the press in Oslo.\n\n"

@@ -15,6 +15,8 @@ named by its full name written most often.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from typing import TYPE_CHECKING
 
 from ...names import first_name_gender, name_key
@@ -87,7 +89,21 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
         target.country = target.country or m.country
     for g in people:
         g.name = _usual_full_name(doc, g) or g.name
+    for g in groups.values():
+        if g.key[0] == "ORG-GROUP" and len(g.mentions) > 1:
+            g.name = _usual_description(doc, g) or g.name
     return list(groups.values()) + people
+
+
+def _usual_description(doc: Doc, g: Group) -> str | None:
+    """The name of one side's officials named by several descriptions ("60 Russian diplomats",
+    "the Russian government", "Russian officials"): the description the text uses most, one
+    without a count before it rather than one with, the first among equals."""
+    texts = [doc[m.start:m.end].text for m in sorted(g.mentions, key=lambda m: m.start)]
+    if not texts:
+        return None
+    counts = Counter(texts)
+    return max(texts, key=lambda t: (counts[t], not t[:1].isdigit(), -texts.index(t)))
 
 
 def _usual_full_name(doc: Doc, g: Group) -> str | None:
