@@ -306,6 +306,15 @@ def test_events_those_who_witness_an_event_are_not_its_parties(make_document):
     assert names(d, only(d, "PROTEST").actor) == {"farmers"}
 
 
+def test_events_two_demands_for_different_things_are_two_events(make_document):
+    d = run_stages(make_document("Italy urged Germany to cut its tariffs on Monday. The German government is "
+                                 "considering Italy's request for access to the prisoners."), *ALL)
+    assert len([v for v in d.events if v.type == "REQUEST"]) == 2
+    d = run_stages(make_document("Italy asked Germany for access to the prisoners on Monday. Germany is considering "
+                                 "the request."), *ALL)
+    assert len([v for v in d.events if v.type == "REQUEST"]) == 1  # the request, reported again
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

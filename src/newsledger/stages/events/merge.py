@@ -209,8 +209,33 @@ def _same_content(p: Part, g: Group) -> bool:
     expelling a diplomat)?"""
     if p.coded.type == "ASSAULT":
         return True  # reports of one attack name its means differently ("the bombing", "gunfire")
+    if p.coded.type == "REQUEST":
+        # "ordered X to reduce its staff" and "X's request for access" are two demands
+        mine = _demanded(p)
+        theirs = {d for q in g.parts if (d := _demanded(q)) is not None}
+        if mine is not None and theirs and mine not in theirs:
+            return False
     modes = {q.coded.mode for q in g.parts if q.coded.mode}
     return p.coded.mode is None or not modes or p.coded.mode in modes
+
+
+def _demanded(p: Part) -> str | None:
+    """What a demand asks for, when its own words say it: the verb of its complement ("ordered X
+    to reduce ...") or the object of its "for" ("a request for access", "called for talks").
+    Only a word that is itself a demand says it (not "said" with a clause typed as one)."""
+    entry = p.coded.chain[0].entry
+    trigger = p.coded.trigger
+    if p.coded.licensed_by == "statement" or trigger is not p.coded.chain[0].token or not (
+            entry.type == "REQUEST" or entry.control == "demand"):
+        return None
+    for c in p.coded.trigger.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            return c.lemma_.lower()
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g.lemma_.lower()
+    return None
 
 
 def group_parts(parts: list[Part], keys: dict[str, frozenset[str]] | None = None,
