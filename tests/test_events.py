@@ -315,6 +315,23 @@ def test_events_two_demands_for_different_things_are_two_events(make_document):
     assert len([v for v in d.events if v.type == "REQUEST"]) == 1  # the request, reported again
 
 
+def test_events_a_chanted_slogan_is_no_act(make_document):
+    d = run_stages(make_document('Protesters marched through the city, chanting "stop the killing" and '
+                                 '"free the prisoners".'), *ALL)
+    assert [v.type for v in d.events] == ["PROTEST"]
+    d = run_stages(make_document('Hundreds rallied in the park on Saturday, chanting "free the prisoners" and '
+                                 '"stop the killing." Cars honked in support.'), *ALL)
+    assert [v.type for v in d.events] == ["PROTEST"]
+    d = run_stages(make_document('"We will free the prisoners," the rebel leader said.'), *ALL)
+    assert d.events  # a quoted statement is no slogan
+
+
+def test_events_where_a_pledge_was_made_is_not_whom_it_was_made_to(make_document):
+    d = run_stages(make_document("Tom Hale said he will expand the army. Tom Hale made the pledge at a veterans "
+                                 "conference in Herndon, Virginia."), *ALL)
+    assert all(not codes(d, v.recipient) and not names(d, v.recipient) for v in d.events)
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -132,6 +132,17 @@ def test_places_event_place_prefers_clause_and_never_guesses_among_several(make_
     assert event_place(d, [met]) == (None, None)
 
 
+def test_places_event_place_skips_the_place_of_another_happening(make_document):
+    d = run_stages(make_document("Organizers of a rally for the victims of the war in Mosul thanked the mayor."),
+                   "actors", "places")
+    rally = next(t for t in d.doc if t.text == "rally")
+    ids = {p.name: p.id for p in d.places}
+    # without knowing which nouns name happenings, the place in the rally's clause wins
+    assert event_place(d, [rally]) == (ids["Mosul"], "clause")
+    # "the war in Mosul" is where the war is, not where the rally was
+    assert event_place(d, [rally], other_event=lambda t: t.lemma_ == "war") == (None, None)
+
+
 def test_places_event_place_falls_back_to_the_articles_only_town(make_document):
     d = run_stages(make_document("Protesters gathered in Lyon on Monday. The government met again. "
                                  "Lyon stayed calm."), "actors", "places")

@@ -16,7 +16,6 @@ named by its full name written most often.
 from __future__ import annotations
 
 from collections import Counter
-
 from typing import TYPE_CHECKING
 
 from ...names import first_name_gender, name_key

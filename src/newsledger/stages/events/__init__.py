@@ -135,7 +135,8 @@ class EventsStage(Stage):
             return []
         found_ids = {t.token.i for t in triggers}
         here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
-                            for coded in code_sentence(triggers, lex)) if p is not None]
+                            for coded in code_sentence(triggers, lex) if not in_slogan(coded.top))
+                if p is not None]
         _sentence_fallback(here)
         _deadly_raids(here)
         return here
@@ -288,7 +289,8 @@ class EventsStage(Stage):
         place, place_source = event_place(document, [main.coded.trigger] + [t for t in triggers
                                                                           if t is not main.coded.trigger],
                                           local=group.type in _ON_THE_GROUND,
-                                          statement=group.type in _STATEMENT_TYPES)
+                                          statement=group.type in _STATEMENT_TYPES,
+                                          other_event=_names_happening)
         said_by = main.quote if all(p.quote for p in parts) else None
         sentence_ids = sorted({p.sentence for p in parts})
         evidence = _strip(document, document.span(sents[main.sentence].start_char, sents[main.sentence].end_char))
@@ -708,6 +710,42 @@ def _crowd_subject(verb: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+# Verbs whose quoted object is a slogan: what a crowd chants or its banners read ("chanting
+# 'stop the killing'") is its message, not an act that happened.
+_SLOGAN_VERBS = frozenset({"chant", "shout", "sing", "scream", "yell", "cry", "read", "carry", "hold", "wave",
+                           "bear", "write", "paint", "spray"})
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+
+
+def _names_happening(noun: Token) -> bool:
+    """Is `noun` a word that names a happening (a war, a conflict, an attack): a lexicon noun that
+    codes an event, or a word of an event kind?"""
+    lemma = noun.lemma_.lower()
+    return kind_of(lemma) != lemma or any(e.type is not None and e.control != "none"
+                                          for e in lexicon().entries(lemma, "NOUN"))
+
+
+def in_slogan(token: Token) -> bool:
+    """Is `token` inside a quotation that a chanting or sign-carrying verb governs (through
+    the other slogans it is coordinated with: "chanting 'stop X' and 'free Y'")?"""
+    marks = [t.i for t in token.sent if t.text in _QUOTE_MARKS]
+    if len(marks) % 2:  # a closing mark after the sentence's last stop falls in the next sentence
+        marks.append(token.sent.end)
+    spans = list(zip(marks[::2], marks[1::2], strict=True))
+
+    def quoted(i: int) -> bool:
+        return any(a < i < b for a, b in spans)
+
+    if not quoted(token.i):
+        return False
+    head = token
+    for _ in range(16):
+        if not quoted(head.i) or head.head == head:
+            break
+        head = head.head
+    return not quoted(head.i) and head.lemma_.lower() in _SLOGAN_VERBS
 
 
 def _is_pronoun(token: Token) -> bool:

@@ -832,7 +832,8 @@ class Roles:
                 elif (gov.lemma_.lower() in LIGHT_VERBS or gov.lemma_.lower() in requires) and \
                         gov.lemma_.lower() not in _CAUSE_VERBS:  # ("poured scorn": the verb its row names)
                     actors += self.subject_of(gov)  # not "the shooting sparked protests": a cause acts not
-                    recipients += self._prep_objects(gov, preps)
+                    # ("made the pledge at a conference in X": where it was made, not to whom)
+                    recipients += [r for r in self._prep_objects(gov, preps) if not self._place_word(r, gov)]
             elif dep == "nsubjpass" and gov.pos_ == "VERB" and gov.lemma_.lower() in LIGHT_VERBS:
                 actors += self.subject_of(gov)
             elif dep == "pobj" and phrase.head.dep_ == "prep":

@@ -10,7 +10,7 @@ since a country elsewhere in a sentence is usually an actor ("Moldova signed ...
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ...document import Document
@@ -87,10 +87,12 @@ def _clause(trigger: Token) -> tuple[int, int]:
     return head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
 
 
-def _best_in(document: Document, start: int, end: int, trigger: Token, statement: bool = False) -> str | None:
+def _best_in(document: Document, start: int, end: int, trigger: Token, statement: bool = False,
+             other_event: Callable[[Token], bool] | None = None) -> str | None:
     """The place of the happening among the place mentions between `start` and `end`. For a
     statement only a place said of its own verb counts ("said in Moscow"): the places of what is
-    said are not where it was said."""
+    said are not where it was said. `other_event`: whether a noun names a happening; a place said
+    of another happening's noun is that happening's ("a rally for the victims of the war in X")."""
     best: tuple | None = None
     verbs = frozenset({trigger.i, trigger.head.i})
     for p in document.places:
@@ -102,6 +104,10 @@ def _best_in(document: Document, start: int, end: int, trigger: Token, statement
             locative = top is not None and _locative(top, verbs)
             if statement and not (locative and top is not None and _on_verb(top, trigger)):
                 continue
+            if locative and top is not None and other_event is not None:
+                owner = top.head.head
+                if owner.i != trigger.i and owner.pos_ == "NOUN" and other_event(owner):
+                    continue
             modifier = head is not None and _modifier(head)
             if p.kind in ("country", "continent") and not locative or not locative and modifier:
                 continue
@@ -112,23 +118,25 @@ def _best_in(document: Document, start: int, end: int, trigger: Token, statement
 
 
 def event_place(document: Document, triggers: Sequence[Token], local: bool = False,
-                statement: bool = False) -> tuple[str | None, str | None]:
+                statement: bool = False,
+                other_event: Callable[[Token], bool] | None = None) -> tuple[str | None, str | None]:
     """(place id, where it came from: "clause", "sentence" or "article") of the place an event
     with these trigger tokens happened in, or (None, None). The article's place stands in only
     when the article names a single town, region or feature and no other: when it names
     several, a guessed place would be a confident error. `local`: a happening on the ground (an
     attack, an arrest, a protest), which the dateline places when nothing nearer does.
     `statement`: a statement (an accusation, a demand, a denial...), placed only by a place said
-    of its own verb ("said in Moscow"), never by the places it speaks of."""
+    of its own verb ("said in Moscow"), never by the places it speaks of. `other_event`: see
+    `_best_in`."""
     if not document.places:
         return None, None
     for trigger in triggers:
-        found = _best_in(document, *_clause(trigger), trigger, statement)
+        found = _best_in(document, *_clause(trigger), trigger, statement, other_event)
         if found:
             return found, "clause"
     for trigger in triggers:
         sent = trigger.sent
-        found = _best_in(document, sent.start_char, sent.end_char, trigger, statement)
+        found = _best_in(document, sent.start_char, sent.end_char, trigger, statement, other_event)
         if found:
             return found, "sentence"
     specific = [p for p in document.places if p.kind not in ("country", "continent")]
