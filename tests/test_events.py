@@ -332,6 +332,27 @@ def test_events_where_a_pledge_was_made_is_not_whom_it_was_made_to(make_document
     assert all(not codes(d, v.recipient) and not names(d, v.recipient) for v in d.events)
 
 
+def test_events_an_accident_is_no_attack(make_document):
+    for text in ("Seven militants were killed in two accidental explosions in the province on Friday.",
+                 "The bomb exploded prematurely, killing the bomber."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("A bomb exploded at the market, killing two soldiers."), *ALL)
+    assert only(d, "ASSAULT")
+
+
+def test_events_a_question_asked_is_no_demand_and_a_plea_of_not_guilty_no_concession(make_document):
+    for text in ("The senator asked the minister whether the troops would stay.",
+                 "The senator asked the minister about the troops.",
+                 "Carlos Vega pleaded not guilty to charges of fraud on Monday."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("The senator asked the minister to withdraw the troops."), *ALL)
+    assert only(d, "REQUEST")
+    d = run_stages(make_document("Tom Hale pleaded guilty to fraud on Monday."), *ALL)
+    assert only(d, "CONCEDE")
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -47,7 +47,7 @@ from .coder import (
     noun_license,
     obligation,
 )
-from .factuality import asserted, clause_verb, factuality, intervening, standing_position
+from .factuality import accidental, asserted, clause_verb, factuality, intervening, standing_position
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
@@ -490,6 +490,8 @@ def _status(coded: Coded) -> str:
         return "hypothetical"
     if coded.negated:
         return "negated"
+    if accidental(coded.trigger):
+        return "accident"
     if coded.trigger is not coded.top and standing_position(clause_verb(coded.trigger)):
         return "generic"  # "said the governor has long called for ...": the wrapped clause's own aspect
     stop = {t.i for t in coded.tokens if t.i != coded.top.i}

@@ -332,8 +332,24 @@ def _is_question(sent) -> bool:
     return False
 
 
+def accidental(token: Token) -> bool:
+    """Is the happening of `token` said to be an accident: a modifier of class accident on it
+    ("detonated accidentally", "an accidental explosion") or on the happening it came about in
+    ("were killed in two accidental explosions")?"""
+    def marked(t: Token) -> bool:
+        return any(c.dep_ in ("amod", "advmod") and predicates().get(
+            (c.lower_, "ADV" if c.pos_ == "ADV" else "ADJ")) == "accident" for c in t.children)
+
+    def direct(t: Token) -> bool:
+        return marked(t) or any(c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and any(
+            g.dep_ == "pobj" and marked(g) for g in c.children) for c in t.children)
+
+    # ("exploded prematurely, killing the bomber": the killing is the accident's result)
+    return direct(token) or token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG" and direct(token.head)
+
+
 def asserted(status: str) -> bool:
     return status in ASSERTED
 
 
-__all__ = ["ASSERTED", "asserted", "clause_verb", "factuality", "intervening", "predicates", "standing_position"]
+__all__ = ["ASSERTED", "accidental", "asserted", "clause_verb", "factuality", "intervening", "predicates", "standing_position"]

@@ -32,6 +32,9 @@ PERSON_OBJECT = "@person"
 # preposition gives the act a direction: "fired the manager", "they'll be fired" (a dismissal),
 # not "fired at the crowd", "were fired upon".
 PERSON_ONLY_OBJECT = "@person-only"
+# A `requires` word satisfied when the word's complement is a question ("asked the minister
+# whether ...", "asked him about ..."): a question asked is no demand.
+QUESTION = "@question"
 _PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you", "i", "he", "she", "we", "they"})
 _DIRECTIONS = frozenset({"at", "on", "upon", "into", "toward", "towards", "with", "from"})
 
@@ -222,6 +225,9 @@ class Lexicon:
                     deps = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
                 if not all(w in deps for w in entry.extra):
                     continue
+                if any((c.lemma_.lower() in entry.extra or c.lower_ in entry.extra) and any(
+                        g.dep_ == "neg" for g in c.children) for c in token.children):
+                    continue  # "pleaded not guilty": the required word is negated
             conditions = entry.requires - {NEEDS_EVENT}
             if conditions:
                 if words is None:
@@ -231,6 +237,8 @@ class Lexicon:
                         words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
                     if PERSON_ONLY_OBJECT in conditions and _person_only_object(token):
                         words.add(PERSON_ONLY_OBJECT)
+                    if QUESTION in conditions and _asks_a_question(token):
+                        words.add(QUESTION)
                 if not words & conditions:
                     continue
             return entry
@@ -246,6 +254,19 @@ def people_nouns() -> frozenset[str]:
             "citizens", "national", "nationals", "crew", "sailor", "sailors", "fisherman", "fishermen", "pilot",
             "pilots", "nurse", "nurses", "doctor", "doctors", "priest", "priests", "nun", "nuns"}
     return frozenset(out)
+
+
+def _asks_a_question(token: Token) -> bool:
+    """Does `token` take a question: a clause opened by "whether"/"if" or a wh-word, or "about"?"""
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "about":
+            return True
+        if c.dep_ in ("ccomp", "advcl") and c.i > token.i:
+            first = c.left_edge
+            if first.lower_ in ("whether", "if") or first.tag_ in ("WDT", "WP", "WRB") or any(
+                    g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children):
+                return True
+    return False
 
 
 def _person_only_object(token: Token) -> bool:
