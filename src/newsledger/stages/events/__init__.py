@@ -47,7 +47,14 @@ from .coder import (
     noun_license,
     obligation,
 )
-from .factuality import accidental, asserted, clause_verb, factuality, intervening, standing_position
+from .factuality import (
+    accidental,
+    asserted,
+    clause_verb,
+    factuality,
+    intervening,
+    standing_position,
+)
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
 from .merge import Group, Part, group_parts, kind_of
 from .roles import Roles
