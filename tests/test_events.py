@@ -353,6 +353,16 @@ def test_events_a_question_asked_is_no_demand_and_a_plea_of_not_guilty_no_conces
     assert only(d, "CONCEDE")
 
 
+def test_events_having_nowhere_to_go_is_no_obligation_and_a_right_is_no_act(make_document):
+    for text in ("Now they have nowhere to stay because the area is overwhelmed with people, Tom Hale said.",
+                 "Iraq has no right to attack its neighbours, Tom Hale said."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("Iraq really has to withdraw its troops, Tom Hale said."), *ALL)
+    v = only(d, "REQUEST")
+    assert names(d, v.actor) == {"Tom Hale"} and codes(d, v.recipient) == {"IRQ"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -845,6 +845,29 @@ def obligation(token: Token, upto: Token | None = None) -> Token | None:
     for verb in verbs:
         if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in verb.children):
             return verb
-        if verb.lemma_ in ("have", "need") and any(c.dep_ == "xcomp" for c in verb.children):
+        if have_to(verb):
             return verb
     return None
+
+
+def have_to(verb: Token) -> bool:
+    """"has to withdraw", "need to act": "have" or "need" followed by its infinitive, with at
+    most an adverb between ("they have nowhere to stay" is no obligation)."""
+    if verb.lemma_ not in ("have", "need") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in verb.children:
+        if c.dep_ != "xcomp":
+            continue
+        to = next((a for a in c.children if a.lower_ == "to" and a.i < c.i), None)
+        if to is not None and all(_intensifier(verb.doc[i]) for i in range(verb.i + 1, to.i)):
+            return True
+    return False
+
+
+_INTENSIFIERS = frozenset({"still", "just", "also", "even", "now", "really", "only", "then", "already", "again",
+                           "first", "too", "urgently", "simply"})
+
+
+def _intensifier(token: Token) -> bool:
+    """An adverb that may stand between "have" and its "to" ("has really to"), unlike "nowhere"."""
+    return token.pos_ == "ADV" and (token.lower_ in _INTENSIFIERS or token.lower_.endswith("ly"))

@@ -178,7 +178,8 @@ def intervening(inner: Token, top: Token, chain: set[int] | frozenset[int]) -> s
         if verb.i == top.i or verb.head == verb:
             return None
         head, dep = verb.head, verb.dep_
-        if head.i != top.i and head.i not in chain and dep in ("ccomp", "xcomp"):
+        if head.i != top.i and head.i not in chain and (dep in ("ccomp", "xcomp") or dep == "acl" and head.pos_ == "NOUN"):
+            # ("said X has no right to attack": a noun frames its infinitive too)
             status = _FRAME_STATUS.get(_class(head) or "")
             if status is not None:
                 return status

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from ...data import read_tsv
 from ..places.names import name_words
-from .coder import Coded, Trigger
+from .coder import Coded, Trigger, have_to
 from .lexicon import LexEntry
 
 if TYPE_CHECKING:
@@ -166,8 +166,7 @@ def _has_obligation(tokens: list[Token]) -> Token | None:
     for t in tokens:
         if t.dep_ == "aux" and t.lower_ in OBLIGATION and not _negated(t.head):
             return t.head
-        if t.lemma_ in ("need", "have") and t.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in t.children):
+        if have_to(t):
             return t
     return None
 
