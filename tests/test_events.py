@@ -363,6 +363,15 @@ def test_events_having_nowhere_to_go_is_no_obligation_and_a_right_is_no_act(make
     assert names(d, v.actor) == {"Tom Hale"} and codes(d, v.recipient) == {"IRQ"}
 
 
+def test_events_a_time_closing_a_reported_clause_dates_that_clause(make_document):
+    # "..., prosecutors announced": the parse may hang "Thursday" from the report; it is the
+    # sentence's day, not the announcement's
+    d = run_stages(make_document("The former mayor was sentenced to ten years in prison Thursday, prosecutors "
+                                 "announced.", published="2020-05-06"), *ALL)
+    v = only(d, "SANCTION")
+    assert (v.date.start, v.date.source) == ("2020-04-30", "clause")
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -113,6 +113,9 @@ def test_events_main_event_is_the_surest_of_the_earliest_report():
     # V2 is first reported in the lead (its mention); V1 is too unsure to stand for the article
     assert main_event([early_unsure, later, last]) == "V2"
     assert main_event([early_unsure]) == "V1"  # nothing surer: the only event stands
+    # a lead's event of middling confidence is still the lead's: a surer later one is not the story
+    lead = _event("V1", 0, 0.45)
+    assert main_event([lead, _event("V2", 200, 0.7)]) == "V1"
     assert main_event([]) is None
 
 

@@ -438,14 +438,19 @@ def _time_tokens(document: Document) -> set[int]:
     return out
 
 
+MAIN_EVENT_MIN_CONFIDENCE = 0.35
+
+
 def main_event(events: list[Event]) -> str | None:
     """The event the article is mainly about: the one its lead reports, i.e. whose first report
     (its trigger or the trigger of any later mention) comes earliest in the text; among events
-    reported in the same sentence, the surest. Events the coder is unsure of (confidence below
-    0.5) stand for the article only when there is nothing else."""
+    reported in the same sentence, the surest. Events the coder is very unsure of (confidence
+    below MAIN_EVENT_MIN_CONFIDENCE) stand for the article only when there is nothing else: a
+    lead's event is often coded with middling confidence (a noun, no named actor yet), and a
+    surer event later in the article is rarely what the article is about."""
     if not events:
         return None
-    sure = [v for v in events if v.confidence >= 0.5] or events
+    sure = [v for v in events if v.confidence >= MAIN_EVENT_MIN_CONFIDENCE] or events
 
     def first(v: Event) -> int:
         starts = [v.trigger.start] + [m.trigger.start for m in v.mentions if m.trigger is not None]

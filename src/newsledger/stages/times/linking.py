@@ -121,10 +121,32 @@ def _dating(document: Document) -> list[_Dating]:
         interval = value_interval(t.value, published)
         if interval is not None:
             chain = _find_governors(document, t)
+            chain = _reported_clause_time(document, t, chain, speech) or chain
             out.append(_Dating(t, interval, frozenset(g.i for g in chain), chain[-1].i if chain else None,
                                bool(chain) and chain[-1].lemma_.lower() in speech))
     document.scratch["times.dating"] = (document.times, len(document.times), out)
     return out
+
+
+def _reported_clause_time(document: Document, time: Time, chain: list[Token],
+                          speech: frozenset[str]) -> list[Token] | None:
+    """"X pleaded guilty Thursday, the prosecutor announced": a time that closes a reported
+    clause standing before its reporting verb is that clause's, even when the parse hangs it
+    from the report. Returns the clause verb as the time's governor, or None."""
+    if not chain or chain[-1].lemma_.lower() not in speech:
+        return None
+    report = chain[-1]
+    doc = document.view
+    assert doc is not None
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or not span.end <= report.i:
+        return None
+    for c in report.children:
+        if c.dep_ == "ccomp" and c.right_edge.i + 1 == span.start and c.pos_ in ("VERB", "AUX"):
+            following = doc[span.end] if span.end < len(doc) else None
+            if following is not None and following.text in (",", "\u2014", "--", "-"):
+                return [c]
+    return None
 
 
 def _find_governors(document: Document, time: Time) -> list[Token]:
