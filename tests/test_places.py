@@ -143,6 +143,20 @@ def test_places_event_place_skips_the_place_of_another_happening(make_document):
     assert event_place(d, [rally], other_event=lambda t: t.lemma_ == "war") == (None, None)
 
 
+def test_places_here_is_the_datelines_place(make_document):
+    d = run_stages(make_document("LYON - Nearly a week after the police shooting of a man here sparked violent "
+                                 "protests, the city remains tense. Protesters gathered in Paris."), "actors", "places")
+    shooting = next(t for t in d.doc if t.text == "shooting")
+    gathered = next(t for t in d.doc if t.text == "gathered")
+    ids = {p.name: p.id for p in d.places}
+    assert event_place(d, [shooting]) == (ids["Lyon"], "clause")
+    assert event_place(d, [gathered]) == (ids["Paris"], "clause")
+    d = run_stages(make_document("Police arrested two men here on Monday. Protesters gathered in Paris."),
+                   "actors", "places")
+    arrested = next(t for t in d.doc if t.text == "arrested")
+    assert event_place(d, [arrested]) == (None, None)  # no dateline: "here" says nothing
+
+
 def test_places_event_place_falls_back_to_the_articles_only_town(make_document):
     d = run_stages(make_document("Protesters gathered in Lyon on Monday. The government met again. "
                                  "Lyon stayed calm."), "actors", "places")

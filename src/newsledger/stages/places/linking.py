@@ -79,6 +79,24 @@ def _on_verb(top: Token, trigger: Token) -> bool:
     return top.dep_ == "pobj" and top.head.head.i in (trigger.i, verb.i)
 
 
+def _here(trigger: Token) -> bool:
+    """Does the adverb "here" modify the trigger or its verb ("was shot here", "the shooting
+    of a man here")?"""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and verb.dep_ not in ("nsubj", "nsubjpass"):
+        verb = verb.head
+    if any(c.lower_ == "here" and c.dep_ == "advmod" for c in verb.children):
+        return True
+    for t in trigger.subtree:  # inside the trigger's own phrase, not in a clause below it
+        if t.lower_ == "here" and t.dep_ == "advmod":
+            node = t.head
+            while node.i != trigger.i and node.pos_ not in ("VERB", "AUX"):
+                node = node.head
+            if node.i == trigger.i:
+                return True
+    return False
+
+
 def _clause(trigger: Token) -> tuple[int, int]:
     """Character bounds of the clause a trigger heads or sits in."""
     head = trigger
@@ -131,6 +149,11 @@ def event_place(document: Document, triggers: Sequence[Token], local: bool = Fal
     if not document.places:
         return None, None
     for trigger in triggers:
+        if not statement and _here(trigger):
+            # "the shooting of a man here": where the reporter is, the dateline's place
+            here = dateline_place(document)
+            if here is not None:
+                return here, "clause"
         found = _best_in(document, *_clause(trigger), trigger, statement, other_event)
         if found:
             return found, "clause"
