@@ -372,6 +372,18 @@ def test_events_a_time_closing_a_reported_clause_dates_that_clause(make_document
     assert (v.date.start, v.date.source) == ("2020-04-30", "clause")
 
 
+def test_events_blame_for_a_harm_and_failing_a_duty_are_accusations(make_document):
+    for text in ("Senator Tom Hale said Russia was responsible for the attack.",
+                 "Senator Tom Hale said Germany had failed to protect the children."):
+        d = run_stages(make_document(text), *ALL)
+        v = only(d, "ACCUSE")
+        assert names(d, v.actor) == {"Tom Hale"}, text
+    for text in ("Senator Tom Hale said Germany was responsible for security at the border.",
+                 "Senator Tom Hale said Germany had failed to win the vote."):
+        d = run_stages(make_document(text), *ALL)
+        assert not [v for v in d.events if v.type == "ACCUSE"], text
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -102,10 +102,11 @@ class Valence:
             self.strongest, self.strongest_weight = tok, abs(weight)
 
 
-def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) -> Valence:
+def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset(),
+            names: set[int] | frozenset[int] = frozenset()) -> Valence:
     """The evaluative weight of a statement's words. `skip`: tokens that name things rather than
     judge them (names, and the words of events the statement reports: "the war", "an
-    anti-terrorist operation")."""
+    anti-terrorist operation"); `names`: those of them that are names, not event words."""
     v = Valence()
     lex, val = terms(), vader()
     for t in tokens:
@@ -121,7 +122,19 @@ def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset()) 
             v.denial += 1
             v.add(t, -0.5)
             continue
-        if cls == "wrongdoing":
+        if cls == "blame" and any(
+                g.i in skip and g.i not in names or lex.get(g.lower_) == "wrongdoing" or
+                lex.get(g.lemma_.lower()) == "wrongdoing" or val.get(g.lower_, 0.0) <= -_STRONG
+                for c in t.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.subtree):
+            weight = -2.6  # "responsible for the attack": a harm (an event word or a wrong) after "for"
+        elif cls == "failure" and any(c.dep_ in ("xcomp", "acl") and lex.get(c.lemma_.lower()) == "duty"
+                                      for c in t.children):
+            weight = -2.6  # "failed to protect", "the failure to act": failing a duty is blamed
+        elif cls in ("blame", "failure", "duty"):
+            weight = val.get(low, val.get(lemma, 0.0))  # otherwise the word weighs what it weighs
+            if abs(weight) < _STRONG:
+                continue
+        elif cls == "wrongdoing":
             weight = -2.6
         elif cls == "praise":
             if t.pos_ not in ("NOUN", "ADJ"):
@@ -184,6 +197,7 @@ class Statement:
 class StatementCoder:
     def __init__(self, document: Document) -> None:
         self.skip: set[int] = set()
+        self.names: set[int] = set()
         self.document = document
         self.doc = document.view
         self.mentions = document.mentions
@@ -256,7 +270,8 @@ class StatementCoder:
         said settlers set fire to ...") is the act's source, not the author of an accusation,
         unless it names who did it and is a party itself (a state, a government, a leader)."""
         out: list[Statement] = []
-        self.skip = set(self.mentions) | set(events)
+        self.names = set(self.mentions)
+        self.skip = self.names | set(events)
         for q in self.document.quotes:
             if q.speaker is None or q.speaker not in self.actor_ids or self._publication(q.speaker):
                 continue  # (a newspaper that reports what was said accuses no one)
@@ -283,7 +298,7 @@ class StatementCoder:
         return out
 
     def _type_content(self, content: list[Token], speaker: str, cue: Token | None, quote: str | None) -> Statement | None:
-        v = valence(content, self.skip)
+        v = valence(content, self.skip, self.names)
         target = self._target(content, speaker, subjects_only=True)
         obliged = _has_obligation(content)
         wish = cue is not None and cue.lemma_.lower() in WISH_CUES
@@ -338,7 +353,7 @@ class StatementCoder:
             label += [t for t in obj[0].subtree if t.i > obj[0].i and t.dep_ in ("appos", "amod", "attr", "oprd")]
         if not obj or not label:
             return None
-        v = valence(label, self.skip)
+        v = valence(label, self.skip, self.names)
         target_tokens = list(obj[0].subtree)
         target = self._target([t for t in target_tokens if t not in label], speaker)
         if v.denial:
