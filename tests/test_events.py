@@ -384,6 +384,13 @@ def test_events_blame_for_a_harm_and_failing_a_duty_are_accusations(make_documen
         assert not [v for v in d.events if v.type == "ACCUSE"], text
 
 
+def test_events_agreeing_to_plead_guilty_is_the_concession_and_a_hometown_no_party(make_document):
+    d = run_stages(make_document("Tom Hale, 48, of Boston, on Thursday agreed to plead guilty to the conspiracy "
+                                 "charge."), *ALL)
+    v = only(d, "CONCEDE")
+    assert names(d, v.actor) == {"Tom Hale"}  # "of Boston" is where he lives
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

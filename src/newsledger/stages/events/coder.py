@@ -569,6 +569,10 @@ def _compose_intent(w: Wrap, out: Coded) -> None:
     if t == "THREATEN" and not w.negated:
         out.type = "THREATEN"  # "vowed revenge"
         return
+    if t == "CONCEDE" and not w.negated and w.lemma in ("agree", "decide", "consent"):
+        # "agreed to plead guilty", "decided to concede": the concession itself, made now
+        out.type, out.mode, out.future = "CONCEDE", inner.mode, False
+        return
     if t == "REJECT" and not w.negated and inner.trigger.pos_ == "NOUN":
         out.type, out.mode = "REJECT", inner.mode  # "promised a veto": the refusal is made now
         out.future = False

@@ -257,6 +257,15 @@ class Roles:
             return self._adjective_country[eid]
         return eid
 
+    def _hometown(self, eid: str | None, place: Token) -> bool:
+        """"Tom Hale, 48, of Boston": a place after a named person's "of" is where they live."""
+        person = self.document.entity(eid) if eid is not None else None
+        if person is None or person.type != "PERSON":
+            return False
+        m = self.mention(place)
+        e = self.document.entity(m) if m is not None else None
+        return e is not None and e.type in ("GPE", "LOC", "FAC")
+
     def entities_in(self, head: Token, with_conj: bool = True, _depth: int = 0) -> list[str]:
         """Entities that a noun phrase headed by `head` names as participants."""
         out: list[str] = []
@@ -295,7 +304,7 @@ class Roles:
                         if p.dep_ == "pobj":
                             if p.lower_ in _RELATIVE:
                                 got += self.relative_owner(p)
-                            else:
+                            elif not self._hometown(eid, p):
                                 got += self.entities_in(p, True, _depth + 1)
             if not got and h.lower_ in _RELATIVE:
                 got += self.relative_owner(h)
