@@ -391,6 +391,19 @@ def test_events_agreeing_to_plead_guilty_is_the_concession_and_a_hometown_no_par
     assert names(d, v.actor) == {"Tom Hale"}  # "of Boston" is where he lives
 
 
+def test_events_coming_under_gunfire_a_suicide_crash_and_a_slaying(make_document):
+    d = run_stages(make_document("Their posts came under intense gunfire from Hamas after midnight."), *ALL)
+    assert names(d, only(d, "ASSAULT").actor) == {"Hamas"}
+    d = run_stages(make_document("A suicide bomber riding a motorcycle loaded with explosives crashed into a "
+                                 "NATO foot patrol on Monday."), *ALL)
+    assert [v.type for v in d.events] == ["ASSAULT"]
+    d = run_stages(make_document("The plane crashed into a mountain on Friday."), *ALL)
+    assert not d.events  # an accident: nobody acted on anybody
+    d = run_stages(make_document("Tom Hale was slain by gunmen on Monday."), *ALL)
+    v = only(d, "ASSAULT")
+    assert names(d, v.actor) == {"gunmen"} and names(d, v.recipient) == {"Tom Hale"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -850,6 +850,11 @@ class Roles:
                 verb = prep.head
                 if prep.lower_ in ("through",) and verb.lemma_.lower() in ("be", "go", "get"):
                     recipients += self.subject_of(verb)
+                elif prep.lower_ == "under" and verb.lemma_.lower() in ("come", "fall") and type_ in (
+                        "ASSAULT", "ACCUSE", "COERCE", "SANCTION"):
+                    # "came under intense gunfire from X", "fell under attack": the subject is hit, X hits
+                    recipients += self.subject_of(verb)
+                    actors += self._prep_objects(noun, ("from",)) + self._prep_objects(verb, ("from",))
                 elif prep.lower_ in ("on", "under") and verb.lemma_.lower() in ("put", "place", "keep", "go", "remain",
                                                                                    "stay", "be"):
                     actors += self.subject_of(verb)  # "put its troops on alert", "went on strike"
