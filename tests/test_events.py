@@ -404,6 +404,20 @@ def test_events_coming_under_gunfire_a_suicide_crash_and_a_slaying(make_document
     assert names(d, v.actor) == {"gunmen"} and names(d, v.recipient) == {"Tom Hale"}
 
 
+def test_events_a_leads_delayed_identification(make_document):
+    # "A Boston man ... Tom Hale, 56, of Boston, ...": the lead's description is the person named next
+    d = run_stages(make_document("A Boston man has been charged with murder in the stabbing death of a doctor. "
+                                 "Tom Hale, 56, of Boston, is charged with first degree murder, police said."), *ALL)
+    v = only(d, "ACCUSE")  # one case, against one person
+    assert names(d, v.recipient) == {"Tom Hale"}
+    hale = next(e for e in d.entities if e.name == "Tom Hale")
+    assert any(m.text == "Boston man" for m in hale.mentions)  # the description is a mention of him
+    # the person named next is someone else when the sentence does not open with them and their age
+    d = run_stages(make_document("A man was shot dead in Boston on Monday. Police arrested Tom Hale, 34, the "
+                                 "victim's neighbour."), *ALL)
+    assert names(d, only(d, "ASSAULT").recipient) == {"man"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

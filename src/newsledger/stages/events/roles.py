@@ -17,6 +17,8 @@ subject of the reporting verb ("Iran said it would ...").
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -62,6 +64,8 @@ _TARGET_OF = frozenset({"criticism", "condemnation", "investigation", "probe", "
 _UNDERGONE_NOUNS = frozenset({"arrest", "detention", "imprisonment", "jailing", "extradition", "deportation",
                               "abduction", "kidnapping", "capture", "murder", "killing", "assassination",
                               "execution", "beating", "torture", "indictment", "conviction", "sentencing"})
+# ", 48," after a name: the age apposition of a person's first full naming in news copy.
+_AGE_APPOSITION = re.compile(r",(?:\s*(?:Jr|Sr|II|III|IV)\.?\s*,)?\s*\d{1,3}\s*,")  # (", Jr., 48,")
 # Verbs whose subject only witnesses or suffers what happens around them ("residents heard
 # gunshots during the raids"): not a party to the event named in their clause.
 _WITNESS_VERBS = frozenset({"hear", "see", "witness", "watch", "notice", "film", "record", "flee", "hide",
@@ -231,6 +235,10 @@ class Roles:
             if country is None:  # "inspectors from the atomic agency": the organisation's people
                 sector = next((x.sector for x in (self.document.entity(e) for e in located)
                                if x is not None and x.sector in ("IGO", "NGO")), sector)
+        if kind == "person" and sector in (None, "UNK", "CVL"):
+            named = self._delayed_identification(head, start, end)
+            if named is not None:
+                return named
         key = name.lower() + "|" + (country or "")
         span = self.document.span(start, end)
         entity = self.described.get(key)
@@ -242,6 +250,37 @@ class Roles:
         elif all(m.start != span.start for m in entity.mentions):
             entity.mentions.append(span)
         return entity.id
+
+    def _delayed_identification(self, head: Token, start: int, end: int) -> str | None:
+        """A news lead's "delayed identification": the lead introduces a person by description
+        ("A New York man who ... pleaded guilty") and a following sentence opens with their name
+        and age ("Tom Hale, 48, of Long Beach, ..."). An indefinite description of one person,
+        subject of its clause in the article's first two sentences, is the first person named in
+        the two sentences after it when that sentence opens with the name and its age, and the
+        name was not mentioned before."""
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children) or head.dep_ not in (
+                "nsubj", "nsubjpass"):
+            return None
+        document = self.document
+        k = document.sentence_of(head.idx)
+        if k > 1:
+            return None
+        starts = document.sentence_starts
+        lo = starts[k + 1] if k + 1 < len(starts) else len(document.text)
+        hi = starts[k + 3] if k + 3 < len(starts) else len(document.text)
+        for e in sorted((e for e in document.entities if e.type == "PERSON" and e.mentions),
+                        key=lambda e: e.mentions[0].start):
+            first = e.mentions[0]
+            if first.start < lo:
+                continue
+            if first.start >= hi:
+                break
+            opens = not document.text[starts[document.sentence_of(first.start)]:first.start].strip()
+            if opens and _AGE_APPOSITION.match(document.text, first.end):
+                self.pronoun_links[head.i] = (start, end, (e.id,))  # (the description is a mention of them)
+                return e.id
+            return None  # the first person named after the lead is someone else
+        return None
 
     # --- entities named by a phrase ------------------------------------------------------------
 
