@@ -18,7 +18,6 @@ subject of the reporting verb ("Iran said it would ...").
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
