@@ -418,6 +418,18 @@ def test_events_a_leads_delayed_identification(make_document):
     assert names(d, only(d, "ASSAULT").recipient) == {"man"}
 
 
+def test_events_ordering_a_review_is_no_demand_and_an_ordered_inquiry_is_the_inquiry(make_document):
+    for text in ("Tom Hale said he would order a thorough review of the nation's computer defenses.",
+                 "The governor ordered an evacuation of the town."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("The president ordered an investigation into the leak."), *ALL)
+    v = only(d, "ACCUSE")
+    assert v.mode == "investigate" and names(d, v.actor) == {"president"}
+    d = run_stages(make_document("The president ordered the army to withdraw."), *ALL)
+    assert names(d, only(d, "REQUEST").recipient) == {"army"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

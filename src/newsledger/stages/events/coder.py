@@ -590,7 +590,9 @@ def _compose_intent(w: Wrap, out: Coded) -> None:
 
 
 def _compose_demand(w: Wrap, out: Coded) -> None:
-    if w.lemma == "order" and w.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
+    if w.lemma == "order" and (w.type in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION") or
+                               w.type == "ACCUSE" and w.inner.mode == "investigate"):
+        # ("ordered an investigation into X": the inquiry, opened by the one who orders it)
         out.trigger = w.inner.trigger  # an order to arrest or attack is coded as the act, by the one who orders
         out.composed = w.inner.composed
         return
