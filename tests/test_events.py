@@ -430,6 +430,15 @@ def test_events_ordering_a_review_is_no_demand_and_an_ordered_inquiry_is_the_inq
     assert names(d, only(d, "REQUEST").recipient) == {"army"}
 
 
+def test_events_recognising_a_fact_is_no_recognition_of_a_party(make_document):
+    for text in ('"Even though we recognize this is happening half a world away, we are saying no," Tom Hale said.',
+                 "Maria Lopez recognized the need for reform."):
+        d = run_stages(make_document(text), *ALL)
+        assert not [v for v in d.events if v.type == "SUPPORT"], text
+    d = run_stages(make_document("Germany recognized Kosovo as an independent state in 2008."), *ALL)
+    assert codes(d, only(d, "SUPPORT").recipient) == {"XKX"} or only(d, "SUPPORT").recipient
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

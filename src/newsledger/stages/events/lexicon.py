@@ -35,6 +35,9 @@ PERSON_ONLY_OBJECT = "@person-only"
 # A `requires` word satisfied when the word's complement is a question ("asked the minister
 # whether ...", "asked him about ..."): a question asked is no demand.
 QUESTION = "@question"
+# A `requires` word satisfied when the word takes a clause as its complement ("recognize
+# that ...", "we recognize this is happening"): to acknowledge a fact, not to recognise a party.
+CLAUSE = "@clause"
 _PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you", "i", "he", "she", "we", "they"})
 _DIRECTIONS = frozenset({"at", "on", "upon", "into", "toward", "towards", "with", "from"})
 
@@ -239,6 +242,8 @@ class Lexicon:
                         words.add(PERSON_ONLY_OBJECT)
                     if QUESTION in conditions and _asks_a_question(token):
                         words.add(QUESTION)
+                    if CLAUSE in conditions and any(c.dep_ == "ccomp" for c in token.children):
+                        words.add(CLAUSE)
                 if not words & conditions:
                     continue
             return entry
