@@ -81,6 +81,13 @@ _OWN_FORCES_VERBS = frozenset({"inaugurate", "create", "form", "establish", "dep
 # Traded goods: a measure on them targets the country they come from.
 _GOODS = frozenset({"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel",
                     "aluminum", "aluminium", "commodity", "commodities", "shipment", "shipments"})
+# Prepositions by which a thing acted on names the party it goes to or is shared with ("aid to
+# X", "relations with X", "a curfew on X", "measures against X").
+_GOAL_PREPS = ("to", "with", "on", "upon", "against", "toward", "towards")
+# Acts done to a thing that reach the party it goes to; not what is asked, blamed or praised, whose
+# thing's party is another ("urged retaliation on X", "condemned the attack on X": X is not addressed).
+_THING_GOAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "THREATEN",
+                               "REJECT"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -647,6 +654,24 @@ class Roles:
                         out += self.entities_in(p)
         return out
 
+    def _thing_goal(self, verb: Token, passive: bool, frame: str, actors: list[str]) -> list[str]:
+        """A verb whose object is a thing, not a party, acts on the party the thing goes to or is
+        held with ("cut off electricity to X", "halted aid to X", "closed its borders with X",
+        "lifted the curfew on X"), whether the parser hangs that phrase on the thing or on the verb.
+        The actor's own things ("closed its borders with X") are things too."""
+        objs = [x for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                for x in [c, *c.conjuncts]]
+        if not objs or any(e not in actors for o in objs for e in self.entities_in(o)):
+            return []
+        goal = _GOAL_PREPS + (("for",) if frame == "transfer" else ())
+        out = [r for r in self._prep_objects(verb, goal) if not self._place_word(r, verb)]
+        for o in objs:
+            out += self._prep_objects(o, goal)
+            for c in o.children:  # "70 million dollars of aid for X": the measured thing's phrase
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out += [r for p in c.children if p.dep_ == "pobj" for r in self._prep_objects(p, goal)]
+        return list(dict.fromkeys(out))
+
     def _objects(self, token: Token, deps: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for c in token.children:
@@ -719,6 +744,9 @@ class Roles:
                     # "a man died after being shot": the patient is the main clause's subject
                     main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
                     recipients = [r for r in self.subject_of(main) if r not in actors]
+            if not [r for r in recipients if r not in actors] and not headline and \
+                    frame in ("patient", "addressee", "transfer") and type_ in _THING_GOAL_TYPES:
+                recipients = [r for r in self._thing_goal(token, passive, frame, actors) if r not in actors]
         else:
             actors, recipients, mutual = self._noun_roles(token, type_, frame, preps, requires)
         return actors, recipients, mutual

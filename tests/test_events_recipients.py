@@ -1,0 +1,40 @@
+"""Events stage: the recipient of an event and its country, from the parse. Invented sentences."""
+
+from __future__ import annotations
+
+from .conftest import run_stages
+
+ALL = ("actors", "times", "places", "quotes", "amounts", "events")
+
+
+def countries(d, ids):
+    by_id = {e.id: e for e in d.entities}
+    return {by_id[i].country for i in ids if by_id[i].country}
+
+
+def event(d, trigger):
+    found = [v for v in d.events if v.trigger.text == trigger]
+    assert len(found) == 1, [(v.type, v.trigger.text) for v in d.events]
+    return found[0]
+
+
+def test_recipient_is_the_party_a_thing_acted_on_goes_to(make_document):
+    # "halted aid to X", "cut off electricity to X", "closed its borders with X": the object is a
+    # thing, the party it reaches is the recipient (the parser hangs the phrase on the verb)
+    d = run_stages(make_document("Norway halted economic aid to Chile on Tuesday."), *ALL)
+    assert countries(d, event(d, "halted").recipient) == {"CHL"}
+    d = run_stages(make_document("Peru threatened to cut off electricity to Bolivia."), *ALL)
+    assert countries(d, event(d, "threatened").recipient) == {"BOL"}
+    d = run_stages(make_document("Russia closed its borders with Iran and Georgia."), *ALL)
+    assert countries(d, event(d, "closed").recipient) == {"IRN", "GEO"}
+    d = run_stages(make_document("Ministers agreed to provide 70 million dollars of aid for Romania and Poland."), *ALL)
+    assert countries(d, event(d, "agreed").recipient) == {"ROU", "POL"}
+
+
+def test_thing_goal_is_not_the_one_blamed_or_asked(make_document):
+    # "condemned the shipments to X", "urged retaliation against X": X is where the thing goes,
+    # not the one blamed or asked
+    d = run_stages(make_document("Maria Lopez condemned the shipments of arms to Chile."), *ALL)
+    assert not event(d, "condemned").recipient
+    d = run_stages(make_document("Tom Hale urged retaliation against Chile."), *ALL)
+    assert not event(d, "urged").recipient
