@@ -38,3 +38,11 @@ def test_thing_goal_is_not_the_one_blamed_or_asked(make_document):
     assert not event(d, "condemned").recipient
     d = run_stages(make_document("Tom Hale urged retaliation against Chile."), *ALL)
     assert not event(d, "urged").recipient
+
+
+def test_the_one_allowed_to_act_is_the_recipient(make_document):
+    # "allowed X to hold a rally": the parser makes X the subject of the allowed act
+    d = run_stages(make_document("The minister allowed opposition leader Carlos Vega to hold a rally."), *ALL)
+    assert {e.name for e in d.entities if e.id in event(d, "allowed").recipient} == {"Carlos Vega"}
+    d = run_stages(make_document("The court decided to allow candidate Maria Lopez to run in the election."), *ALL)
+    assert {e.name for e in d.entities if e.id in event(d, "allow").recipient} == {"Maria Lopez"}

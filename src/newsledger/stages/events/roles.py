@@ -939,6 +939,10 @@ class Roles:
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
         if not recipients and coded.type == "THREATEN":
             recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
+        if not recipients:  # "allowed candidate X to run": the one let to act is the recipient
+            allow = next((t.token for t in chain if t.entry.control == "allow"), None)
+            if allow is not None:
+                recipients = self._complement_subject(allow, actors)
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
