@@ -46,3 +46,20 @@ def test_the_one_allowed_to_act_is_the_recipient(make_document):
     assert {e.name for e in d.entities if e.id in event(d, "allowed").recipient} == {"Carlos Vega"}
     d = run_stages(make_document("The court decided to allow candidate Maria Lopez to run in the election."), *ALL)
     assert {e.name for e in d.entities if e.id in event(d, "allow").recipient} == {"Maria Lopez"}
+
+
+def test_protest_target_from_what_it_defies_or_demands(make_document):
+    d = run_stages(make_document("Thousands of students blocked streets in Lima in defiance of Chilean authorities "
+                                 "to demand reforms."), *ALL)
+    assert countries(d, event(d, "blocked").recipient) == {"CHL"}  # not the town it happens in
+    d = run_stages(make_document("Refugees are continuing a hunger strike in protest of the Peruvian government's "
+                                 "refusal to accept the vote."), *ALL)
+    assert countries(d, event(d, "strike").recipient) == {"PER"}
+    d = run_stages(make_document("Farmers continued their hunger strike to demand the resignation of Chilean "
+                                 "President Carlos Vega."), *ALL)
+    assert {e.name for e in d.entities if e.id in event(d, "strike").recipient} == {"Carlos Vega"}
+
+
+def test_protest_for_someones_release_is_not_against_them(make_document):
+    d = run_stages(make_document("Workers marched in Lima to demand the release of Maria Lopez."), *ALL)
+    assert "Maria Lopez" not in {e.name for e in d.entities if e.id in event(d, "marched").recipient}

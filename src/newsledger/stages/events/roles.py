@@ -88,6 +88,11 @@ _GOAL_PREPS = ("to", "with", "on", "upon", "against", "toward", "towards")
 # thing's party is another ("urged retaliation on X", "condemned the attack on X": X is not addressed).
 _THING_GOAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "THREATEN",
                                "REJECT"})
+# "in protest of X", "in defiance of X", "in opposition to X": whom a protest is against.
+_OPPOSITION_NOUNS = frozenset({"protest", "defiance", "opposition", "outrage", "anger", "retaliation"})
+# Nouns of a demanded removal from office, whose "of" names the one protested against.
+_REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "dismissal", "overthrow",
+                            "departure", "downfall", "sacking", "recall"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -943,6 +948,8 @@ class Roles:
             allow = next((t.token for t in chain if t.entry.control == "allow"), None)
             if allow is not None:
                 recipients = self._complement_subject(allow, actors)
+        if coded.type == "PROTEST" and not recipients:
+            recipients = [r for r in self._protest_target(inner.token, actors) if r not in actors]
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
@@ -1010,6 +1017,42 @@ class Roles:
                 if got:
                     return got[:1]
         return []
+
+    def _protest_target(self, token: Token, actors: list[str]) -> list[str]:
+        """Whom a protest is against when the sentence says so: "in protest of / in defiance of /
+        in opposition to X", or a purpose that demands or denounces ("went on strike to demand the
+        resignation of X", "a rally calling for the removal of X"). Parties the text names only."""
+        from .lexicon import lexicon
+
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        nodes = list(dict.fromkeys([token, clause]))
+        named = {e.id for e in self.document.entities}
+        out: list[str] = []
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.lemma_.lower() in _OPPOSITION_NOUNS:
+                            out += self._prep_objects(p, ("of", "at", "against", "to", "over"))
+        for node in nodes:
+            for c in node.children:
+                purpose = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    or c.dep_ == "acl" and c.tag_ == "VBG"
+                entry = lexicon().match(c) if purpose and c.pos_ == "VERB" else None
+                if entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT"):
+                    continue
+                out += self._complement_subject(c, actors)  # "to demand that the governor resign"
+                content = [d for d in c.children if d.dep_ == "dobj"] + [
+                    p for x in c.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children
+                    if p.dep_ == "pobj"]
+                for d in content:
+                    # a party named outright ("to denounce X"), or the one whose removal is demanded
+                    # ("the resignation of X"), not the one another act is for ("the release of X")
+                    if self.mention(d) is not None or d.lemma_.lower() in _REMOVAL_NOUNS:
+                        out += self.entities_in(d)
+        return [e for e in dict.fromkeys(out) if e in named and e not in actors]
 
     def _country_of_place(self, token: Token) -> str | None:
         for p in self.document.places:
