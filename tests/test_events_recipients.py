@@ -63,3 +63,18 @@ def test_protest_target_from_what_it_defies_or_demands(make_document):
 def test_protest_for_someones_release_is_not_against_them(make_document):
     d = run_stages(make_document("Workers marched in Lima to demand the release of Maria Lopez."), *ALL)
     assert "Maria Lopez" not in {e.name for e in d.entities if e.id in event(d, "marched").recipient}
+
+
+def test_described_party_takes_the_country_of_any_word_before_its_head(make_document):
+    # "Moroccan Berber refugees": the demonym modifies "Berber", not the head noun
+    d = run_stages(make_document("Spain will allow 13,000 Moroccan Berber refugees to return home."), *ALL)
+    assert countries(d, event(d, "allow").recipient) == {"MAR"}
+
+
+def test_anti_and_pro_name_a_stance_not_a_country(make_document):
+    d = run_stages(make_document("A prominent anti-Chile journalist was killed in Lima."), *ALL)
+    assert not countries(d, event(d, "killed").recipient)
+    d = run_stages(make_document("Pro-Russian rebels attacked Ukrainian troops near Donetsk."), *ALL)
+    v = event(d, "attacked")
+    assert not countries(d, v.actor) and countries(d, v.recipient) == {"UKR"}
+

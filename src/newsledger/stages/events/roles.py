@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...countries import stance_prefixed
 from ...data import read_tsv
 from ...document import Document
 from ...model import Entity
@@ -213,13 +214,15 @@ class Roles:
         if "\n" in name:
             start, name = head.idx, head.text
         country = None
-        for c in [*head.lefts]:
+        # the words of the description before its head ("Turkish Kurd refugees"), not a stance ("anti-X")
+        modifiers = [t for t in head.doc[first.i:head.i] if not stance_prefixed(t)]
+        for c in modifiers:
             eid = self.mentions.get(c.i)
             e = self.document.entity(eid) if eid else None
             if e is not None and e.country and e.type in ("GPE", "NORP"):
                 country = e.country
         if country is None:  # "Catalan activists", "Kurdish protesters": the country of the region the adjective names
-            country = next((p.country for c in head.lefts if c.i >= first.i for p in self.document.places
+            country = next((p.country for c in modifiers for p in self.document.places
                             if p.country and any(m.start <= c.idx < m.end for m in p.mentions)), None)
         if country is None:
             country = self._own_forces_country(head)
@@ -247,7 +250,7 @@ class Roles:
 
     def mention(self, token: Token) -> str | None:
         eid = self.mentions.get(token.i)
-        if eid not in self.actor_ids:
+        if eid not in self.actor_ids or stance_prefixed(token):  # "anti-X", "pro-X": a stance, no party
             return None
         if token.tag_ == "JJ" and eid in self._adjective_country and token.dep_ == "amod" and \
                 token.head.pos_ in ("NOUN", "VERB") and not self._described_head(token.head):
