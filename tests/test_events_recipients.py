@@ -78,3 +78,10 @@ def test_anti_and_pro_name_a_stance_not_a_country(make_document):
     v = event(d, "attacked")
     assert not countries(d, v.actor) and countries(d, v.recipient) == {"UKR"}
 
+
+def test_a_threat_to_do_something_is_not_addressed_to_another_clause(make_document):
+    # "threatened to shell X": the threat is against X, not against the subject of a clause the
+    # parser hung on the threat
+    d = run_stages(make_document("Peru threatened to shell Chilean towns today in retaliation for an air raid on "
+                                 "the northern city of Arica where, it said, 100 people were killed."), *ALL)
+    assert countries(d, event(d, "threatened").recipient) == {"CHL"}

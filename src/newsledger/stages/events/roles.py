@@ -920,7 +920,10 @@ class Roles:
             if control == "coerce" and self._passive(w.token):
                 continue  # "was forced to quit": the one forced acts
             if control in ("demand", "threat", "accuse", "praise", "coerce"):
-                own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
+                # "threatened to shell X": the wrapper's subject does the wrapped act itself, and no
+                # other clause under the wrapper names whom it is made to
+                controlled = any(t.token.dep_ == "xcomp" and t.token.head.i == w.token.i for t in chain)
+                own_rec = w_rec or w_mut or ([] if controlled else self._complement_subject(w.token, w_act))
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
                 # the one who demands, threatens, accuses or praises is the wrapper's own subject,
                 # never the doer of the wrapped act ("urged the minister to back ...": the minister is addressed)
