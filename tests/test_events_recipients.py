@@ -85,3 +85,19 @@ def test_a_threat_to_do_something_is_not_addressed_to_another_clause(make_docume
     d = run_stages(make_document("Peru threatened to shell Chilean towns today in retaliation for an air raid on "
                                  "the northern city of Arica where, it said, 100 people were killed."), *ALL)
     assert countries(d, event(d, "threatened").recipient) == {"CHL"}
+
+
+def test_attack_without_named_target_is_against_the_country_it_happens_in(make_document):
+    # the CAMEO/PLOVER convention the protest rule already follows, for attacks and threatened
+    # material acts: the place said of the act itself
+    d = run_stages(make_document("Two bombs exploded in Lima on Monday."), *ALL)
+    assert countries(d, event(d, "exploded").recipient) == {"PER"}
+    d = run_stages(make_document("President Carlos Vega said he will extend the curfew in Arequipa."), *ALL)
+    assert countries(d, event(d, "curfew").recipient) == {"PER"}
+    d = run_stages(make_document("Protesters blocked roads in the capital city of Lima."), *ALL)
+    assert countries(d, event(d, "blocked").recipient) == {"PER"}
+
+
+def test_place_of_a_statement_is_no_target(make_document):
+    d = run_stages(make_document("Peru threatened in Geneva to resume attacks."), *ALL)
+    assert not event(d, "threatened").recipient

@@ -94,6 +94,9 @@ _OPPOSITION_NOUNS = frozenset({"protest", "defiance", "opposition", "outrage", "
 # Nouns of a demanded removal from office, whose "of" names the one protested against.
 _REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "dismissal", "overthrow",
                             "departure", "downfall", "sacking", "recall"})
+# Where a material act happens ("in", "into", "near" a town), for an act with no named target.
+_ACT_PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "throughout"})
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -958,6 +961,8 @@ class Roles:
             recipients = [r for r in self._protest_target(inner.token, actors) if r not in actors]
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
+        if coded.type in ("ASSAULT", "THREATEN") and not recipients and inner_type in _MATERIAL_TYPES:
+            recipients = [r for r in self._act_place(inner.token) if r not in actors]
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
                 self._passive(inner.token):
             # "diplomats being expelled from the United States": expelled by the country they leave
@@ -1017,11 +1022,42 @@ class Roles:
             clause = clause.head
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
-                got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
-                if not got:  # a town or province: the country it is in, when the article names it
-                    got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
+                got = self._place_party(t)
                 if got:
-                    return got[:1]
+                    return got
+        return []
+
+    def _place_party(self, t: Token) -> list[str]:
+        """The party a place phrase stands for: a country or town the text names ("in Belgrade");
+        a town whose country the article names stands for that country; else a town or region
+        whose country is known stands for itself (its country is the party's)."""
+        named = self.entities_in(t, True, 1)  # ("in the capital city of X": one "of" deep)
+        got = [e for e in named if self._is_country_place(e)]
+        if not got:  # a town or province: the country it is in, when the article names it
+            got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
+        if not got:
+            got = [e for e in named if (x := self.document.entity(e)) is not None and x.type == "LOC" and x.country]
+        return got[:1]
+
+    def _act_place(self, token: Token) -> list[str]:
+        """An attack, or a threatened material act, with no named target is against the country
+        where it happens (the convention of CAMEO/PLOVER coders): "bombs exploded in Kabul",
+        "will extend the curfew in Abidjan". Only a place said of the act itself (the word, its
+        verb, its object), never one said of its participants or of the statement around it."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ not in ("ROOT",):
+            if verb.dep_ not in ("dobj", "nsubjpass", "compound"):
+                break
+            verb = verb.head
+        nodes = list(dict.fromkeys([token, verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]))
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ in _ACT_PLACE_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            got = self._place_party(p)
+                            if got:
+                                return got
         return []
 
     def _protest_target(self, token: Token, actors: list[str]) -> list[str]:
