@@ -101,3 +101,25 @@ def test_attack_without_named_target_is_against_the_country_it_happens_in(make_d
 def test_place_of_a_statement_is_no_target(make_document):
     d = run_stages(make_document("Peru threatened in Geneva to resume attacks."), *ALL)
     assert not event(d, "threatened").recipient
+
+
+def test_being_opposed_to_something_is_no_passive(make_document):
+    d = run_stages(make_document("Peru is opposed to Chilean mediation in the talks, an aide said."), *ALL)
+    v = event(d, "opposed")
+    assert countries(d, v.actor) == {"PER"} and countries(d, v.recipient) == {"CHL"}
+
+
+def test_protest_outside_an_institution_is_against_it(make_document):
+    d = run_stages(make_document("Chilean farmers began a hunger strike outside Parliament to demand the return "
+                                 "of land."), *ALL)
+    assert {e.name for e in d.entities if e.id in event(d, "strike").recipient} == {"Parliament"}
+
+
+def test_demand_noun_addresses_the_subject_of_its_that_clause(make_document):
+    d = run_stages(make_document("The union reiterated its demand today that Peru ease restrictions on workers."), *ALL)
+    assert countries(d, event(d, "demand").recipient) == {"PER"}
+
+
+def test_forces_readied_for_an_attack_target_its_target(make_document):
+    d = run_stages(make_document("Chile mobilized army reservists for a possible war against Peru on Tuesday."), *ALL)
+    assert countries(d, event(d, "mobilized").recipient) == {"PER"}

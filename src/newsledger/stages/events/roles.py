@@ -97,6 +97,10 @@ _REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "
 # Where a material act happens ("in", "into", "near" a town), for an act with no named target.
 _ACT_PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "throughout"})
 _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Participles that say where their subject stands, not what was done to it ("is opposed to").
+_STATIVE_PARTICIPLES = frozenset({"opposed"})
+# Sectors of a state's institutions ("outside Parliament", "at the ministry").
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -580,6 +584,37 @@ class Roles:
                             return got
         return []
 
+    def _content_clause_subject(self, noun: Token, exclude: list[str]) -> list[str]:
+        """"reiterated its demand that Israel ease ...", "a call that the army withdraw": the
+        subject of the that-clause a demand noun states is the one asked (the parser hangs the
+        clause on the noun or, after it, on the noun's verb)."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        if noun.dep_ == "dobj":
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for c in clauses:
+            if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                continue
+            got = [e for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(s)
+                   if e not in exclude]
+            if got:
+                return got
+        return []
+
+    def _purpose_target(self, verb: Token, exclude: list[str]) -> list[str]:
+        """Forces readied "for a war against X", "for an offensive on X": the attack they are for
+        names its target."""
+        from .lexicon import lexicon
+
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for p in c.children:
+                    entry = lexicon().match(p) if p.dep_ == "pobj" else None
+                    if entry is not None and entry.type == "ASSAULT":
+                        got = [e for e in self._prep_objects(p, FRAME_PREPS["patient"]) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
     def _claim_subject(self, word: Token, exclude: list[str]) -> list[str]:
         """Whom an accusation is about when its content follows in a participle ("filed a
         complaint ..., claiming that the aide violated ..."): the subject of that content."""
@@ -709,6 +744,12 @@ class Roles:
             c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police beating of a man"
         if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
             passive = self._passive(token)
+            if (passive or token.dep_ == "acomp") and token.lower_ in _STATIVE_PARTICIPLES and \
+                    not self._agents(token) and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                # "X is opposed to Y's plan": an adjective, not a passive; X opposes, Y is opposed
+                holder = token if passive else token.head
+                actors = [e for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
+                return actors, [r for r in self._prep_objects(token, ("to",)) if r not in actors], []
             if token.tag_ == "VBN" and token.dep_ in ("xcomp", "oprd", "acomp") and not passive:
                 # "was found shot", "left wounded": a participle complement is passive
                 head = token.head
@@ -951,6 +992,10 @@ class Roles:
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
             # "demanded that the US cancel ...": the one who is to act is addressed
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
+        if not recipients and inner_type == "REQUEST" and inner.token.pos_ in ("NOUN", "PROPN"):
+            recipients = self._content_clause_subject(inner.token, actors)  # "its demand that X ease ..."
+        if not recipients and coded.type == "MOBILIZE":
+            recipients = self._purpose_target(inner.token, actors)  # "mobilised reservists for a war against X"
         if not recipients and coded.type == "THREATEN":
             recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
         if not recipients:  # "allowed candidate X to run": the one let to act is the recipient
@@ -1022,6 +1067,10 @@ class Roles:
             clause = clause.head
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
+                m = self.mention(t)
+                e = self.document.entity(m) if m is not None else None
+                if e is not None and e.type == "ORG" and e.country and e.sector in _STATE_SECTORS:
+                    return [m]  # "a sit-in outside Parliament": the institution it is held at
                 got = self._place_party(t)
                 if got:
                     return got
