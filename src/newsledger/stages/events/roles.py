@@ -1069,7 +1069,7 @@ class Roles:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
                 m = self.mention(t)
                 e = self.document.entity(m) if m is not None else None
-                if e is not None and e.type == "ORG" and e.country and e.sector in _STATE_SECTORS:
+                if m is not None and e is not None and e.type == "ORG" and e.country and e.sector in _STATE_SECTORS:
                     return [m]  # "a sit-in outside Parliament": the institution it is held at
                 got = self._place_party(t)
                 if got:
