@@ -123,3 +123,12 @@ def test_demand_noun_addresses_the_subject_of_its_that_clause(make_document):
 def test_forces_readied_for_an_attack_target_its_target(make_document):
     d = run_stages(make_document("Chile mobilized army reservists for a possible war against Peru on Tuesday."), *ALL)
     assert countries(d, event(d, "mobilized").recipient) == {"PER"}
+
+
+def test_place_of_an_act_is_a_place_phrase(make_document):
+    # "in a campaign conducted by X" names no place; "at targets in X" names one below the target
+    d = run_stages(make_document("Thousands were expelled from those lands in a brutal campaign conducted by "
+                                 "Peru."), *ALL)
+    assert all("PER" not in countries(d, v.recipient) for v in d.events)
+    d = run_stages(make_document("Tanks fired four shells at targets in Arica, witnesses said."), *ALL)
+    assert countries(d, event(d, "fired").recipient) == {"CHL"}

@@ -33,7 +33,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
-_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street",
+_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street", "sector",
                           "streets", "capital", "country", "camp", "market", "square", "building", "office",
                           "station", "territory", "land", "lands", "position", "positions", "site", "base"})
 _GUIDANCE = frozenset({"guidance", "supervision", "auspices", "involvement", "leadership", "command",
@@ -1080,6 +1080,8 @@ class Roles:
         """The party a place phrase stands for: a country or town the text names ("in Belgrade");
         a town whose country the article names stands for that country; else a town or region
         whose country is known stands for itself (its country is the party's)."""
+        if not self._place_phrase(t):
+            return []  # "in a campaign conducted by X" is no place
         named = self.entities_in(t, True, 1)  # ("in the capital city of X": one "of" deep)
         got = [e for e in named if self._is_country_place(e)]
         if not got:  # a town or province: the country it is in, when the article names it
@@ -1087,6 +1089,18 @@ class Roles:
         if not got:
             got = [e for e in named if (x := self.document.entity(e)) is not None and x.type == "LOC" and x.country]
         return got[:1]
+
+    def _place_phrase(self, t: Token) -> bool:
+        """Does the phrase headed by `t` name a place: a place name ("Lima", "West Darfur State")
+        or a place noun ("the capital city of X", "a sector of X")?"""
+        if t.lemma_.lower() in _PLACE_NOUNS or t.lower_ in _PLACE_NOUNS:
+            return True
+        for x in [t, *(c for c in t.children if c.dep_ in ("compound", "nmod", "amod"))]:
+            eid = self.mentions.get(x.i)
+            e = self.document.entity(eid) if eid else None
+            if e is not None and e.type in ("GPE", "LOC", "FAC"):
+                return True
+        return False
 
     def _act_place(self, token: Token) -> list[str]:
         """An attack, or a threatened material act, with no named target is against the country
@@ -1103,8 +1117,13 @@ class Roles:
             for c in node.children:
                 if c.dep_ == "prep" and c.lower_ in _ACT_PLACE_PREPS:
                     for p in c.children:
-                        if p.dep_ == "pobj":
-                            got = self._place_party(p)
+                        if p.dep_ != "pobj":
+                            continue
+                        # "fired at targets in X": the place of what is hit
+                        inner = [q for x in p.children if x.dep_ == "prep" and x.lower_ in ("in", "near", "inside")
+                                 for q in x.children if q.dep_ == "pobj"]
+                        for q in [p] if self._place_phrase(p) else inner:
+                            got = self._place_party(q)
                             if got:
                                 return got
         return []
