@@ -1076,13 +1076,15 @@ class Roles:
                     return got
         return []
 
-    def _place_party(self, t: Token) -> list[str]:
+    def _place_party(self, t: Token, of_place: bool = False) -> list[str]:
         """The party a place phrase stands for: a country or town the text names ("in Belgrade");
         a town whose country the article names stands for that country; else a town or region
-        whose country is known stands for itself (its country is the party's)."""
+        whose country is known stands for itself (its country is the party's). `of_place`: a
+        place noun reaches its "of" phrase ("in a residential sector of X")."""
         if not self._place_phrase(t):
             return []  # "in a campaign conducted by X" is no place
-        named = self.entities_in(t, True, 1)  # ("in the capital city of X": one "of" deep)
+        noun = t.lemma_.lower() in _PLACE_NOUNS or t.lower_ in _PLACE_NOUNS
+        named = self.entities_in(t, True, 1 if of_place and noun else 2)
         got = [e for e in named if self._is_country_place(e)]
         if not got:  # a town or province: the country it is in, when the article names it
             got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
@@ -1123,7 +1125,7 @@ class Roles:
                         inner = [q for x in p.children if x.dep_ == "prep" and x.lower_ in ("in", "near", "inside")
                                  for q in x.children if q.dep_ == "pobj"]
                         for q in [p] if self._place_phrase(p) else inner:
-                            got = self._place_party(q)
+                            got = self._place_party(q, of_place=True)
                             if got:
                                 return got
         return []
