@@ -13,8 +13,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .data import read_tsv
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 COUNTRIES_FILE = "countries.tsv"
 
@@ -78,3 +82,17 @@ def country_names() -> dict[str, str]:
 def iso2_to_iso3() -> dict[str, str]:
     """ISO alpha-2 -> alpha-3 of the countries that exist today."""
     return {c.iso2: c.iso3 for c in countries() if c.iso2 and c.current}
+
+
+# Prefixes that turn a country word into a stance: "anti-American protesters", "a pro-Russian
+# party", "an anti-Syria journalist" are not of that country.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def stance_prefixed(token: Token) -> bool:
+    """Is this word (a spaCy token) a country word after "anti-" or "pro-"?"""
+    low = token.lower_
+    if any(low.startswith(p + "-") for p in STANCE_PREFIXES):
+        return True
+    i = token.i
+    return i >= 2 and token.doc[i - 1].text in ("-", "\u2013") and token.doc[i - 2].lower_ in STANCE_PREFIXES

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...countries import stance_prefixed
 from ...knowledge import choose
 from .run import ActorsRun, Mention
 from .titles import (
@@ -383,7 +384,8 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
             if child.dep_ in ("amod", "compound", "poss", "nmod", "det", "nummod", "cc", "conj"):
                 left = min(left, child.left_edge.i)
             words = [child] + [c for c in child.subtree if c.dep_ == "conj"]
-            if child.left_edge.i < child.i and child.dep_ in ("amod", "compound"):
+            if child.left_edge.i < child.i and child.dep_ in ("amod", "compound") and not stance_prefixed(
+                    doc[child.left_edge.i]) and not stance_prefixed(child):
                 # a demonym or name of several words: "South Korean army", "Sierra Leonean troops"
                 phrase = doc[child.left_edge.i:child.i + 1].text
                 iso3 = run.dicts.country_of_demonym(phrase) or run.dicts.country_of_name(phrase)
@@ -393,7 +395,8 @@ def group_mentions(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Me
                 iso3 = run.dicts.country_of_demonym(w.text) or run.dicts.country_of_name(w.text)
                 if not iso3 and w.ent_type_ in ("GPE", "NORP"):
                     iso3 = run.dicts.country_of_name(w.text)
-                if iso3 and child.dep_ in ("amod", "compound", "poss", "nmod"):
+                if iso3 and child.dep_ in ("amod", "compound", "poss", "nmod") and not stance_prefixed(w):
+                    # ("anti-American protesters" are not American)
                     countries.append((w.i, iso3))
                 mod_sector = run.dicts.group_modifiers.get(w.lower_)
                 if mod_sector and child.dep_ in ("amod", "compound", "conj"):

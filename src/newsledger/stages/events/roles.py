@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ...countries import stance_prefixed
 from ...data import read_tsv
 from ...document import Document
 from ...model import Entity
@@ -33,7 +34,7 @@ ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
-_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street",
+_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street", "sector",
                           "streets", "capital", "country", "camp", "market", "square", "building", "office",
                           "station", "territory", "land", "lands", "position", "positions", "site", "base"})
 _GUIDANCE = frozenset({"guidance", "supervision", "auspices", "involvement", "leadership", "command",
@@ -96,6 +97,25 @@ _OWN_FORCES_VERBS = frozenset({"inaugurate", "create", "form", "establish", "dep
 # Traded goods: a measure on them targets the country they come from.
 _GOODS = frozenset({"import", "imports", "export", "exports", "good", "goods", "product", "products", "steel",
                     "aluminum", "aluminium", "commodity", "commodities", "shipment", "shipments"})
+# Prepositions by which a thing acted on names the party it goes to or is shared with ("aid to
+# X", "relations with X", "a curfew on X", "measures against X").
+_GOAL_PREPS = ("to", "with", "on", "upon", "against", "toward", "towards")
+# Acts done to a thing that reach the party it goes to; not what is asked, blamed or praised, whose
+# thing's party is another ("urged retaliation on X", "condemned the attack on X": X is not addressed).
+_THING_GOAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT", "CONCEDE", "MOBILIZE", "THREATEN",
+                               "REJECT"})
+# "in protest of X", "in defiance of X", "in opposition to X": whom a protest is against.
+_OPPOSITION_NOUNS = frozenset({"protest", "defiance", "opposition", "outrage", "anger", "retaliation"})
+# Nouns of a demanded removal from office, whose "of" names the one protested against.
+_REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "dismissal", "overthrow",
+                            "departure", "downfall", "sacking", "recall"})
+# Where a material act happens ("in", "into", "near" a town), for an act with no named target.
+_ACT_PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "throughout"})
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Participles that say where their subject stands, not what was done to it ("is opposed to").
+_STATIVE_PARTICIPLES = frozenset({"opposed"})
+# Sectors of a state's institutions ("outside Parliament", "at the ministry").
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -216,13 +236,15 @@ class Roles:
         if "\n" in name:
             start, name = head.idx, head.text
         country = None
-        for c in [*head.lefts]:
+        # the words of the description before its head ("Turkish Kurd refugees"), not a stance ("anti-X")
+        modifiers = [t for t in head.doc[first.i:head.i] if not stance_prefixed(t)]
+        for c in modifiers:
             eid = self.mentions.get(c.i)
             e = self.document.entity(eid) if eid else None
             if e is not None and e.country and e.type in ("GPE", "NORP"):
                 country = e.country
         if country is None:  # "Catalan activists", "Kurdish protesters": the country of the region the adjective names
-            country = next((p.country for c in head.lefts if c.i >= first.i for p in self.document.places
+            country = next((p.country for c in modifiers for p in self.document.places
                             if p.country and any(m.start <= c.idx < m.end for m in p.mentions)), None)
         if country is None:
             country = self._own_forces_country(head)
@@ -285,7 +307,7 @@ class Roles:
 
     def mention(self, token: Token) -> str | None:
         eid = self.mentions.get(token.i)
-        if eid not in self.actor_ids:
+        if eid not in self.actor_ids or stance_prefixed(token):  # "anti-X", "pro-X": a stance, no party
             return None
         if token.tag_ == "JJ" and eid in self._adjective_country and token.dep_ == "amod" and \
                 token.head.pos_ in ("NOUN", "VERB") and not self._described_head(token.head):
@@ -621,6 +643,37 @@ class Roles:
                             return got
         return []
 
+    def _content_clause_subject(self, noun: Token, exclude: list[str]) -> list[str]:
+        """"reiterated its demand that Israel ease ...", "a call that the army withdraw": the
+        subject of the that-clause a demand noun states is the one asked (the parser hangs the
+        clause on the noun or, after it, on the noun's verb)."""
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+        if noun.dep_ == "dobj":
+            clauses += [c for c in noun.head.children if c.dep_ == "ccomp" and c.i > noun.i]
+        for c in clauses:
+            if not any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                continue
+            got = [e for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(s)
+                   if e not in exclude]
+            if got:
+                return got
+        return []
+
+    def _purpose_target(self, verb: Token, exclude: list[str]) -> list[str]:
+        """Forces readied "for a war against X", "for an offensive on X": the attack they are for
+        names its target."""
+        from .lexicon import lexicon
+
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                for p in c.children:
+                    entry = lexicon().match(p) if p.dep_ == "pobj" else None
+                    if entry is not None and entry.type == "ASSAULT":
+                        got = [e for e in self._prep_objects(p, FRAME_PREPS["patient"]) if e not in exclude]
+                        if got:
+                            return got
+        return []
+
     def _claim_subject(self, word: Token, exclude: list[str]) -> list[str]:
         """Whom an accusation is about when its content follows in a participle ("filed a
         complaint ..., claiming that the aide violated ..."): the subject of that content."""
@@ -707,6 +760,24 @@ class Roles:
                         out += self.entities_in(p)
         return out
 
+    def _thing_goal(self, verb: Token, passive: bool, frame: str, actors: list[str]) -> list[str]:
+        """A verb whose object is a thing, not a party, acts on the party the thing goes to or is
+        held with ("cut off electricity to X", "halted aid to X", "closed its borders with X",
+        "lifted the curfew on X"), whether the parser hangs that phrase on the thing or on the verb.
+        The actor's own things ("closed its borders with X") are things too."""
+        objs = [x for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")
+                for x in [c, *c.conjuncts]]
+        if not objs or any(e not in actors for o in objs for e in self.entities_in(o)):
+            return []
+        goal = _GOAL_PREPS + (("for",) if frame == "transfer" else ())
+        out = [r for r in self._prep_objects(verb, goal) if not self._place_word(r, verb)]
+        for o in objs:
+            out += self._prep_objects(o, goal)
+            for c in o.children:  # "70 million dollars of aid for X": the measured thing's phrase
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out += [r for p in c.children if p.dep_ == "pobj" for r in self._prep_objects(p, goal)]
+        return list(dict.fromkeys(out))
+
     def _objects(self, token: Token, deps: tuple[str, ...]) -> list[str]:
         out: list[str] = []
         for c in token.children:
@@ -733,6 +804,12 @@ class Roles:
             c.dep_ in ("nsubj", "dobj", "aux") for c in token.children)  # "the police beating of a man"
         if token.pos_ in ("VERB", "AUX", "ADJ") and not nominal:
             passive = self._passive(token)
+            if (passive or token.dep_ == "acomp") and token.lower_ in _STATIVE_PARTICIPLES and \
+                    not self._agents(token) and any(c.dep_ == "prep" and c.lower_ == "to" for c in token.children):
+                # "X is opposed to Y's plan": an adjective, not a passive; X opposes, Y is opposed
+                holder = token if passive else token.head
+                actors = [e for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") for e in self.entities_in(c)]
+                return actors, [r for r in self._prep_objects(token, ("to",)) if r not in actors], []
             if token.tag_ == "VBN" and token.dep_ in ("xcomp", "oprd", "acomp") and not passive:
                 # "was found shot", "left wounded": a participle complement is passive
                 head = token.head
@@ -779,6 +856,9 @@ class Roles:
                     # "a man died after being shot": the patient is the main clause's subject
                     main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
                     recipients = [r for r in self.subject_of(main) if r not in actors]
+            if not [r for r in recipients if r not in actors] and not headline and \
+                    frame in ("patient", "addressee", "transfer") and type_ in _THING_GOAL_TYPES:
+                recipients = [r for r in self._thing_goal(token, passive, frame, actors) if r not in actors]
         else:
             actors, recipients, mutual = self._noun_roles(token, type_, frame, preps, requires)
         return actors, recipients, mutual
@@ -955,7 +1035,10 @@ class Roles:
             if control == "coerce" and self._passive(w.token):
                 continue  # "was forced to quit": the one forced acts
             if control in ("demand", "threat", "accuse", "praise", "coerce"):
-                own_rec = w_rec or w_mut or self._complement_subject(w.token, w_act)
+                # "threatened to shell X": the wrapper's subject does the wrapped act itself, and no
+                # other clause under the wrapper names whom it is made to
+                controlled = any(t.token.dep_ == "xcomp" and t.token.head.i == w.token.i for t in chain)
+                own_rec = w_rec or w_mut or ([] if controlled else self._complement_subject(w.token, w_act))
                 new_recipients = own_rec or recipients or [a for a in actors if a not in w_act]
                 # the one who demands, threatens, accuses or praises is the wrapper's own subject,
                 # never the doer of the wrapped act ("urged the minister to back ...": the minister is addressed)
@@ -981,10 +1064,22 @@ class Roles:
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
             # "demanded that the US cancel ...": the one who is to act is addressed
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
+        if not recipients and inner_type == "REQUEST" and inner.token.pos_ in ("NOUN", "PROPN"):
+            recipients = self._content_clause_subject(inner.token, actors)  # "its demand that X ease ..."
+        if not recipients and coded.type == "MOBILIZE":
+            recipients = self._purpose_target(inner.token, actors)  # "mobilised reservists for a war against X"
         if not recipients and coded.type == "THREATEN":
             recipients = self._condition_subject(top.token, actors)  # "... unless the capital accepts"
+        if not recipients:  # "allowed candidate X to run": the one let to act is the recipient
+            allow = next((t.token for t in chain if t.entry.control == "allow"), None)
+            if allow is not None:
+                recipients = self._complement_subject(allow, actors)
+        if coded.type == "PROTEST" and not recipients:
+            recipients = [r for r in self._protest_target(inner.token, actors) if r not in actors]
         if coded.type in ("PROTEST", "COERCE", "CONCEDE") and not recipients:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
+        if coded.type in ("ASSAULT", "THREATEN") and not recipients and inner_type in _MATERIAL_TYPES:
+            recipients = [r for r in self._act_place(inner.token) if r not in actors]
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
                 self._passive(inner.token):
             # "diplomats being expelled from the United States": expelled by the country they leave
@@ -1044,12 +1139,104 @@ class Roles:
             clause = clause.head
         for t in clause.subtree:
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "outside", "at", "across", "throughout"):
-                got = [e for e in self.entities_in(t, True, 2) if self._is_country_place(e)]
-                if not got:  # a town or province: the country it is in, when the article names it
-                    got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
+                m = self.mention(t)
+                e = self.document.entity(m) if m is not None else None
+                if m is not None and e is not None and e.type == "ORG" and e.country and e.sector in _STATE_SECTORS:
+                    return [m]  # "a sit-in outside Parliament": the institution it is held at
+                got = self._place_party(t)
                 if got:
-                    return got[:1]
+                    return got
         return []
+
+    def _place_party(self, t: Token, of_place: bool = False) -> list[str]:
+        """The party a place phrase stands for: a country or town the text names ("in Belgrade");
+        a town whose country the article names stands for that country; else a town or region
+        whose country is known stands for itself (its country is the party's). `of_place`: a
+        place noun reaches its "of" phrase ("in a residential sector of X")."""
+        if not self._place_phrase(t):
+            return []  # "in a campaign conducted by X" is no place
+        noun = t.lemma_.lower() in _PLACE_NOUNS or t.lower_ in _PLACE_NOUNS
+        named = self.entities_in(t, True, 1 if of_place and noun else 2)
+        got = [e for e in named if self._is_country_place(e)]
+        if not got:  # a town or province: the country it is in, when the article names it
+            got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
+        if not got:
+            got = [e for e in named if (x := self.document.entity(e)) is not None and x.type == "LOC" and x.country]
+        return got[:1]
+
+    def _place_phrase(self, t: Token) -> bool:
+        """Does the phrase headed by `t` name a place: a place name ("Lima", "West Darfur State")
+        or a place noun ("the capital city of X", "a sector of X")?"""
+        if t.lemma_.lower() in _PLACE_NOUNS or t.lower_ in _PLACE_NOUNS:
+            return True
+        for x in [t, *(c for c in t.children if c.dep_ in ("compound", "nmod", "amod"))]:
+            eid = self.mentions.get(x.i)
+            e = self.document.entity(eid) if eid else None
+            if e is not None and e.type in ("GPE", "LOC", "FAC"):
+                return True
+        return False
+
+    def _act_place(self, token: Token) -> list[str]:
+        """An attack, or a threatened material act, with no named target is against the country
+        where it happens (the convention of CAMEO/PLOVER coders): "bombs exploded in Kabul",
+        "will extend the curfew in Abidjan". Only a place said of the act itself (the word, its
+        verb, its object), never one said of its participants or of the statement around it."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ not in ("ROOT",):
+            if verb.dep_ not in ("dobj", "nsubjpass", "compound"):
+                break
+            verb = verb.head
+        nodes = list(dict.fromkeys([token, verb] + [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]))
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ in _ACT_PLACE_PREPS:
+                    for p in c.children:
+                        if p.dep_ != "pobj":
+                            continue
+                        # "fired at targets in X": the place of what is hit
+                        inner = [q for x in p.children if x.dep_ == "prep" and x.lower_ in ("in", "near", "inside")
+                                 for q in x.children if q.dep_ == "pobj"]
+                        for q in [p] if self._place_phrase(p) else inner:
+                            got = self._place_party(q, of_place=True)
+                            if got:
+                                return got
+        return []
+
+    def _protest_target(self, token: Token, actors: list[str]) -> list[str]:
+        """Whom a protest is against when the sentence says so: "in protest of / in defiance of /
+        in opposition to X", or a purpose that demands or denounces ("went on strike to demand the
+        resignation of X", "a rally calling for the removal of X"). Parties the text names only."""
+        from .lexicon import lexicon
+
+        clause = token
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        nodes = list(dict.fromkeys([token, clause]))
+        named = {e.id for e in self.document.entities}
+        out: list[str] = []
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        if p.dep_ == "pobj" and p.lemma_.lower() in _OPPOSITION_NOUNS:
+                            out += self._prep_objects(p, ("of", "at", "against", "to", "over"))
+        for node in nodes:
+            for c in node.children:
+                purpose = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
+                    or c.dep_ == "acl" and c.tag_ == "VBG"
+                entry = lexicon().match(c) if purpose and c.pos_ == "VERB" else None
+                if entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT"):
+                    continue
+                out += self._complement_subject(c, actors)  # "to demand that the governor resign"
+                content = [d for d in c.children if d.dep_ == "dobj"] + [
+                    p for x in c.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children
+                    if p.dep_ == "pobj"]
+                for d in content:
+                    # a party named outright ("to denounce X"), or the one whose removal is demanded
+                    # ("the resignation of X"), not the one another act is for ("the release of X")
+                    if self.mention(d) is not None or d.lemma_.lower() in _REMOVAL_NOUNS:
+                        out += self.entities_in(d)
+        return [e for e in dict.fromkeys(out) if e in named and e not in actors]
 
     def _country_of_place(self, token: Token) -> str | None:
         for p in self.document.places:
