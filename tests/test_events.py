@@ -439,6 +439,16 @@ def test_events_recognising_a_fact_is_no_recognition_of_a_party(make_document):
     assert codes(d, only(d, "SUPPORT").recipient) == {"XKX"} or only(d, "SUPPORT").recipient
 
 
+def test_events_the_city_as_its_government_and_a_time_that_describes_a_noun(make_document):
+    d = run_stages(make_document("Late Sunday night, the city lifted a midnight curfew it put in place Thursday "
+                                 "after several days of protests.", published="2020-05-06"), *ALL)
+    v = only(d, "CONCEDE")
+    assert names(d, v.actor) == {"city"}
+    assert v.date.start == "2020-05-03"  # Sunday: "a midnight curfew" does not date the lifting
+    d = run_stages(make_document("Protesters marched through the city on Sunday."), *ALL)
+    assert names(d, only(d, "PROTEST").actor) == {"Protesters"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -224,6 +224,9 @@ class Roles:
         if info is None:
             return None
         sector, kind = info
+        if kind == "body" and not (head.dep_ == "nsubj" and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                 for c in head.children)):
+            return None  # "the city lifted the curfew": its government; "marched through the city": a place
         mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _QUANTIFIERS
                 and c.pos_ in ("NOUN", "PROPN", "ADJ")]
         first = head

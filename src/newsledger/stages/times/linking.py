@@ -122,10 +122,24 @@ def _dating(document: Document) -> list[_Dating]:
         if interval is not None:
             chain = _find_governors(document, t)
             chain = _reported_clause_time(document, t, chain, speech) or chain
-            out.append(_Dating(t, interval, frozenset(g.i for g in chain), chain[-1].i if chain else None,
+            # "a midnight curfew", "the March 4 poisoning": a time that describes a noun dates that
+            # noun's happening only, not the verb that takes the noun as its object
+            governors = chain[:1] if chain and _describes_noun(document, t) else chain
+            out.append(_Dating(t, interval, frozenset(g.i for g in governors), chain[-1].i if chain else None,
                                bool(chain) and chain[-1].lemma_.lower() in speech))
     document.scratch["times.dating"] = (document.times, len(document.times), out)
     return out
+
+
+def _describes_noun(document: Document, time: Time) -> bool:
+    """Is the time a modifier before a noun ("a midnight curfew", "the Monday deadline")?"""
+    doc = document.view
+    assert doc is not None
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
 def _reported_clause_time(document: Document, time: Time, chain: list[Token],
