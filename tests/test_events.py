@@ -449,6 +449,22 @@ def test_events_the_city_as_its_government_and_a_time_that_describes_a_noun(make
     assert names(d, only(d, "PROTEST").actor) == {"Protesters"}
 
 
+def test_events_everyday_happenings_in_crime_news_are_no_political_events(make_document):
+    for text in ("The man shot himself after the standoff, police said.",
+                 "Deputies arrived at the house shortly after 9 p.m.",
+                 "She talked with investigators for two hours.",
+                 "He was sitting in the passenger seat of the car on Monday.",
+                 "Surveillance cameras captured the shooting.",
+                 "Hundreds attended a candlelight vigil for the victims on Sunday."):
+        d = run_stages(make_document(text), *ALL)
+        assert not [v for v in d.events if v.type in ("CONSULT", "PROTEST", "COERCE")] and not (
+            "himself" in text and d.events), text
+    d = run_stages(make_document("A suicide bomber blew himself up in the market, killing six soldiers."), *ALL)
+    assert only(d, "ASSAULT")
+    d = run_stages(make_document("President Maria Lopez arrived in Paris for talks with French leaders."), *ALL)
+    assert only(d, "CONSULT")
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -119,9 +119,10 @@ class EventsStage(Stage):
         events: list[Event] = []
         plural = frozenset(e.id for e in [*document.entities, *roles.new_entities]
                            if e.type in ("ORG", "NORP") and (e.name.lower().endswith("s") or e.sector == "IGO"))
+        political = frozenset(e.id for e in [*document.entities, *roles.new_entities] if _political(e))
         for group in groups:
             event = self._event(document, group, len(events) + 1, sents)
-            if _unsupported(event, plural, _is_passive(group)) is None:
+            if _unsupported(event, plural, _is_passive(group), political) is None:
                 events.append(event)
         document.events = events
         document.main_event = main_event(events)
@@ -142,7 +143,8 @@ class EventsStage(Stage):
             return []
         found_ids = {t.token.i for t in triggers}
         here = [p for p in (self._part(document, roles, coded, k, sent, dated, habitual, found_ids)
-                            for coded in code_sentence(triggers, lex) if not in_slogan(coded.top))
+                            for coded in code_sentence(triggers, lex)
+                            if not in_slogan(coded.top) and not _self_inflicted(coded))
                 if p is not None]
         _sentence_fallback(here)
         _deadly_raids(here)
@@ -386,7 +388,22 @@ _NEEDS_ACTOR = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE",
                           "REJECT", "THREATEN", "SANCTION", "RETREAT", "MOBILIZE"})
 
 
-def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False) -> str | None:
+# Sectors whose members' meetings and visits are political consultations (PLOVER CONSULT is
+# between political actors: a witness talking with detectives, deputies arriving at a scene,
+# a man arriving home are none).
+_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "PTY", "OPP", "IGO", "REB", "NGO", "POL", "REL", "LAB",
+                                "BUS", "ELI", "MED", "EDU", "AGR", "PRM"})
+
+
+def _political(e: Entity) -> bool:
+    """Is the entity a political actor: a state or nation, an organisation, or someone whose
+    sector or role the text gives? (A plain name with no role, or a civilian, is not known to be.)"""
+    return e.type in ("GPE", "NORP") or e.type == "ORG" and e.sector not in ("CVL", "UNK", "CRM", "COP", "UAF") or \
+        e.sector in _POLITICAL_SECTORS or e.type == "PERSON" and bool(getattr(e, "role", None))
+
+
+def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False,
+                 political: frozenset[str] | None = None) -> str | None:
     """Why an event the coder found is not worth a ledger entry, or None. Precision first: a
     statement or agreement with nobody the text names as its author is not an event one can check;
     a consultation takes two sides (a private visit to one's father is none), or a group that
@@ -401,6 +418,8 @@ def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bo
     if event.type == "CONSULT" and len(set(event.actor) | set(event.recipient)) < 2 and not (
             event.actor and event.actor[0] in groups):
         return "one_sided"
+    if event.type == "CONSULT" and political is not None and not (set(event.actor) | set(event.recipient)) & political:
+        return "not_political"  # ("deputies arrived at the house", "she talked with investigators")
     return None
 
 
@@ -731,6 +750,22 @@ def _crowd_subject(verb: Token) -> bool:
 _SLOGAN_VERBS = frozenset({"chant", "shout", "sing", "scream", "yell", "cry", "read", "carry", "hold", "wave",
                            "bear", "write", "paint", "spray"})
 _QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "\u00ab", "\u00bb"})
+
+
+_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+
+
+def _self_inflicted(coded: Coded) -> bool:
+    """"shot himself", "killing herself": harm done to oneself is no act on another ("blew
+    himself up" is a suicide attack, on those around)."""
+    if coded.type not in ("ASSAULT", "COERCE"):
+        return False
+    word = coded.chain[-1].token
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in word.children):
+        return False
+    return any(c.dep_ in ("dobj", "pobj") and c.lower_ in _REFLEXIVES for c in word.children) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _REFLEXIVES for g in c.children)
+        for c in word.children if c.lower_ in ("on", "at"))
 
 
 def _names_happening(noun: Token) -> bool:
