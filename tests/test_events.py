@@ -465,6 +465,17 @@ def test_events_everyday_happenings_in_crime_news_are_no_political_events(make_d
     assert only(d, "CONSULT")
 
 
+def test_events_a_death_reported_blames_no_one_and_a_dateline_is_no_party(make_document):
+    for text in ("The boy died in his home at about 5:30 p.m. Friday, Sheriff Tom Hale said.",
+                 "When authorities arrived on scene, they found the victim."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("INDIANAPOLIS, Ind. (April 20, 2016) – The Indianapolis Metropolitan Police "
+                                 "Department is investigating after a child died Wednesday."), *ALL)
+    v = only(d, "ACCUSE")
+    assert names(d, v.actor) == {"Indianapolis Metropolitan Police Department"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -158,6 +158,19 @@ def is_headline(sent: Span) -> bool:
     return (not before or before.endswith("\n")) and (not after or after.startswith("\n"))
 
 
+_DATELINE = re.compile(r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}){0,2}\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|[—–-])\s")
+
+
+def _dateline_ranges(document: Document) -> list[tuple[int, int]]:
+    """Character ranges of a dateline opening one of the first paragraphs."""
+    out: list[tuple[int, int]] = []
+    for start in document.paragraph_starts[:3]:
+        m = _DATELINE.match(document.text, start)
+        if m is not None:
+            out.append((start, m.end()))
+    return out
+
+
 def _nounlike(token: Token) -> bool:
     """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
@@ -168,7 +181,11 @@ class Roles:
     def __init__(self, document: Document) -> None:
         self.document = document
         self.actor_ids = {e.id for e in document.entities if e.type in ACTOR_TYPES}
-        self.mentions = document.mentions
+        # the dateline ("INDIANAPOLIS, Ind. (April 20, 2016) –") says where the story was filed:
+        # its names are no participants, whatever the parser hangs them on
+        self.dateline = _dateline_ranges(document)
+        self.mentions = {i: e for i, e in document.mentions.items()
+                         if not any(a <= document.tokens.idx[i] < b for a, b in self.dateline)}
         self.quotes = [(q.start, q.end, q.speaker) for q in document.quotes if q.speaker]
         # participants the text names only by description ("provincial police", "two men")
         self.described: dict[str, Entity] = {}
@@ -228,7 +245,7 @@ class Roles:
                                                                  for c in head.children)):
             return None  # "the city lifted the curfew": its government; "marched through the city": a place
         mods = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _QUANTIFIERS
-                and c.pos_ in ("NOUN", "PROPN", "ADJ")]
+                and c.pos_ in ("NOUN", "PROPN", "ADJ") and not any(a <= c.idx < b for a, b in self.dateline)]
         first = head
         for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
             if c.i == first.i - 1:

@@ -130,6 +130,8 @@ def valence(tokens: list[Token], skip: set[int] | frozenset[int] = frozenset(),
         elif cls == "failure" and any(c.dep_ in ("xcomp", "acl") and lex.get(c.lemma_.lower()) == "duty"
                                       for c in t.children):
             weight = -2.6  # "failed to protect", "the failure to act": failing a duty is blamed
+        elif cls == "misfortune":
+            continue  # harm suffered or grief blames no one
         elif cls in ("blame", "failure", "duty"):
             weight = val.get(low, val.get(lemma, 0.0))  # otherwise the word weighs what it weighs
             if abs(weight) < _STRONG:
