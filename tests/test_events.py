@@ -476,6 +476,14 @@ def test_events_a_death_reported_blames_no_one_and_a_dateline_is_no_party(make_d
     assert names(d, v.actor) == {"Indianapolis Metropolitan Police Department"}
 
 
+def test_events_an_act_a_reported_clause_only_names_is_not_the_reporters(make_document):
+    d = run_stages(make_document("Superintendent Tom Hale said the boy was the intended target of the attack."),
+                   *ALL)
+    assert all(not names(d, v.actor) & {"Tom Hale"} for v in d.events)
+    d = run_stages(make_document("Tom Hale announced sanctions against Russia."), *ALL)
+    assert names(d, only(d, "SANCTION").actor) == {"Tom Hale"}  # the object of the announcement is his
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

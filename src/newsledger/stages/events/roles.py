@@ -750,6 +750,21 @@ class Roles:
                 for e in self.entities_in(p)]
 
     @staticmethod
+    def _inside_reported_clause(noun: Token, report: Token) -> bool:
+        """Is the event noun inside a clause the report verb reports, rather than its own object
+        ("announced the withdrawal": the announcer's; "said the bullet was meant for the attack's
+        target": not the sayer's)?"""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        t = noun
+        for _ in range(12):
+            if t.head == t or t.head.i == report.i:
+                break
+            t = t.head
+        return t.head.i == report.i and t.i != noun.i and t.dep_ in ("ccomp", "advcl", "conj", "parataxis") or \
+            t.dep_ in ("ccomp", "parataxis") and t.i == noun.i
+
+    @staticmethod
     def _named_subject(verb: Token) -> bool:
         """Does the clause of `verb` have a subject of its own that is not a pronoun? (A word the
         tagger read as a noun heads a clause when it has a subject: "the spate of X demands that".)"""
@@ -1046,10 +1061,12 @@ class Roles:
                 if control == "say" and w_act:
                     claimant = w_act  # "denies US claims that ...": whose claim it is
                 if not actors and not (inner.token.pos_ == "VERB" and self._passive(inner.token)) and \
-                        not (control == "say" and self._named_subject(inner.token)):
+                        not (control == "say" and (self._named_subject(inner.token) or
+                                                   self._inside_reported_clause(inner.token, w.token))):
                     # never for a passive ("police said the man was shot": not by police), nor for a
                     # clause with a subject of its own ("X said Governor Y has called for ...": Y's call
-                    # even when Y is no entity the text names)
+                    # even when Y is no entity the text names), nor for an act a reported clause only
+                    # names ("X said Y was the target of the attack": X did not attack)
                     actors = w_act
                 continue
             if control == "coerce" and self._passive(w.token):
