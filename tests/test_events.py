@@ -484,6 +484,15 @@ def test_events_an_act_a_reported_clause_only_names_is_not_the_reporters(make_do
     assert names(d, only(d, "SANCTION").actor) == {"Tom Hale"}  # the object of the announcement is his
 
 
+def test_events_a_relative_is_the_participant_not_whose_relative(make_document):
+    d = run_stages(make_document("A 13-year-old boy shot his 6-year-old brother to death on Wednesday, Sheriff Tom "
+                                 "Hale said."), *ALL)
+    v = only(d, "ASSAULT")
+    assert names(d, v.recipient) == {"his 6-year-old brother"} and "Tom Hale" not in names(d, v.actor)
+    d = run_stages(make_document("Tom Hale's wife was arrested on Monday."), *ALL)
+    assert names(d, only(d, "COERCE").recipient) == {"Tom Hale's wife"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

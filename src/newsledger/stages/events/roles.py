@@ -206,8 +206,11 @@ class Roles:
         if not _nounlike(head) or head.i in self.mentions:
             return False
         table = participant_nouns()
-        if (table.get(head.lower_) or table.get(head.lemma_.lower())) is None:
+        info = table.get(head.lower_) or table.get(head.lemma_.lower())
+        if info is None:
             return False
+        if info == ("CVL", "person") or info == ("CVL", "group"):
+            return True  # "his brother", "the mayor's wife": the relative is the participant
         return not any(c.dep_ == "poss" for c in head.children)  # "Peru's forces": Peru acts
 
     def _own_forces_country(self, head: Token) -> str | None:
@@ -251,6 +254,10 @@ class Roles:
             if c.i == first.i - 1:
                 left = min(t.i for t in c.subtree)  # "a [New York] man": the whole modifier
                 first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
+        if sector == "CVL":  # "Tom Hale's wife", "his brother": named with whose relative they are
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.i < first.i), None)
+            if owner is not None and not any(a <= owner.idx < b for a, b in self.dateline):
+                first = owner.doc[owner.left_edge.i]
         start, end = first.idx, head.idx + len(head.text)
         name = self.document.text[start:end]
         if "\n" in name:
