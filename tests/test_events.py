@@ -493,6 +493,18 @@ def test_events_a_relative_is_the_participant_not_whose_relative(make_document):
     assert names(d, only(d, "COERCE").recipient) == {"Tom Hale's wife"}
 
 
+def test_events_warm_words_about_a_private_person_are_no_support_and_a_fired_round_strikes_its_target(
+        make_document):
+    d = run_stages(make_document('"He was a loving father and a great friend," his neighbour Tom Hale said.'), *ALL)
+    assert not d.events
+    d = run_stages(make_document("Senator Tom Hale said Governor Maria Lopez had done a wonderful, excellent job."),
+                   *ALL)
+    assert names(d, only(d, "SUPPORT").recipient) == {"Maria Lopez"}
+    d = run_stages(make_document("Tom Hale was holding the gun when a round was fired, striking Carlos Vega in the "
+                                 "chest."), *ALL)
+    assert all("Tom Hale" not in names(d, v.recipient) for v in d.events)
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

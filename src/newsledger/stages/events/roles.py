@@ -894,7 +894,7 @@ class Roles:
                 if type_ in ("ASSAULT",) and not recipients:
                     recipients = self._prep_objects(token, ("with",))
                 if passive and not recipients and token.dep_ in ("pcomp", "advcl") and token.head.pos_ in (
-                        "ADP", "SCONJ", "VERB", "AUX"):
+                        "ADP", "SCONJ", "VERB", "AUX") and not any(c.dep_ == "nsubjpass" for c in token.children):
                     # "a man died after being shot": the patient is the main clause's subject
                     main = token.head.head if token.head.pos_ in ("ADP", "SCONJ") else token.head
                     recipients = [r for r in self.subject_of(main) if r not in actors]

@@ -319,7 +319,9 @@ class StatementCoder:
             return Statement("REQUEST", speaker, rec, self._trigger(cue, obliged), cue, quote)
         if v.negative >= _ACCUSE_AT and v.negative >= 2 * v.positive and target:
             return Statement("ACCUSE", speaker, target, self._trigger(cue, v.strongest), cue, quote)
-        if v.positive >= _SUPPORT_AT and v.positive >= 2 * v.negative and target:
+        if v.positive >= _SUPPORT_AT and v.positive >= 2 * v.negative and target and self._party(target[0]):
+            # (praise of a party; warm words about a private person, as of a victim by family and
+            # friends, are no political support)
             return Statement("SUPPORT", speaker, target, self._trigger(cue, v.strongest), cue, quote)
         return None
 
