@@ -505,6 +505,13 @@ def test_events_warm_words_about_a_private_person_are_no_support_and_a_fired_rou
     assert all("Tom Hale" not in names(d, v.recipient) for v in d.events)
 
 
+def test_events_an_obligation_to_oneself_is_no_demand(make_document):
+    d = run_stages(make_document('"I need to process this," Superintendent Tom Hale said.'), *ALL)
+    assert not d.events
+    d = run_stages(make_document('"Russia needs to withdraw its troops," Senator Tom Hale said.'), *ALL)
+    assert codes(d, only(d, "REQUEST").recipient) == {"RUS"}
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -163,9 +163,10 @@ def _in_subject(token: Token, inside: set[int]) -> bool:
     return False
 
 
-# Subjects that address no one: "this", "it"; "everyone", "people"; "every child", "no one";
+# Subjects that address no one: "I" (an obligation to oneself), "this", "it"; "everyone", "people";
+# "every child", "no one";
 # the speaker's own community ("this country", "our society").
-_NO_ONE_SUBJECTS = frozenset({"this", "it", "that", "everyone", "everybody", "anyone", "anybody", "nobody",
+_NO_ONE_SUBJECTS = frozenset({"i", "this", "it", "that", "everyone", "everybody", "anyone", "anybody", "nobody",
                               "people", "one"})
 _NO_ONE_DETS = frozenset({"every", "each", "any", "no", "this", "our"})
 
