@@ -1,0 +1,178 @@
+"""The dependency tree of one parse over one Token object per token.
+
+spaCy builds a new Token object at every step of a walk over the parse (`token.head`,
+`token.children`, `span[i]`...), and recomputes a token's sentence (`token.sent`, a walk
+to the nearest sentence starts) and its subtree at every call. Rule code over the parse
+walks it a great deal. `ParseTree` makes one `TreeToken` per token of a Doc; a TreeToken
+is a spaCy Token whose walks (`head`, `lefts`, `rights`, `children`, `subtree`,
+`ancestors`, `conjuncts`, `sent`, `left_edge`, `right_edge`) give the tree's own
+TreeTokens: heads and children are read from spaCy once when the tree is built, a
+subtree is built the first time it is asked for and kept. Sentences are `TreeSpan`s:
+spaCy Spans whose tokens (by index or by iteration) are TreeTokens and whose `root` is
+found once.
+
+Everything else (attributes, comparison, hashing, slicing a span, the Doc itself) is
+spaCy's own, so a TreeToken is equal to the Token spaCy gives for the same position and
+the two can be mixed. What a walk returns is what spaCy's walk returns, in the same
+order; a generator in spaCy is an iterator here too. As one position is one object,
+`a is b` between two TreeTokens means the same position, as `a == b` does (between
+spaCy's own Tokens it is almost never true): compare tokens with `==` or by `.i`.
+
+One tree belongs to one document (it is built by `Document.tokens`), never shared
+between documents or threads; the parse must not change once it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+class ParseTree:
+    """One TreeToken per token of `doc`, the walks between them, and the sentences."""
+
+    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "_subtrees", "_sentences", "_sentence_of")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.tokens: list[TreeToken] = [TreeToken(doc.vocab, doc, i) for i in range(len(doc))]
+        for token in self.tokens:
+            token._tree = self
+        # each token's head, as `Token.head` gives it (the token itself for a root), and its
+        # children (the tokens whose head it is) before and after it, in text order
+        self.heads: list[TreeToken] = [self.tokens[Token.head.__get__(t).i] for t in self.tokens]  # type: ignore[attr-defined]
+        lefts: list[list[TreeToken]] = [[] for _ in self.tokens]
+        rights: list[list[TreeToken]] = [[] for _ in self.tokens]
+        for token, head in zip(self.tokens, self.heads, strict=True):
+            if head.i > token.i:
+                lefts[head.i].append(token)
+            elif head.i < token.i:
+                rights[head.i].append(token)
+        self.lefts: list[tuple[TreeToken, ...]] = [tuple(x) for x in lefts]
+        self.rights: list[tuple[TreeToken, ...]] = [tuple(x) for x in rights]
+        self._subtrees: dict[int, tuple[TreeToken, ...]] = {}
+        self._sentences: tuple[TreeSpan, ...] | None = None
+        self._sentence_of: list[int] | None = None
+
+    def subtree(self, token: TreeToken) -> tuple[TreeToken, ...]:
+        """The token's subtree in spaCy's order: each left child's subtree, the token, each
+        right child's subtree (walked without recursion: a long unpunctuated text can make
+        a tree thousands of words deep)."""
+        got = self._subtrees.get(token.i)
+        if got is None:
+            out: list[TreeToken] = []
+            todo: list[tuple[bool, TreeToken]] = [(False, token)]  # (ready to emit, token)
+            while todo:
+                ready, t = todo.pop()
+                if ready:
+                    out.append(t)
+                    continue
+                todo += [(False, c) for c in reversed(self.rights[t.i])]
+                todo.append((True, t))
+                todo += [(False, c) for c in reversed(self.lefts[t.i])]
+            got = self._subtrees[token.i] = tuple(out)
+        return got
+
+    @property
+    def sentences(self) -> tuple[TreeSpan, ...]:
+        """The sentences, as `doc.sents` gives them."""
+        if self._sentences is None:
+            self._sentences = tuple(TreeSpan(self, s.start, s.end) for s in self.doc.sents)
+        return self._sentences
+
+    def sentence_index(self, i: int) -> int:
+        """The number of the sentence token i is in."""
+        if self._sentence_of is None:
+            out = [0] * len(self.tokens)
+            for k, s in enumerate(self.sentences):
+                out[s.start:s.end] = [k] * (s.end - s.start)
+            self._sentence_of = out
+        return self._sentence_of[i]
+
+
+class TreeToken(Token):
+    """A spaCy Token whose walks over the parse give its tree's TreeTokens (see the module)."""
+
+    __slots__ = ("_tree",)
+    _tree: ParseTree
+
+    @property
+    def head(self) -> TreeToken:  # type: ignore[override]
+        return self._tree.heads[self.i]
+
+    @property
+    def lefts(self) -> Iterator[TreeToken]:  # type: ignore[override]
+        return iter(self._tree.lefts[self.i])
+
+    @property
+    def rights(self) -> Iterator[TreeToken]:  # type: ignore[override]
+        return iter(self._tree.rights[self.i])
+
+    @property
+    def children(self) -> Iterator[TreeToken]:  # type: ignore[override]
+        tree = self._tree
+        return chain(tree.lefts[self.i], tree.rights[self.i])
+
+    @property
+    def subtree(self) -> Iterator[TreeToken]:  # type: ignore[override]
+        return iter(self._tree.subtree(self))
+
+    @property
+    def ancestors(self) -> Iterator[TreeToken]:  # type: ignore[override]
+        tokens = self._tree.tokens
+        return iter([tokens[a.i] for a in Token.ancestors.__get__(self)])  # type: ignore[attr-defined]
+
+    @property
+    def conjuncts(self) -> tuple[TreeToken, ...]:  # type: ignore[override]
+        tokens = self._tree.tokens
+        return tuple(tokens[c.i] for c in Token.conjuncts.__get__(self))  # type: ignore[attr-defined]
+
+    @property
+    def left_edge(self) -> TreeToken:  # type: ignore[override]
+        return self._tree.tokens[Token.left_edge.__get__(self).i]  # type: ignore[attr-defined]
+
+    @property
+    def right_edge(self) -> TreeToken:  # type: ignore[override]
+        return self._tree.tokens[Token.right_edge.__get__(self).i]  # type: ignore[attr-defined]
+
+    @property
+    def sent(self) -> TreeSpan:  # type: ignore[override]
+        tree = self._tree
+        return tree.sentences[tree.sentence_index(self.i)]
+
+
+class TreeSpan(Span):
+    """A sentence of a ParseTree: a spaCy Span whose tokens are the tree's TreeTokens and
+    whose root is found once."""
+
+    _tree: ParseTree
+    _root: TreeToken | None
+
+    def __init__(self, tree: ParseTree, start: int, end: int) -> None:
+        self._tree = tree
+        self._root = None
+
+    def __new__(cls, tree: ParseTree, start: int, end: int) -> TreeSpan:
+        return super().__new__(cls, tree.doc, start, end)
+
+    def __iter__(self) -> Iterator[TreeToken]:
+        return iter(self._tree.tokens[self.start:self.end])
+
+    def __getitem__(self, key):  # type: ignore[override]
+        if isinstance(key, int):
+            n = self.end - self.start
+            if -n <= key < n:
+                return self._tree.tokens[self.start + key if key >= 0 else self.end + key]
+        return super().__getitem__(key)
+
+    @property
+    def root(self) -> TreeToken:  # type: ignore[override]
+        if self._root is None:
+            self._root = self._tree.tokens[Span.root.__get__(self).i]  # type: ignore[attr-defined]
+        return self._root

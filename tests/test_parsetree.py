@@ -1,0 +1,92 @@
+"""The parse tree over one Token object per token: every walk answers as spaCy's does, with
+the view's own objects."""
+
+from spacy.tokens import Token
+
+from newsledger.parsetree import ParseTree, TreeSpan, TreeToken
+
+_TEXT = ("The rebels, who crossed the river at dawn, attacked the depot and burned two trucks, "
+         "officials in the northern province said on Tuesday.\n\n"
+         "Talks between the council and the union, which had stalled, resumed.\n\nStorm warning")
+
+
+def _indices(tokens) -> list[int]:
+    return [t.i for t in tokens]
+
+
+def test_every_walk_answers_as_spacy(make_document):
+    document = make_document(_TEXT)
+    doc = document.doc
+    tree = ParseTree(doc)
+    for token in doc:
+        mine = tree.tokens[token.i]
+        assert isinstance(mine, TreeToken) and isinstance(mine, Token)
+        assert mine == token and hash(mine) == hash(token) and mine.text == token.text
+        assert mine.head.i == token.head.i
+        assert _indices(mine.lefts) == _indices(token.lefts)
+        assert _indices(mine.rights) == _indices(token.rights)
+        assert _indices(mine.children) == _indices(token.children)
+        assert _indices(mine.subtree) == _indices(token.subtree)
+        assert _indices(mine.ancestors) == _indices(token.ancestors)
+        assert _indices(mine.conjuncts) == _indices(token.conjuncts)
+        assert mine.left_edge.i == token.left_edge.i and mine.right_edge.i == token.right_edge.i
+        assert (mine.sent.start, mine.sent.end) == (token.sent.start, token.sent.end)
+        assert mine.sent == token.sent
+
+
+def test_walks_give_the_trees_own_objects(make_document):
+    document = make_document(_TEXT)
+    tree = ParseTree(document.doc)
+    for mine in tree.tokens:
+        assert mine.head is tree.tokens[mine.head.i]
+        assert all(c is tree.tokens[c.i] for c in [*mine.children, *mine.subtree, *mine.ancestors, *mine.conjuncts])
+        assert mine.sent is mine.sent  # the sentence is built once
+
+
+def test_walks_are_iterators_as_in_spacy(make_document):
+    document = make_document(_TEXT)
+    root = next(document.view.sents).root
+    for walk in (root.children, root.lefts, root.rights, root.subtree, root.ancestors):
+        assert iter(walk) is walk  # read once, as spaCy's generators are
+    children = root.children
+    assert list(children) and not list(children)
+    assert isinstance(root.conjuncts, tuple)
+
+
+def test_sentences_are_the_docs_with_the_trees_tokens(make_document):
+    document = make_document(_TEXT)
+    doc = document.doc
+    sentences = list(document.view.sents)
+    assert [(s.start, s.end) for s in sentences] == [(s.start, s.end) for s in doc.sents]
+    for mine, theirs in zip(sentences, doc.sents, strict=True):
+        assert isinstance(mine, TreeSpan)
+        assert mine.text == theirs.text and len(mine) == len(theirs)
+        assert mine.root.i == theirs.root.i and mine.root is document.view[theirs.root.i]
+        assert [t.i for t in mine] == [t.i for t in theirs]
+        assert all(t is document.view[t.i] for t in mine)
+        assert mine[0] is document.view[theirs.start] and mine[-1] is document.view[theirs.end - 1]
+        assert mine[1:3].text == theirs[1:3].text  # slices are spaCy's own spans
+    last = sentences[-1]
+    try:
+        last[len(last)]
+    except IndexError:
+        pass
+    else:
+        raise AssertionError("an index past the sentence must raise IndexError")
+
+
+def test_a_tree_token_from_the_view_is_a_document_token(make_document):
+    document = make_document(_TEXT)
+    view = document.view
+    assert all(isinstance(t, TreeToken) for t in view)
+    attacked = next(t for t in view if t.lower_ == "attacked")
+    assert attacked.sent is next(view.sents)
+    assert {t.lower_ for t in attacked.children} >= {"rebels", "depot"}
+
+
+def test_a_very_deep_tree_is_walked_without_recursion(make_document):
+    document = make_document(" ".join(["the government said talks would continue in the capital"] * 300))
+    view = document.view
+    for token in view:
+        if token.head == token:
+            assert [t.i for t in token.subtree] == [t.i for t in document.doc[token.i].subtree]
