@@ -18,7 +18,8 @@ order; a generator in spaCy is an iterator here too. As one position is one obje
 `a is b` between two TreeTokens means the same position, as `a == b` does (between
 spaCy's own Tokens it is almost never true): compare tokens with `==` or by `.i`.
 
-One tree belongs to one document (it is built by `Document.tokens`), never shared
+spaCy's user hooks for `sent` and `conjuncts` are not consulted (newsledger's pipeline sets
+none). One tree belongs to one document (it is built by `Document.tokens`), never shared
 between documents or threads; the parse must not change once it is built.
 """
 
@@ -28,10 +29,14 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, HEAD
+from spacy.symbols import conj as conj_label
 from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+MISSING_DEP = 0  # spaCy's dependency label of a token without one (tokens/token.pxd)
 
 
 class ParseTree:
@@ -46,7 +51,7 @@ class ParseTree:
             token._tree = self
         # each token's head, as `Token.head` gives it (the token itself for a root), and its
         # children (the tokens whose head it is) before and after it, in text order
-        self.heads: list[TreeToken] = [self.tokens[Token.head.__get__(t).i] for t in self.tokens]  # type: ignore[attr-defined]
+        self.heads: list[TreeToken] = [self.tokens[h] for h in _head_indices(doc)]
         lefts: list[list[TreeToken]] = [[] for _ in self.tokens]
         rights: list[list[TreeToken]] = [[] for _ in self.tokens]
         for token, head in zip(self.tokens, self.heads, strict=True):
@@ -96,6 +101,15 @@ class ParseTree:
         return self._sentence_of[i]
 
 
+def _head_indices(doc: Doc) -> list[int]:
+    """Each token's head, as `Token.head` gives it: the token itself where the parse gives
+    none (a root, or a token without a dependency label)."""
+    if not len(doc):
+        return []
+    rows = doc.to_array([HEAD, DEP]).astype("int64").tolist()  # HEAD: the offset to the head
+    return [i + offset if dep != MISSING_DEP else i for i, (offset, dep) in enumerate(rows)]
+
+
 class TreeToken(Token):
     """A spaCy Token whose walks over the parse give its tree's TreeTokens (see the module)."""
 
@@ -130,8 +144,16 @@ class TreeToken(Token):
 
     @property
     def conjuncts(self) -> tuple[TreeToken, ...]:  # type: ignore[override]
-        tokens = self._tree.tokens
-        return tuple(tokens[c.i] for c in Token.conjuncts.__get__(self))  # type: ignore[attr-defined]
+        """spaCy's walk: up the "conj" arcs to the first conjunct, then down the "conj"
+        right children, breadth first; the token itself left out."""
+        tree = self._tree
+        start = self
+        while start.dep == conj_label and tree.heads[start.i].i != start.i:
+            start = tree.heads[start.i]
+        found = [start]
+        for word in found:  # (grows as it is read)
+            found += [c for c in tree.rights[word.i] if c.dep == conj_label]
+        return tuple(w for w in found if w.i != self.i)
 
     @property
     def left_edge(self) -> TreeToken:  # type: ignore[override]
