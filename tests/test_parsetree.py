@@ -3,7 +3,7 @@ the view's own objects."""
 
 from spacy.tokens import Token
 
-from newsledger.parsetree import ParseTree, TreeSpan, TreeToken
+from newsledger.parsetree import ParseTree, TreeSpan, TreeToken, subtree_bounds
 
 _TEXT = ("The rebels, who crossed the river at dawn, attacked the depot and burned two trucks, "
          "officials in the northern province said on Tuesday.\n\n"
@@ -90,3 +90,11 @@ def test_a_very_deep_tree_is_walked_without_recursion(make_document):
     for token in view:
         if token.head == token:
             assert [t.i for t in token.subtree] == [t.i for t in document.doc[token.i].subtree]
+
+
+def test_subtree_bounds_are_the_first_and_last_index_of_the_subtree(make_document):
+    document = make_document(_TEXT)
+    for token in document.doc:
+        indices = [t.i for t in token.subtree]
+        assert subtree_bounds(token) == (min(indices), max(indices))  # a spaCy token
+        assert subtree_bounds(document.view[token.i]) == (min(indices), max(indices))  # the view's

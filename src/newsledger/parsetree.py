@@ -42,7 +42,8 @@ MISSING_DEP = 0  # spaCy's dependency label of a token without one (tokens/token
 class ParseTree:
     """One TreeToken per token of `doc`, the walks between them, and the sentences."""
 
-    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "_subtrees", "_sentences", "_sentence_of")
+    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "_subtrees", "_bounds", "_conjuncts", "_sentences",
+                 "_sentence_of")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -51,17 +52,18 @@ class ParseTree:
             token._tree = self
         # each token's head, as `Token.head` gives it (the token itself for a root), and its
         # children (the tokens whose head it is) before and after it, in text order
-        self.heads: list[TreeToken] = [self.tokens[h] for h in _head_indices(doc)]
-        lefts: list[list[TreeToken]] = [[] for _ in self.tokens]
-        rights: list[list[TreeToken]] = [[] for _ in self.tokens]
-        for token, head in zip(self.tokens, self.heads, strict=True):
-            if head.i > token.i:
-                lefts[head.i].append(token)
-            elif head.i < token.i:
-                rights[head.i].append(token)
-        self.lefts: list[tuple[TreeToken, ...]] = [tuple(x) for x in lefts]
-        self.rights: list[tuple[TreeToken, ...]] = [tuple(x) for x in rights]
+        heads = _head_indices(doc)
+        self.heads: list[TreeToken] = [self.tokens[h] for h in heads]
+        self.lefts: list[tuple[TreeToken, ...]] = [()] * len(doc)
+        self.rights: list[tuple[TreeToken, ...]] = [()] * len(doc)
+        for i, h in enumerate(heads):  # (most words have no child, and few have many)
+            if h > i:
+                self.lefts[h] = (*self.lefts[h], self.tokens[i])
+            elif h < i:
+                self.rights[h] = (*self.rights[h], self.tokens[i])
         self._subtrees: dict[int, tuple[TreeToken, ...]] = {}
+        self._bounds: dict[int, tuple[int, int]] = {}
+        self._conjuncts: dict[int, tuple[TreeToken, ...]] = {}
         self._sentences: tuple[TreeSpan, ...] | None = None
         self._sentence_of: list[int] | None = None
 
@@ -84,6 +86,28 @@ class ParseTree:
             got = self._subtrees[token.i] = tuple(out)
         return got
 
+    def bounds(self, token: TreeToken) -> tuple[int, int]:
+        """The first and the last index of the token's subtree."""
+        got = self._bounds.get(token.i)
+        if got is None:
+            indices = [t.i for t in self.subtree(token)]
+            got = self._bounds[token.i] = (min(indices), max(indices))
+        return got
+
+    def conjuncts(self, token: TreeToken) -> tuple[TreeToken, ...]:
+        """spaCy's walk: up the "conj" arcs to the first conjunct, then down the "conj"
+        right children, breadth first; the token itself left out."""
+        got = self._conjuncts.get(token.i)
+        if got is None:
+            start = token
+            while start.dep == conj_label and self.heads[start.i].i != start.i:
+                start = self.heads[start.i]
+            found = [start]
+            for word in found:  # (grows as it is read)
+                found += [c for c in self.rights[word.i] if c.dep == conj_label]
+            got = self._conjuncts[token.i] = tuple(w for w in found if w.i != token.i)
+        return got
+
     @property
     def sentences(self) -> tuple[TreeSpan, ...]:
         """The sentences, as `doc.sents` gives them."""
@@ -99,6 +123,15 @@ class ParseTree:
                 out[s.start:s.end] = [k] * (s.end - s.start)
             self._sentence_of = out
         return self._sentence_of[i]
+
+
+def subtree_bounds(token: Token) -> tuple[int, int]:
+    """The first and the last index of the words in `token`'s subtree (for a TreeToken,
+    found once per token)."""
+    if isinstance(token, TreeToken):
+        return token._tree.bounds(token)
+    indices = [t.i for t in token.subtree]
+    return min(indices), max(indices)
 
 
 def _head_indices(doc: Doc) -> list[int]:
@@ -144,16 +177,7 @@ class TreeToken(Token):
 
     @property
     def conjuncts(self) -> tuple[TreeToken, ...]:  # type: ignore[override]
-        """spaCy's walk: up the "conj" arcs to the first conjunct, then down the "conj"
-        right children, breadth first; the token itself left out."""
-        tree = self._tree
-        start = self
-        while start.dep == conj_label and tree.heads[start.i].i != start.i:
-            start = tree.heads[start.i]
-        found = [start]
-        for word in found:  # (grows as it is read)
-            found += [c for c in tree.rights[word.i] if c.dep == conj_label]
-        return tuple(w for w in found if w.i != self.i)
+        return self._tree.conjuncts(self)
 
     @property
     def left_edge(self) -> TreeToken:  # type: ignore[override]

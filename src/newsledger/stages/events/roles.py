@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from ...data import read_tsv
 from ...document import Document
 from ...model import Entity
+from ...parsetree import subtree_bounds
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
+_PERSONAL = _FIRST_PERSON | _THIRD_PERSON
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street",
                           "streets", "capital", "country", "camp", "market", "square", "building", "office",
@@ -194,7 +196,7 @@ class Roles:
         first = head
         for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
             if c.i == first.i - 1:
-                left = min(t.i for t in c.subtree)  # "a [New York] man": the whole modifier
+                left = subtree_bounds(c)[0]  # "a [New York] man": the whole modifier
                 first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
         start, end = first.idx, head.idx + len(head.text)
         name = self.document.text[start:end]
@@ -254,7 +256,7 @@ class Roles:
             eid = self.mention(h)
             if eid is not None:
                 got.append(eid)
-            elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+            elif h.pos_ == "PRON" or h.lower_ in _PERSONAL:
                 got += self.resolve_pronoun(h)
             elif self._described_head(h):
                 # "a Lima man", "Peruvian officials", "provincial police": one participant named by
@@ -276,7 +278,7 @@ class Roles:
                         m = self.mention(x)
                         if m is not None and not (inside[0] <= x.idx < inside[1] and self._same_country(m, eid)):
                             got.append(m)
-                        elif x.lower_ in _FIRST_PERSON | _THIRD_PERSON and c.dep_ == "poss":
+                        elif x.lower_ in _PERSONAL and c.dep_ == "poss":
                             got += self.resolve_pronoun(x)
                 elif c.dep_ == "prep" and c.lower_ == "of" and _depth < 2:
                     for p in c.children:
@@ -402,7 +404,7 @@ class Roles:
                     verb = verb.head.head if verb.dep_ == "pobj" else verb.head
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in (
                     "VERB", "AUX") else []
-                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON and \
+                if subj and subj[0].i < token.i and subj[0].lower_ not in _PERSONAL and \
                         token not in subj[0].subtree:  # "one of their commanders said": not itself
                     return self.entities_in(subj[0])
             if low in ("they", "it") and token.dep_ == "nsubj":
@@ -521,7 +523,7 @@ class Roles:
         from .coder import reduced_relative
 
         doc = verb.doc
-        left = min(t.i for t in verb.subtree)
+        left = subtree_bounds(verb)[0]
         if left == 0:
             return []
         prev = doc[left - 1]
@@ -750,7 +752,7 @@ class Roles:
                         m = self.mention(x)
                         if m is not None and (c.dep_ == "poss" or not self._is_name_of_event(m)):
                             actors.append(m)
-                        elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+                        elif c.dep_ == "poss" and x.lower_ in _PERSONAL:
                             actors += self.resolve_pronoun(x)
                         elif c.dep_ in ("compound", "poss") and (d := self.describe(x)) is not None:
                             actors.append(d)  # "the police raid", "protesters' demands"
