@@ -98,3 +98,13 @@ def test_subtree_bounds_are_the_first_and_last_index_of_the_subtree(make_documen
         indices = [t.i for t in token.subtree]
         assert subtree_bounds(token) == (min(indices), max(indices))  # a spaCy token
         assert subtree_bounds(document.view[token.i]) == (min(indices), max(indices))  # the view's
+
+
+def test_token_at_gives_the_view_token_of_a_view_token(make_document):
+    from newsledger.parsetree import token_at
+
+    document = make_document(_TEXT)
+    view, doc = document.view, document.doc
+    assert token_at(view[3], 5) is view[5]
+    assert token_at(doc[3], 5) == doc[5] and not isinstance(token_at(doc[3], 5), TreeToken)
+    assert token_at(view[3], -1) is view[len(view) - 1]

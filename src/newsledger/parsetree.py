@@ -134,6 +134,14 @@ def subtree_bounds(token: Token) -> tuple[int, int]:
     return min(indices), max(indices)
 
 
+def token_at(token: Token, i: int) -> Token:
+    """Token i of the parse `token` is in, as `token.doc[i]` gives it (for a TreeToken, the
+    tree's own object)."""
+    if isinstance(token, TreeToken):
+        return token._tree.tokens[i]
+    return token.doc[i]
+
+
 def _head_indices(doc: Doc) -> list[int]:
     """Each token's head, as `Token.head` gives it: the token itself where the parse gives
     none (a root, or a token without a dependency label)."""

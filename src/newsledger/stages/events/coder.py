@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...parsetree import subtree_bounds
+from ...parsetree import subtree_bounds, token_at
 from .lexicon import (
     PLOVER_CONFLICT_MATERIAL,
     PLOVER_COOPERATIVE,
@@ -194,10 +194,9 @@ def reduced_relative(verb: Token) -> Token | None:
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return None
     right = subtree_bounds(verb)[1]
-    doc = verb.doc
-    if right + 1 >= len(doc):
+    if right + 1 >= len(verb.doc):
         return None
-    nxt = doc[right + 1]
+    nxt = token_at(verb, right + 1)
     if nxt.pos_ == "VERB" and nxt.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
         return nxt
     return None

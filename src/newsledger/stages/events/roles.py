@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ...data import read_tsv
 from ...document import Document
 from ...model import Entity
-from ...parsetree import subtree_bounds
+from ...parsetree import subtree_bounds, token_at
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
@@ -185,9 +185,9 @@ class Roles:
         if not _nounlike(head) or head.i in self.mentions:
             return None
         info = table.get(head.lower_) or table.get(head.lemma_.lower())
-        if info is None and head.i > 0 and head.doc[head.i - 1].head == head:
+        if info is None and head.i > 0 and token_at(head, head.i - 1).head == head:
             # two-word descriptions whose head alone says too little ("a rights group", "aid agencies")
-            info = table.get(f"{head.doc[head.i - 1].lower_} {head.lower_}")
+            info = table.get(f"{token_at(head, head.i - 1).lower_} {head.lower_}")
         if info is None:
             return None
         sector, kind = info
@@ -197,7 +197,7 @@ class Roles:
         for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
             if c.i == first.i - 1:
                 left = subtree_bounds(c)[0]  # "a [New York] man": the whole modifier
-                first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
+                first = token_at(c, left) if token_at(c, left).lower_ not in _QUANTIFIERS else c
         start, end = first.idx, head.idx + len(head.text)
         name = self.document.text[start:end]
         if "\n" in name:
@@ -421,7 +421,7 @@ class Roles:
             return []
         if sent.start == 0:
             return []
-        prev = token.doc[sent.start - 1].sent
+        prev = token_at(token, sent.start - 1).sent
         if self.document.paragraph_of(prev.start_char) != self.document.paragraph_of(sent.start_char):
             return []
         subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -522,11 +522,10 @@ class Roles:
         "deployed" the verb and leaves "shelled" without subject; the subject is deployed's."""
         from .coder import reduced_relative
 
-        doc = verb.doc
         left = subtree_bounds(verb)[0]
         if left == 0:
             return []
-        prev = doc[left - 1]
+        prev = token_at(verb, left - 1)
         for anc in [prev, *prev.ancestors]:
             if anc.pos_ == "VERB" and reduced_relative(anc) == verb:
                 for c in anc.children:
@@ -537,11 +536,10 @@ class Roles:
     def _words_before(self, verb: Token) -> list[str]:
         """A verb the parser left without subject: the entities named right before it
         ("In meetings on Monday, the two presidents reviewed ...")."""
-        doc = verb.doc
         i = verb.i - 1
         out: list[str] = []
         while i >= verb.sent.start:
-            t = doc[i]
+            t = token_at(verb, i)
             if t.is_punct or t.lower_ in ("and", "also", "both") or t.pos_ in ("ADV",):
                 i -= 1
                 continue
