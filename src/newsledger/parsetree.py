@@ -26,7 +26,6 @@ between documents or threads; the parse must not change once it is built.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, HEAD
@@ -42,7 +41,7 @@ MISSING_DEP = 0  # spaCy's dependency label of a token without one (tokens/token
 class ParseTree:
     """One TreeToken per token of `doc`, the walks between them, and the sentences."""
 
-    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "_subtrees", "_bounds", "_conjuncts", "_sentences",
+    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "children", "_subtrees", "_bounds", "_conjuncts", "_sentences",
                  "_sentence_of")
 
     def __init__(self, doc: Doc) -> None:
@@ -61,6 +60,8 @@ class ParseTree:
                 self.lefts[h] = (*self.lefts[h], self.tokens[i])
             elif h < i:
                 self.rights[h] = (*self.rights[h], self.tokens[i])
+        self.children: list[tuple[TreeToken, ...]] = [
+            left + right for left, right in zip(self.lefts, self.rights, strict=True)]
         self._subtrees: dict[int, tuple[TreeToken, ...]] = {}
         self._bounds: dict[int, tuple[int, int]] = {}
         self._conjuncts: dict[int, tuple[TreeToken, ...]] = {}
@@ -171,8 +172,7 @@ class TreeToken(Token):
 
     @property
     def children(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        tree = self._tree
-        return chain(tree.lefts[self.i], tree.rights[self.i])
+        return iter(self._tree.children[self.i])
 
     @property
     def subtree(self) -> Iterator[TreeToken]:  # type: ignore[override]
