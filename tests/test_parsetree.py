@@ -108,3 +108,32 @@ def test_token_at_gives_the_view_token_of_a_view_token(make_document):
     assert token_at(view[3], 5) is view[5]
     assert token_at(doc[3], 5) == doc[5] and not isinstance(token_at(doc[3], 5), TreeToken)
     assert token_at(view[3], -1) is view[len(view) - 1]
+
+
+def test_a_document_and_its_tree_are_freed_without_the_cycle_collector(make_document):
+    import gc
+    import weakref
+
+    document = make_document(_TEXT)
+    tree = weakref.ref(document.tokens.tree)
+    [t.sent for t in document.view]  # sentences and walks built
+    [list(t.subtree) for t in document.view]
+    gc.disable()
+    try:
+        del document
+        assert tree() is None  # tokens point to their tree weakly: no cycle keeps it
+    finally:
+        gc.enable()
+
+
+def test_a_token_outliving_its_tree_says_so(make_document):
+    import gc
+
+    import pytest
+
+    document = make_document(_TEXT)
+    token = document.view[2]
+    del document
+    gc.collect()
+    with pytest.raises(ReferenceError):
+        list(token.children)

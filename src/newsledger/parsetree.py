@@ -25,6 +25,7 @@ between documents or threads; the parse must not change once it is built.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -41,14 +42,15 @@ MISSING_DEP = 0  # spaCy's dependency label of a token without one (tokens/token
 class ParseTree:
     """One TreeToken per token of `doc`, the walks between them, and the sentences."""
 
-    __slots__ = ("doc", "tokens", "heads", "lefts", "rights", "children", "_subtrees", "_bounds", "_conjuncts", "_sentences",
+    __slots__ = ("__weakref__", "doc", "tokens", "heads", "lefts", "rights", "children", "_subtrees", "_bounds", "_conjuncts", "_sentences",
                  "_sentence_of")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[TreeToken] = [TreeToken(doc.vocab, doc, i) for i in range(len(doc))]
+        me = weakref.ref(self)  # (weak: a token and its tree would otherwise keep each other alive)
         for token in self.tokens:
-            token._tree = self
+            token._tree_ref = me
         # each token's head, as `Token.head` gives it (the token itself for a root), and its
         # children (the tokens whose head it is) before and after it, in text order
         heads = _head_indices(doc)
@@ -155,8 +157,16 @@ def _head_indices(doc: Doc) -> list[int]:
 class TreeToken(Token):
     """A spaCy Token whose walks over the parse give its tree's TreeTokens (see the module)."""
 
-    __slots__ = ("_tree",)
-    _tree: ParseTree
+    __slots__ = ("_tree_ref",)
+    _tree_ref: weakref.ref[ParseTree]
+
+    @property
+    def _tree(self) -> ParseTree:
+        """The tree, which the document's token table keeps (`Document.tokens`)."""
+        tree = self._tree_ref()
+        if tree is None:
+            raise ReferenceError("the parse tree of this token is gone with its document's token table")
+        return tree
 
     @property
     def head(self) -> TreeToken:  # type: ignore[override]
@@ -205,28 +215,28 @@ class TreeSpan(Span):
     """A sentence of a ParseTree: a spaCy Span whose tokens are the tree's TreeTokens and
     whose root is found once."""
 
-    _tree: ParseTree
+    _tokens: list[TreeToken]  # the tree's (the span keeps the list, not the tree: no cycle)
     _root: TreeToken | None
 
     def __init__(self, tree: ParseTree, start: int, end: int) -> None:
-        self._tree = tree
+        self._tokens = tree.tokens
         self._root = None
 
     def __new__(cls, tree: ParseTree, start: int, end: int) -> TreeSpan:
         return super().__new__(cls, tree.doc, start, end)
 
     def __iter__(self) -> Iterator[TreeToken]:
-        return iter(self._tree.tokens[self.start:self.end])
+        return iter(self._tokens[self.start:self.end])
 
     def __getitem__(self, key):  # type: ignore[override]
         if isinstance(key, int):
             n = self.end - self.start
             if -n <= key < n:
-                return self._tree.tokens[self.start + key if key >= 0 else self.end + key]
+                return self._tokens[self.start + key if key >= 0 else self.end + key]
         return super().__getitem__(key)
 
     @property
     def root(self) -> TreeToken:  # type: ignore[override]
         if self._root is None:
-            self._root = self._tree.tokens[Span.root.__get__(self).i]  # type: ignore[attr-defined]
+            self._root = self._tokens[Span.root.__get__(self).i]  # type: ignore[attr-defined]
         return self._root
