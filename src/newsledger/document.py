@@ -34,6 +34,7 @@ from .model import (
     Time,
     Warning_,
 )
+from .parsetree import ParseTree, TreeToken
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -58,7 +59,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 @dataclass(frozen=True)
 class TokenTable:
     """Per-token attributes of one parse, index for index with `doc`."""
-    objs: list[Token]  # the Token objects themselves, created once
+    objs: list[TreeToken]  # the Token objects themselves, created once (see `ParseTree`)
     text: list[str]
     lower: list[str]
     idx: list[int]
@@ -69,11 +70,13 @@ class TokenTable:
     lemma: list[str]  # lower-cased
     pos: list[str]
     tag: list[str]
+    tree: ParseTree  # the walks between the objects, and the sentences
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
-        objs = list(doc)
-        return cls(objs=objs, text=[t.text for t in objs], lower=[t.lower_ for t in objs],
+        tree = ParseTree(doc)
+        objs = tree.tokens
+        return cls(objs=objs, tree=tree, text=[t.text for t in objs], lower=[t.lower_ for t in objs],
                    idx=[t.idx for t in objs], is_punct=[t.is_punct for t in objs],
                    is_space=[t.is_space for t in objs], is_title=[t.is_title for t in objs],
                    is_stop=[t.is_stop for t in objs], lemma=[t.lemma_.lower() for t in objs],
@@ -90,10 +93,11 @@ class TokenTable:
 class DocView:
     """The parse as stages read it: `view[i]` is the same Token object every time (spaCy's
     `doc[i]` builds a new one at each call, the single largest cost of rule code over a
-    parse), and `text`, `ents` and `sents` are built once; slices and everything else are
-    the Doc's own."""
+    parse), and so is every token a walk from it reaches (`head`, `children`, `sent`...:
+    see `ParseTree`); `text`, `ents` and `sents` are built once; slices and everything else
+    are the Doc's own."""
 
-    __slots__ = ("_doc", "_table", "_tokens", "text", "_ents", "_sents")
+    __slots__ = ("_doc", "_table", "_tokens", "text", "_ents")
 
     def __init__(self, doc: Doc, table: TokenTable, text: str) -> None:
         self._doc = doc
@@ -101,7 +105,6 @@ class DocView:
         self._tokens = table.objs
         self.text = text  # the Doc's text, which spaCy rebuilds from the tokens at every `doc.text`
         self._ents: tuple | None = None
-        self._sents: tuple | None = None
 
     @property
     def ents(self) -> tuple:
@@ -112,10 +115,9 @@ class DocView:
 
     @property
     def sents(self):
-        """The sentence spans, built once; an iterator, as spaCy's `doc.sents` is."""
-        if self._sents is None:
-            self._sents = tuple(self._doc.sents)
-        return iter(self._sents)
+        """The sentence spans (whose tokens are this view's), built once; an iterator, as
+        spaCy's `doc.sents` is."""
+        return iter(self._table.tree.sentences)
 
     def span_text(self, start: int, end: int) -> str:
         """The text of tokens start..end-1, as `doc[start:end].text` gives it, without building a Span."""

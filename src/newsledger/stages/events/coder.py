@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...parsetree import subtree_bounds, token_at
 from .lexicon import (
     PLOVER_CONFLICT_MATERIAL,
     PLOVER_COOPERATIVE,
@@ -62,6 +63,9 @@ PRESUPPOSING_VERBS = frozenset({"investigate", "probe", "condemn", "denounce", "
                                 "review", "examine", "solve"})
 # Verbs whose subject receives the event named by their object ("underwent training").
 EXPERIENCER_VERBS = frozenset({"undergo", "attend", "complete", "receive", "finish", "be", "go", "get"})
+_LIGHT_OR_OCCURRENCE = LIGHT_VERBS | OCCURRENCE_VERBS
+# The verbs `verb_lemma` knows.
+_KNOWN_VERBS = _LIGHT_OR_OCCURRENCE | EXPERIENCER_VERBS
 # Head nouns that turn a compound modifier into the event ("cleansing campaign").
 CONTAINER_NOUNS = frozenset({"campaign", "operation", "action", "movement", "spree", "wave",
                              "drive", "effort", "mission", "exercise", "attack", "raid", "attempt", "plot",
@@ -127,8 +131,7 @@ def verb_lemma(token: Token) -> str:
     from .lexicon import lemma_forms
 
     forms = lemma_forms(token)
-    known = LIGHT_VERBS | OCCURRENCE_VERBS | EXPERIENCER_VERBS
-    return next((f for f in forms if f in known), forms[0])
+    return next((f for f in forms if f in _KNOWN_VERBS), forms[0])
 
 
 def depth_of(token: Token) -> int:
@@ -190,11 +193,10 @@ def reduced_relative(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "nsubj" for c in verb.children):
         return None
-    right = max(t.i for t in verb.subtree)
-    doc = verb.doc
-    if right + 1 >= len(doc):
+    right = subtree_bounds(verb)[1]
+    if right + 1 >= len(verb.doc):
         return None
-    nxt = doc[right + 1]
+    nxt = token_at(verb, right + 1)
     if nxt.pos_ == "VERB" and nxt.tag_ == "VBD" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
         return nxt
     return None
@@ -404,7 +406,7 @@ def _license(token: Token, phrase: Token, dated: list[tuple[int, int]], found_id
     if dep == "conj":  # "the war and the operation we conducted": the clause hangs on the first conjunct
         relatives += [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > phrase.i]
     for c in relatives:
-        if c.pos_ == "VERB" and verb_lemma(c) in LIGHT_VERBS | OCCURRENCE_VERBS:
+        if c.pos_ == "VERB" and verb_lemma(c) in _LIGHT_OR_OCCURRENCE:
             return "relative"
     # a date of its own (not one inside another event word within the phrase)
     lo, hi = _span_of(phrase)

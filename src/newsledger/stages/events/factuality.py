@@ -273,7 +273,8 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                     c.dep_ in ("aux", "auxpass") for c in verb.children):
                 left = verb.left_edge.i
                 restrictive = left == 0 or verb.doc[left - 1].text != ","
-                describes = verb is clause_verb(token) and _class(verb) != "report"
+                # the event word is itself the clause's verb ("the program, which allows ...")
+                describes = verb.i == token.i and _class(verb) != "report"
                 defining = restrictive and token.pos_ != "NOUN" and any(
                     c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children)
                 if describes or defining:

@@ -25,6 +25,7 @@ from ...countries import stance_prefixed
 from ...data import read_tsv
 from ...document import Document
 from ...model import Entity
+from ...parsetree import subtree_bounds, token_at
 from .coder import REPORT_VERBS, Coded, ended_with
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 _THIRD_PERSON = frozenset({"it", "its", "they", "their", "them", "he", "his", "she", "her"})
+_PERSONAL = _FIRST_PERSON | _THIRD_PERSON
 _RELATIVE = frozenset({"who", "which", "that", "whose", "whom"})
 _PLACE_NOUNS = frozenset({"city", "town", "village", "area", "region", "district", "province", "border", "street", "sector",
                           "streets", "capital", "country", "camp", "market", "square", "building", "office",
@@ -238,9 +240,9 @@ class Roles:
         if not _nounlike(head) or head.i in self.mentions:
             return None
         info = table.get(head.lower_) or table.get(head.lemma_.lower())
-        if info is None and head.i > 0 and head.doc[head.i - 1].head == head:
+        if info is None and head.i > 0 and token_at(head, head.i - 1).head == head:
             # two-word descriptions whose head alone says too little ("a rights group", "aid agencies")
-            info = table.get(f"{head.doc[head.i - 1].lower_} {head.lower_}")
+            info = table.get(f"{token_at(head, head.i - 1).lower_} {head.lower_}")
         if info is None:
             return None
         sector, kind = info
@@ -252,12 +254,12 @@ class Roles:
         first = head
         for c in sorted(mods, key=lambda t: -t.i):  # extend left over contiguous modifiers only
             if c.i == first.i - 1:
-                left = min(t.i for t in c.subtree)  # "a [New York] man": the whole modifier
-                first = c.doc[left] if c.doc[left].lower_ not in _QUANTIFIERS else c
+                left = subtree_bounds(c)[0]  # "a [New York] man": the whole modifier
+                first = token_at(c, left) if token_at(c, left).lower_ not in _QUANTIFIERS else c
         if sector == "CVL":  # "Tom Hale's wife", "his brother": named with whose relative they are
             owner = next((c for c in head.children if c.dep_ == "poss" and c.i < first.i), None)
             if owner is not None and not any(a <= owner.idx < b for a, b in self.dateline):
-                first = owner.doc[owner.left_edge.i]
+                first = owner.left_edge
         start, end = first.idx, head.idx + len(head.text)
         name = self.document.text[start:end]
         if "\n" in name:
@@ -362,7 +364,7 @@ class Roles:
             eid = self.mention(h)
             if eid is not None:
                 got.append(eid)
-            elif h.pos_ == "PRON" or h.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+            elif h.pos_ == "PRON" or h.lower_ in _PERSONAL:
                 got += self.resolve_pronoun(h)
             elif self._described_head(h):
                 # "a Lima man", "Peruvian officials", "provincial police": one participant named by
@@ -384,7 +386,7 @@ class Roles:
                         m = self.mention(x)
                         if m is not None and not (inside[0] <= x.idx < inside[1] and self._same_country(m, eid)):
                             got.append(m)
-                        elif x.lower_ in _FIRST_PERSON | _THIRD_PERSON and c.dep_ == "poss":
+                        elif x.lower_ in _PERSONAL and c.dep_ == "poss":
                             got += self.resolve_pronoun(x)
                 elif c.dep_ == "prep" and c.lower_ == "of" and _depth < 2:
                     for p in c.children:
@@ -510,7 +512,7 @@ class Roles:
                     verb = verb.head.head if verb.dep_ == "pobj" else verb.head
                 subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] if verb.pos_ in (
                     "VERB", "AUX") else []
-                if subj and subj[0].i < token.i and subj[0].lower_ not in _THIRD_PERSON | _FIRST_PERSON and \
+                if subj and subj[0].i < token.i and subj[0].lower_ not in _PERSONAL and \
                         token not in subj[0].subtree:  # "one of their commanders said": not itself
                     return self.entities_in(subj[0])
             if low in ("they", "it") and token.dep_ == "nsubj":
@@ -527,7 +529,7 @@ class Roles:
             return []
         if sent.start == 0:
             return []
-        prev = token.doc[sent.start - 1].sent
+        prev = token_at(token, sent.start - 1).sent
         if self.document.paragraph_of(prev.start_char) != self.document.paragraph_of(sent.start_char):
             return []
         subjects = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -628,11 +630,10 @@ class Roles:
         "deployed" the verb and leaves "shelled" without subject; the subject is deployed's."""
         from .coder import reduced_relative
 
-        doc = verb.doc
-        left = min(t.i for t in verb.subtree)
+        left = subtree_bounds(verb)[0]
         if left == 0:
             return []
-        prev = doc[left - 1]
+        prev = token_at(verb, left - 1)
         for anc in [prev, *prev.ancestors]:
             if anc.pos_ == "VERB" and reduced_relative(anc) == verb:
                 for c in anc.children:
@@ -643,11 +644,10 @@ class Roles:
     def _words_before(self, verb: Token) -> list[str]:
         """A verb the parser left without subject: the entities named right before it
         ("In meetings on Monday, the two presidents reviewed ...")."""
-        doc = verb.doc
         i = verb.i - 1
         out: list[str] = []
         while i >= verb.sent.start:
-            t = doc[i]
+            t = token_at(verb, i)
             if t.is_punct or t.lower_ in ("and", "also", "both") or t.pos_ in ("ADV",):
                 i -= 1
                 continue
@@ -932,7 +932,7 @@ class Roles:
                         m = self.mention(x)
                         if m is not None and (c.dep_ == "poss" or not self._is_name_of_event(m)):
                             actors.append(m)
-                        elif c.dep_ == "poss" and x.lower_ in _FIRST_PERSON | _THIRD_PERSON:
+                        elif c.dep_ == "poss" and x.lower_ in _PERSONAL:
                             actors += self.resolve_pronoun(x)
                         elif c.dep_ in ("compound", "poss") and (d := self.describe(x)) is not None:
                             actors.append(d)  # "the police raid", "protesters' demands"
