@@ -512,6 +512,14 @@ def test_events_an_obligation_to_oneself_is_no_demand(make_document):
     assert codes(d, only(d, "REQUEST").recipient) == {"RUS"}
 
 
+def test_events_an_accidental_shooting_of_another_stays_an_attack(make_document):
+    # only a thing's accident is no event; one person shooting another by accident is still an act
+    for text in ("Tom Hale accidentally shot Carlos Vega on Friday.",
+                 "A boy was accidentally shot by his brother on Friday."):
+        d = run_stages(make_document(text), *ALL)
+        assert only(d, "ASSAULT"), text
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -521,8 +521,8 @@ def _status(coded: Coded) -> str:
         return "hypothetical"
     if coded.negated:
         return "negated"
-    if accidental(coded.trigger):
-        return "accident"
+    if accidental(coded.trigger) and coded.mode != "firearms":
+        return "accident"  # (a gun that "went off accidentally" was in someone's hands)
     if coded.trigger is not coded.top and standing_position(clause_verb(coded.trigger)):
         return "generic"  # "said the governor has long called for ...": the wrapped clause's own aspect
     stop = {t.i for t in coded.tokens if t.i != coded.top.i}

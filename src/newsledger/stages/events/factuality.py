@@ -334,6 +334,11 @@ def _is_question(sent) -> bool:
     return False
 
 
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "who"})
+_PEOPLE_WORDS = frozenset({"man", "woman", "boy", "girl", "child", "teen", "teenager", "person", "people", "son",
+                           "daughter", "brother", "sister", "father", "mother", "friend", "officer", "student"})
+
+
 def accidental(token: Token) -> bool:
     """Is the happening of `token` said to be an accident: a modifier of class accident on it
     ("detonated accidentally", "an accidental explosion") or on the happening it came about in
@@ -342,7 +347,17 @@ def accidental(token: Token) -> bool:
         return any(c.dep_ in ("amod", "advmod") and predicates().get(
             (c.lower_, "ADV" if c.pos_ == "ADV" else "ADJ")) == "accident" for c in t.children)
 
+    def someone(t: Token) -> bool:
+        # a person acts or is acted on: "X accidentally shot Y", "Y was accidentally shot" stay
+        # one person's act on another; only a thing's accident ("the device detonated
+        # accidentally", "an accidental explosion") is no event
+        return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and (
+            c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS or c.dep_ == "agent" or
+            c.lemma_.lower() in _PEOPLE_WORDS) for c in t.children)
+
     def direct(t: Token) -> bool:
+        if someone(t):
+            return False
         return marked(t) or any(c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and any(
             g.dep_ == "pobj" and marked(g) for g in c.children) for c in t.children)
 
