@@ -520,6 +520,16 @@ def test_events_an_accidental_shooting_of_another_stays_an_attack(make_document)
         assert only(d, "ASSAULT"), text
 
 
+def test_events_a_slammed_door_and_ruling_out_foul_play_are_no_events(make_document):
+    for text in ("The man slammed the door on a reporter.", "Police ruled out foul play in the death."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("The senator slammed the governor for the delay."), *ALL)
+    assert only(d, "ACCUSE")
+    d = run_stages(make_document("The government ruled out talks with the rebels."), *ALL)
+    assert only(d, "REJECT")
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")
