@@ -530,6 +530,15 @@ def test_events_a_slammed_door_and_ruling_out_foul_play_are_no_events(make_docum
     assert only(d, "REJECT")
 
 
+def test_events_arriving_in_a_town_kept_in_hospital_and_allowed_home_are_no_events(make_document):
+    for text in ("Tom Hale arrived in Junction City on Monday.", "The boy was detained in hospital for observation.",
+                 "She was allowed home on Friday."):
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+    d = run_stages(make_document("Police detained two protesters on Monday."), *ALL)
+    assert only(d, "COERCE")
+
+
 def test_events_a_named_sides_body_calls_charges_false(make_document):
     d = run_stages(make_document("Maria Lopez's campaign called the allegations baseless."), *ALL)
     v = only(d, "REJECT")

@@ -420,6 +420,9 @@ def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bo
         return "one_sided"
     if event.type == "CONSULT" and political is not None and not (set(event.actor) | set(event.recipient)) & political:
         return "not_political"  # ("deputies arrived at the house", "she talked with investigators")
+    if event.type == "CONSULT" and event.mode == "visit" and political is not None and event.actor and \
+            not set(event.actor) & political:
+        return "not_political"  # a visit is a political actor's: not anyone arriving in a town
     return None
 
 
