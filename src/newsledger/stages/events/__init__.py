@@ -399,7 +399,7 @@ def _political(e: Entity) -> bool:
     """Is the entity a political actor: a state or nation, an organisation, or someone whose
     sector or role the text gives? (A plain name with no role, or a civilian, is not known to be.)"""
     return e.type in ("GPE", "NORP") or e.type == "ORG" and e.sector not in ("CVL", "UNK", "CRM", "COP", "UAF") or \
-        e.sector in _POLITICAL_SECTORS or e.type == "PERSON" and bool(getattr(e, "role", None))
+        e.sector in _POLITICAL_SECTORS or e.type == "PERSON" and bool(e.role)
 
 
 def _unsupported(event: Event, groups: frozenset[str] = frozenset(), passive: bool = False,

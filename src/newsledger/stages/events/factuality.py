@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
-from .lexicon import word_forms
+from .lexicon import people_nouns, word_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -335,8 +335,6 @@ def _is_question(sent) -> bool:
 
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "him", "her", "them", "who"})
-_PEOPLE_WORDS = frozenset({"man", "woman", "boy", "girl", "child", "teen", "teenager", "person", "people", "son",
-                           "daughter", "brother", "sister", "father", "mother", "friend", "officer", "student"})
 
 
 def accidental(token: Token) -> bool:
@@ -347,19 +345,20 @@ def accidental(token: Token) -> bool:
         return any(c.dep_ in ("amod", "advmod") and predicates().get(
             (c.lower_, "ADV" if c.pos_ == "ADV" else "ADJ")) == "accident" for c in t.children)
 
-    def someone(t: Token) -> bool:
-        # a person acts or is acted on: "X accidentally shot Y", "Y was accidentally shot" stay
-        # one person's act on another; only a thing's accident ("the device detonated
-        # accidentally", "an accidental explosion") is no event
-        return any(c.dep_ in ("nsubj", "nsubjpass", "agent") and (
+    def someone(t: Token, deps: tuple[str, ...]) -> bool:
+        return any(c.dep_ in deps and (
             c.ent_type_ == "PERSON" or c.lower_ in _PERSON_PRONOUNS or c.dep_ == "agent" or
-            c.lemma_.lower() in _PEOPLE_WORDS) for c in t.children)
+            c.lemma_.lower() in people_nouns()) for c in t.children)
 
     def direct(t: Token) -> bool:
-        if someone(t):
-            return False
-        return marked(t) or any(c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and any(
-            g.dep_ == "pobj" and marked(g) for g in c.children) for c in t.children)
+        # a person acts, or is acted on by the accidental act itself: "X accidentally shot Y",
+        # "Y was accidentally shot" stay one person's act on another; a thing's accident ("the
+        # device detonated accidentally", "were killed in an accidental explosion") is no event
+        if marked(t):
+            return not someone(t, ("nsubj", "nsubjpass", "agent"))
+        return not someone(t, ("nsubj", "agent")) and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "by", "from") and any(
+                g.dep_ == "pobj" and marked(g) for g in c.children) for c in t.children)
 
     # ("exploded prematurely, killing the bomber": the killing is the accident's result)
     return direct(token) or token.dep_ in ("advcl", "xcomp") and token.tag_ == "VBG" and direct(token.head)

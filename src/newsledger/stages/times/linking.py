@@ -34,6 +34,7 @@ from ...model import DateInterval, DateSource, Time
 from . import governing_verb, verb_tense
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -120,29 +121,35 @@ def _dating(document: Document) -> list[_Dating]:
             continue
         interval = value_interval(t.value, published)
         if interval is not None:
-            chain = _find_governors(document, t)
-            chain = _reported_clause_time(document, t, chain, speech) or chain
+            span = _time_span(document, t)
+            chain = _find_governors(span)
+            chain = _reported_clause_time(span, chain, speech) or chain
             # "a midnight curfew", "the March 4 poisoning": a time that describes a noun dates that
             # noun's happening only, not the verb that takes the noun as its object
-            governors = chain[:1] if chain and _describes_noun(document, t) else chain
+            governors = chain[:1] if chain and _describes_noun(span) else chain
             out.append(_Dating(t, interval, frozenset(g.i for g in governors), chain[-1].i if chain else None,
                                bool(chain) and chain[-1].lemma_.lower() in speech))
     document.scratch["times.dating"] = (document.times, len(document.times), out)
     return out
 
 
-def _describes_noun(document: Document, time: Time) -> bool:
-    """Is the time a modifier before a noun ("a midnight curfew", "the Monday deadline")?"""
+def _time_span(document: Document, time: Time) -> SpacySpan | None:
+    """The parse's tokens of a time expression, or None when the parse has none there."""
     doc = document.view
     assert doc is not None
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+    return span if span is not None and len(span) else None
+
+
+def _describes_noun(span: SpacySpan | None) -> bool:
+    """Is the time a modifier before a noun ("a midnight curfew", "the Monday deadline")?"""
+    if span is None:
         return False
     root = span.root
     return root.dep_ in ("amod", "compound", "nmod") and root.head.pos_ == "NOUN" and root.head.i >= span.end
 
 
-def _reported_clause_time(document: Document, time: Time, chain: list[Token],
+def _reported_clause_time(span: SpacySpan | None, chain: list[Token],
                           speech: frozenset[str]) -> list[Token] | None:
     """"X pleaded guilty Thursday, the prosecutor announced": a time that closes a reported
     clause standing before its reporting verb is that clause's, even when the parse hangs it
@@ -150,11 +157,9 @@ def _reported_clause_time(document: Document, time: Time, chain: list[Token],
     if not chain or chain[-1].lemma_.lower() not in speech:
         return None
     report = chain[-1]
-    doc = document.view
-    assert doc is not None
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or not span.end <= report.i:
         return None
+    doc = span.doc
     for c in report.children:
         if c.dep_ == "ccomp" and c.right_edge.i + 1 == span.start and c.pos_ in ("VERB", "AUX"):
             following = doc[span.end] if span.end < len(doc) else None
@@ -163,12 +168,10 @@ def _reported_clause_time(document: Document, time: Time, chain: list[Token],
     return None
 
 
-def _find_governors(document: Document, time: Time) -> list[Token]:
-    """The tokens a time hangs from in the parse, up to and including the first verb."""
-    doc = document.view
-    assert doc is not None
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
+def _find_governors(span: SpacySpan | None) -> list[Token]:
+    """The tokens a time (`span`: its tokens) hangs from in the parse, up to and including the
+    first verb."""
+    if span is None:
         return []
     chain = []
     token = span.root
