@@ -163,6 +163,13 @@ def test_events_definite_noun_joins_the_event_whose_dates_overlap(make_document)
     assert ops[0].mentions == [] and len(ops[1].mentions) == 1
 
 
+def no_events(make_document, *texts):
+    """Each text, run through every stage, yields no event."""
+    for text in texts:
+        d = run_stages(make_document(text), *ALL)
+        assert not d.events, text
+
+
 def names(d, ids):
     by_id = {e.id: e for e in d.entities}
     return {by_id[i].name for i in ids}
@@ -287,12 +294,10 @@ def test_events_definite_blast_refers_back_to_the_bombing(make_document):
 
 
 def test_events_word_senses_that_are_no_political_event(make_document):
-    for text in ("The man, who declined to give his last name, said the vote was unfair.",
-                 "The ministry declined to comment on the report.",
-                 "The president told a campaign rally in Ohio that he would win.",
-                 "The State Department issued a travel warning for citizens visiting the country."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "The man, who declined to give his last name, said the vote was unfair.",
+              "The ministry declined to comment on the report.",
+              "The president told a campaign rally in Ohio that he would win.",
+              "The State Department issued a travel warning for citizens visiting the country.")
     d = run_stages(make_document("The army issued a warning to the rebels."), *ALL)
     assert only(d, "THREATEN")
 
@@ -333,20 +338,16 @@ def test_events_where_a_pledge_was_made_is_not_whom_it_was_made_to(make_document
 
 
 def test_events_an_accident_is_no_attack(make_document):
-    for text in ("Seven militants were killed in two accidental explosions in the province on Friday.",
-                 "The bomb exploded prematurely, killing the bomber."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "Seven militants were killed in two accidental explosions in the province on Friday.",
+              "The bomb exploded prematurely, killing the bomber.")
     d = run_stages(make_document("A bomb exploded at the market, killing two soldiers."), *ALL)
     assert only(d, "ASSAULT")
 
 
 def test_events_a_question_asked_is_no_demand_and_a_plea_of_not_guilty_no_concession(make_document):
-    for text in ("The senator asked the minister whether the troops would stay.",
-                 "The senator asked the minister about the troops.",
-                 "Carlos Vega pleaded not guilty to charges of fraud on Monday."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "The senator asked the minister whether the troops would stay.",
+              "The senator asked the minister about the troops.",
+              "Carlos Vega pleaded not guilty to charges of fraud on Monday.")
     d = run_stages(make_document("The senator asked the minister to withdraw the troops."), *ALL)
     assert only(d, "REQUEST")
     d = run_stages(make_document("Tom Hale pleaded guilty to fraud on Monday."), *ALL)
@@ -354,10 +355,8 @@ def test_events_a_question_asked_is_no_demand_and_a_plea_of_not_guilty_no_conces
 
 
 def test_events_having_nowhere_to_go_is_no_obligation_and_a_right_is_no_act(make_document):
-    for text in ("Now they have nowhere to stay because the area is overwhelmed with people, Tom Hale said.",
-                 "Iraq has no right to attack its neighbours, Tom Hale said."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "Now they have nowhere to stay because the area is overwhelmed with people, Tom Hale said.",
+              "Iraq has no right to attack its neighbours, Tom Hale said.")
     d = run_stages(make_document("Iraq really has to withdraw its troops, Tom Hale said."), *ALL)
     v = only(d, "REQUEST")
     assert names(d, v.actor) == {"Tom Hale"} and codes(d, v.recipient) == {"IRQ"}
@@ -419,10 +418,8 @@ def test_events_a_leads_delayed_identification(make_document):
 
 
 def test_events_ordering_a_review_is_no_demand_and_an_ordered_inquiry_is_the_inquiry(make_document):
-    for text in ("Tom Hale said he would order a thorough review of the nation's computer defenses.",
-                 "The governor ordered an evacuation of the town."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "Tom Hale said he would order a thorough review of the nation's computer defenses.",
+              "The governor ordered an evacuation of the town.")
     d = run_stages(make_document("The president ordered an investigation into the leak."), *ALL)
     v = only(d, "ACCUSE")
     assert v.mode == "investigate" and names(d, v.actor) == {"president"}
@@ -466,10 +463,8 @@ def test_events_everyday_happenings_in_crime_news_are_no_political_events(make_d
 
 
 def test_events_a_death_reported_blames_no_one_and_a_dateline_is_no_party(make_document):
-    for text in ("The boy died in his home at about 5:30 p.m. Friday, Sheriff Tom Hale said.",
-                 "When authorities arrived on scene, they found the victim."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "The boy died in his home at about 5:30 p.m. Friday, Sheriff Tom Hale said.",
+              "When authorities arrived on scene, they found the victim.")
     d = run_stages(make_document("INDIANAPOLIS, Ind. (April 20, 2016) – The Indianapolis Metropolitan Police "
                                  "Department is investigating after a child died Wednesday."), *ALL)
     v = only(d, "ACCUSE")
@@ -521,9 +516,7 @@ def test_events_an_accidental_shooting_of_another_stays_an_attack(make_document)
 
 
 def test_events_a_slammed_door_and_ruling_out_foul_play_are_no_events(make_document):
-    for text in ("The man slammed the door on a reporter.", "Police ruled out foul play in the death."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "The man slammed the door on a reporter.", "Police ruled out foul play in the death.")
     d = run_stages(make_document("The senator slammed the governor for the delay."), *ALL)
     assert only(d, "ACCUSE")
     d = run_stages(make_document("The government ruled out talks with the rebels."), *ALL)
@@ -531,10 +524,8 @@ def test_events_a_slammed_door_and_ruling_out_foul_play_are_no_events(make_docum
 
 
 def test_events_arriving_in_a_town_kept_in_hospital_and_allowed_home_are_no_events(make_document):
-    for text in ("Tom Hale arrived in Junction City on Monday.", "The boy was detained in hospital for observation.",
-                 "She was allowed home on Friday."):
-        d = run_stages(make_document(text), *ALL)
-        assert not d.events, text
+    no_events(make_document, "Tom Hale arrived in Junction City on Monday.", "The boy was detained in hospital for observation.",
+              "She was allowed home on Friday.")
     d = run_stages(make_document("Police detained two protesters on Monday."), *ALL)
     assert only(d, "COERCE")
 
