@@ -49,3 +49,18 @@ def test_events_not_coded_on_related_headlines(make_document):
                                  "Related stories\nGunman kills three in mall"),
                    "actors", "times", "places", "quotes", "amounts", "events")
     assert [v.trigger.text for v in d.events] == ["arrested"]
+
+
+def test_wiki_and_markdown_back_matter_headings_and_their_lists():
+    text = ('The council met on Monday. "We will rebuild," the mayor said. ==See also==\n'
+            "* 2009 harbour bombing\n* 2011 market attack\n"
+            "==References==\n"
+            "## Background\nRebels attacked the town in 2009.\n"
+            "## Further reading\n- Siege of the old town")
+    assert _lines(text) == ["==See also==", "* 2009 harbour bombing", "* 2011 market attack",
+                            "==References==", "## Further reading", "- Siege of the old town"]
+
+
+def test_a_story_section_heading_is_not_back_matter():
+    text = "==The attack==\nGunmen attacked the convoy.\n## Reactions\n* Leaders condemned the attack"
+    assert _lines(text) == []

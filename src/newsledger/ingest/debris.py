@@ -1,6 +1,8 @@
 """Page debris inside an article body: the lines a web page puts between paragraphs that are not
 the story ("READ: <another headline>", "Read or Share this story: <link>", "Sign up for our
-newsletter", "Watch this report", a "Related stories" heading and the headlines listed under it).
+newsletter", "Watch this report", a "Related stories" heading and the headlines listed under it, a
+wiki or markdown page's back matter: "==See also==", "## References" and the short lines of their
+lists).
 
 The events stage codes no event on such lines: a related headline is another story, and a call to
 subscribe or watch is no happening. The text stays as it is (offsets never move); only the
@@ -23,6 +25,11 @@ _LEAD = re.compile(
 # headline-like lines right after it are the list.
 _HEADINGS = frozenset({"related", "more", "see also", "related stories", "related articles", "related coverage",
                        "more stories", "also read", "read more", "recommended", "trending", "most read", "popular"})
+# Section headings of a wiki or markdown page ("==See also==", "## References") whose list is not
+# the story: other articles' titles, citations, links.
+_BACK_MATTER = frozenset({"see also", "references", "external links", "further reading", "notes", "sources",
+                          "bibliography", "citations", "related", "related stories", "related articles"})
+_MARKED_HEADING = re.compile(r"(?:^|(?<=\s))(?:={2,}\s*(?P<wiki>[^=\n]+?)\s*={2,}|#{1,6}\s+(?P<md>[^#\n]+?)\s*#*)\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -57,6 +64,14 @@ def debris_ranges(text: str) -> tuple[tuple[int, int], ...]:
             out.append((start, end))
             in_list = True
             continue
+        marked = _MARKED_HEADING.search(line)
+        if marked is not None:
+            if (marked.group("wiki") or marked.group("md") or "").strip().lower() in _BACK_MATTER:
+                # "==See also==" on a line of its own, or glued to the end of the paragraph before it
+                out.append((start + marked.start(), end))
+                in_list = True
+                continue
+            in_list = False  # another section of the story begins
         if in_list and len(stripped.split()) <= 20 and not _SENTENCE_END.search(stripped):
             out.append((start, end))  # a headline of the list
             continue
