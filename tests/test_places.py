@@ -321,3 +321,10 @@ def test_places_a_side_of_a_region_is_placed_on_that_side(make_document):
     side = found["Southern Oregon"]
     assert side.kind == "region" and side.country == "USA" and side.lat < oregon.lat - 0.5
     assert found["Eastern Finland"].name == "Finland"  # a side of a country is the country
+
+
+def test_an_ordinary_word_of_the_article_with_a_capital_is_no_bare_place(make_document):
+    # "Man" (a town of several countries) opens a headline over a story that says "a man"
+    d = run_stages(make_document("Man held over stabbing near stadium\n\n"
+                                 "Police in Denver said a man was held on Sunday."), "actors", "places")
+    assert [p.name for p in d.places] == ["Denver"]

@@ -289,7 +289,10 @@ class Detector:
         # 4. gazetteer matches of proper-noun runs
         # names the article surely gives as places already: inside a body's name they are the same place
         known = {name_key(c.text) for c in cands if c.source in (NER, CONTEXT) and not c.doubt}
-        for c in self._scan(doc, taken, owner, person, extent, named, known):
+        # words the article also writes in lower case are its ordinary words ("Man charged ..." in a headline
+        # over "a man was charged"): capitalised alone they are no bare gazetteer match
+        lower_words = frozenset(t.text for t in doc if t.is_lower)
+        for c in self._scan(doc, taken, owner, person, extent, named, known, lower_words):
             add(c)
         # 5. list items next to places
         for c in self._list_items(doc, cands, taken, person):
@@ -611,7 +614,8 @@ class Detector:
     # --- gazetteer scan ----------------------------------------------------------------------------
 
     def _scan(self, doc: DocView, taken: list[bool], owner: list[str], person: list[bool],
-              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: AbstractSet[str] = frozenset()):
+              extent: list[tuple[int, int]], named: list[tuple[int, int]], known: AbstractSet[str] = frozenset(),
+              lower_words: AbstractSet[str] = frozenset()):
         n = len(doc)
         i = 0
         while i < n:
@@ -634,6 +638,8 @@ class Detector:
                     continue
                 if width == 1 and doc[i].is_stop and not doc[i].is_upper:
                     continue  # a function word with a capital ("No", "May"): never a bare match
+                if width == 1 and not doc[i].is_upper and doc[i].text.lower() in lower_words:
+                    continue  # an ordinary word of the article, with a capital
                 if width == 1 and doc[i].is_upper and len(doc[i].text) <= 3 and not (
                         i >= 2 and doc[i - 1].text == "," and _is_name_token(doc[i - 2])):
                     # "CT", "GA": a postal code only after a town ("Hartford, CT"), a country's
