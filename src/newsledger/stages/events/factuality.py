@@ -122,6 +122,16 @@ def standing_position(verb: Token) -> bool:
         c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
+def _asked_clause(verb: Token) -> bool:
+    """A clause that is a question inside a longer sentence ("'Why go to war?' asked a trader"): its
+    own question mark, among its words or right after them."""
+    if verb.dep_ == "ROOT":
+        return False
+    end = verb.right_edge.i + 1
+    return any(c.dep_ == "punct" and c.text == "?" for c in verb.children) or (
+        end < len(verb.doc) and verb.doc[end].text == "?")
+
+
 def _own_status(verb: Token, sentence_question: bool) -> str | None:
     """What the clause of `verb` itself says: a modal, a negation, a condition, a question, an
     order."""
@@ -142,7 +152,7 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
         return "generic"
     if verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
         return "future"  # "is going to attack"
-    if sentence_question and verb.dep_ == "ROOT":
+    if sentence_question and verb.dep_ == "ROOT" or _asked_clause(verb):
         return "question"
     if verb.pos_ == "VERB" and _imperative(verb):
         return "irrealis"
@@ -215,6 +225,8 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 return frame, t.head.head
         verb = clause_verb(t)
         if t is token and token.pos_ == "NOUN" and verb is not token and _wh_clause(verb):
+            if _asked_clause(verb):
+                return "question", verb  # "'Why have a war?' asked a trader": no war is said to happen
             return status, None  # "what caused the shooting", "why the attack happened": presupposed
         if verb.i not in stop:
             own = _own_status(verb, question)

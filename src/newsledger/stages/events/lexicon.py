@@ -38,6 +38,30 @@ QUESTION = "@question"
 # A `requires` word satisfied when the word takes a clause as its complement ("recognize
 # that ...", "we recognize this is happening"): to acknowledge a fact, not to recognise a party.
 CLAUSE = "@clause"
+# A `requires` word satisfied when the word takes a to-infinitive ("fighting to keep the school
+# open", "the fight to save the plant"): an effort, not a fight between parties.
+INFINITIVE = "@infinitive"
+# A `requires` word satisfied when the word's subject is an amount ("the number of clinics
+# declined", "exports declined by 5 percent"): a fall, not a refusal.
+QUANTITY = "@quantity"
+# A `requires` word satisfied when the word is a conjunction: "would withdraw, provided the border
+# is secured" (no subject, no auxiliary, the condition after it).
+CONJUNCTION = "@conjunction"
+# A `requires` word satisfied when "with" names a reaction ("was met with outrage", "met with
+# skepticism"): how something was received, no meeting.
+REACTION = "@reaction"
+_QUANTITY_NOUNS = frozenset({
+    "number", "numbers", "rate", "rates", "price", "prices", "share", "shares", "figure", "figures", "sales",
+    "production", "output", "level", "levels", "percent", "percentage", "amount", "value", "index", "stock",
+    "stocks", "population", "count", "total", "revenue", "revenues", "profit", "profits", "income", "export",
+    "exports", "import", "imports", "demand", "supply", "turnout", "attendance", "enrollment", "enrolment",
+    "membership", "ratings", "rating", "approval", "cost", "costs", "spending", "growth", "yield", "yields",
+    "volume", "earnings", "dollar", "currency", "market", "markets", "inflation", "unemployment"})
+_REACTION_NOUNS = frozenset({
+    "outrage", "criticism", "skepticism", "scepticism", "anger", "protest", "protests", "resistance", "opposition",
+    "approval", "applause", "silence", "derision", "dismay", "condemnation", "praise", "surprise", "disbelief",
+    "scorn", "concern", "alarm", "suspicion", "indifference", "enthusiasm", "hostility", "ridicule", "fury",
+    "disapproval", "acclaim", "relief", "cheers", "boos", "jeers", "defiance"})
 _PERSONAL_OBJECTS = frozenset({"me", "him", "her", "us", "them", "you", "i", "he", "she", "we", "they"})
 _DIRECTIONS = frozenset({"at", "on", "upon", "into", "toward", "towards", "with", "from"})
 
@@ -235,6 +259,8 @@ class Lexicon:
             if conditions:
                 if words is None:
                     words = context_words(token)
+                    # the markers any row of this word asks about, each worked out once
+                    conditions = frozenset().union(*(e.requires for e in candidates)) - {NEEDS_EVENT}
                     if any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c))
                            for c in token.children):
                         words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
@@ -244,7 +270,20 @@ class Lexicon:
                         words.add(QUESTION)
                     if CLAUSE in conditions and any(c.dep_ == "ccomp" for c in token.children):
                         words.add(CLAUSE)
-                if not words & conditions:
+                    if INFINITIVE in conditions and _takes_infinitive(token):
+                        words.add(INFINITIVE)
+                    if QUANTITY in conditions and any(
+                            c.dep_ == "nsubj" and (c.lemma_.lower() in _QUANTITY_NOUNS or c.lower_ in _QUANTITY_NOUNS)
+                            for c in token.children):
+                        words.add(QUANTITY)
+                    if CONJUNCTION in conditions and _conjunction_use(token):
+                        words.add(CONJUNCTION)
+                    if REACTION in conditions and any(
+                            c.dep_ == "prep" and c.lower_ == "with" and any(
+                                g.dep_ == "pobj" and g.lemma_.lower() in _REACTION_NOUNS for g in c.children)
+                            for c in token.children):
+                        words.add(REACTION)
+                if not words & (entry.requires - {NEEDS_EVENT}):
                     continue
             return entry
         return None
@@ -262,7 +301,13 @@ def people_nouns() -> frozenset[str]:
 
 
 def _asks_a_question(token: Token) -> bool:
-    """Does `token` take a question: a clause opened by "whether"/"if" or a wh-word, or "about"?"""
+    """Does `token` take a question: a clause opened by "whether"/"if" or a wh-word, or "about"? Or
+    a quoted question in its sentence ("'Why have a war?' asked a shopkeeper"), when nothing asks
+    for an act ("asked them to ...", "asked for ...")?"""
+    if not any(c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VB" and any(g.lower_ == "to" for g in c.children)
+               or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children) \
+            and any(t.text == "?" for t in token.sent):
+        return True
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "about":
             return True
@@ -272,6 +317,23 @@ def _asks_a_question(token: Token) -> bool:
                     g.dep_ == "mark" and g.lower_ in ("whether", "if") for g in c.children):
                 return True
     return False
+
+
+def _takes_infinitive(token: Token) -> bool:
+    return any(c.dep_ in ("xcomp", "acl", "advcl") and c.i > token.i and c.tag_ == "VB"
+               and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
+
+
+def _conjunction_use(token: Token) -> bool:
+    """"provided"/"providing" heading a condition: no subject or auxiliary of its own and not the
+    participle of a noun ("the aid provided by ...")."""
+    if token.lower_ not in ("provided", "providing"):
+        return False
+    if token.dep_ in ("acl", "amod", "relcl") or (token.i and token.doc[token.i - 1].lower_ in ("be", "been", "being")):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in token.children) and (
+        token.dep_ in ("prep", "mark", "ccomp", "advcl", "conj", "cc") or any(
+            c.dep_ in ("ccomp", "advcl", "pobj") for c in token.children))
 
 
 def _person_only_object(token: Token) -> bool:

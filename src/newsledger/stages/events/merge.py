@@ -174,6 +174,7 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 VERBAL_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
 
 
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT", "AID"})
 
 
@@ -266,6 +267,22 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             if not _dates_fit(p, g, later_phase=False)[0]:
                 continue  # "the 2020 war and the operation five months ago": two happenings
             return g
+    # 1b. manual: the topic of a protest is not coded apart. A demand the protesters make in the
+    # same or the next sentence ("Protesters gathered ... They demanded the release of ...") reports
+    # the protest; what they demand is no recipient of it
+    if p.coded.type == "REQUEST" and p.actor:
+        for g in reversed(groups):
+            if g.type == "PROTEST" and 0 <= p.sentence - g.parts[-1].sentence <= 1 and set(p.actor) & g.actor:
+                p.recipient = []
+                return g
+    # 1c. words of a statement typed by what they say ("'... deeply unfair,' he said") next to a
+    # typed statement of the same speaker in the same or the next sentence ("X complained ...")
+    # are that statement again, not a second one
+    if p.coded.licensed_by == "statement" and p.actor:
+        for g in reversed(groups):
+            last = g.parts[-1]
+            if g.type in VERBAL_TYPES and 0 <= p.sentence - last.sentence <= 1 and set(p.actor) == g.actor:
+                return g
     # 2. a definite noun referring back to an event of the same kind
     if p.anaphoric:
         best: tuple[int, int, Group] | None = None

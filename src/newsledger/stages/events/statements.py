@@ -304,6 +304,8 @@ class StatementCoder:
         v = valence(content, self.skip, self.names)
         target = self._target(content, speaker, subjects_only=True)
         obliged = _has_obligation(content)
+        if cue is not None and cue.lemma_.lower() == "ask" and any(t.text == "?" for t in content):
+            return None  # a quoted question asked ("'Why should we pay?' asked a trader") types nothing
         wish = cue is not None and cue.lemma_.lower() in WISH_CUES
         if v.denial and v.negative - 0.5 * v.denial < _ACCUSE_AT:
             trig = self._trigger(cue, v.strongest)

@@ -1,0 +1,64 @@
+"""Word senses and statements an independent judge found coded wrongly on whole news articles,
+as classes: a conjunction, a fall in numbers, a quoted question, an effort ("fight to keep"), a
+reception ("met with outrage"), a protest's demand, one statement said twice."""
+
+from __future__ import annotations
+
+from .conftest import run_stages
+from .test_events import ALL, names, no_events, only
+
+
+def test_provided_as_a_conjunction_is_no_aid(make_document):
+    d = run_stages(make_document("The minister told reporters on Sunday that his country was willing to withdraw "
+                                 "from the border region provided its northern towns could be secured."), *ALL)
+    assert not [v for v in d.events if v.type == "AID"]
+    d = run_stages(make_document("The government provided food to the refugees in Gaza on Monday."), *ALL)
+    assert only(d, "AID").trigger.text == "provided"
+
+
+def test_a_falling_amount_declines_without_refusing(make_document):
+    no_events(make_document, "The number of clinics in the state declined sharply last year.",
+              "Exports to Russia declined by 5 percent.")
+    d = run_stages(make_document("Senator Elizabeth Warren declined the offer of a meeting with the president."),
+                   *ALL)
+    assert "Elizabeth Warren" in names(d, only(d, "REJECT").actor)
+
+
+def test_a_quoted_question_asked_is_no_request(make_document):
+    d = run_stages(make_document('Troops attacked the town on Monday. "Why did they attack us?" '
+                                 'asked a resident, Maria Lopez.'), *ALL)
+    assert [v.type for v in d.events] == ["ASSAULT"]
+    no_events(make_document, '"Why have a war?" asked Carlos Vega, a teacher in Cairo.',
+              '"Why should we pay for their mistakes?" asked Maria Lopez, a trader in the market.')
+    d = run_stages(make_document("The minister asked the rebels to lay down their arms."), *ALL)
+    assert only(d, "REQUEST").trigger.text == "asked"
+
+
+def test_fighting_to_keep_something_or_fighting_stereotypes_is_no_attack(make_document):
+    no_events(make_document, "Relatives of the boy have fought to keep him in Miami.",
+              "Maria Lopez has spent her career fighting gender stereotypes.")
+    d = run_stages(make_document("Rebels fought government troops near the border on Sunday."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "fought"
+
+
+def test_met_with_a_reaction_is_no_meeting(make_document):
+    no_events(make_document, "The plan was met with outrage by lawmakers.")
+    d = run_stages(make_document("The foreign minister met with his Russian counterpart in Geneva on Tuesday."), *ALL)
+    assert only(d, "CONSULT").trigger.text == "met"
+
+
+def test_what_protesters_demand_in_the_next_sentence_is_the_protest(make_document):
+    d = run_stages(make_document("Protesters gathered in the square. They demanded the release of political "
+                                 "prisoners."), *ALL)
+    v = only(d, "PROTEST")
+    assert not v.recipient and [m.trigger.text for m in v.mentions] == ["demanded"]
+    # someone else's demand stays a demand
+    d = run_stages(make_document("Protesters gathered in the square on Monday. On Tuesday the opposition leader "
+                                 "Tom Hale demanded the release of political prisoners."), *ALL)
+    assert "Tom Hale" in names(d, only(d, "REQUEST").actor)
+
+
+def test_a_statement_typed_by_its_words_next_to_the_same_speakers_statement_is_one(make_document):
+    d = run_stages(make_document('Lawyer Tom Hale complained that the agency had ignored the family. '
+                                 '"That is deeply unfair and untrue," Hale said.'), *ALL)
+    assert len(d.events) == 1 and d.events[0].type == "ACCUSE"
