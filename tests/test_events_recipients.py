@@ -132,3 +132,21 @@ def test_place_of_an_act_is_a_place_phrase(make_document):
     assert all("PER" not in countries(d, v.recipient) for v in d.events)
     d = run_stages(make_document("Tanks fired four shells at targets in Arica, witnesses said."), *ALL)
     assert countries(d, event(d, "fired").recipient) == {"CHL"}
+
+
+def test_a_countrys_own_group_takes_the_country_its_sentence_names(make_document):
+    # a group acted on, which nothing else places, is of the one country its sentence names
+    d = run_stages(make_document("The Peruvian government on Thursday accepted demands from Quechua rebels that it "
+                                 "hold elections."), *ALL)
+    assert countries(d, event(d, "accepted").recipient) == {"PER"}
+    d = run_stages(make_document("Chilean police arrested 30 members of the banned Free Coast Movement in "
+                                 "Valparaiso."), *ALL)
+    assert countries(d, event(d, "arrested").recipient) == {"CHL"}
+
+
+def test_a_group_that_acts_does_not_take_the_country_of_its_target(make_document):
+    # the doer of an attack is not of the country it attacks
+    d = run_stages(make_document("Militants attacked Israeli soldiers near the border."), *ALL)
+    assert not countries(d, event(d, "attacked").actor)
+    d = run_stages(make_document("The Free Coast Movement attacked Chilean police in Valparaiso."), *ALL)
+    assert not countries(d, event(d, "attacked").actor)

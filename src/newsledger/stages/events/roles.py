@@ -118,6 +118,12 @@ _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 _STATIVE_PARTICIPLES = frozenset({"opposed"})
 # Sectors of a state's institutions ("outside Parliament", "at the ministry").
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# Sectors of a country's own groups that are no state institution (rebels, the opposition, a
+# party, unions, students, the press, churches): a description of one with no country of its own
+# takes the one country its sentence names. Not civilians, who are often the other side's victims.
+_HOME_GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "LAB", "EDU", "JRN", "REL"})
+# Prepositions by which a place name only says where something is or goes.
+_WHERE_PREPS = frozenset({"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -285,6 +291,10 @@ class Roles:
             if country is None:  # "inspectors from the atomic agency": the organisation's people
                 sector = next((x.sector for x in (self.document.entity(e) for e in located)
                                if x is not None and x.sector in ("IGO", "NGO")), sector)
+        if country is None and sector in _HOME_GROUP_SECTORS and not self._clause_subject(head):
+            # "the government accepted demands from X rebels"; not the doer ("militants attacked
+            # X soldiers": the sentence's country is the other side's)
+            country = self._sentence_country(head)
         if kind == "person" and sector in (None, "UNK", "CVL"):
             named = self._delayed_identification(head, start, end)
             if named is not None:
@@ -300,6 +310,30 @@ class Roles:
         elif all(m.start != span.start for m in entity.mentions):
             entity.mentions.append(span)
         return entity.id
+
+    @staticmethod
+    def _clause_subject(head: Token) -> bool:
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in ("nsubj", "agent") or head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+    def _sentence_country(self, head: Token) -> str | None:
+        """The one country the sentence of `head` names by a country's name or demonym, not as where
+        something happens ("arrived in X" says nothing of who arrived); None when it names none or
+        several. A country's own groups are the country's its sentence is about."""
+        codes = set()
+        for t in head.sent:
+            eid = self.mentions.get(t.i)
+            e = self.document.entity(eid) if eid else None
+            if e is None or not e.country or not (e.type == "NORP" or e.type == "GPE" and self._is_country_name(e)) \
+                    or stance_prefixed(t):
+                continue
+            root = t
+            while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+                root = root.head
+            if not (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS):
+                codes.add(e.country)
+        return codes.pop() if len(codes) == 1 else None
 
     def _delayed_identification(self, head: Token, start: int, end: int) -> str | None:
         """A news lead's "delayed identification": the lead introduces a person by description
