@@ -150,3 +150,10 @@ def test_a_group_that_acts_does_not_take_the_country_of_its_target(make_document
     assert not countries(d, event(d, "attacked").actor)
     d = run_stages(make_document("The Free Coast Movement attacked Chilean police in Valparaiso."), *ALL)
     assert not countries(d, event(d, "attacked").actor)
+
+
+def test_an_attacked_place_in_a_region_stands_for_the_regions_country(make_document):
+    # "Western Bolivia" is a region (no actor of the article): the place of the act is still its country's
+    d = run_stages(make_document("Brazilian forces have retaken a strategic village in Western Bolivia after "
+                                 "fierce fighting."), *ALL)
+    assert countries(d, event(d, "retaken").recipient) == {"BOL"}

@@ -1240,6 +1240,9 @@ class Roles:
             got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
         if not got:
             got = [e for e in named if (x := self.document.entity(e)) is not None and x.type == "LOC" and x.country]
+        if not got:  # "a village in Western X": a region the entities of the article leave as no actor
+            got = [e for x in t.subtree if (e := self.mentions.get(x.i)) is not None
+                   and (r := self.document.entity(e)) is not None and r.type == "LOC" and r.country]
         return got[:1]
 
     def _place_phrase(self, t: Token) -> bool:
