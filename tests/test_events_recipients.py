@@ -157,3 +157,17 @@ def test_an_attacked_place_in_a_region_stands_for_the_regions_country(make_docum
     d = run_stages(make_document("Brazilian forces have retaken a strategic village in Western Bolivia after "
                                  "fierce fighting."), *ALL)
     assert countries(d, event(d, "retaken").recipient) == {"BOL"}
+
+
+def test_an_act_with_no_target_reaches_the_place_of_what_it_sets_going(make_document):
+    d = run_stages(make_document("The Nordic Council has agreed to set up a trade office in Lima to develop its "
+                                 "regional projects, officials said Friday."), *ALL)
+    assert countries(d, event(d, "agreed").recipient) == {"PER"}
+    d = run_stages(make_document("Chile has established diplomatic ties with and opened an embassy in Lima, the "
+                                 "foreign ministry said."), *ALL)
+    assert countries(d, event(d, "established").recipient) == {"PER"}
+
+
+def test_the_place_a_pledge_is_made_at_is_not_its_recipient(make_document):
+    d = run_stages(make_document("The senator made the pledge at a veterans conference in Lima on Monday."), *ALL)
+    assert not countries(d, event(d, "pledge").recipient)

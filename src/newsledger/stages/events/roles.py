@@ -114,6 +114,9 @@ _REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "
 # Where a material act happens ("in", "into", "near" a town), for an act with no named target.
 _ACT_PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "throughout"})
 _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Acts whose own place is whom they reach ("withdrew its troops in X", "delivered food in X");
+# the rest are said or decided somewhere, and only what they set going has a place that counts.
+_DONE_AT_TYPES = _MATERIAL_TYPES | {"AID", "RETREAT", "PROTEST", "CONCEDE"}
 # Participles that say where their subject stands, not what was done to it ("is opposed to").
 _STATIVE_PARTICIPLES = frozenset({"opposed"})
 # Sectors of a state's institutions ("outside Parliament", "at the ministry").
@@ -1158,6 +1161,13 @@ class Roles:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
         if coded.type in ("ASSAULT", "THREATEN") and not recipients and inner_type in _MATERIAL_TYPES:
             recipients = [r for r in self._act_place(inner.token) if r not in actors]
+        if not recipients and not mutual and coded.type not in ("CONSULT",):
+            for t in reversed(chain):  # the act's own place, or its wrapper's ("agreed to set up ..."); not a report's
+                if t.entry.control != "say":
+                    recipients = [r for r in self._planned_act_place(t.token, coded.type in _DONE_AT_TYPES)
+                                  if r not in actors]
+                if recipients:
+                    break
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
                 self._passive(inner.token):
             # "diplomats being expelled from the United States": expelled by the country they leave
@@ -1281,6 +1291,27 @@ class Roles:
                             got = self._place_party(q, of_place=True)
                             if got:
                                 return got
+        return []
+
+    def _planned_act_place(self, token: Token, own: bool) -> list[str]:
+        """An act with no named target is directed at the country where what it does or sets up
+        happens (the convention of CAMEO/PLOVER coders): "agreed to set up a centre in Lima",
+        "opened an embassy in Lima", "threatened to resume bombings in X". The place of a verb the
+        act governs ("to set up") or of a verb joined to it ("established ties with and opened an
+        embassy in X"), and of their objects; the place of the act's own verb only when `own` (a
+        pledge or a blame made at a conference in X is not made to X); never of a subject."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in ("dobj", "nsubjpass", "compound"):
+            verb = verb.head
+        verbs = [verb]
+        for v in list(verbs):
+            verbs += [c for c in v.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+        for v in list(verbs):
+            verbs += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for v in dict.fromkeys(verbs if own else verbs[1:]):
+            got = self._act_place(v)
+            if got:
+                return got
         return []
 
     def _protest_target(self, token: Token, actors: list[str]) -> list[str]:
