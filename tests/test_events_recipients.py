@@ -171,3 +171,13 @@ def test_an_act_with_no_target_reaches_the_place_of_what_it_sets_going(make_docu
 def test_the_place_a_pledge_is_made_at_is_not_its_recipient(make_document):
     d = run_stages(make_document("The senator made the pledge at a veterans conference in Lima on Monday."), *ALL)
     assert not countries(d, event(d, "pledge").recipient)
+
+
+def test_the_accused_is_the_doer_of_the_act_complained_of(make_document):
+    # not the body the complaint is made to
+    d = run_stages(make_document("Bolivia complained to the United Nations on Tuesday over two Chilean air raids "
+                                 "last Friday."), *ALL)
+    assert countries(d, event(d, "complained").recipient) == {"CHL"}
+    d = run_stages(make_document("Peruvian police have launched an investigation into alleged crimes committed by "
+                                 "Chilean forces against civilians."), *ALL)
+    assert countries(d, event(d, "investigation").recipient) == {"CHL"}

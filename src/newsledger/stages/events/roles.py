@@ -839,6 +839,28 @@ class Roles:
                         out += self.entities_in(p)
         return out
 
+    def _accused_doers(self, token: Token) -> list[str]:
+        """The doers of an act an accusation is about ("over two X air raids", "into crimes
+        committed by X", "about Y's crackdown"): what is said of a topic noun that names no party
+        itself, by its possessor or a nationality word on it, its "by" phrase, or the agent of a
+        verb describing it."""
+        out: list[str] = []
+        for c in token.children:
+            if c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS | {"into", "for"}:
+                continue
+            for noun in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+                if noun.i in self.mentions or self._described_head(noun):
+                    continue  # a party itself, taken as such by the rules of its preposition
+                for x in noun.children:
+                    if x.dep_ in ("poss", "amod", "compound") and (m := self.mention(x)) is not None:
+                        out.append(m)
+                    elif x.dep_ == "prep" and x.lower_ == "by":
+                        out += [e for p in x.children if p.dep_ == "pobj" for e in self.entities_in(p)]
+                    elif x.dep_ in ("acl", "relcl") and x.pos_ == "VERB":
+                        out += [e for a in x.children if a.dep_ == "agent" for p in a.children
+                                if p.dep_ == "pobj" for e in self.entities_in(p)]
+        return list(dict.fromkeys(out))
+
     def _thing_goal(self, verb: Token, passive: bool, frame: str, actors: list[str]) -> list[str]:
         """A verb whose object is a thing, not a party, acts on the party the thing goes to or is
         held with ("cut off electricity to X", "halted aid to X", "closed its borders with X",
@@ -1140,6 +1162,14 @@ class Roles:
         top = chain[0]
         if not recipients and coded.type in ("ACCUSE", "REJECT"):
             recipients = self._claim_subject(top.token, actors)  # "filed a complaint, claiming that X ..."
+        if coded.type == "ACCUSE" and not mutual:
+            # "complained to X over Y's raids", "an investigation into crimes committed by Y": the
+            # accused is the doer of the act the accusation is about, not the one it is made to
+            for t in chain:
+                doers = [r for r in self._accused_doers(t.token) if r not in actors]
+                if doers and (not recipients or set(recipients) <= set(self._prep_objects(t.token, ("to",)))):
+                    recipients = doers
+                    break
         if not recipients and coded.type in ("COOPERATE", "AID", "AGREE", "SUPPORT"):
             recipients = self._deal_party(inner.token, actors)  # "approved a deal to sell X arms"
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
