@@ -181,3 +181,11 @@ def test_the_accused_is_the_doer_of_the_act_complained_of(make_document):
     d = run_stages(make_document("Peruvian police have launched an investigation into alleged crimes committed by "
                                  "Chilean forces against civilians."), *ALL)
     assert countries(d, event(d, "investigation").recipient) == {"CHL"}
+
+
+def test_out_of_is_from_for_a_withdrawal(make_document):
+    d = run_stages(make_document("Peru pulled its troops out of Bolivia."), *ALL)
+    assert countries(d, event(d, "pulled").recipient) == {"BOL"}
+    d = run_stages(make_document("Eighty UN monitors were shipped out of the northern town of Arica in Chile on "
+                                 "Friday."), *ALL)
+    assert countries(d, event(d, "shipped").recipient) == {"CHL"}

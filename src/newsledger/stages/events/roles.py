@@ -837,6 +837,12 @@ class Roles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.entities_in(p)
+        if "from" in preps:  # "pulled its troops out of X": "out of" is "from"
+            for c in token.children:
+                ofs = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "of"] if c.lower_ == "out" else \
+                    [c] if c.dep_ == "prep" and c.lower_ == "of" and any(
+                        x.lower_ == "out" and x.dep_ == "prt" for x in token.children) else []
+                out += [e for x in ofs for p in x.children if p.dep_ == "pobj" for e in self.entities_in(p)]
         return out
 
     def _accused_doers(self, token: Token) -> list[str]:
