@@ -189,3 +189,9 @@ def test_out_of_is_from_for_a_withdrawal(make_document):
     d = run_stages(make_document("Eighty UN monitors were shipped out of the northern town of Arica in Chile on "
                                  "Friday."), *ALL)
     assert countries(d, event(d, "shipped").recipient) == {"CHL"}
+
+
+def test_a_rejected_call_reaches_the_place_of_the_act_it_asks_for(make_document):
+    d = run_stages(make_document("The European Union on Monday rejected a call for its monitors to be deployed in "
+                                 "Bolivia."), *ALL)
+    assert countries(d, event(d, "rejected").recipient) == {"BOL"}
