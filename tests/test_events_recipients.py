@@ -195,3 +195,9 @@ def test_a_rejected_call_reaches_the_place_of_the_act_it_asks_for(make_document)
     d = run_stages(make_document("The European Union on Monday rejected a call for its monitors to be deployed in "
                                  "Bolivia."), *ALL)
     assert countries(d, event(d, "rejected").recipient) == {"BOL"}
+
+
+def test_a_protest_is_against_whom_it_shows_disapproval_of(make_document):
+    d = run_stages(make_document("Farmers in Lima blocked a road to show their disapproval of Chile's trade policies, "
+                                 "a newspaper reported."), *ALL)
+    assert countries(d, event(d, "blocked").recipient) == {"CHL"}  # not the town it happens in

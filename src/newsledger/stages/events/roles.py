@@ -108,6 +108,9 @@ _THING_GOAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT"
                                "REJECT"})
 # "in protest of X", "in defiance of X", "in opposition to X": whom a protest is against.
 _OPPOSITION_NOUNS = frozenset({"protest", "defiance", "opposition", "outrage", "anger", "retaliation"})
+# What a protest shows or voices ("to show their disapproval of X", "to express anger at X").
+_SHOWN_OPPOSITION = _OPPOSITION_NOUNS | {"disapproval", "displeasure", "discontent", "dissatisfaction", "rejection",
+                                         "frustration", "fury", "indignation", "condemnation"}
 # Nouns of a demanded removal from office, whose "of" names the one protested against.
 _REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "dismissal", "overthrow",
                             "departure", "downfall", "sacking", "recall"})
@@ -1378,6 +1381,10 @@ class Roles:
                 purpose = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     or c.dep_ == "acl" and c.tag_ == "VBG"
                 entry = lexicon().match(c) if purpose and c.pos_ == "VERB" else None
+                if purpose and c.pos_ == "VERB" and (entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT")):
+                    # "to show their disapproval of X", "to express anger at X"
+                    out += [e for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in _SHOWN_OPPOSITION
+                            for e in self._prep_objects(d, ("of", "at", "against", "to", "over", "for", "with"))]
                 if entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT"):
                     continue
                 out += self._complement_subject(c, actors)  # "to demand that the governor resign"
