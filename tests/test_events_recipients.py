@@ -191,12 +191,6 @@ def test_out_of_is_from_for_a_withdrawal(make_document):
     assert countries(d, event(d, "shipped").recipient) == {"CHL"}
 
 
-def test_a_rejected_call_reaches_the_place_of_the_act_it_asks_for(make_document):
-    d = run_stages(make_document("The European Union on Monday rejected a call for its monitors to be deployed in "
-                                 "Bolivia."), *ALL)
-    assert countries(d, event(d, "rejected").recipient) == {"BOL"}
-
-
 def test_a_protest_is_against_whom_it_shows_disapproval_of(make_document):
     d = run_stages(make_document("Farmers in Lima blocked a road to show their disapproval of Chile's trade policies, "
                                  "a newspaper reported."), *ALL)

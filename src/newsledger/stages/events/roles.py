@@ -1347,11 +1347,6 @@ class Roles:
             verbs += [c for c in v.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
         for v in list(verbs):
             verbs += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        for o in [c for c in verb.children if c.dep_ == "dobj"]:
-            # "rejected a call for its forces to be deployed in X": the act the object asks for
-            things = [o] + [p for x in o.children if x.dep_ == "prep" and x.lower_ == "for" for p in x.children
-                            if p.dep_ == "pobj"]
-            verbs += [c for t in things for c in t.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
         for v in dict.fromkeys(verbs if own else verbs[1:]):
             got = self._act_place(v)
             if got:
