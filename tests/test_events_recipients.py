@@ -132,3 +132,66 @@ def test_place_of_an_act_is_a_place_phrase(make_document):
     assert all("PER" not in countries(d, v.recipient) for v in d.events)
     d = run_stages(make_document("Tanks fired four shells at targets in Arica, witnesses said."), *ALL)
     assert countries(d, event(d, "fired").recipient) == {"CHL"}
+
+
+def test_a_countrys_own_group_takes_the_country_its_sentence_names(make_document):
+    # a group acted on, which nothing else places, is of the one country its sentence names
+    d = run_stages(make_document("The Peruvian government on Thursday accepted demands from Quechua rebels that it "
+                                 "hold elections."), *ALL)
+    assert countries(d, event(d, "accepted").recipient) == {"PER"}
+    d = run_stages(make_document("Chilean police arrested 30 members of the banned Free Coast Movement in "
+                                 "Valparaiso."), *ALL)
+    assert countries(d, event(d, "arrested").recipient) == {"CHL"}
+
+
+def test_a_group_that_acts_does_not_take_the_country_of_its_target(make_document):
+    # the doer of an attack is not of the country it attacks
+    d = run_stages(make_document("Militants attacked Israeli soldiers near the border."), *ALL)
+    assert not countries(d, event(d, "attacked").actor)
+    d = run_stages(make_document("The Free Coast Movement attacked Chilean police in Valparaiso."), *ALL)
+    assert not countries(d, event(d, "attacked").actor)
+
+
+def test_an_attacked_place_in_a_region_stands_for_the_regions_country(make_document):
+    # "Western Bolivia" is a region (no actor of the article): the place of the act is still its country's
+    d = run_stages(make_document("Brazilian forces have retaken a strategic village in Western Bolivia after "
+                                 "fierce fighting."), *ALL)
+    assert countries(d, event(d, "retaken").recipient) == {"BOL"}
+
+
+def test_an_act_with_no_target_reaches_the_place_of_what_it_sets_going(make_document):
+    d = run_stages(make_document("The Nordic Council has agreed to set up a trade office in Lima to develop its "
+                                 "regional projects, officials said Friday."), *ALL)
+    assert countries(d, event(d, "agreed").recipient) == {"PER"}
+    d = run_stages(make_document("Chile has established diplomatic ties with and opened an embassy in Lima, the "
+                                 "foreign ministry said."), *ALL)
+    assert countries(d, event(d, "established").recipient) == {"PER"}
+
+
+def test_the_place_a_pledge_is_made_at_is_not_its_recipient(make_document):
+    d = run_stages(make_document("The senator made the pledge at a veterans conference in Lima on Monday."), *ALL)
+    assert not countries(d, event(d, "pledge").recipient)
+
+
+def test_the_accused_is_the_doer_of_the_act_complained_of(make_document):
+    # not the body the complaint is made to
+    d = run_stages(make_document("Bolivia complained to the United Nations on Tuesday over two Chilean air raids "
+                                 "last Friday."), *ALL)
+    assert countries(d, event(d, "complained").recipient) == {"CHL"}
+    d = run_stages(make_document("Peruvian police have launched an investigation into alleged crimes committed by "
+                                 "Chilean forces against civilians."), *ALL)
+    assert countries(d, event(d, "investigation").recipient) == {"CHL"}
+
+
+def test_out_of_is_from_for_a_withdrawal(make_document):
+    d = run_stages(make_document("Peru pulled its troops out of Bolivia."), *ALL)
+    assert countries(d, event(d, "pulled").recipient) == {"BOL"}
+    d = run_stages(make_document("Eighty UN monitors were shipped out of the northern town of Arica in Chile on "
+                                 "Friday."), *ALL)
+    assert countries(d, event(d, "shipped").recipient) == {"CHL"}
+
+
+def test_a_protest_is_against_whom_it_shows_disapproval_of(make_document):
+    d = run_stages(make_document("Farmers in Lima blocked a road to show their disapproval of Chile's trade policies, "
+                                 "a newspaper reported."), *ALL)
+    assert countries(d, event(d, "blocked").recipient) == {"CHL"}  # not the town it happens in

@@ -31,6 +31,10 @@ _ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent", "poss", "dative"}
 _DOMESTIC_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "OPP", "PTY", "ELI"}  # ELI: former office holders
 # sectors of institutions that belong to a state: a ministry, a court, a police force, a parliament
 _STATE_SECTORS = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+# sectors of a country's own groups that are no state institution: rebels, the opposition, a
+# party, the press, unions, schools, churches, civilians (and a group of no known sector); not a
+# business, which may be anyone's, nor an IGO or NGO
+_HOME_GROUP_SECTORS = {"REB", "OPP", "PTY", "JRN", "LAB", "EDU", "REL", "CVL", None}
 _HOME_MIN_MENTIONS = 3
 _TOWN_POPULATION = 50_000
 _HOME_SHARE = 0.75
@@ -140,7 +144,11 @@ def country_from_sentence(run: ActorsRun, doc: Doc, groups: list[Group]) -> None
     - the one country named in the sentence of the first mention (by its name or demonym,
       not as where something happens: "arrived in Norway" says nothing of who arrived), if
       the sentence names exactly one;
-    - else the article's home country (`home_country`), when it has one."""
+    - else the article's home country (`home_country`), when it has one.
+    A group of a country's own (rebels, a party, a newspaper: `_HOME_GROUP_SECTORS`) that nothing
+    places takes the one country its sentence names the same way, and no home country: a group is
+    the country's its sentence is about ("the government accepted the rebels' demands") far more
+    often than an office holder is foreign, but an article's home country says less of it."""
     places = [(m.start, g.country) for g in groups
               if g.country and (g.key[0] == "GPE" or g.key[0] == "NORP")  # countries and demonyms
               for m in g.mentions if not locates(doc, m)]
@@ -151,11 +159,17 @@ def country_from_sentence(run: ActorsRun, doc: Doc, groups: list[Group]) -> None
         if g.label == "PERSON":
             if g.sector not in _DOMESTIC_SECTORS or not g.role:
                 continue
-        elif g.label != "ORG" or g.sector not in _STATE_SECTORS or g.known is not None:
+        elif g.label != "ORG" or g.known is not None or g.sector not in _STATE_SECTORS | _HOME_GROUP_SECTORS:
             continue  # a known organisation's country (or none: an IGO) is the knowledge's word
         first = min(g.mentions, key=lambda m: m.start)
         sent = doc[first.start].sent
         codes = {c for i, c in places if sent.start <= i < sent.end}
+        if g.label == "ORG" and g.sector not in _STATE_SECTORS:
+            # a group of a country's own that is acted on or named ("jailed members of X"); not a
+            # doer ("X attacked Y's soldiers": the sentence's country is the other side's)
+            if len(codes) == 1 and not any(acts_as_subject(doc, m) for m in g.mentions):
+                g.country = codes.pop()
+            continue
         if len(codes) == 1:
             g.country = codes.pop()
             continue
@@ -227,6 +241,14 @@ def acts(doc: Doc, m: Mention) -> bool:
     if token.dep_ in _ACTING_DEPS:
         return True
     return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
+
+
+def acts_as_subject(doc: Doc, m: Mention) -> bool:
+    """A mention that is the doer of its clause: its subject or its passive's agent."""
+    token = doc[m.start:m.end].root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "nsubj" or token.dep_ == "pobj" and token.head.dep_ == "agent"
 
 
 def without_generic_word(text: str, dicts: ActorDictionaries) -> str:

@@ -108,16 +108,28 @@ _THING_GOAL_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "AID", "RETREAT"
                                "REJECT"})
 # "in protest of X", "in defiance of X", "in opposition to X": whom a protest is against.
 _OPPOSITION_NOUNS = frozenset({"protest", "defiance", "opposition", "outrage", "anger", "retaliation"})
+# What a protest shows or voices ("to show their disapproval of X", "to express anger at X").
+_SHOWN_OPPOSITION = _OPPOSITION_NOUNS | {"disapproval", "displeasure", "discontent", "dissatisfaction", "rejection",
+                                         "frustration", "fury", "indignation", "condemnation"}
 # Nouns of a demanded removal from office, whose "of" names the one protested against.
 _REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "impeachment", "dismissal", "overthrow",
                             "departure", "downfall", "sacking", "recall"})
 # Where a material act happens ("in", "into", "near" a town), for an act with no named target.
 _ACT_PLACE_PREPS = frozenset({"in", "into", "at", "near", "inside", "outside", "across", "throughout"})
 _MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
+# Acts whose own place is whom they reach ("withdrew its troops in X", "delivered food in X");
+# the rest are said or decided somewhere, and only what they set going has a place that counts.
+_DONE_AT_TYPES = _MATERIAL_TYPES | {"AID", "RETREAT", "PROTEST", "CONCEDE"}
 # Participles that say where their subject stands, not what was done to it ("is opposed to").
 _STATIVE_PARTICIPLES = frozenset({"opposed"})
 # Sectors of a state's institutions ("outside Parliament", "at the ministry").
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP"})
+# Sectors of a country's own groups that are no state institution (rebels, the opposition, a
+# party, unions, students, the press, churches): a description of one with no country of its own
+# takes the one country its sentence names. Not civilians, who are often the other side's victims.
+_HOME_GROUP_SECTORS = frozenset({"REB", "OPP", "PTY", "LAB", "EDU", "JRN", "REL"})
+# Prepositions by which a place name only says where something is or goes.
+_WHERE_PREPS = frozenset({"in", "to", "into", "at", "from", "across", "toward", "towards", "near", "inside", "via"})
 # Prepositions that give what a statement or demand is about, not whom it addresses.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 
@@ -285,6 +297,10 @@ class Roles:
             if country is None:  # "inspectors from the atomic agency": the organisation's people
                 sector = next((x.sector for x in (self.document.entity(e) for e in located)
                                if x is not None and x.sector in ("IGO", "NGO")), sector)
+        if country is None and sector in _HOME_GROUP_SECTORS and not self._clause_subject(head):
+            # "the government accepted demands from X rebels"; not the doer ("militants attacked
+            # X soldiers": the sentence's country is the other side's)
+            country = self._sentence_country(head)
         if kind == "person" and sector in (None, "UNK", "CVL"):
             named = self._delayed_identification(head, start, end)
             if named is not None:
@@ -300,6 +316,30 @@ class Roles:
         elif all(m.start != span.start for m in entity.mentions):
             entity.mentions.append(span)
         return entity.id
+
+    @staticmethod
+    def _clause_subject(head: Token) -> bool:
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in ("nsubj", "agent") or head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+    def _sentence_country(self, head: Token) -> str | None:
+        """The one country the sentence of `head` names by a country's name or demonym, not as where
+        something happens ("arrived in X" says nothing of who arrived); None when it names none or
+        several. A country's own groups are the country's its sentence is about."""
+        codes = set()
+        for t in head.sent:
+            eid = self.mentions.get(t.i)
+            e = self.document.entity(eid) if eid else None
+            if e is None or not e.country or not (e.type == "NORP" or e.type == "GPE" and self._is_country_name(e)) \
+                    or stance_prefixed(t):
+                continue
+            root = t
+            while root.dep_ in ("compound", "flat") and root.head.i != root.i:
+                root = root.head
+            if not (root.dep_ == "pobj" and root.head.lower_ in _WHERE_PREPS):
+                codes.add(e.country)
+        return codes.pop() if len(codes) == 1 else None
 
     def _delayed_identification(self, head: Token, start: int, end: int) -> str | None:
         """A news lead's "delayed identification": the lead introduces a person by description
@@ -800,7 +840,35 @@ class Roles:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         out += self.entities_in(p)
+        if "from" in preps:  # "pulled its troops out of X": "out of" is "from"
+            for c in token.children:
+                ofs = [x for x in c.children if x.dep_ == "prep" and x.lower_ == "of"] if c.lower_ == "out" else \
+                    [c] if c.dep_ == "prep" and c.lower_ == "of" and any(
+                        x.lower_ == "out" and x.dep_ == "prt" for x in token.children) else []
+                out += [e for x in ofs for p in x.children if p.dep_ == "pobj" for e in self.entities_in(p)]
         return out
+
+    def _accused_doers(self, token: Token) -> list[str]:
+        """The doers of an act an accusation is about ("over two X air raids", "into crimes
+        committed by X", "about Y's crackdown"): what is said of a topic noun that names no party
+        itself, by its possessor or a nationality word on it, its "by" phrase, or the agent of a
+        verb describing it."""
+        out: list[str] = []
+        for c in token.children:
+            if c.dep_ != "prep" or c.lower_ not in _TOPIC_PREPS | {"into", "for"}:
+                continue
+            for noun in (p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"):
+                if noun.i in self.mentions or self._described_head(noun):
+                    continue  # a party itself, taken as such by the rules of its preposition
+                for x in noun.children:
+                    if x.dep_ in ("poss", "amod", "compound") and (m := self.mention(x)) is not None:
+                        out.append(m)
+                    elif x.dep_ == "prep" and x.lower_ == "by":
+                        out += [e for p in x.children if p.dep_ == "pobj" for e in self.entities_in(p)]
+                    elif x.dep_ in ("acl", "relcl") and x.pos_ == "VERB":
+                        out += [e for a in x.children if a.dep_ == "agent" for p in a.children
+                                if p.dep_ == "pobj" for e in self.entities_in(p)]
+        return list(dict.fromkeys(out))
 
     def _thing_goal(self, verb: Token, passive: bool, frame: str, actors: list[str]) -> list[str]:
         """A verb whose object is a thing, not a party, acts on the party the thing goes to or is
@@ -1103,6 +1171,14 @@ class Roles:
         top = chain[0]
         if not recipients and coded.type in ("ACCUSE", "REJECT"):
             recipients = self._claim_subject(top.token, actors)  # "filed a complaint, claiming that X ..."
+        if coded.type == "ACCUSE" and not mutual:
+            # "complained to X over Y's raids", "an investigation into crimes committed by Y": the
+            # accused is the doer of the act the accusation is about, not the one it is made to
+            for t in chain:
+                doers = [r for r in self._accused_doers(t.token) if r not in actors]
+                if doers and (not recipients or set(recipients) <= set(self._prep_objects(t.token, ("to",)))):
+                    recipients = doers
+                    break
         if not recipients and coded.type in ("COOPERATE", "AID", "AGREE", "SUPPORT"):
             recipients = self._deal_party(inner.token, actors)  # "approved a deal to sell X arms"
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
@@ -1124,6 +1200,13 @@ class Roles:
             recipients = [r for r in self._protest_place(inner.token) if r not in actors]
         if coded.type in ("ASSAULT", "THREATEN") and not recipients and inner_type in _MATERIAL_TYPES:
             recipients = [r for r in self._act_place(inner.token) if r not in actors]
+        if not recipients and not mutual and coded.type not in ("CONSULT",):
+            for t in reversed(chain):  # the act's own place, or its wrapper's ("agreed to set up ..."); not a report's
+                if t.entry.control != "say":
+                    recipients = [r for r in self._planned_act_place(t.token, coded.type in _DONE_AT_TYPES)
+                                  if r not in actors]
+                if recipients:
+                    break
         if coded.type == "SANCTION" and coded.mode == "expel" and not actors and inner.token.pos_ == "VERB" and \
                 self._passive(inner.token):
             # "diplomats being expelled from the United States": expelled by the country they leave
@@ -1206,6 +1289,9 @@ class Roles:
             got = [e for e in (self._country_of_place(x) for x in t.subtree) if e is not None]
         if not got:
             got = [e for e in named if (x := self.document.entity(e)) is not None and x.type == "LOC" and x.country]
+        if not got:  # "a village in Western X": a region the entities of the article leave as no actor
+            got = [e for x in t.subtree if (e := self.mentions.get(x.i)) is not None
+                   and (r := self.document.entity(e)) is not None and r.type == "LOC" and r.country]
         return got[:1]
 
     def _place_phrase(self, t: Token) -> bool:
@@ -1246,6 +1332,27 @@ class Roles:
                                 return got
         return []
 
+    def _planned_act_place(self, token: Token, own: bool) -> list[str]:
+        """An act with no named target is directed at the country where what it does or sets up
+        happens (the convention of CAMEO/PLOVER coders): "agreed to set up a centre in Lima",
+        "opened an embassy in Lima", "threatened to resume bombings in X". The place of a verb the
+        act governs ("to set up") or of a verb joined to it ("established ties with and opened an
+        embassy in X"), and of their objects; the place of the act's own verb only when `own` (a
+        pledge or a blame made at a conference in X is not made to X); never of a subject."""
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb and verb.dep_ in ("dobj", "nsubjpass", "compound"):
+            verb = verb.head
+        verbs = [verb]
+        for v in list(verbs):
+            verbs += [c for c in v.children if c.dep_ in ("xcomp", "conj") and c.pos_ == "VERB"]
+        for v in list(verbs):
+            verbs += [c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        for v in dict.fromkeys(verbs if own else verbs[1:]):
+            got = self._act_place(v)
+            if got:
+                return got
+        return []
+
     def _protest_target(self, token: Token, actors: list[str]) -> list[str]:
         """Whom a protest is against when the sentence says so: "in protest of / in defiance of /
         in opposition to X", or a purpose that demands or denounces ("went on strike to demand the
@@ -1269,6 +1376,10 @@ class Roles:
                 purpose = c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) \
                     or c.dep_ == "acl" and c.tag_ == "VBG"
                 entry = lexicon().match(c) if purpose and c.pos_ == "VERB" else None
+                if purpose and c.pos_ == "VERB" and (entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT")):
+                    # "to show their disapproval of X", "to express anger at X"
+                    out += [e for d in c.children if d.dep_ == "dobj" and d.lemma_.lower() in _SHOWN_OPPOSITION
+                            for e in self._prep_objects(d, ("of", "at", "against", "to", "over", "for", "with"))]
                 if entry is None or entry.type not in ("REQUEST", "ACCUSE", "REJECT"):
                     continue
                 out += self._complement_subject(c, actors)  # "to demand that the governor resign"
