@@ -62,3 +62,26 @@ def test_a_statement_typed_by_its_words_next_to_the_same_speakers_statement_is_o
     d = run_stages(make_document('Lawyer Tom Hale complained that the agency had ignored the family. '
                                  '"That is deeply unfair and untrue," Hale said.'), *ALL)
     assert len(d.events) == 1 and d.events[0].type == "ACCUSE"
+
+
+def test_where_an_act_or_a_weapon_was_is_not_who_acted(make_document):
+    # "officials in X" are X's; "a bombing in X" or "a car bomb in X" was not done by X
+    d = run_stages(make_document("In January, a clinic bombing in Springfield, Ohio, killed a security guard and "
+                                 "wounded a nurse."), *ALL)
+    v = only(d, "ASSAULT")
+    assert not v.actor and "security guard" in names(d, v.recipient)
+    d = run_stages(make_document("A car bomb in Kabul killed five soldiers on Monday."), *ALL)
+    assert not only(d, "ASSAULT").actor
+    d = run_stages(make_document("Heavy fighting in the Georgian region of Abkhazia killed 12 people."), *ALL)
+    assert not only(d, "ASSAULT").actor
+    d = run_stages(make_document("Police in Lima arrested three men on Friday."), *ALL)
+    assert names(d, only(d, "COERCE").actor) == {"Police"}
+
+
+def test_what_no_one_did_what_is_perceived_and_what_is_pending_are_no_happenings(make_document):
+    no_events(make_document, "No one attacked the convoy, the army said.",
+              "The perception that the United States wants to destroy Iran may strengthen the regime.",
+              "Sanctions will remain in effect until Iraq pays reparations to Kuwait.")
+    # a past "until" clause did happen
+    d = run_stages(make_document("The talks continued until the army attacked the town on Monday."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "attacked"

@@ -789,6 +789,11 @@ def _clause_verb(token: Token) -> Token:
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "noone", "none", "neither") or c.lower_ == "one"
+                                                  and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))
+            for c in token.children):
+        return True  # "Nobody talks to ...", "No one attacked ...": no one did it
     return bool(token.pos_ in ("NOUN", "PROPN") and any(c.lower_ in ("no",) and c.dep_ == "det" for c in token.children))
 
 

@@ -32,6 +32,15 @@ ASSERTED = frozenset({"realis", "reported", "future"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 POSSIBLE_AUX = frozenset({"could", "might", "may", "should", "must", "ought", "can", "ca"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
+# Marks of a clause that, in the present tense, names what has not happened yet: "until Iraq
+# pays", "before the army withdraws", "once the rebels disarm" (but "until the army attacked").
+PENDING_MARKS = frozenset({"until", "till", "before", "once"})
+# Nouns whose content clause is what someone perceives or fears, not a happening the text asserts:
+# "the perception that the US wants to destroy X", "fears that the army will attack".
+BELIEF_NOUNS = frozenset({"perception", "impression", "belief", "fear", "fears", "idea", "notion", "suspicion",
+                          "suspicions", "speculation", "rumor", "rumors", "rumour", "rumours", "myth", "theory",
+                          "assumption", "hope", "hopes", "worry", "worries", "sense", "feeling", "illusion",
+                          "suggestion", "possibility", "prospect", "risk", "danger", "threat"})
 # Prepositions that place one event in time by another: the other event is presupposed to have
 # happened ("after the shooting", "since their arrests", "amid protests").
 TEMPORAL_PREPS = frozenset({"after", "since", "following", "amid", "amidst", "during", "throughout", "before",
@@ -148,6 +157,9 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
             return "negated"
         elif c.dep_ == "mark" and low in CONDITION_MARKS:
             return "conditional"
+        elif c.dep_ == "mark" and low in PENDING_MARKS and verb.tag_ in ("VBZ", "VBP", "VB") and verb.dep_ == "advcl":
+            return "hypothetical"
+
     if standing_position(verb):
         return "generic"
     if verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
@@ -275,6 +287,9 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 return "irrealis", head  # a purpose: "sent to destroy the depot"
             t = head
             continue
+        if dep in ("acl", "ccomp") and head.pos_ == "NOUN" and head.lemma_.lower() in BELIEF_NOUNS and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+            return "irrealis", head  # "the perception that X wants to destroy Y": perceived, not asserted
         if dep in ("acl", "relcl"):
             if (_is_infinitive(verb) or verb.tag_ == "VB") and head.lemma_.lower() in ATTEMPT_NOUNS:
                 t = head  # "an attempt to assassinate the governor": the attempt is the act (PLOVER)

@@ -185,6 +185,23 @@ def _dateline_ranges(document: Document) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _means_words() -> frozenset[str]:
+    """The words of the ways an attack is made ("bomb", "car bomb", "rocket"): ASSAULT's mode cues."""
+    from .lexicon import cues
+
+    return frozenset(w for words, _mode in cues().modes.get("ASSAULT", []) for w in words)
+
+
+def _act_or_means(token: Token) -> bool:
+    """A noun that names an act or the means of one ("a bombing in X", "a car bomb in X"): where it
+    was says nothing of who did it, as the place of a group ("officials in X") says whose they are."""
+    from .lexicon import lexicon
+
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in _means_words() or any(e.type for e in lexicon().entries(lemma, "NOUN")))
+
+
 def _nounlike(token: Token) -> bool:
     """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
@@ -615,7 +632,12 @@ class Roles:
         out: list[str] = []
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
-                out += self.entities_in(c)
+                got = self.entities_in(c)
+                if got and _act_or_means(c):  # "a bombing in X killed ...": X is where, not who
+                    where = {e for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                             for q in p.children if q.dep_ == "pobj" for e in self.entities_in(q, True, 2)}
+                    got = [e for e in got if e not in where]
+                out += got
             elif c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -629,6 +651,8 @@ class Roles:
             return prior
         head = verb.head
         if head == verb:
+            if any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+                return []  # "a bombing in X killed ...": a subject that names no one, not the words before
             return self._words_before(verb)
         if verb.dep_ == "xcomp":
             # object control: "urged Iraq to withdraw" -> Iraq withdraws; a passive controller:
