@@ -54,6 +54,7 @@ def stage(make_document, text: str, published: str | None = "2024-02-20") -> lis
     ("within three centuries", [("three centuries", "DURATION", "P300Y")]),
     ("the last several months", [("the last several months", "DURATION", "PXM")]),
     ("in the coming weeks", [("the coming weeks", "DURATION", "PXW")]),
+    ("talks in the weeks ahead", [("the weeks ahead", "DURATION", "PXW")]),
     ("over 24 hours", [("24 hours", "DURATION", "PT24H")]),
     ("the worst storm in decades", [("decades", "DURATION", "PXDE")]),
     ("after years of war", [("years", "DURATION", "PXY")]),
