@@ -346,7 +346,7 @@ RULES: list[Rule] = [
     _rule("duration_plural", rf"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|recent|previous|following|first|final)\s+"
                              rf"(?P<unit>{_UNIT_PL})\b", K_UNIT, (30, 5)),
     # "in the weeks ahead" (not "the weeks ahead of the vote", which is measured to an event)
-    _rule("duration_plural", rf"\b(?P<the>the)\s+(?:(?P<rel>coming)\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b(?!\s+of\b)", K_UNIT, (10, 15)),
+    _rule("duration_plural", r"\b(?P<the>the)\s+(?:(?P<rel>coming)\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b(?!\s+of\b)", K_UNIT, (10, 15)),
     _rule("duration_bare", rf"\b(?:for|over|in|within|during|after|before|from|of|than)\s+(?P<core>(?P<unit>{_UNIT_PL}))\b", K_UNIT, (15, 5)),
     _rule("duration_bare", r"\b(?P<core>(?P<unit>decades|centuries))\b", K_UNIT, (15, 5)),
     # --- sets ------------------------------------------------------------------------------------
