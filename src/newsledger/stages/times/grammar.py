@@ -283,7 +283,7 @@ RULES: list[Rule] = [
     _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "ended ending", (30, 5)),
     # "complete the sale by year-end", "up 5% since year end": the last day of a calendar year
     _rule("year_end", rf"\b(?P<prep>by|at|before|until|till|around|toward|towards|since|through|after|from|near)\s+"
-                      rf"(?P<core>(?:the\s+)?(?-i:year)[\s-]end(?:\s+(?:of\s+)?{_year('year')})?)\b(?![-‐]\w)", "end", (40, 15)),
+                      rf"(?P<core>(?:the\s+)?(?-i:year)[\s-]end(?:\s+(?:of\s+)?{_year('year')})?)\b(?![-‐]\w)", "re:year[\\s-]end", (40, 15)),
     _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "full", (10, 20)),
     # "a high for the year", "the first nine months of the year", "lower earnings for the fiscal
     # year": the year being reported
@@ -325,9 +325,9 @@ RULES: list[Rule] = [
     _rule("the_unit", rf"\b(?P<part>{_PART}|(?:earlier|later)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week|decade|century|day)\b", K_UNIT_OR_PART, (50, 5)),
     _rule("the_unit", r"\bthe\s+(?P<unit>weekend)\b", K_UNIT_OR_PART, (50, 5)),
     _rule("ref_word", r"\b(?P<word>right\s+now|just\s+now|now|currently|nowadays|these\s+days|the\s+present(?:\s+day)?"
-                      r"|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future"
-                      r"|the\s+(?:near|short)\s+term)\b(?![-‐]\w)", "now currently nowadays days present recently lately recent past future term"),
-    _rule("ref_word", r"\b(?:at|in)\s+(?P<core>(?P<word>present|recent\s+times))\b", "now currently nowadays days present recently lately recent past future term"),
+                      r"|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b", "now currently nowadays days present recently lately recent past future"),
+    _rule("ref_word", r"\b(?P<word>the\s+(?:near|short)\s+term)\b(?![-‐]\w)", "term", (20, 5)),
+    _rule("ref_word", r"\b(?:at|in)\s+(?P<core>(?P<word>present|recent\s+times))\b", "now currently nowadays days present recently lately recent past future"),
     _rule("ago", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{_NUMX}|half\s+an?)\s+)?(?P<unit>{UNIT})\s+(?:or\s+(?:so|more)\s+)?"
                  r"(?P<dir>ago|from\s+now|hence)\b", "ago now hence", (80, 10)),
     _rule("anchored", rf"\b(?:(?P<approx>{APPROX})\s+)?(?P<num>{_NUMX}|half\s+an?)\s+(?P<unit>{UNIT})\s+"
