@@ -54,6 +54,7 @@ def stage(make_document, text: str, published: str | None = "2024-02-20") -> lis
     ("within three centuries", [("three centuries", "DURATION", "P300Y")]),
     ("the last several months", [("the last several months", "DURATION", "PXM")]),
     ("in the coming weeks", [("the coming weeks", "DURATION", "PXW")]),
+    ("talks in the weeks ahead", [("the weeks ahead", "DURATION", "PXW")]),
     ("over 24 hours", [("24 hours", "DURATION", "PT24H")]),
     ("the worst storm in decades", [("decades", "DURATION", "PXDE")]),
     ("after years of war", [("years", "DURATION", "PXY")]),
@@ -89,7 +90,12 @@ def test_times_relative_to_publication_date():
     assert values("It was quiet yesterday.") == [("yesterday", "DATE", "2024-02-19")]
     assert values("Three days ago it ended.") == [("Three days ago", "DATE", "2024-02-17")]
     assert values("Two weeks ago it ended.") == [("Two weeks ago", "DATE", "2024-W06")]
-    assert values("It began a decade ago.") == [("a decade ago", "DATE", "201")]
+    # one decade back is ten years back ("a decade ago" in 2024 is 2014, not the 2010s);
+    # several decades keep the decade's precision
+    assert values("It began a decade ago.") == [("a decade ago", "DATE", "2014")]
+    assert values("A decade earlier it had been a farm.") == [("A decade earlier", "DATE", "2014")]
+    assert values("It was founded three decades ago.") == [("three decades ago", "DATE", "199")]
+    assert values("The town was founded two centuries ago.") == [("two centuries ago", "DATE", "18")]
     assert values("It began years ago.") == [("years ago", "DATE", "PAST_REF")]
     assert values("earlier this month") == [("earlier this month", "DATE", "2024-02")]
     assert values("later this year") == [("later this year", "DATE", "2024")]
@@ -121,6 +127,21 @@ def test_times_references_and_vague_expressions():
     assert values("in the near future") == [("the near future", "DATE", "FUTURE_REF")]
     assert values("in recent years") == [("recent years", "DURATION", "PXY")]
     assert values("several years ago") == [("several years ago", "DATE", "PAST_REF")]
+    # "the near term", "the short term": what lies just ahead; "short-term" modifies a noun
+    assert values("Margins will stay thin in the near term.") == [("the near term", "DATE", "FUTURE_REF")]
+    assert values("a loss in the short term") == [("the short term", "DATE", "FUTURE_REF")]
+    assert values("the short-term notes") == []
+
+
+def test_times_year_end(make_document):
+    # the last day of the calendar year: the coming one, or the one gone "since" or in a past clause
+    assert values("The sale should close by year-end.", "future") == [("year-end", "DATE", "2024-12-31")]
+    assert values("The index has risen 4% since year end.", "present") == [("year end", "DATE", "2023-12-31")]
+    assert values("Debt stood at $3 billion at year-end 2019.", "past") == [("year-end 2019", "DATE", "2019-12-31")]
+    assert stage(make_document, "The mill hopes to finish the new line by year-end.") == [
+        ("year-end", "DATE", "2024-12-31")]
+    # "year-end" before a noun is a kind of thing, not a day
+    assert stage(make_document, "The board met at year-end meetings in the old hall.") == []
 
 
 def test_times_story_time_anchors_next_day_and_later():

@@ -267,6 +267,8 @@ def plausible(doc: ParsedDoc, text: str, e: Expression) -> bool:
     if e.kind == "ref_word" and g["word"].lower().startswith("the ") and nxt is not None \
             and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False  # "the future president", "the past decade" (another rule takes that)
+    if e.kind == "year_end" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN"):
+        return False  # "by year-end bonuses": a kind of thing
     if e.kind == "ref_word" and g["word"].lower() in ("the future", "the past") and nxt is not None \
             and nxt.lower_ == "of":
         return False  # "the future of the company": its prospects, not a time

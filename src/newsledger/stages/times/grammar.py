@@ -281,6 +281,9 @@ RULES: list[Rule] = [
           "quarter half"),
     # a company's year, named by the day it ends: "for the year ended March 31" is a year's run
     _rule("year_ended", r"\bthe\s+(?:(?:fiscal|financial)\s+)?(?P<unit>year)(?=\s+end(?:ed|ing)\s)", "ended ending", (30, 5)),
+    # "complete the sale by year-end", "up 5% since year end": the last day of a calendar year
+    _rule("year_end", rf"\b(?P<prep>by|at|before|until|till|around|toward|towards|since|through|after|from|near)\s+"
+                      rf"(?P<core>(?:the\s+)?(?-i:year)[\s-]end(?:\s+(?:of\s+)?{_year('year')})?)\b(?![-‐]\w)", "re:year[\\s-]end", (40, 15)),
     _rule("full_year", r"\bthe\s+full\s+(?:fiscal\s+)?(?P<unit>year)\b(?![-‐]\w)", "full", (10, 20)),
     # "a high for the year", "the first nine months of the year", "lower earnings for the fiscal
     # year": the year being reported
@@ -323,6 +326,7 @@ RULES: list[Rule] = [
     _rule("the_unit", r"\bthe\s+(?P<unit>weekend)\b", K_UNIT_OR_PART, (50, 5)),
     _rule("ref_word", r"\b(?P<word>right\s+now|just\s+now|now|currently|nowadays|these\s+days|the\s+present(?:\s+day)?"
                       r"|recently|lately|the\s+past|the\s+(?:near\s+|distant\s+|foreseeable\s+)?future)\b", "now currently nowadays days present recently lately recent past future"),
+    _rule("ref_word", r"\b(?P<word>the\s+(?:near|short)\s+term)\b(?![-‐]\w)", "term", (20, 5)),
     _rule("ref_word", r"\b(?:at|in)\s+(?P<core>(?P<word>present|recent\s+times))\b", "now currently nowadays days present recently lately recent past future"),
     _rule("ago", rf"\b(?:(?P<approx>{APPROX})\s+)?(?:(?P<num>{_NUMX}|half\s+an?)\s+)?(?P<unit>{UNIT})\s+(?:or\s+(?:so|more)\s+)?"
                  r"(?P<dir>ago|from\s+now|hence)\b", "ago now hence", (80, 10)),
@@ -341,6 +345,8 @@ RULES: list[Rule] = [
     _rule("duration_long", rf"\b(?P<unit>{UNIT})[- ]?long\b", "long yearlong daylong weeklong monthlong", (20, 10)),
     _rule("duration_plural", rf"\b(?:(?P<the>the)\s+)?(?P<rel>past|last|next|coming|recent|previous|following|first|final)\s+"
                              rf"(?P<unit>{_UNIT_PL})\b", K_UNIT, (30, 5)),
+    # "in the weeks ahead" (not "the weeks ahead of the vote", which is measured to an event)
+    _rule("duration_plural", r"\b(?P<the>the)\s+(?:(?P<rel>coming)\s+)?(?P<unit>days|weeks|months|years)\s+ahead\b(?!\s+of\b)", K_UNIT, (10, 15)),
     _rule("duration_bare", rf"\b(?:for|over|in|within|during|after|before|from|of|than)\s+(?P<core>(?P<unit>{_UNIT_PL}))\b", K_UNIT, (15, 5)),
     _rule("duration_bare", r"\b(?P<core>(?P<unit>decades|centuries))\b", K_UNIT, (15, 5)),
     # --- sets ------------------------------------------------------------------------------------

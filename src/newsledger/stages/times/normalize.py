@@ -665,6 +665,17 @@ class Normalizer:
             return None  # "the same period", "the comparable period": which one, the text must say
         return "DATE", period
 
+    def _year_end(self, g: Groups, tense: Tense) -> Result:
+        """"by year-end": the coming 31 December; "since year end", or in a past clause, the one gone."""
+        if g.get("year"):
+            return "DATE", f"{g['year']}-12-31"
+        if self.anchor is None:
+            return "DATE", "XXXX-12-31"
+        a = self.anchor
+        back = g["prep"].lower() == "since" or tense == "past"
+        year = a.year - 1 if back and (a.month, a.day) != (12, 31) else a.year
+        return "DATE", f"{year:04d}-12-31"
+
     def _year_ended(self, g: Groups, tense: Tense) -> Result:
         return "DURATION", "P1Y"
 
@@ -829,7 +840,7 @@ class Normalizer:
         w = re.sub(r"\s+", " ", g["word"].lower())
         if w in ("recently", "lately", "recent times", "the past"):
             return "DATE", "PAST_REF"
-        if "future" in w:
+        if "future" in w or w.endswith("term"):  # "the near future", "in the short term"
             return "DATE", "FUTURE_REF"
         return "DATE", "PRESENT_REF"
 
@@ -845,7 +856,15 @@ class Normalizer:
             period = self._recent_period()
             if period:
                 return "DATE", f"{int(period[:4]) + sign:04d}{period[4:]}"
-        return "DATE", self.shift(self.anchor, unit, sign * n)
+        return "DATE", self._shift_by(self.anchor, unit, sign * n)
+
+    def _shift_by(self, base: date, unit: str, n: int) -> str:
+        """A date some units before or after `base`. One decade counts as ten years: "a decade
+        ago", written in 2018, is 2008 as TimeML annotates it; "three decades ago" keeps the
+        decade's precision (the 1980s), as the unit says."""
+        if unit == "decade" and abs(n) == 1:
+            return f"{base.year + 10 * n:04d}"
+        return self.shift(base, unit, n)
 
     def _anchored(self, g: Groups, tense: Tense) -> Result:
         direction = g["dir"].lower()
@@ -862,7 +881,7 @@ class Normalizer:
         base = self.reference(_UNIT_PRECISION.get(unit, "day"))
         if base is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-        return "DATE", self.shift(base, unit, sign * n)
+        return "DATE", self._shift_by(base, unit, sign * n)
 
     # --- durations and sets ---------------------------------------------------------------------------
 
@@ -992,6 +1011,7 @@ HANDLERS: dict[str, Handler] = {
     "quarter_ago": Normalizer._quarter_ago,
     "period": Normalizer._period,
     "year_ended": Normalizer._year_ended,
+    "year_end": Normalizer._year_end,
     "full_year": Normalizer._full_year,
     "year_ago": Normalizer._year_ago,
     "holiday": Normalizer._holiday,
