@@ -85,3 +85,16 @@ def test_what_no_one_did_what_is_perceived_and_what_is_pending_are_no_happenings
     # a past "until" clause did happen
     d = run_stages(make_document("The talks continued until the army attacked the town on Monday."), *ALL)
     assert only(d, "ASSAULT").trigger.text == "attacked"
+
+
+def test_an_act_under_a_negated_frame_is_not_asserted(make_document):
+    no_events(make_document, 'President Carlos Vega insisted, "The purpose isn\'t to invade their territory."',
+              "The minister said he did not think the army attacked the village.")
+    d = run_stages(make_document("The minister said the army attacked the village."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "attacked"
+
+
+def test_the_modifier_of_hostages_names_the_victims(make_document):
+    d = run_stages(make_document("Rebels are holding three French hostages, the ministry said."), *ALL)
+    v = only(d, "ASSAULT")
+    assert names(d, v.actor) == {"Rebels"} and "French" in names(d, v.recipient)

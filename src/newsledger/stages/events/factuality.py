@@ -205,6 +205,8 @@ def intervening(inner: Token, top: Token, chain: set[int] | frozenset[int]) -> s
             status = _FRAME_STATUS.get(_class(head) or "")
             if status is not None:
                 return status
+            if dep in ("ccomp", "xcomp") and any(c.dep_ == "neg" for c in head.children):
+                return "negated"  # "insisted the purpose isn't to invade": a negated frame between
         verb = clause_verb(head) if head.pos_ not in ("VERB", "AUX") else head
     return None
 

@@ -202,6 +202,10 @@ def _act_or_means(token: Token) -> bool:
     return token.pos_ == "NOUN" and (lemma in _means_words() or any(e.type for e in lexicon().entries(lemma, "NOUN")))
 
 
+# Event nouns that name the people the act is done to: their modifiers are the victims.
+_VICTIM_NOUNS = frozenset({"hostage", "captive", "abductee", "detainee"})
+
+
 def _nounlike(token: Token) -> bool:
     """A common noun, or one a headline capitalised ("Lawmaker urges ...")."""
     return token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ in (
@@ -1019,6 +1023,9 @@ class Roles:
                             recipients.append(m)
                         elif x.lower_ in ("his", "her"):
                             recipients += self.resolve_pronoun(x)
+                elif c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and noun.lemma_.lower() in _VICTIM_NOUNS:
+                    # "three French hostages": the modifier says who the victims are, not who took them
+                    recipients += [m for x in [c, *c.conjuncts] if (m := self.mention(x)) is not None]
                 elif c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
                     for x in [c, *c.conjuncts]:
                         m = self.mention(x)
