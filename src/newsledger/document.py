@@ -75,12 +75,10 @@ class TokenTable:
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
         tree = ParseTree(doc)
-        objs = tree.tokens
-        return cls(objs=objs, tree=tree, text=[t.text for t in objs], lower=[t.lower_ for t in objs],
-                   idx=[t.idx for t in objs], is_punct=[t.is_punct for t in objs],
-                   is_space=[t.is_space for t in objs], is_title=[t.is_title for t in objs],
-                   is_stop=[t.is_stop for t in objs], lemma=[t.lemma_.lower() for t in objs],
-                   pos=[t.pos_ for t in objs], tag=[t.tag_ for t in objs])
+        text, lower, lemma, pos, tag, _dep, _ent_type, idx, is_punct, is_space, is_title, is_stop = tree.columns
+        return cls(objs=tree.tokens, tree=tree, text=text, lower=lower, idx=idx, is_punct=is_punct,
+                   is_space=is_space, is_title=is_title, is_stop=is_stop, lemma=[w.lower() for w in lemma],
+                   pos=pos, tag=tag)
 
     def __len__(self) -> int:
         return len(self.objs)
