@@ -222,25 +222,33 @@ class TreeToken(Token):
             raise ReferenceError("the parse tree of this token is gone with its document's token table")
         return tree
 
+    # (the walks read the tree themselves rather than through `_tree`: they are asked for
+    # hundreds of thousands of times, and a second property call is a large part of each)
+
     @property
     def head(self) -> TreeToken:  # type: ignore[override]
-        return self._tree.heads[self.i]
+        tree = self._tree_ref()
+        return (tree or self._tree).heads[self.i]
 
     @property
     def lefts(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.lefts[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).lefts[self.i])
 
     @property
     def rights(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.rights[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).rights[self.i])
 
     @property
     def children(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.children[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).children[self.i])
 
     @property
     def subtree(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.subtree(self))
+        tree = self._tree_ref()
+        return iter((tree or self._tree).subtree(self))
 
     @property
     def ancestors(self) -> Iterator[TreeToken]:  # type: ignore[override]
@@ -249,7 +257,8 @@ class TreeToken(Token):
 
     @property
     def conjuncts(self) -> tuple[TreeToken, ...]:  # type: ignore[override]
-        return self._tree.conjuncts(self)
+        tree = self._tree_ref()
+        return (tree or self._tree).conjuncts(self)
 
     @property
     def left_edge(self) -> TreeToken:  # type: ignore[override]
@@ -261,7 +270,7 @@ class TreeToken(Token):
 
     @property
     def sent(self) -> TreeSpan:  # type: ignore[override]
-        tree = self._tree
+        tree = self._tree_ref() or self._tree
         return tree.sentences[tree.sentence_index(self.i)]
 
 
