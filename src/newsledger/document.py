@@ -165,6 +165,8 @@ class Document:
     warnings: list[Warning_] = field(default_factory=list)
     # Stage-private data shared forward (e.g. which sentence a time governs).
     scratch: dict[str, Any] = field(default_factory=dict)
+    # `entity`'s index: the list it was built from, its length then, and id -> first entity
+    _entity_index: tuple[list[Entity], int, dict[str, Entity]] | None = field(default=None, repr=False, compare=False)
 
     def _get_language(self) -> str | None:
         return self.article.language
@@ -237,10 +239,17 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def entity(self, entity_id: str) -> Entity | None:
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        """The first entity with this id, or None. Found by an index over `entities`, built again
+        whenever the list is another or has another length (the stages replace or extend it;
+        none swaps an item in place)."""
+        entities = self.entities
+        index = self._entity_index
+        if index is None or index[0] is not entities or index[1] != len(entities):
+            by_id: dict[str, Entity] = {}
+            for e in entities:
+                by_id.setdefault(e.id, e)
+            index = self._entity_index = (entities, len(entities), by_id)
+        return index[2].get(entity_id)
 
     def to_record(self) -> Record:
         return Record(
