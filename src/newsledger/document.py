@@ -143,6 +143,13 @@ class DocView:
         return self._doc
 
 
+def span_text(doc: Doc | DocView, start: int, end: int) -> str:
+    """`doc[start:end].text` (0 <= start), without building a Span when `doc` is a DocView."""
+    if type(doc) is DocView and start >= 0:
+        return doc.span_text(start, end)
+    return doc[start:end].text
+
+
 @dataclass
 class Document:
     text: str
