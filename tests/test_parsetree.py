@@ -34,6 +34,20 @@ def test_every_walk_answers_as_spacy(make_document):
         assert mine.sent == token.sent
 
 
+def test_strings_read_once_are_spacys(make_document):
+    document = make_document(_TEXT)
+    doc = document.doc
+    tree = ParseTree(doc)
+    names = ("i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_")
+    for token in doc:
+        mine = tree.tokens[token.i]
+        assert [getattr(mine, n) for n in names] == [getattr(token, n) for n in names]
+        assert (mine.is_punct, mine.is_space, mine.orth_, mine.head.i) == (token.is_punct, token.is_space, token.orth_,
+                                                                           token.head.i)
+    empty = ParseTree(doc[:0].as_doc())
+    assert empty.tokens == [] and all(column == [] for column in empty.columns)
+
+
 def test_walks_give_the_trees_own_objects(make_document):
     document = make_document(_TEXT)
     tree = ParseTree(document.doc)

@@ -75,12 +75,10 @@ class TokenTable:
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:
         tree = ParseTree(doc)
-        objs = tree.tokens
-        return cls(objs=objs, tree=tree, text=[t.text for t in objs], lower=[t.lower_ for t in objs],
-                   idx=[t.idx for t in objs], is_punct=[t.is_punct for t in objs],
-                   is_space=[t.is_space for t in objs], is_title=[t.is_title for t in objs],
-                   is_stop=[t.is_stop for t in objs], lemma=[t.lemma_.lower() for t in objs],
-                   pos=[t.pos_ for t in objs], tag=[t.tag_ for t in objs])
+        text, lower, lemma, pos, tag, _dep, _ent_type, idx, is_punct, is_space, is_title, is_stop = tree.columns
+        return cls(objs=tree.tokens, tree=tree, text=text, lower=lower, idx=idx, is_punct=is_punct,
+                   is_space=is_space, is_title=is_title, is_stop=is_stop, lemma=[w.lower() for w in lemma],
+                   pos=pos, tag=tag)
 
     def __len__(self) -> int:
         return len(self.objs)
@@ -145,6 +143,13 @@ class DocView:
         return self._doc
 
 
+def span_text(doc: Doc | DocView, start: int, end: int) -> str:
+    """`doc[start:end].text` (0 <= start), without building a Span when `doc` is a DocView."""
+    if type(doc) is DocView and start >= 0:
+        return doc.span_text(start, end)
+    return doc[start:end].text
+
+
 @dataclass
 class Document:
     text: str
@@ -167,6 +172,8 @@ class Document:
     warnings: list[Warning_] = field(default_factory=list)
     # Stage-private data shared forward (e.g. which sentence a time governs).
     scratch: dict[str, Any] = field(default_factory=dict)
+    # `entity`'s index: the list it was built from, its length then, and id -> first entity
+    _entity_index: tuple[list[Entity], int, dict[str, Entity]] | None = field(default=None, repr=False, compare=False)
 
     def _get_language(self) -> str | None:
         return self.article.language
@@ -239,10 +246,17 @@ class Document:
         return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
 
     def entity(self, entity_id: str) -> Entity | None:
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        """The first entity with this id, or None. Found by an index over `entities`, built again
+        whenever the list is another or has another length (the stages replace or extend it;
+        none swaps an item in place)."""
+        entities = self.entities
+        index = self._entity_index
+        if index is None or index[0] is not entities or index[1] != len(entities):
+            by_id: dict[str, Entity] = {}
+            for e in entities:
+                by_id.setdefault(e.id, e)
+            index = self._entity_index = (entities, len(entities), by_id)
+        return index[2].get(entity_id)
 
     def to_record(self) -> Record:
         return Record(

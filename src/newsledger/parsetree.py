@@ -18,6 +18,11 @@ order; a generator in spaCy is an iterator here too. As one position is one obje
 `a is b` between two TreeTokens means the same position, as `a == b` does (between
 spaCy's own Tokens it is almost never true): compare tokens with `==` or by `.i`.
 
+A TreeToken also holds its position (`i`, `idx`) and the strings rule code reads most (`text`,
+`lower_`, `lemma_`, `pos_`, `tag_`, `dep_`, `ent_type_`), read from the Doc once when the tree is
+built: spaCy looks each of them up in its string store at every access, several times slower
+than reading an attribute.
+
 spaCy's user hooks for `sent` and `conjuncts` are not consulted (newsledger's pipeline sets
 none). One tree belongs to one document (it is built by `Document.tokens`), never shared
 between documents or threads; the parse must not change once it is built.
@@ -29,7 +34,21 @@ import weakref
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_PUNCT,
+    IS_SPACE,
+    IS_STOP,
+    IS_TITLE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    TAG,
+)
 from spacy.symbols import conj as conj_label
 from spacy.tokens import Span, Token
 
@@ -43,14 +62,21 @@ class ParseTree:
     """One TreeToken per token of `doc`, the walks between them, and the sentences."""
 
     __slots__ = ("__weakref__", "doc", "tokens", "heads", "lefts", "rights", "children", "_subtrees", "_bounds", "_conjuncts", "_sentences",
-                 "_sentence_of")
+                 "_sentence_of", "columns")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.tokens: list[TreeToken] = [TreeToken(doc.vocab, doc, i) for i in range(len(doc))]
+        # per token, as spaCy's Token gives them: text, lower_, lemma_, pos_, tag_, dep_, ent_type_,
+        # idx, is_punct, is_space, is_title, is_stop (see `_columns`)
+        self.columns = _columns(doc)
         me = weakref.ref(self)  # (weak: a token and its tree would otherwise keep each other alive)
-        for token in self.tokens:
+        for i, (token, text, lower, lemma, pos, tag, dep, ent_type, idx) in enumerate(
+                zip(self.tokens, *self.columns[:8], strict=True)):
             token._tree_ref = me
+            token.i, token.idx = i, idx
+            token.text, token.lower_, token.lemma_ = text, lower, lemma
+            token.pos_, token.tag_, token.dep_, token.ent_type_ = pos, tag, dep, ent_type
         # each token's head, as `Token.head` gives it (the token itself for a root), and its
         # children (the tokens whose head it is) before and after it, in text order
         heads = _head_indices(doc)
@@ -145,6 +171,33 @@ def token_at(token: Token, i: int) -> Token:
     return token.doc[i]
 
 
+_STRING_COLUMNS = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE)
+_COLUMNS = (*_STRING_COLUMNS, IDX, IS_PUNCT, IS_SPACE, IS_TITLE, IS_STOP)
+
+
+def _columns(doc: Doc) -> tuple[list, ...]:
+    """Per token, as spaCy's Token gives them: text, lower_, lemma_, pos_, tag_, dep_,
+    ent_type_ (strings), idx (int), is_punct, is_space, is_title, is_stop (bools); read in one
+    pass, each distinct string looked up in the string store once."""
+    if not len(doc):
+        return tuple([] for _ in _COLUMNS)
+    rows = doc.to_array(list(_COLUMNS)).T.tolist()
+    strings = doc.vocab.strings
+    found: dict[int, str] = {}
+    out: list[list] = []
+    for column in rows[:len(_STRING_COLUMNS)]:
+        words = []
+        for key in column:
+            word = found.get(key)
+            if word is None:
+                word = found[key] = strings[key]
+            words.append(word)
+        out.append(words)
+    out.append(rows[len(_STRING_COLUMNS)])  # idx
+    out += [[bool(v) for v in column] for column in rows[len(_STRING_COLUMNS) + 1:]]
+    return tuple(out)
+
+
 def _head_indices(doc: Doc) -> list[int]:
     """Each token's head, as `Token.head` gives it: the token itself where the parse gives
     none (a root, or a token without a dependency label)."""
@@ -157,7 +210,8 @@ def _head_indices(doc: Doc) -> list[int]:
 class TreeToken(Token):
     """A spaCy Token whose walks over the parse give its tree's TreeTokens (see the module)."""
 
-    __slots__ = ("_tree_ref",)
+    # (the strings and positions are spaCy's own answers, read once: see the module)
+    __slots__ = ("_tree_ref", "i", "idx", "text", "lower_", "lemma_", "pos_", "tag_", "dep_", "ent_type_")
     _tree_ref: weakref.ref[ParseTree]
 
     @property
@@ -168,25 +222,33 @@ class TreeToken(Token):
             raise ReferenceError("the parse tree of this token is gone with its document's token table")
         return tree
 
+    # (the walks read the tree themselves rather than through `_tree`: they are asked for
+    # hundreds of thousands of times, and a second property call is a large part of each)
+
     @property
     def head(self) -> TreeToken:  # type: ignore[override]
-        return self._tree.heads[self.i]
+        tree = self._tree_ref()
+        return (tree or self._tree).heads[self.i]
 
     @property
     def lefts(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.lefts[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).lefts[self.i])
 
     @property
     def rights(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.rights[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).rights[self.i])
 
     @property
     def children(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.children[self.i])
+        tree = self._tree_ref()
+        return iter((tree or self._tree).children[self.i])
 
     @property
     def subtree(self) -> Iterator[TreeToken]:  # type: ignore[override]
-        return iter(self._tree.subtree(self))
+        tree = self._tree_ref()
+        return iter((tree or self._tree).subtree(self))
 
     @property
     def ancestors(self) -> Iterator[TreeToken]:  # type: ignore[override]
@@ -195,7 +257,8 @@ class TreeToken(Token):
 
     @property
     def conjuncts(self) -> tuple[TreeToken, ...]:  # type: ignore[override]
-        return self._tree.conjuncts(self)
+        tree = self._tree_ref()
+        return (tree or self._tree).conjuncts(self)
 
     @property
     def left_edge(self) -> TreeToken:  # type: ignore[override]
@@ -207,7 +270,7 @@ class TreeToken(Token):
 
     @property
     def sent(self) -> TreeSpan:  # type: ignore[override]
-        tree = self._tree
+        tree = self._tree_ref() or self._tree
         return tree.sentences[tree.sentence_index(self.i)]
 
 

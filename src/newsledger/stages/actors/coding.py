@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ...document import span_text
 from ...knowledge import KnownActor, choose
 from .merging import PLACE_LABELS
 from .run import ActorsRun, Group, Mention
@@ -85,7 +86,7 @@ def surface_names(doc: Doc, g: Group) -> list[str]:
     for m in sorted(g.mentions, key=lambda m: -(m.end - m.start)):
         if m.source in ("role", "pronoun", "group"):
             continue
-        text = doc[m.start:m.end].text
+        text = span_text(doc, m.start, m.end)
         if text not in seen:
             seen.append(text)
     return seen

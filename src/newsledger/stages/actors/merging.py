@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from ...document import span_text
 from ...names import first_name_gender, name_key
 from .run import ActorsRun, Group, Mention
 
@@ -44,7 +45,7 @@ def merge(run: ActorsRun, doc: Doc, mentions: list[Mention]) -> list[Group]:
     for m in mentions:
         if m.label == "PERSON":
             continue
-        text = doc[m.start:m.end].text
+        text = span_text(doc, m.start, m.end)
         key: tuple[str | None, ...]
         if m.label == "GPE" and m.country and m.name:  # a country name: one entity per country
             key = ("GPE", m.country)

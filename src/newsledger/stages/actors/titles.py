@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...document import span_text
 from ...names import is_honorific
 
 if TYPE_CHECKING:
@@ -43,7 +44,8 @@ def country_word(run: ActorsRun, doc: Doc, i: int, lo: int) -> tuple[str | None,
             a = i - k
             if a < lo:
                 continue
-            code = run.dicts.country_of_name(doc[a:i].text) or run.dicts.country_of_capital(doc[a:i].text)
+            words = span_text(doc, a, i)
+            code = run.dicts.country_of_name(words) or run.dicts.country_of_capital(words)
             if code:
                 return code, a
         return None, i
@@ -54,7 +56,7 @@ def country_word(run: ActorsRun, doc: Doc, i: int, lo: int) -> tuple[str | None,
         a = i - k + 1
         if a < lo:
             continue
-        code = run.dicts.country_of_name(doc[a:i + 1].text)
+        code = run.dicts.country_of_name(span_text(doc, a, i + 1))
         if code:
             return code, a
     return None, i
@@ -63,7 +65,7 @@ def country_word(run: ActorsRun, doc: Doc, i: int, lo: int) -> tuple[str | None,
 def title_at_end(run: ActorsRun, doc: Doc, lo: int, end: int) -> tuple[int, str | None] | None:
     """The longest known title ending at `end` (exclusive): (start, sector)."""
     for k in range(min(run.dicts.max_title_words, end - lo), 0, -1):
-        known, sector = run.dicts.title_sector(doc[end - k:end].text)
+        known, sector = run.dicts.title_sector(span_text(doc, end - k, end))
         if known:
             return end - k, sector
     return None

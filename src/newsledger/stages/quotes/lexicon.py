@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
+from ...parsetree import TreeToken
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -74,13 +76,14 @@ _REFUSALS = {"decline", "refuse", "fail", "hesitate", "decide", "plan", "want", 
 _BREAKS_KEY = "newsledger.quotes.line_breaks"
 
 
-def _line_break_counts(doc) -> list[int]:
-    """Running count of tokens followed by a line break, computed once per parse."""
+def _line_break_counts(doc, texts: list[str] | None = None) -> list[int]:
+    """Running count of tokens followed by a line break, computed once per parse. `texts`: the
+    tokens' texts when the caller has them (a token's trailing whitespace is a space or nothing,
+    so its text holds the line break if anything does)."""
     counts = doc.user_data.get(_BREAKS_KEY)
     if counts is None or len(counts) != len(doc) + 1:
-        counts = [0]
-        for token in doc:
-            counts.append(counts[-1] + ("\n" in token.text_with_ws))
+        words = texts if texts is not None else (token.text_with_ws for token in doc)
+        counts = list(accumulate(("\n" in w for w in words), initial=0))
         doc.user_data[_BREAKS_KEY] = counts
     return counts
 
@@ -88,7 +91,7 @@ def _line_break_counts(doc) -> list[int]:
 def line_break_between(a: Token, b: Token) -> bool:
     """Is there a line break between two tokens of one parse? Constant time per call: the
     running count is computed once per document (long unpunctuated texts ask often)."""
-    counts = _line_break_counts(a.doc)
+    counts = _line_break_counts(a.doc, a._tree.columns[0] if isinstance(a, TreeToken) else None)
     lo, hi = (a.i, b.i) if a.i <= b.i else (b.i, a.i)
     return counts[hi] - counts[lo] > 0
 
