@@ -98,3 +98,13 @@ def test_the_modifier_of_hostages_names_the_victims(make_document):
     d = run_stages(make_document("Rebels are holding three French hostages, the ministry said."), *ALL)
     v = only(d, "ASSAULT")
     assert names(d, v.actor) == {"Rebels"} and "French" in names(d, v.recipient)
+
+
+def test_attacks_in_two_places_are_two_happenings(make_document):
+    d = run_stages(make_document("Gunmen attacked a police station in Lagos. In a separate incident, gunmen "
+                                 "attacked a bank in Abuja."), *ALL)
+    assert sorted(names(d, v.recipient).pop() for v in d.events if v.type == "ASSAULT") == ["Abuja", "Lagos"]
+    d = run_stages(make_document("A bomb exploded at a market in Kabul on Monday, killing five people. Police said "
+                                 "the attack was similar to the bombing in Peshawar that killed 12 people."), *ALL)
+    attacks = [v for v in d.events if v.type == "ASSAULT"]
+    assert len(attacks) == 2 and not any(v.actor for v in attacks)

@@ -328,3 +328,15 @@ def test_an_ordinary_word_of_the_article_with_a_capital_is_no_bare_place(make_do
     d = run_stages(make_document("Man held over stabbing near stadium\n\n"
                                  "Police in Denver said a man was held on Sunday."), "actors", "places")
     assert [p.name for p in d.places] == ["Denver"]
+
+
+def test_a_name_the_text_says_is_a_persons_is_no_place(make_document):
+    # town names as surnames: an apposition of one person says whose name it is
+    for text, place in (("The envoy was shot in Ankara on Monday. Preston, the gunman, also fired shots in the air.",
+                         "Ankara"),
+                        ("Police said Lincoln, the suspect, fled the scene in Boston.", "Boston")):
+        d = run_stages(make_document(text), "actors", "places")
+        assert [p.name for p in d.places] == [place], text
+    # a state called by a word it shares with people, or a list, keeps its place
+    d = run_stages(make_document("Turkey, a NATO member, closed the border."), "actors", "places")
+    assert "Türkiye" in [p.name for p in d.places]

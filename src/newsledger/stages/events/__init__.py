@@ -56,7 +56,7 @@ from .factuality import (
     standing_position,
 )
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
-from .merge import Group, Part, group_parts, kind_of
+from .merge import MATERIAL_TYPES, Group, Part, group_parts, kind_of
 from .roles import Roles
 from .statements import STATEMENT_TYPES, StatementCoder, as_coded
 
@@ -203,7 +203,8 @@ class EventsStage(Stage):
         return Part(coded=coded, sentence=k, paragraph=document.paragraph_of(token.idx), actor=actor,
                     recipient=recipient, interval=interval, time=time, strong_date=strong, licensed=licensed,
                     anaphoric=anaphoric, kind=kind_of(coded.trigger.lemma_.lower()),
-                    object_lemma=_object_lemma(coded.trigger), quote=quote, status=status)
+                    object_lemma=_object_lemma(coded.trigger), quote=quote, status=status,
+                    place=_clause_place(document, coded))
 
     def _statement_parts(self, document: Document, parts: list[Part]) -> list[Part]:
         """Statements typed by their content ("X said Y is a fraud"), where no lexicon word
@@ -769,6 +770,28 @@ def _self_inflicted(coded: Coded) -> bool:
     return any(c.dep_ in ("dobj", "pobj") and c.lower_ in _REFLEXIVES for c in word.children) or any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _REFLEXIVES for g in c.children)
         for c in word.children if c.lower_ in ("on", "at"))
+
+
+def _clause_place(document: Document, coded: Coded) -> tuple[str, str, str | None, float | None, float | None] | None:
+    """The place a material act's own clause names ("the blast in Lyon"), which tells two attacks
+    of one article apart; None when its clause names none."""
+    if coded.type not in MATERIAL_TYPES or not document.places:
+        return None
+    trigger = coded.trigger
+    words = [trigger]
+    if trigger.dep_ in ("advcl", "xcomp", "conj") and trigger.tag_ == "VBG" and trigger.head.pos_ in ("VERB", "AUX"):
+        words.append(trigger.head)  # "launched attacks across Paris, killing 130": the clause it completes
+    pid, source = None, None
+    for word in words:
+        pid, source = event_place(document, [word], local=coded.type in _ON_THE_GROUND)
+        if source == "clause" and pid is not None:
+            break
+    if source != "clause" or pid is None:
+        return None
+    place = next((p for p in document.places if p.id == pid), None)
+    if place is None or place.kind == "feature":
+        return None  # (a street or a site is placed less surely than a town)
+    return (pid, place.kind or "", place.country, place.lat, place.lon)
 
 
 def _names_happening(noun: Token) -> bool:

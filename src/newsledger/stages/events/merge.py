@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...geodesy import haversine_km
 from ...model import DateInterval, Time
 from .coder import Coded
 
@@ -64,7 +65,9 @@ class Part:
     kind: str
     object_lemma: str | None
     quote: str | None = None
-    status: str = "realis"  # factuality: realis reported future hypothetical conditional negated irrealis question
+    status: str = "realis"
+    # the place its own clause names: (place id, kind, country, latitude, longitude)
+    place: tuple[str, str, str | None, float | None, float | None] | None = None  # factuality: realis reported future hypothetical conditional negated irrealis question
 
     @property
     def participants(self) -> set[str]:
@@ -171,10 +174,8 @@ def _same_sides(p: Part, g: Group, keys: dict[str, frozenset[str]]) -> bool:
 
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-VERBAL_TYPES = frozenset({"REQUEST", "REJECT", "THREATEN", "AGREE", "SUPPORT", "CONCEDE"})
-
-
-VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
+# statements of a speaker about a side: a second report of one in the same breath is the same statement
+STATEMENT_GROUP_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "SANCTION", "MOBILIZE", "RETREAT", "AID"})
 
 
@@ -186,6 +187,34 @@ def _conflicting(p: Part, g: Group, keys: dict[str, frozenset[str]], named: froz
         if a and b and not (_side_keys(a, keys) & _side_keys(b, keys)):
             return True
     return False
+
+
+def _places_differ(p: Part, g: Group) -> bool:
+    """Do the two reports place the happening in places that cannot be one ("the blast in Lyon",
+    "the attacks across Paris")? Two towns or sites, two countries, or a town of another country."""
+    if p.place is None:
+        return False
+    theirs = [q.place for q in g.parts if q.place is not None]
+    return bool(theirs) and all(_apart(p.place, q) for q in theirs)
+
+
+# Two towns or sites this far apart are two places (a district and its city are not).
+_APART_KM = 50.0
+
+
+def _apart(a: tuple[str, str, str | None, float | None, float | None],
+           b: tuple[str, str, str | None, float | None, float | None]) -> bool:
+    if a[0] == b[0]:
+        return False
+    wide = ("country", "continent", "region")
+    if a[1] in wide and b[1] in wide:
+        return a[1] == b[1] == "country"
+    if a[1] in wide or b[1] in wide:
+        wide_one, local = (a, b) if a[1] in wide else (b, a)
+        return wide_one[1] == "country" and local[2] is not None and local[2] != wide_one[2]
+    if a[3] is None or a[4] is None or b[3] is None or b[4] is None:
+        return False
+    return haversine_km(a[3], a[4], b[3], b[4]) > _APART_KM
 
 
 def _dates_agree(p: Part, g: Group, recent: DateInterval | None) -> bool:
@@ -281,7 +310,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
     if p.coded.licensed_by == "statement" and p.actor:
         for g in reversed(groups):
             last = g.parts[-1]
-            if g.type in VERBAL_TYPES and 0 <= p.sentence - last.sentence <= 1 and set(p.actor) == g.actor:
+            if g.type in STATEMENT_GROUP_TYPES and 0 <= p.sentence - last.sentence <= 1 and set(p.actor) == g.actor:
                 return g
     # 2. a definite noun referring back to an event of the same kind
     if p.anaphoric:
@@ -292,7 +321,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             if g.type != p.coded.type and p.licensed and p.coded.composed:
                 continue
             fits, overlap = _dates_fit(p, g, later_phase=True)
-            if not fits or _opposed(p, g):
+            if not fits or _opposed(p, g) or p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
                 continue
             score = (1 if overlap else 0, gi)
             if best is None or score > best[:2]:
@@ -320,6 +349,8 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             continue
         if not _same_content(p, g):
             continue  # two demands (or sanctions) of one side on another are one only if of one kind
+        if p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
+            continue
         if p.coded.type in MATERIAL_TYPES:
             fits = _dates_agree(p, g, recent)
         else:
@@ -332,7 +363,8 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
     # ("police", "a gunman") never tell two reports apart.
     if p.coded.type in MATERIAL_TYPES:
         for g in groups:
-            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named) or not _same_content(p, g):
+            if g.type != p.coded.type or _opposed(p, g) or _conflicting(p, g, keys, named) or not _same_content(p, g) \
+                    or _places_differ(p, g):
                 continue
             if _dates_agree(p, g, recent):
                 return g
@@ -349,10 +381,12 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
                 continue
             if _could_be(p.recipient, g.recipient, keys, same_kind=False) and _dates_agree(p, g, recent):
                 return g
-    # 4. nearby mentions of the same happening
+    # 4. nearby mentions of the same happening (in two places, two happenings)
     for g in reversed(groups):
         last = g.parts[-1]
         if p.sentence - last.sentence > WINDOW or g.type != p.coded.type or _opposed(p, g):
+            continue
+        if p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
             continue
         fits, _ = _dates_fit(p, g, later_phase=False)
         if not fits:

@@ -636,12 +636,7 @@ class Roles:
         out: list[str] = []
         for c in verb.children:
             if c.dep_ in ("nsubj", "csubj"):
-                got = self.entities_in(c)
-                if got and _act_or_means(c):  # "a bombing in X killed ...": X is where, not who
-                    where = {e for p in c.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
-                             for q in p.children if q.dep_ == "pobj" for e in self.entities_in(q, True, 2)}
-                    got = [e for e in got if e not in where]
-                out += got
+                out += self._doers_in(c)
             elif c.dep_ == "agent":
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -690,8 +685,18 @@ class Roles:
                 relative_subject or verb.dep_ == "acl"):
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 return []
-            return self.entities_in(head, False)
+            return self._doers_in(head, False)
         return []
+
+    def _doers_in(self, head: Token, with_conj: bool = True) -> list[str]:
+        """The entities a subject phrase names as doers: not the place of an act or of its means
+        ("a bombing in X killed ...", "the bombing in X that killed ...": X is where, not who)."""
+        got = self.entities_in(head, with_conj)
+        if got and _act_or_means(head):
+            where = {e for p in head.children if p.dep_ == "prep" and p.lower_ in ("in", "at")
+                     for q in p.children if q.dep_ == "pobj" for e in self.entities_in(q, True, 2)}
+            got = [e for e in got if e not in where]
+        return got
 
     def _reduced_relative_subject(self, verb: Token) -> list[str]:
         """"Armenia's forces deployed in the region shelled the town": the small model makes

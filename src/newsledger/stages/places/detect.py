@@ -89,6 +89,23 @@ _DATELINE = re.compile(
 )
 
 
+def _said_to_be_a_person(t: Token) -> bool:
+    """"Altun, the gunman, ...": an apposition says the name is one person's: a singular noun of
+    one person with its article. (Not "Turkey, a NATO member", "Israel, Arab leaders": words a
+    state is called too, and lists the parser reads as appositions; nor a relative "who", which
+    the parser often hangs on the place after the person it is about.)"""
+    return any(c.dep_ == "appos" and c.i > t.i and c.tag_ == "NN" and c.lower_ in _person_nouns()
+               and any(g.dep_ == "det" and g.lower_ in ("the", "a", "an") for g in c.children) for c in t.children)
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that name one person (data/participant_nouns.tsv), less those a state is called too."""
+    out = {r["noun"].lower() for r in read_tsv("participant_nouns.tsv") if r.get("kind") == "person"}
+    return frozenset(out - {"leader", "neighbor", "neighbour", "friend", "relative", "elder", "chief", "investor",
+                            "developer", "victim", "host"})
+
+
 @lru_cache(maxsize=1)
 def _seats() -> frozenset[str]:
     """Name keys of the seats of governments, courts and markets whose names also name those bodies
@@ -215,6 +232,8 @@ class Detector:
                 c = self._longer_name(doc, c, idx.stop, taken)
                 idx = tokens_of(c.start, c.end)
             if c.source in (CONTEXT, SCAN) and any(spacy_label[i] in NOT_PLACE_LABELS for i in idx):
+                return
+            if not c.dateline and idx and _said_to_be_a_person(doc[idx.stop - 1]):
                 return
             if c.source == CONTEXT and not self.resolvable(c.text):
                 return
