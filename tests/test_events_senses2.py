@@ -108,3 +108,10 @@ def test_attacks_in_two_places_are_two_happenings(make_document):
                                  "the attack was similar to the bombing in Peshawar that killed 12 people."), *ALL)
     attacks = [v for v in d.events if v.type == "ASSAULT"]
     assert len(attacks) == 2 and not any(v.actor for v in attacks)
+
+
+def test_neither_nor_and_if_and_when(make_document):
+    no_events(make_document, "The court neither approves nor disapproves the agency's decision.",
+              "If and when the relatives' appeal goes to federal court, chances of a favorable ruling are slim.")
+    d = run_stages(make_document("The court approved the agency's decision on Monday."), *ALL)
+    assert only(d, "SUPPORT").trigger.text == "approved"

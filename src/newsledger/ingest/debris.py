@@ -29,7 +29,32 @@ _HEADINGS = frozenset({"related", "more", "see also", "related stories", "relate
 # the story: other articles' titles, citations, links.
 _BACK_MATTER = frozenset({"see also", "references", "external links", "further reading", "notes", "sources",
                           "bibliography", "citations", "related", "related stories", "related articles"})
-_MARKED_HEADING = re.compile(r"(?:^|(?<=\s))(?:={2,}\s*(?P<wiki>[^=\n]+?)\s*={2,}|#{1,6}\s+(?P<md>[^#\n]+?)\s*#*)\s*$")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
+
+
+def _marked_heading(line: str) -> tuple[int, str] | None:
+    """(where in the line it starts, its words) of a wiki heading at the end of a line ("==See also==",
+    also glued to the paragraph before it) or a markdown heading line ("## References"). String
+    scans, not a backtracking pattern: a line of page text may be long and full of "=" or "#"."""
+    text = line.rstrip()
+    if text.endswith("=="):
+        close = len(text)
+        while close > 0 and text[close - 1] == "=":
+            close -= 1
+        opening = text.rfind("==", 0, close)
+        if opening < 0:
+            return None
+        start = opening
+        while start > 0 and text[start - 1] == "=":
+            start -= 1
+        words = text[opening + 2:close].strip()
+        if words and "=" not in words and (start == 0 or text[start - 1].isspace()):
+            return start, words
+        return None
+    stripped = text.lstrip()
+    if _MARKDOWN_HEADING.match(stripped):
+        return len(text) - len(stripped), stripped.strip("#").strip()
+    return None
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s*$")
 
 
@@ -64,11 +89,11 @@ def debris_ranges(text: str) -> tuple[tuple[int, int], ...]:
             out.append((start, end))
             in_list = True
             continue
-        marked = _MARKED_HEADING.search(line)
+        marked = _marked_heading(line)
         if marked is not None:
-            if (marked.group("wiki") or marked.group("md") or "").strip().lower() in _BACK_MATTER:
+            if marked[1].lower() in _BACK_MATTER:
                 # "==See also==" on a line of its own, or glued to the end of the paragraph before it
-                out.append((start + marked.start(), end))
+                out.append((start + marked[0], end))
                 in_list = True
                 continue
             in_list = False  # another section of the story begins

@@ -787,8 +787,8 @@ def _clause_verb(token: Token) -> Token:
 
 
 def is_negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
+    if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children):
+        return True  # (also "neither approves nor disapproves")
     if token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "noone", "none", "neither") or c.lower_ == "one"
                                                   and any(g.dep_ == "det" and g.lower_ == "no" for g in c.children))

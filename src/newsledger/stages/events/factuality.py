@@ -160,6 +160,9 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
         elif c.dep_ == "mark" and low in PENDING_MARKS and verb.tag_ in ("VBZ", "VBP", "VB") and verb.dep_ == "advcl":
             return "hypothetical"
 
+    if verb.dep_ == "advcl" and verb.left_edge.i >= 2 and verb.doc[verb.left_edge.i - 1].lower_ in ("and", "or") \
+            and verb.doc[verb.left_edge.i - 2].lower_ in CONDITION_MARKS:
+        return "conditional"  # "If and when the appeal goes to court, ...": the parser hangs "if" elsewhere
     if standing_position(verb):
         return "generic"
     if verb.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in verb.children) and verb.tag_ == "VBG":
@@ -239,6 +242,8 @@ def factuality(token: Token, stop: set[int] | frozenset[int] = frozenset()) -> t
                 return frame, t.head.head
         verb = clause_verb(t)
         if t is token and token.pos_ == "NOUN" and verb is not token and _wh_clause(verb):
+            if verb.i not in stop and _own_status(verb, question) == "conditional":
+                return "conditional", verb  # "if and when the appeal goes to court"
             if _asked_clause(verb):
                 return "question", verb  # "'Why have a war?' asked a trader": no war is said to happen
             return status, None  # "what caused the shooting", "why the attack happened": presupposed
