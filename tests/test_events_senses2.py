@@ -115,3 +115,30 @@ def test_neither_nor_and_if_and_when(make_document):
               "If and when the relatives' appeal goes to federal court, chances of a favorable ruling are slim.")
     d = run_stages(make_document("The court approved the agency's decision on Monday."), *ALL)
     assert only(d, "SUPPORT").trigger.text == "approved"
+
+
+def test_whom_a_request_is_made_of(make_document):
+    d = run_stages(make_document("President Tom Hale has requested 50 million dollars in emergency aid from Congress."),
+                   *ALL)
+    assert names(d, only(d, "REQUEST").recipient) == {"Congress"}
+    d = run_stages(make_document("On Monday, Carlos Vega called for the governor to revive the unit immediately."), *ALL)
+    assert "governor" in names(d, only(d, "REQUEST").recipient)
+    # where troops are to leave from is not whom the demand is made of
+    d = run_stages(make_document("The minister demanded the withdrawal of Russian troops from Ukraine."), *ALL)
+    assert "Ukraine" not in names(d, only(d, "REQUEST").recipient)
+
+
+def test_attacked_someone_for_doing_something_is_blame(make_document):
+    d = run_stages(make_document("On Monday, Carlos Vega attacked the governor for failing to protect the clinics."),
+                   *ALL)
+    v = only(d, "ACCUSE")
+    assert names(d, v.actor) == {"Carlos Vega"} and "governor" in names(d, v.recipient)
+    d = run_stages(make_document("Rebels attacked the town for three days."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "attacked"
+
+
+def test_strikes_against_military_targets_are_attacks(make_document):
+    d = run_stages(make_document("President Tom Hale ordered the strikes against terrorist camps in Sudan."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "strikes"
+    d = run_stages(make_document("Teachers began a strike against the pay cuts on Monday."), *ALL)
+    assert only(d, "PROTEST").trigger.text == "strike"

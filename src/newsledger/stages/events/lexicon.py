@@ -47,6 +47,9 @@ QUANTITY = "@quantity"
 # A `requires` word satisfied when the word is a conjunction: "would withdraw, provided the border
 # is secured" (no subject, no auxiliary, the condition after it).
 CONJUNCTION = "@conjunction"
+# A `requires` word satisfied when "for" gives a reason in a gerund ("attacked the governor for
+# failing to act", "hit the mayor for ignoring ..."): blame, not force.
+REASON = "@reason"
 # A `requires` word satisfied when "with" names a reaction ("was met with outrage", "met with
 # skepticism"): how something was received, no meeting.
 REACTION = "@reaction"
@@ -278,6 +281,11 @@ class Lexicon:
                         words.add(QUANTITY)
                     if CONJUNCTION in conditions and _conjunction_use(token):
                         words.add(CONJUNCTION)
+                    if REASON in conditions and any(
+                            c.dep_ == "prep" and c.lower_ == "for" and any(
+                                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                            for c in token.children):
+                        words.add(REASON)
                     if REACTION in conditions and any(
                             c.dep_ == "prep" and c.lower_ == "with" and any(
                                 g.dep_ == "pobj" and g.lemma_.lower() in _REACTION_NOUNS for g in c.children)

@@ -202,6 +202,9 @@ def _act_or_means(token: Token) -> bool:
     return token.pos_ == "NOUN" and (lemma in _means_words() or any(e.type for e in lexicon().entries(lemma, "NOUN")))
 
 
+# Nouns of moving people or things away: "from X" after them says where from, not who is asked.
+_MOVES = frozenset({"withdrawal", "release", "removal", "departure", "pullout", "exit", "evacuation", "return",
+                    "expulsion", "extradition", "transfer", "repatriation", "retreat", "deportation"})
 # Event nouns that name the people the act is done to: their modifiers are the victims.
 _VICTIM_NOUNS = frozenset({"hostage", "captive", "abductee", "detainee"})
 
@@ -733,14 +736,31 @@ class Roles:
         return out
 
     def _complement_subject(self, verb: Token, exclude: list[str]) -> list[str]:
-        """"demanded that Israel stop ...": the one who is to act is the addressee."""
+        """"demanded that Israel stop ...", "called for the governor to revive ...": the one who is to
+        act is the addressee."""
         for c in verb.children:
-            if c.dep_ in ("ccomp", "xcomp"):
+            if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
                 for s in c.children:
                     if s.dep_ in ("nsubj", "nsubjpass"):
                         got = [e for e in self.entities_in(s) if e not in exclude]
                         if got:
                             return got
+        return []
+
+    def _asked_from(self, verb: Token, exclude: list[str]) -> list[str]:
+        """"requested $50 million in emergency aid from Congress": whom a thing is asked from, where
+        the parser hangs "from" inside the object phrase."""
+        for c in verb.children:
+            if c.dep_ != "dobj" or c.lemma_.lower() in _MOVES:
+                continue  # ("demanded the withdrawal of troops from X": X is where they leave)
+            near = [c] + [q for x in c.children if x.dep_ == "prep" for q in x.children
+                          if q.dep_ == "pobj" and q.lemma_.lower() not in _MOVES]
+            for t in (t for n in near for t in n.children):
+                if t.dep_ == "prep" and t.lower_ == "from":
+                    got = [e for p in t.children if p.dep_ == "pobj" for e in self.entities_in(p) if e not in exclude]
+                    if got:
+                        return got
         return []
 
     def _content_clause_subject(self, noun: Token, exclude: list[str]) -> list[str]:
@@ -1220,6 +1240,8 @@ class Roles:
         if not recipients and top.entry.control in ("demand", "threat", "accuse", "praise", "refuse"):
             # "demanded that the US cancel ...": the one who is to act is addressed
             recipients = [r for r in self._complement_subject(top.token, actors) if r not in actors]
+        if not recipients and coded.type == "REQUEST" and top.token.pos_ == "VERB":
+            recipients = self._asked_from(top.token, actors)  # "requested $50 million in aid from Congress"
         if not recipients and inner_type == "REQUEST" and inner.token.pos_ in ("NOUN", "PROPN"):
             recipients = self._content_clause_subject(inner.token, actors)  # "its demand that X ease ..."
         if not recipients and coded.type == "MOBILIZE":
