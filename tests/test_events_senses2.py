@@ -142,3 +142,11 @@ def test_strikes_against_military_targets_are_attacks(make_document):
     assert only(d, "ASSAULT").trigger.text == "strikes"
     d = run_stages(make_document("Teachers began a strike against the pay cuts on Monday."), *ALL)
     assert only(d, "PROTEST").trigger.text == "strike"
+
+
+def test_a_hedged_word_is_a_manner_of_speaking(make_document):
+    no_events(make_document, "Castro said the girl had been practically kidnapped by her boyfriend.")
+    d = run_stages(make_document("Rebels nearly killed the governor in an ambush on Monday."), *ALL)
+    assert only(d, "ASSAULT").trigger.text == "killed"
+    d = run_stages(make_document("The government has effectively banned the opposition party."), *ALL)
+    assert only(d, "COERCE").trigger.text == "banned"

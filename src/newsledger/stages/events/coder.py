@@ -786,6 +786,12 @@ def _clause_verb(token: Token) -> Token:
     return t
 
 
+# Adverbs that say the word is a manner of speaking: "practically kidnapped", "virtually
+# declared war" (not "nearly killed": an attack that nearly killed happened; nor "effectively
+# banned": a ban in effect).
+HEDGES = frozenset({"practically", "virtually", "figuratively"})
+
+
 def is_negated(token: Token) -> bool:
     if any(c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" for c in token.children):
         return True  # (also "neither approves nor disapproves")
@@ -835,6 +841,8 @@ def modality(token: Token) -> tuple[bool, bool, bool]:
             pass  # the condition is attached to the consequence: a threat, not a hypothesis
         if c.dep_ == "mark" and low in ("if", "unless"):
             hypothetical = True
+        if c.dep_ == "advmod" and low in HEDGES:
+            hypothetical = True  # "had been practically kidnapped": a manner of speaking
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "go" and any(
             a.dep_ == "aux" for a in verb.head.children):
         future = True  # "is going to attack"

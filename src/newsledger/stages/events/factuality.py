@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...data import read_tsv
+from .coder import HEDGES
 from .lexicon import people_nouns, word_forms
 
 if TYPE_CHECKING:
@@ -157,6 +158,8 @@ def _own_status(verb: Token, sentence_question: bool) -> str | None:
             return "negated"
         elif c.dep_ == "mark" and low in CONDITION_MARKS:
             return "conditional"
+        elif c.dep_ == "advmod" and low in HEDGES:
+            return "irrealis"
         elif c.dep_ == "mark" and low in PENDING_MARKS and verb.tag_ in ("VBZ", "VBP", "VB") and verb.dep_ == "advcl":
             return "hypothetical"
 
