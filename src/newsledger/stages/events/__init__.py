@@ -56,7 +56,7 @@ from .factuality import (
     standing_position,
 )
 from .lexicon import LexEntry, cues, find_cues_at, lexicon
-from .merge import MATERIAL_TYPES, Group, Part, group_parts, kind_of
+from .merge import MATERIAL_TYPES, Group, Part, PlaceKey, group_parts, kind_of
 from .roles import Roles
 from .statements import STATEMENT_TYPES, StatementCoder, as_coded
 
@@ -772,7 +772,7 @@ def _self_inflicted(coded: Coded) -> bool:
         for c in word.children if c.lower_ in ("on", "at"))
 
 
-def _clause_place(document: Document, coded: Coded) -> tuple[str, str, str | None, float | None, float | None] | None:
+def _clause_place(document: Document, coded: Coded) -> PlaceKey | None:
     """The place a material act's own clause names ("the blast in Lyon"), which tells two attacks
     of one article apart; None when its clause names none."""
     if coded.type not in MATERIAL_TYPES or not document.places:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ...data import read_tsv
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from spacy.tokens import Token
 
@@ -263,34 +263,8 @@ class Lexicon:
                 if words is None:
                     words = context_words(token)
                     # the markers any row of this word asks about, each worked out once
-                    conditions = frozenset().union(*(e.requires for e in candidates)) - {NEEDS_EVENT}
-                    if any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c))
-                           for c in token.children):
-                        words.add(PERSON_OBJECT)  # "received the visiting president", "released two aid workers"
-                    if PERSON_ONLY_OBJECT in conditions and _person_only_object(token):
-                        words.add(PERSON_ONLY_OBJECT)
-                    if QUESTION in conditions and _asks_a_question(token):
-                        words.add(QUESTION)
-                    if CLAUSE in conditions and any(c.dep_ == "ccomp" for c in token.children):
-                        words.add(CLAUSE)
-                    if INFINITIVE in conditions and _takes_infinitive(token):
-                        words.add(INFINITIVE)
-                    if QUANTITY in conditions and any(
-                            c.dep_ == "nsubj" and (c.lemma_.lower() in _QUANTITY_NOUNS or c.lower_ in _QUANTITY_NOUNS)
-                            for c in token.children):
-                        words.add(QUANTITY)
-                    if CONJUNCTION in conditions and _conjunction_use(token):
-                        words.add(CONJUNCTION)
-                    if REASON in conditions and any(
-                            c.dep_ == "prep" and c.lower_ == "for" and any(
-                                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
-                            for c in token.children):
-                        words.add(REASON)
-                    if REACTION in conditions and any(
-                            c.dep_ == "prep" and c.lower_ == "with" and any(
-                                g.dep_ == "pobj" and g.lemma_.lower() in _REACTION_NOUNS for g in c.children)
-                            for c in token.children):
-                        words.add(REACTION)
+                    asked = frozenset().union(*(e.requires for e in candidates))
+                    words.update(m for m, holds in _MARKERS.items() if m in asked and holds(token))
                 if not words & (entry.requires - {NEEDS_EVENT}):
                     continue
             return entry
@@ -327,6 +301,30 @@ def _asks_a_question(token: Token) -> bool:
     return False
 
 
+def _object_is_a_person(token: Token) -> bool:
+    """"received the visiting president", "released two aid workers"."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _people_noun(c)) for c in token.children)
+
+
+def _takes_clause(token: Token) -> bool:
+    return any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _amount_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" and (c.lemma_.lower() in _QUANTITY_NOUNS or c.lower_ in _QUANTITY_NOUNS)
+               for c in token.children)
+
+
+def _gerund_reason(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in token.children)
+
+
+def _met_with_reaction(token: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _REACTION_NOUNS for g in c.children) for c in token.children)
+
+
 def _takes_infinitive(token: Token) -> bool:
     return any(c.dep_ in ("xcomp", "acl", "advcl") and c.i > token.i and c.tag_ == "VB"
                and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in token.children)
@@ -355,6 +353,14 @@ def _person_only_object(token: Token) -> bool:
 
 def _people_noun(token: Token) -> bool:
     return token.lemma_.lower() in people_nouns() or token.lower_ in people_nouns()
+
+
+# What each `requires` marker asks of the word (see the constants above).
+_MARKERS: dict[str, Callable[[Token], bool]] = {
+    PERSON_OBJECT: _object_is_a_person, PERSON_ONLY_OBJECT: _person_only_object, QUESTION: _asks_a_question,
+    CLAUSE: _takes_clause, INFINITIVE: _takes_infinitive, QUANTITY: _amount_subject,
+    CONJUNCTION: _conjunction_use, REASON: _gerund_reason, REACTION: _met_with_reaction,
+}
 
 
 @lru_cache(maxsize=1)

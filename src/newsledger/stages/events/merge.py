@@ -50,6 +50,10 @@ def kind_of(lemma: str) -> str:
     return _KINDS.get(lemma, lemma)
 
 
+# A place as merging compares it: (place id, kind, country, latitude, longitude).
+PlaceKey = tuple[str, str, str | None, float | None, float | None]
+
+
 @dataclass
 class Part:
     coded: Coded
@@ -65,9 +69,8 @@ class Part:
     kind: str
     object_lemma: str | None
     quote: str | None = None
-    status: str = "realis"
-    # the place its own clause names: (place id, kind, country, latitude, longitude)
-    place: tuple[str, str, str | None, float | None, float | None] | None = None  # factuality: realis reported future hypothetical conditional negated irrealis question
+    status: str = "realis"  # factuality: realis reported future hypothetical conditional negated irrealis question
+    place: PlaceKey | None = None  # the place a material act's own clause names
 
     @property
     def participants(self) -> set[str]:
@@ -191,7 +194,8 @@ def _conflicting(p: Part, g: Group, keys: dict[str, frozenset[str]], named: froz
 
 def _places_differ(p: Part, g: Group) -> bool:
     """Do the two reports place the happening in places that cannot be one ("the blast in Lyon",
-    "the attacks across Paris")? Two towns or sites, two countries, or a town of another country."""
+    "the attacks across Paris")? Two towns or sites, two countries, or a town of another country.
+    (Only material acts carry a place: see the events stage's `_clause_place`.)"""
     if p.place is None:
         return False
     theirs = [q.place for q in g.parts if q.place is not None]
@@ -202,8 +206,7 @@ def _places_differ(p: Part, g: Group) -> bool:
 _APART_KM = 50.0
 
 
-def _apart(a: tuple[str, str, str | None, float | None, float | None],
-           b: tuple[str, str, str | None, float | None, float | None]) -> bool:
+def _apart(a: PlaceKey, b: PlaceKey) -> bool:
     if a[0] == b[0]:
         return False
     wide = ("country", "continent", "region")
@@ -321,7 +324,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             if g.type != p.coded.type and p.licensed and p.coded.composed:
                 continue
             fits, overlap = _dates_fit(p, g, later_phase=True)
-            if not fits or _opposed(p, g) or p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
+            if not fits or _opposed(p, g) or _places_differ(p, g):
                 continue
             score = (1 if overlap else 0, gi)
             if best is None or score > best[:2]:
@@ -349,7 +352,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
             continue
         if not _same_content(p, g):
             continue  # two demands (or sanctions) of one side on another are one only if of one kind
-        if p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
+        if _places_differ(p, g):
             continue
         if p.coded.type in MATERIAL_TYPES:
             fits = _dates_agree(p, g, recent)
@@ -386,7 +389,7 @@ def _find_group(p: Part, groups: list[Group], keys: dict[str, frozenset[str]],
         last = g.parts[-1]
         if p.sentence - last.sentence > WINDOW or g.type != p.coded.type or _opposed(p, g):
             continue
-        if p.coded.type in MATERIAL_TYPES and _places_differ(p, g):
+        if _places_differ(p, g):
             continue
         fits, _ = _dates_fit(p, g, later_phase=False)
         if not fits:
